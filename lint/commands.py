@@ -1,0 +1,66 @@
+"""`kzlint rules` and `kzlint explain CODE`: documentation straight from rule metadata."""
+
+from __future__ import annotations
+
+import textwrap
+
+from lint.discovery import UsageError
+from lint.rules import all_rules
+
+
+def rule_table_rows() -> list[tuple[str, str, str, str, str, str]]:
+    """(code, name, family, severity, fix, summary) for every built-in rule."""
+    return [
+        (r.code, r.name, r.family(), r.severity.value, "yes" if r.fixable else "", r.summary)
+        for r in all_rules().values()
+    ]
+
+
+def markdown_table() -> str:
+    """The README's rule table, generated here and checked by a test."""
+    lines = ["| Code | Name | Family | Severity | Fix | What it finds |", "|---|---|---|---|---|---|"]
+    lines += [f"| {c} | `{n}` | {fam} | {sev} | {fix} | {s} |" for c, n, fam, sev, fix, s in rule_table_rows()]
+    return "\n".join(lines) + "\n"
+
+
+def list_rules(args: list[str]) -> int:
+    if args:
+        raise UsageError(f"'kzlint rules' takes no arguments (got {' '.join(args)})")
+    rows = rule_table_rows()
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    header = ("CODE", "NAME", "FAMILY", "SEVERITY", "FIX")
+    widths = [max(w, len(h)) for w, h in zip(widths, header)]
+    out = ["  ".join(h.ljust(w) for h, w in zip(header, widths)) + "  SUMMARY"]
+    out += ["  ".join(cell.ljust(w) for cell, w in zip(row[:5], widths)) + "  " + row[5] for row in rows]
+    print("\n".join(out))
+    return 0
+
+
+def explain(args: list[str]) -> int:
+    if len(args) != 1:
+        raise UsageError("usage: kzlint explain CODE (for example: kzlint explain KZ101)")
+    key = args[0]
+    rules = all_rules()
+    rule = rules.get(key.upper()) or next((r for r in rules.values() if r.name == key), None)
+    if rule is None:
+        raise UsageError(f"unknown rule '{key}' (see 'kzlint rules')")
+    fix = "yes (applied by --fix)" if rule.fixable else "no"
+    parts = [
+        f"{rule.code} {rule.name}",
+        f"Family: {rule.family()}    Default severity: {rule.severity.value}    Fixable: {fix}",
+        "",
+        rule.summary,
+        "",
+        textwrap.fill(rule.explanation, 88),
+        "",
+        "Message:",
+        f"    {rule.message}",
+        "",
+        "Fires on:",
+        textwrap.indent(rule.bad_example, "    "),
+        "",
+        "Quiet on:",
+        textwrap.indent(rule.good_example, "    "),
+    ]
+    print("\n".join(parts))
+    return 0

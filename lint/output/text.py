@@ -1,0 +1,40 @@
+"""Compiler-style text: `path:line:col: severity[CODE] message (name)` and a summary line."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from lint.output import Report
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def line(finding, color: bool = False) -> str:
+    severity = finding.severity.value
+    if color:
+        where = f"{_BOLD}{finding.path}:{finding.line}:{finding.column}:{_RESET}"
+        return f"{where} {_COLORS[severity]}{severity}[{finding.code}]{_RESET} {finding.message} {_DIM}({finding.name}){_RESET}"
+    return f"{finding.path}:{finding.line}:{finding.column}: {severity}[{finding.code}] {finding.message} ({finding.name})"
+
+
+def summary(report: Report) -> str:
+    counts = Counter(f.severity.value for f in report.findings)
+    n = len(report.findings)
+    return (
+        f"{n} finding{'s' if n != 1 else ''} in {report.files} file{'s' if report.files != 1 else ''} "
+        f"({counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos)"
+    )
+
+
+def render(report: Report) -> str:
+    out = [line(f, report.color) for f in report.findings]
+    out.append(summary(report))
+    return "\n".join(out) + "\n"
+
+
+def statistics(report: Report) -> str:
+    counts = Counter((f.code, f.name, f.severity.value) for f in report.findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(c)) for c in counts.values()), default=1)
+    return "".join(f"{count:>{width}}  {code}  {name} ({severity})\n" for (code, name, severity), count in rows)

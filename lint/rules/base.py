@@ -1,0 +1,127 @@
+"""What a rule is: metadata plus a small unit of logic, all in one class.
+
+`kzlint rules`, `kzlint explain`, SARIF `rules[]` and the README table are all
+generated from these class attributes, so a rule is documented where it is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from lint.document import Document
+from lint.findings import Finding, Fix, Location, Severity
+
+FAMILIES = {
+    "KZ0": "engine",
+    "KZ1": "artifacts",
+    "KZ2": "language",
+    "KZ3": "attribution",
+    "KZ4": "sources",
+    "KZ5": "consistency",
+    "KZ9": "custom",
+}
+
+
+class Options(BaseModel):
+    """Base for a rule's settings in rules.yaml; misspelt keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str]  # one line: what it finds
+    message: ClassVar[str]  # the finding's message template, as documentation
+    explanation: ClassVar[str]  # why it matters; several sentences
+    bad_example: ClassVar[str]  # text that fires
+    good_example: ClassVar[str]  # text that does not
+    fixable: ClassVar[bool] = False
+    default_enabled: ClassVar[bool] = True
+    Options: ClassVar[type[Options]] = Options
+
+    registry: ClassVar[dict[str, type["Rule"]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "code" in cls.__dict__:
+            if cls.code in Rule.registry and Rule.registry[cls.code] is not cls:
+                raise RuntimeError(f"duplicate rule code {cls.code}")
+            Rule.registry[cls.code] = cls
+
+    def __init__(self, options: Options | None = None, severity: Severity | None = None, config: Any = None) -> None:
+        self.options = options if options is not None else self.Options()
+        self.level = severity or self.severity
+        self.config = config  # the whole Config, for shared sections (lexicon, sources, names, ...)
+
+    def prepare(self) -> list[str]:
+        """Called once per run in the main process before any document; returns notices for stderr
+        (e.g. an optional backend that is not available)."""
+        return []
+
+    @classmethod
+    def family(cls) -> str:
+        return FAMILIES.get(cls.code[:3], "custom")
+
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        fix: Fix | None = None,
+        related: Sequence[Location] = (),
+        extra: Mapping[str, str] | None = None,
+    ) -> Finding:
+        """A finding over doc.text[start:end]; the snippet is that text, whitespace-folded."""
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(max(start, end))
+        return Finding(
+            doc.path, line, column, end_line, end_column, self.code, self.name, self.level, message,
+            snippet=" ".join(doc.text[start:end].split())[:200], fix=fix, related=tuple(related),
+            extra=tuple(sorted((extra or {}).items())),
+        )
+
+
+class DocumentRule(Rule):
+    """Sees one document at a time."""
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+class CorpusRule(Rule):
+    """Sees facts extracted from every document of the corpus.
+
+    `extract` runs per document (in parallel, cached by content hash) and returns small
+    picklable facts that carry their own positions; `check` runs once over all of them
+    (a group-by, never all-pairs) and returns findings anywhere in the corpus; the engine
+    keeps those on the files the user asked about.
+    """
+
+    def extract(self, doc: Document) -> list:
+        raise NotImplementedError
+
+    def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding_at(
+        self,
+        path: str,
+        span: tuple[int, int, int, int],
+        message: str,
+        *,
+        snippet: str = "",
+        related: Sequence[Location] = (),
+        extra: Mapping[str, str] | None = None,
+    ) -> Finding:
+        """A finding at (line, column, end_line, end_column) of `path`."""
+        return Finding(
+            path, *span, self.code, self.name, self.level, message, snippet=snippet,
+            related=tuple(related), extra=tuple(sorted((extra or {}).items())),
+        )

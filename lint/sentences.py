@@ -1,0 +1,55 @@
+"""Sentence splitting with offsets, tuned for news prose (abbreviations, initials, quotes)."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st gen sen rep gov lt col capt sgt maj cmdr adm rev jr sr inc ltd co corp
+    vs etc e.g i.e fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est dept
+    univ assn bros ave blvd u.s u.k u.n e.u a.m p.m""".split()
+)
+
+# A sentence ends at . ! ? or … (possibly followed by closing quotes/brackets), then whitespace,
+# then something that can start a sentence.
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9\u0400-\u04FF])""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """Return (start, end) offsets (shifted by `base`) of the sentences in `text`.
+
+    Leading and trailing whitespace is excluded from each span; empty spans are dropped.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if _is_abbreviation(text, match.start()):
+            continue
+        _append(spans, text, start, match.end(), base)
+        start = match.end()
+    _append(spans, text, start, len(text), base)
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    if len(token) == 1:  # an initial: "J. Smith"
+        return True
+    if token in ("no", "nos"):  # "No. 10", but not "He said no."
+        return text[dot + 1 : dot + 3].strip()[:1].isdigit()
+    return token in _ABBREVIATIONS
+
+
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int, base: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((base + start, base + end))
