@@ -1,0 +1,26 @@
+"""Shared fixtures: paths to the sample corpus and the dev corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+SHARED = REPO.parent / "shared"
+DEV_CORPUS = SHARED / "dev-corpus"
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture
+def dev_corpus() -> Path:
+    if not DEV_CORPUS.is_dir():
+        pytest.skip("../shared/dev-corpus is absent (it lives outside the repository)")
+    return DEV_CORPUS
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    """Keep every test's result cache out of the repository and away from other tests."""
+    monkeypatch.setenv("KZLINT_CACHE_DIR", str(tmp_path_factory.mktemp("kzlint-cache")))

@@ -1,0 +1,81 @@
+"""The document model: offsets map to the right line and column for every input kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.document import Document
+from lint.reading import ReadError, decode
+
+TEXT = "Headline here\n\nFirst para with Zhanaozen.\nSecond line — Алматы.\n\nLast one."
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        TEXT.encode("utf-8"),
+        TEXT.replace("\n", "\r\n").encode("utf-8"),
+        TEXT.replace("\n", "\r").encode("utf-8"),
+        b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+        TEXT.encode("utf-16"),
+    ],
+    ids=["lf", "crlf", "cr", "utf8-bom", "utf16-bom"],
+)
+def test_offsets_round_trip_for_every_encoding_and_line_ending(encoded):
+    decoded = decode(encoded)
+    assert decoded.text == TEXT
+    doc = Document("a.txt", decoded.text)
+    for word, expected in (("Zhanaozen", (3, 17)), ("Алматы", (4, 15)), ("Last", (6, 1))):
+        assert doc.position(decoded.text.index(word)) == expected
+    assert decoded.encode(decoded.text) == encoded
+
+
+def test_binary_and_invalid_utf8():
+    with pytest.raises(ReadError, match="binary"):
+        decode(b"PK\x03\x04\x00\x00binary")
+    decoded = decode("Caf\xe9 au lait\nnext".encode("latin-1"))
+    assert decoded.replaced == (3,)
+    assert Document("x.txt", decoded.text).position(decoded.text.index("next")) == (2, 1)
+
+
+def test_markdown_masks_code_links_and_front_matter_keeping_offsets():
+    text = "---\ntitle: Protests\nsource: https://apnews.com/x\n---\n# Head\n\nSee [AP](https://apnews.com/a) and `undefined`.\n\n```\nundefined\n```\n"
+    doc = Document("a.md", text)
+    assert doc.front_matter == {"title": "Protests", "source": "https://apnews.com/x"}
+    assert len(doc.prose) == len(text)
+    assert "undefined" not in doc.prose
+    assert "https" not in doc.prose
+    assert "AP" in doc.prose
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "code"]
+    assert doc.title == "Protests"
+    link = doc.links[0]
+    assert link.url == "https://apnews.com/a" and text[link.start:link.end] == link.url
+    assert doc.position(link.start) == (7, 10)
+
+
+def test_plain_text_joins_only_continued_lines():
+    text = "Security clampdown on Kazakh town\n\nThe channel broadcast a video on Friday when \noil workers stormed the stage.\nA new paragraph starts here.\n"
+    doc = Document("a.txt", text)
+    kinds = [(b.kind, doc.position(b.start)[0]) for b in doc.blocks]
+    assert kinds == [("heading", 1), ("paragraph", 3), ("paragraph", 5)]
+    assert doc.title == "Security clampdown on Kazakh town"
+
+
+def test_sentences_respect_abbreviations_and_map_back():
+    text = "Mr. Tokayev spoke in Almaty. He said 12 people died! Police left at 5 p.m. on Friday."
+    doc = Document("a.txt", text)
+    sentences = [doc.sentence_text(s) for s in doc.sentences]
+    assert sentences == ["Mr. Tokayev spoke in Almaty.", "He said 12 people died!", "Police left at 5 p.m. on Friday."]
+
+
+def test_txt_with_markdown_hints_is_parsed_as_markdown():
+    doc = Document("a.txt", "### Source:\n\n1. [The Telegraph](http://www.telegraph.co.uk/news/1.html)\n")
+    assert doc.is_markdown
+    assert [b.kind for b in doc.blocks] == ["heading", "list_item"]
+    assert doc.blocks[1].section == "Source:"
+
+
+def test_empty_and_whitespace_documents():
+    for text in ("", "   \n\n\t\n"):
+        doc = Document("e.txt", text)
+        assert doc.blocks == [] and doc.sentences == [] and doc.position(0) == (1, 1)
