@@ -1,9 +1,17 @@
 """On-disk cache of per-document results, keyed by path + content hash.
 
-One SQLite file per (kzlint version, config hash) inside the cache directory, which
-holds its own `.gitignore` and is always safe to delete. Payloads are JSON (never
-pickle: a cache checked into a hostile repository must not run code). Any error reading
-the cache is treated as a miss.
+One SQLite file per (kzlint version, cache schema, config hash) inside the cache
+directory, which holds its own `.gitignore` and is always safe to delete. Tables:
+  results  content key -> the document's own results (JSON) and its corpus facts (JSON),
+           kept apart so a run that needs only one does not parse the other;
+  files    path -> (size, mtime, ctime, inode) and content key, like git's index: a file
+           whose stat has not changed since it was hashed is not read again;
+  corpus   fingerprint of every (path, content key) -> the corpus rules' findings, so a
+           run over an unchanged corpus does not redo the group-by;
+  claims   (corpus rule, claim key) -> the documents whose facts carry that key, so a run
+           over a few files consults only the documents that share a key with them.
+Payloads are JSON (never pickle: a cache checked into a hostile repository must not run
+code). Any error reading the cache is treated as a miss.
 """
 
 from __future__ import annotations
@@ -12,22 +20,46 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from lint import __version__
+
+SCHEMA = 2
+FLUSH_EVERY = 2000  # pending rows written in batches: bounded memory on a cold run
+RACY_SECONDS = 2.0  # a file modified this recently may change again within the same mtime tick
 
 
 def content_key(path: str, data: bytes) -> str:
     return hashlib.blake2b(path.encode("utf-8", "surrogateescape") + b"\0" + data, digest_size=16).hexdigest()
 
 
+def stat_signature(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def corpus_fingerprint(keys: Iterable[tuple[str, str]]) -> str:
+    """One hash for a whole corpus state: sorted (path, content key) pairs."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path, key in sorted(keys):
+        digest.update(f"{path}\0{key}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def dumps(payload: object) -> str:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
 class Cache:
     def __init__(self, folder: Path, config_fingerprint: str) -> None:
         self.folder = folder
-        name = hashlib.blake2b(f"{__version__}\0{config_fingerprint}".encode(), digest_size=8).hexdigest()
+        name = hashlib.blake2b(f"{__version__}\0{SCHEMA}\0{config_fingerprint}".encode(), digest_size=8).hexdigest()
         self.file = folder / f"results-{name}.sqlite"
         self._db: sqlite3.Connection | None = None
-        self._pending: list[tuple[str, str]] = []
+        self._pending: list[tuple[str, str, str]] = []
+        self._pending_files: list[tuple] = []
+        self._pending_claims: list[tuple[str, str, str, str]] = []
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None:
@@ -36,8 +68,18 @@ class Cache:
                 ignore = self.folder / ".gitignore"
                 if not ignore.exists():
                     ignore.write_text("# created by kzlint; safe to delete\n*\n", encoding="utf-8")
-                self._db = sqlite3.connect(self.file, timeout=5)
-                self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload TEXT)")
+                db = sqlite3.connect(self.file, timeout=5)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.executescript(
+                    "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, document TEXT, facts TEXT);"
+                    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT, ctime INT,"
+                    " inode INT, key TEXT);"
+                    "CREATE TABLE IF NOT EXISTS corpus (fingerprint TEXT PRIMARY KEY, findings TEXT);"
+                    "CREATE TABLE IF NOT EXISTS claims (rule TEXT, claim TEXT, path TEXT, key TEXT,"
+                    " PRIMARY KEY (rule, claim, key)) WITHOUT ROWID;"
+                )
+                self._db = db
             except (OSError, sqlite3.Error):
                 self._db = None
                 self._reset()
@@ -45,46 +87,123 @@ class Cache:
 
     def _reset(self) -> None:
         """A corrupt cache file is removed so that the next write rebuilds it."""
-        try:
-            os.unlink(self.file)
-        except OSError:
-            pass
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.unlink(f"{self.file}{suffix}")
+            except OSError:
+                pass
 
-    def get_many(self, keys: list[str]) -> dict[str, object]:
+    def _query(self, sql: str, keys: list[str], *leading: str) -> Iterable[tuple]:
+        """Rows of `sql` for `keys` (bound to its {marks}), in chunks SQLite accepts."""
         db = self._connect()
         if db is None or not keys:
-            return {}
-        found: dict[str, object] = {}
+            return
         try:
-            for chunk_start in range(0, len(keys), 900):
-                chunk = keys[chunk_start:chunk_start + 900]
-                marks = ",".join("?" * len(chunk))
-                for key, payload in db.execute(f"SELECT key, payload FROM results WHERE key IN ({marks})", chunk):
-                    try:
-                        found[key] = json.loads(payload)
-                    except ValueError:
-                        continue
+            for start in range(0, len(keys), 900):
+                chunk = keys[start:start + 900]
+                yield from db.execute(sql.format(marks=",".join("?" * len(chunk))), (*leading, *chunk)).fetchall()
+        except sqlite3.Error:
+            self.close()
+            self._reset()
+
+    # -- per-document results ----------------------------------------------------------------
+    def get_many(self, keys: list[str], *, document: bool = True, facts: bool = True) -> dict[str, dict]:
+        """Records (the parts asked for) for the keys that are cached; a part not asked for is absent."""
+        columns = ", ".join(c for c, wanted in (("document", document), ("facts", facts)) if wanted) or "key"
+        found: dict[str, dict] = {}
+        for row in self._query(f"SELECT key, {columns} FROM results WHERE key IN ({{marks}})", keys):
+            try:
+                record: dict = {}
+                parts = iter(row[1:])
+                if document:
+                    record.update(json.loads(next(parts)))
+                if facts:
+                    record["facts"] = json.loads(next(parts))
+                found[row[0]] = record
+            except (ValueError, TypeError):
+                continue
+        return found
+
+    def put(self, key: str, record: dict) -> None:
+        document = {k: v for k, v in record.items() if k != "facts"}
+        self.put_json(key, dumps(document), dumps(record.get("facts", {})))
+
+    def put_json(self, key: str, document: str, facts: str) -> None:
+        """Store a record already serialised (by a worker process) as its two JSON parts."""
+        self._pending.append((key, document, facts))
+        if len(self._pending) >= FLUSH_EVERY:
+            self.flush()
+
+    # -- the stat index ----------------------------------------------------------------------
+    def files(self) -> dict[str, tuple[tuple[int, int, int, int], str]]:
+        """path -> (stat signature, content key) as recorded by earlier runs."""
+        db = self._connect()
+        if db is None:
+            return {}
+        try:
+            rows = db.execute("SELECT path, size, mtime, ctime, inode, key FROM files").fetchall()
         except sqlite3.Error:
             self.close()
             self._reset()
             return {}
-        return found
+        return {row[0]: (tuple(row[1:5]), row[5]) for row in rows}
 
-    def put(self, key: str, payload: object) -> None:
-        self._pending.append((key, json.dumps(payload, ensure_ascii=False, separators=(",", ":"))))
+    def put_file(self, path: str, signature: tuple[int, int, int, int], key: str) -> None:
+        """Remember a file's content key, unless it was modified too recently to trust its mtime."""
+        if time.time_ns() - signature[1] > RACY_SECONDS * 1e9:
+            self._pending_files.append((path, *signature, key))
 
-    def flush(self) -> None:
+    # -- claim keys ---------------------------------------------------------------------------
+    def put_claims(self, rule: str, claims: Iterable[str], path: str, key: str) -> None:
+        self._pending_claims.extend((rule, claim, path, key) for claim in claims)
+
+    def holders(self, rule: str, claims: list[str]) -> set[tuple[str, str]]:
+        """(path, content key) of every document version recorded with one of these claim keys."""
+        return set(self._query("SELECT path, key FROM claims WHERE rule = ? AND claim IN ({marks})", claims, rule))
+
+    # -- corpus findings ---------------------------------------------------------------------
+    def get_corpus(self, fingerprint: str) -> list | None:
+        for (payload,) in self._query("SELECT findings FROM corpus WHERE fingerprint IN ({marks})", [fingerprint]):
+            try:
+                return json.loads(payload)
+            except ValueError:
+                return None
+        return None
+
+    def put_corpus(self, fingerprint: str, findings: list) -> None:
+        """Keep the corpus findings of this corpus state only (older states are dropped)."""
         db = self._connect()
-        if db is None or not self._pending:
-            self._pending.clear()
+        if db is None:
             return
         try:
             with db:
-                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self._pending)
+                db.execute("DELETE FROM corpus")
+                db.execute("INSERT INTO corpus VALUES (?, ?)", (fingerprint, dumps(findings)))
+        except sqlite3.Error:
+            self.close()
+            self._reset()
+
+    # -- writing -----------------------------------------------------------------------------
+    def flush(self) -> None:
+        db = self._connect()
+        if db is None:
+            self._pending.clear()
+            self._pending_files.clear()
+            return
+        try:
+            with db:
+                if self._pending:
+                    db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", self._pending)
+                if self._pending_files:
+                    db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", self._pending_files)
+                if self._pending_claims:
+                    db.executemany("INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?)", self._pending_claims)
         except sqlite3.Error:
             self.close()
             self._reset()
         self._pending.clear()
+        self._pending_files.clear()
+        self._pending_claims.clear()
 
     def close(self) -> None:
         if self._db is not None:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from lint import __version__
 from lint.config import ConfigError, discover, load
-from lint.discovery import UsageError
+from lint import baseline
+from lint.discovery import UsageError, display_path
+from lint.progress import progress_bar
 from lint.findings import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -40,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes to the files, then report what is left")
+    parser.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
+    parser.add_argument("--baseline", metavar="FILE", help="report only findings that this baseline does not record")
+    parser.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE (exit 0)")
+    parser.add_argument("--diff-base", metavar="REF", help="report only findings on lines changed since git REF")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="lint standard input as the file NAME (editors)")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     parser.add_argument("--version", action="version", version=f"kzlint {__version__}")
@@ -49,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
+    if getattr(sys.stdout, "errors", None) == "strict" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")  # a file name that is not UTF-8 must not crash output
     try:
         if argv[:1] == ["rules"]:
             from lint.commands import list_rules
@@ -98,16 +109,84 @@ def _check(args: argparse.Namespace) -> int:
         for notice in rule.prepare():
             print(f"kzlint: {notice}", file=sys.stderr)
     engine = Engine(config, rules, cwd=cwd, config_dir=config_dir, jobs=args.jobs, use_cache=not args.no_cache)
-    result = engine.run(args.paths or ["."])
+    engine.progress = progress_bar()
+    paths = args.paths or ([] if args.stdin_filename else ["."])
+    if args.stdin_filename:
+        engine.stdin = {display_path(args.stdin_filename, cwd): sys.stdin.buffer.read()}
+    result = engine.run(paths)
+    if args.fix or args.diff:
+        done = _fix(args, engine, result.findings, cwd)
+        if done is not None:
+            return done
+        result = engine.run(paths)  # what is left
+    if args.write_baseline:
+        count = baseline.write(Path(args.write_baseline), result.findings, cwd)
+        print(f"kzlint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}", file=sys.stderr)
+        return EXIT_OK
+    findings = _narrow(args, result.findings, cwd)
 
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    report = Report(result.findings, result.files, rules, result.metadata, color=color)
-    sys.stdout.write(statistics(report) if args.statistics else renderers()[args.format](report))
+    out = sys.stderr if args.fix and args.stdin_filename else sys.stdout  # stdout carries the fixed text
+    color = args.color == "always" or (args.color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
+    report = Report(findings, result.files, rules, result.metadata, color=color)
+    out.write(statistics(report) if args.statistics else renderers()[args.format](report))
+    if args.fix and args.stdin_filename:
+        out.flush()
+        sys.stdout.buffer.write(next(iter(engine.stdin.values())))
     if os.environ.get("KZLINT_TIMING"):
         _print_timings(result.timings)
     fail_on = Severity(args.fail_on) if args.fail_on else config.fail_on
-    failing = any(f.severity.rank >= fail_on.rank for f in result.findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    failing = any(f.severity.rank >= fail_on.rank for f in findings)
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def _fix(args: argparse.Namespace, engine, findings: list, cwd: Path) -> int | None:
+    """Apply (--fix) or show (--diff) the safe fixes. Returns the exit code when nothing is left to do.
+
+    From standard input, --fix puts the fixed text back into `engine.stdin` for the report.
+    """
+    from lint import fixes
+    from lint.reading import ReadError
+
+    lint = fixes.linter(engine.config, engine.rules)
+    if engine.stdin:
+        shown, data = next(iter(engine.stdin.items()))
+        try:
+            fixed, decoded = fixes.fix_data(shown, data, lint)
+        except ReadError as exc:
+            print(f"kzlint: {shown}: not fixed: {exc}", file=sys.stderr)
+            return EXIT_ERROR if args.diff else None
+        if args.diff:
+            sys.stdout.write(fixes.unified_diff(fixed) if fixed.changed else "")
+            return EXIT_FINDINGS if fixed.changed else EXIT_OK
+        engine.stdin = {shown: decoded.encode(fixed.after)}
+        return None
+    candidates = sorted({f.path for f in findings if f.fix is not None and f.fix.safe})
+    run = fixes.fix_files(candidates, lint, cwd, write=not args.diff, max_size=engine.config.max_file_size)
+    for notice in run.notices:
+        print(f"kzlint: {notice}", file=sys.stderr)
+    if args.diff:
+        sys.stdout.write("".join(fixes.unified_diff(f) for f in run.changed))
+        return EXIT_FINDINGS if run.changed else EXIT_OK
+    changed = len(run.changed)
+    print(f"kzlint: fixed {run.fixed} finding{'s' if run.fixed != 1 else ''} in {changed} file{'s' if changed != 1 else ''}",
+          file=sys.stderr)
+    return None
+
+
+def _narrow(args: argparse.Namespace, findings: list, cwd: Path) -> list:
+    """Keep what --baseline does not know and what --diff-base REF changed."""
+    if args.baseline:
+        try:
+            findings, hidden = baseline.new_findings(findings, Path(args.baseline), cwd)
+        except baseline.BaselineError as exc:
+            raise UsageError(str(exc)) from None
+        if hidden:
+            print(f"kzlint: {hidden} finding{'s' if hidden != 1 else ''} known to the baseline not shown", file=sys.stderr)
+    if args.diff_base:
+        from lint.diffbase import changed_lines, on_changed_lines
+
+        findings = on_changed_lines(findings, changed_lines(args.diff_base, cwd))
+    return findings
 
 
 def _print_timings(timings: dict[str, float]) -> None:

@@ -24,8 +24,11 @@ def markdown_table() -> str:
 
 
 def list_rules(args: list[str]) -> int:
+    if args == ["--format", "markdown"]:
+        print(markdown_table(), end="")
+        return 0
     if args:
-        raise UsageError(f"'kzlint rules' takes no arguments (got {' '.join(args)})")
+        raise UsageError(f"usage: kzlint rules [--format markdown] (got {' '.join(args)})")
     rows = rule_table_rows()
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     header = ("CODE", "NAME", "FAMILY", "SEVERITY", "FIX")

@@ -55,6 +55,10 @@ class CustomRule(Section):
     explanation: str = ""
 
 
+# Imported here, after Section, because it subclasses Section (no import cycle).
+from lint.language_settings import GrammarSettings, LanguageToolSettings  # noqa: E402
+
+
 class Config(Section):
     include: list[str] = ["*.md", "*.markdown", "*.txt"]
     exclude: list[str] = []
@@ -70,11 +74,11 @@ class Config(Section):
     custom_rules: list[CustomRule] = []
 
     # Shared settings that several rules read (each owned by the module named beside it).
-    lexicon: dict[str, Any] = {}  # lint/lexicon.py: event measures, attribution cues, quantities (KZ3, KZ5)
-    sources: dict[str, Any] = {}  # lint/rules/sources.py: domain tiers, social domains (KZ4)
-    names: dict[str, Any] = {}  # lint/rules/consistency.py: preferred spellings, aliases (KZ5)
-    languagetool: dict[str, Any] = {}  # lint/rules/language.py: LanguageTool backend (KZ201)
-    grammar: dict[str, Any] = {}  # lint/rules/language.py: grammar backend choice (KZ201)
+    lexicon: lint.lexicon.Lexicon = Field(default_factory=lambda: lint.lexicon.Lexicon())  # lint/lexicon.py: event measures, attribution cues, quantities (KZ3, KZ5)
+    sources: lint.rules.sources.Sources = Field(default_factory=lambda: lint.rules.sources.Sources())  # lint/rules/sources.py: domain tiers, social domains (KZ4)
+    names: lint.names.Names = Field(default_factory=lambda: lint.names.Names())  # lint/names.py: preferred spellings, renamings, gazetteer (KZ5)
+    languagetool: LanguageToolSettings = LanguageToolSettings()  # lint/language_settings.py: LanguageTool backend (KZ201)
+    grammar: GrammarSettings = GrammarSettings()  # lint/language_settings.py: grammar backend choice (KZ201)
 
     source: str = Field("<built-in>", exclude=True)  # where it was loaded from
 
@@ -200,6 +204,12 @@ class _SafeNoAliasLoader(yaml.SafeLoader):
             raise yaml.MarkedYAMLError(None, None, "anchors and aliases are not allowed in kzlint config", mark)
         return super().compose_node(parent, index)
 
+    def construct_object(self, node, deep=False):  # type: ignore[override]
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, LookupError, TypeError, ArithmeticError) as exc:  # a scalar PyYAML cannot convert: 2020-13-45
+            raise yaml.MarkedYAMLError(None, None, f"bad value ({exc})", node.start_mark) from None
+
 
 def _parse_yaml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
     try:
@@ -211,6 +221,8 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
         raise ConfigError(f"{source}:{line}: invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{source}:1: invalid YAML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{source}:1: invalid YAML: nested too deeply") from None
     lines: dict[tuple, int] = {}
     if node is not None:
         _record_lines(node, (), lines)
@@ -249,3 +261,10 @@ def _parse_toml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
 def resolve_path(config: Config, value: str, base: Path) -> Path:
     """A path setting, relative to the folder of the config that holds it."""
     return Path(os.path.join(base, value))
+
+
+# Section models that subclass Section, imported last and named by dotted path above, so that
+# importing either module first works (pydantic resolves the annotations on first use).
+import lint.lexicon  # noqa: E402
+import lint.rules.sources  # noqa: E402
+import lint.names  # noqa: E402

@@ -31,6 +31,7 @@ _ATX_CLOSING = re.compile(r"[ \t]+#+[ \t]*$", re.M)
 _BARE_URL = re.compile(r"https?://[^\s<>\"'()\[\]]+")
 _DIRECTIVE_LINE = re.compile(r"^[ \t]*kzlint:[ \t]*(?:disable|enable)")
 _TERMINAL = tuple(".!?…:;\"”’»)")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,8 @@ class Link:
 class Document:
     def __init__(self, path: str, text: str, *, markdown: bool | None = None) -> None:
         self.path = path
+        if "\r" in text:  # callers other than the engine may pass raw line endings
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.text = text
         if markdown is None:
             markdown = path.lower().endswith(MARKDOWN_SUFFIXES) or bool(_MARKDOWN_HINTS.search(text))
@@ -68,14 +71,14 @@ class Document:
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.front_matter, self.front_matter_end, self.front_matter_error = _front_matter(text)
         self.blocks: list[Block] = []
-        self._masked = list(text)
+        self._masked_spans: list[tuple[int, int]] = []  # spans, not a per-character list: bounded memory
         self._mask(0, self.front_matter_end)
         if markdown:
             self._parse_markdown()
         else:
             self._parse_plain()
-        self.prose = "".join(self._masked)
-        del self._masked
+        self.prose = _blank_out(text, self._masked_spans)
+        del self._masked_spans
 
     # -- positions -------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
@@ -148,9 +151,8 @@ class Document:
 
     # -- parsing ------------------------------------------------------------------------
     def _mask(self, start: int, end: int) -> None:
-        for i in range(start, end):
-            if self._masked[i] != "\n":
-                self._masked[i] = " "
+        if end > start:
+            self._masked_spans.append((start, end))
 
     def _span_of_lines(self, first: int, last: int) -> tuple[int, int]:
         """Offsets covering 0-based lines [first, last)."""
@@ -244,6 +246,21 @@ class Document:
             i = j
 
 
+def _blank_out(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every character inside a span, except newlines, replaced by a space."""
+    pieces: list[str] = []
+    position = 0
+    for start, end in sorted(spans):
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces.append(text[position:start])
+        pieces.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def _continues(previous: str, line: str) -> bool:
     """A plain-text line continues the previous one when it starts in lower case mid-sentence."""
     stripped = line.lstrip()
@@ -251,7 +268,7 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def _looks_like_heading(line: str) -> bool:
-    return len(line.split()) <= 16 and not line.endswith(_TERMINAL[:4] + ("\"", "”", ",")) and "http" not in line
+    return len(line.split(maxsplit=16)) <= 16 and not line.endswith(_TERMINAL[:4] + ("\"", "”", ",")) and "http" not in line
 
 
 def _front_matter(text: str) -> tuple[dict, int, str]:
@@ -266,6 +283,10 @@ def _front_matter(text: str) -> tuple[dict, int, str]:
         data = yaml.load(body, Loader=_NoAliasLoader)
     except yaml.YAMLError as exc:
         return {}, match.end(), f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})"
+    except (ValueError, LookupError, TypeError, ArithmeticError) as exc:  # a scalar PyYAML cannot convert: 2020-13-45
+        return {}, match.end(), f"front matter has a bad value ({exc})"
+    except RecursionError:
+        return {}, match.end(), "front matter is nested too deeply"
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -291,5 +312,7 @@ def _markdown_parser():
     if _PARSER is None:
         from markdown_it import MarkdownIt
 
-        _PARSER = MarkdownIt("commonmark", {"maxNesting": 20})
+        # Blocks only: inline parsing is unused here and is where pathological input
+        # (50,000 unbalanced brackets or emphasis markers) costs seconds.
+        _PARSER = MarkdownIt("commonmark", {"maxNesting": 20}).disable("inline")
     return _PARSER

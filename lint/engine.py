@@ -12,14 +12,14 @@ import json
 import os
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
 from lint import suppressions
-from lint.cache import Cache, content_key
+from lint.cache import Cache, content_key, corpus_fingerprint, stat_signature
 from lint.config import Config
 from lint.discovery import display_path, expand, git_root, is_excluded
 from lint.document import Document
@@ -98,6 +98,43 @@ def config_fingerprint(config: Config, rules: list[Rule]) -> str:
     return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
 
 
+def finish(findings: Iterable[Finding], suppressions_by_path: dict[str, list | None], rules: list[Rule],
+           config: Config, targets: Iterable[str] = ()) -> list[Finding]:
+    """The findings to report: selected codes, inline suppressions (and unused ones, KZ001),
+    per-file-ignores, sorted. `targets` are files with a record but maybe no finding."""
+    selected = {r.code for r in rules} | {Unreadable.code, RuleCrash.code}
+    ignored = _file_ignores(config)
+    by_path: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        if finding.code in selected and not ignored(finding):
+            by_path[finding.path].append(finding)
+    kept: list[Finding] = []
+    report_unused = "KZ001" in selected
+    active = [(r.code, r.name) for r in rules]
+    for path in sorted(by_path.keys() | {p for p in targets if p in suppressions_by_path}):
+        kept.extend(suppressions.apply(by_path.get(path, []), suppressions_by_path.get(path), path,
+                                       report_unused=report_unused, active=active))
+    kept = [f for f in kept if not ignored(f)]
+    kept.sort(key=Finding.sort_key)
+    return kept
+
+
+def _file_ignores(config: Config):
+    """A predicate: is this finding silenced by `per-file-ignores`?"""
+    from lint.selection import matches
+
+    if not config.per_file_ignores:
+        return lambda finding: False
+
+    def ignored(finding: Finding) -> bool:
+        for pattern, codes in config.per_file_ignores.items():
+            if is_excluded(finding.path, [pattern]) and any(matches(c, _CodeOnly(finding.code, finding.name)) for c in codes):
+                return True
+        return False
+
+    return ignored
+
+
 # -- worker processes ---------------------------------------------------------------------------
 
 _WORKER_RULES: list[Rule] = []
@@ -116,7 +153,11 @@ def _work(task: tuple[str, bytes, bool]) -> tuple[str, dict | str]:
         decoded = decode(data)
     except ReadError as exc:
         return shown, str(exc)
-    return shown, process_text(decoded.text, shown, _WORKER_RULES, full=full, replaced=decoded.replaced)
+    try:
+        return shown, process_text(decoded.text, shown, _WORKER_RULES, full=full, replaced=decoded.replaced)
+    except Exception as exc:  # a parser bug on one odd file must not stop the run: report it on that file
+        reason = " ".join(str(exc).split())[:200]
+        return shown, f"kzlint failed on this file ({type(exc).__name__}: {reason}); please report it"
 
 
 # -- the run --------------------------------------------------------------------------------------
@@ -132,6 +173,8 @@ class Engine:
         self.jobs = jobs or os.cpu_count() or 1
         cache_dir = os.environ.get("KZLINT_CACHE_DIR") or str(self.config_dir / config.cache_dir)
         self.cache = Cache(Path(cache_dir), config_fingerprint(config, rules)) if use_cache else None
+        self.stdin: dict[str, bytes] = {}  # display path -> bytes read from standard input instead of the file
+        self.progress: Callable[[int, int], None] | None = None  # told (done, total) as documents are linted
 
     @property
     def corpus_rules(self) -> list[CorpusRule]:
@@ -151,16 +194,17 @@ class Engine:
 
     def run(self, paths: list[str]) -> RunResult:
         targets = expand(paths, self.config.include, self.config.exclude, self.cwd)
-        corpus = sorted(set(self.corpus_files(paths)) | set(targets)) if self.corpus_rules else targets
+        targets = sorted(set(targets) | {p for p in self.stdin if not is_excluded(p, self.config.exclude)})
+        roots = paths or list(self.stdin)
+        corpus = sorted(set(self.corpus_files(roots)) | set(targets)) if self.corpus_rules else targets
         target_set = set(targets)
-        records, errors = self._records(corpus, target_set)
+        records, errors, corpus_records, timings = self._records(corpus, target_set)
 
         findings: list[Finding] = []
         for shown, reason in errors.items():
             if shown in target_set:
                 findings.append(Finding(shown, 1, 1, 1, 1, Unreadable.code, Unreadable.name, Unreadable.severity,
                                         f"cannot lint: {reason}", snippet=reason))
-        timings: dict[str, float] = defaultdict(float)
         metadata: dict[str, dict] = {}
         for shown in targets:
             record = records.get(shown)
@@ -168,70 +212,145 @@ class Engine:
                 continue
             findings.extend(from_record(r) for r in record["findings"])
             metadata[shown] = record["metadata"]
-            for code, seconds in record["timings"].items():
-                timings[code] += seconds
-        started = time.perf_counter()
-        corpus_findings = check_corpus(self.rules, {p: r["facts"] for p, r in records.items()})
-        findings.extend(f for f in corpus_findings if f.path in target_set)
-        timings["corpus-check"] += time.perf_counter() - started
+        findings.extend(f for f in map(from_record, corpus_records) if f.path in target_set)
 
-        findings = self._filter(findings, records, target_set)
-        findings.sort(key=Finding.sort_key)
+        findings = finish(findings, {p: r.get("suppressions") for p, r in records.items()}, self.rules, self.config, target_set)
         return RunResult(findings, len(targets), metadata, dict(timings))
 
-    def _filter(self, findings: list[Finding], records: dict[str, dict], targets: set[str]) -> list[Finding]:
-        selected = {r.code for r in self.rules} | {Unreadable.code, RuleCrash.code}
-        findings = [f for f in findings if f.code in selected and not self._ignored_for_file(f)]
-        by_path: dict[str, list[Finding]] = defaultdict(list)
-        for finding in findings:
-            by_path[finding.path].append(finding)
-        kept: list[Finding] = []
-        report_unused = "KZ001" in selected
-        for path in sorted(by_path.keys() | {p for p in targets if p in records}):
-            parsed = records.get(path, {}).get("suppressions") if path in records else None
-            kept.extend(suppressions.apply(by_path.get(path, []), parsed, path, report_unused=report_unused))
-        return [f for f in kept if not self._ignored_for_file(f)]
+    def _records(self, corpus: list[str], targets: set[str]) -> tuple[dict[str, dict], dict[str, str], list, dict]:
+        """Per-document records (from the cache, else computed), read errors, the corpus rules'
+        findings as records and this run's timings.
 
-    def _ignored_for_file(self, finding: Finding) -> bool:
-        from lint.selection import matches
-
-        for pattern, codes in self.config.per_file_ignores.items():
-            if is_excluded(finding.path, [pattern]) and any(matches(c, _CodeOnly(finding.code, finding.name)) for c in codes):
-                return True
-        return False
-
-    def _records(self, corpus: list[str], targets: set[str]) -> tuple[dict[str, dict], dict[str, str]]:
-        """Per-document records for every corpus file: from the cache, else computed."""
+        Target records carry findings, suppressions and metadata. Corpus findings come from
+        the cache when the corpus is unchanged; else, when every corpus rule names its claim
+        keys and only some files are targets (pre-commit), the rules see the targets and the
+        documents that share a claim key with them; else every document's facts.
+        """
         errors: dict[str, str] = {}
-        blobs: dict[str, bytes] = {}
-        limit = self.config.max_file_size
-        for shown in corpus:
-            try:
-                blobs[shown] = read_bytes(self.cwd / shown if not os.path.isabs(shown) else Path(shown), limit)
-            except ReadError as exc:
-                errors[shown] = str(exc)
-        keys = {shown: content_key(shown, data) for shown, data in blobs.items()}
-        cached = self.cache.get_many(list(keys.values())) if self.cache else {}
+        keyed = bool(self.cache and self.corpus_rules) and all(hasattr(r, "claim_keys") for r in self.corpus_rules)
+        partial = keyed and len(targets) < len(corpus)
+        keys, blobs = self._content_keys(corpus, errors, trusted=targets if partial else None)
+        timings: dict[str, float] = defaultdict(float)
+        fingerprint = corpus_fingerprint(keys.items()) if self.corpus_rules else ""
+        corpus_records = self.cache.get_corpus(fingerprint) if self.cache and fingerprint else None
+        need_facts = bool(self.corpus_rules) and corpus_records is None
+        # partial: facts of the targets and of files never seen before now, of related documents below
+        facts_for = (targets | blobs.keys()) if partial else keys.keys()
+        records = self._load(keys, blobs, targets, facts_for if need_facts else (), errors, timings)
+        if need_facts:
+            started = time.perf_counter()
+            if partial:
+                self._add_related(records, keys, targets, errors, timings)
+            found = check_corpus(self.rules, {p: r["facts"] for p, r in records.items() if "facts" in r})
+            corpus_records = [to_record(f) for f in found]
+            timings["corpus-check"] += time.perf_counter() - started
+            if self.cache and not partial:
+                self.cache.put_corpus(fingerprint, corpus_records)
+        if self.cache:
+            self.cache.flush()
+            self.cache.close()
+        return records, errors, corpus_records or [], timings
+
+    def _load(self, keys: dict[str, str], blobs: dict[str, bytes], targets: set[str], facts_for,
+              errors: dict[str, str], timings: dict[str, float]) -> dict[str, dict]:
+        """Records of the targets (own results) and of `facts_for` (facts): cached, else computed."""
+        facts_for = set(facts_for)
+        cached: dict[str, dict] = {}
+        if self.cache:
+            cached = self.cache.get_many([keys[s] for s in keys if s in targets], document=True, facts=bool(facts_for))
+            cached.update(self.cache.get_many([keys[s] for s in facts_for if s in keys and s not in targets],
+                                              document=False))
         records: dict[str, dict] = {}
         todo: list[tuple[str, bytes, bool]] = []
-        for shown, data in blobs.items():
-            hit = cached.get(keys[shown])
-            full = shown in targets
-            if isinstance(hit, dict) and (hit.get("findings") is not None or not full):
+        for shown, key in keys.items():
+            full, facts = shown in targets, shown in facts_for
+            if not full and not facts:
+                continue
+            hit = cached.get(key)
+            if hit is not None and (not full or hit.get("findings") is not None) and (not facts or "facts" in hit):
                 records[shown] = hit
-            else:
-                todo.append((shown, data, full))
+                continue
+            data = blobs.get(shown)
+            if data is None:  # known by its stat, but its results are not cached
+                try:
+                    data = self._read(shown)
+                except ReadError as exc:
+                    errors[shown] = str(exc)
+                    continue
+            todo.append((shown, data, full))
+        blobs.clear()
         for shown, result in self._compute(todo):
             if isinstance(result, str):
                 errors[shown] = result
                 continue
+            for code, seconds in result.pop("timings", {}).items():
+                timings[code] += seconds
             records[shown] = result
             if self.cache:
                 self.cache.put(keys[shown], result)
-        if self.cache:
-            self.cache.flush()
-            self.cache.close()
-        return records, errors
+                for rule in self.corpus_rules:
+                    if hasattr(rule, "claim_keys"):
+                        self.cache.put_claims(rule.code, rule.claim_keys(result["facts"].get(rule.code, [])),
+                                              shown, keys[shown])
+        return records
+
+    def _add_related(self, records: dict[str, dict], keys: dict[str, str], targets: set[str],
+                     errors: dict[str, str], timings: dict[str, float]) -> None:
+        """Add the facts of every document sharing a claim key with a target (checked by stat)."""
+        related: set[str] = set()
+        for rule in self.corpus_rules:
+            claims = sorted({c for t in targets if t in records for c in rule.claim_keys(records[t]["facts"].get(rule.code, []))})
+            related |= {path for path, key in self.cache.holders(rule.code, claims) if keys.get(path) == key}
+        related -= records.keys()
+        if not related:
+            return
+        errors_before = set(errors)
+        fresh, blobs = self._content_keys(sorted(related), errors)  # stat-verified now
+        for shown in set(errors) - errors_before:
+            errors.pop(shown)  # a related file that vanished is simply not consulted
+        keys.update(fresh)
+        records.update(self._load(fresh, blobs, set(), fresh.keys(), errors, timings))
+
+    def _read(self, shown: str) -> bytes:
+        if shown in self.stdin:
+            return self.stdin[shown]
+        return read_bytes(self.cwd / shown, self.config.max_file_size)
+
+    def _content_keys(self, corpus: list[str], errors: dict[str, str],
+                      trusted: set[str] | None = None) -> tuple[dict[str, str], dict[str, bytes]]:
+        """Content key of every readable file, and the bytes of those read to get it.
+
+        A file whose stat (size, mtime, ctime, inode) matches the cache's index is not read.
+        With `trusted` (a partial run: the files given), every other file the index knows is
+        taken as indexed without a stat; the related ones are stat-checked later.
+        """
+        known = self.cache.files() if self.cache else {}
+        keys: dict[str, str] = {}
+        blobs: dict[str, bytes] = {}
+        for shown in corpus:
+            entry = known.get(shown)
+            if trusted is not None and entry is not None and shown not in trusted:
+                keys[shown] = entry[1]
+                continue
+            signature = None
+            if self.cache and shown not in self.stdin:
+                try:  # stat before reading: a file changed in between is simply read again next run
+                    signature = stat_signature(os.stat(self.cwd / shown))
+                except OSError:
+                    signature = None
+                if signature is not None and entry is not None and entry[0] == signature:
+                    keys[shown] = entry[1]
+                    continue
+            try:
+                data = self._read(shown)
+            except ReadError as exc:
+                errors[shown] = str(exc)
+                continue
+            keys[shown] = key = content_key(shown, data)
+            blobs[shown] = data
+            if signature is not None:
+                self.cache.put_file(shown, signature, key)
+        return keys, blobs
 
     def _compute(self, todo: list[tuple[str, bytes, bool]]):
         if not todo:
@@ -239,12 +358,22 @@ class Engine:
         codes = [r.code for r in self.rules]
         if self.jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
             _init_worker_with(self.rules)
-            return [_work(task) for task in todo]
+            return self._counted(map(_work, todo), len(todo))
         context = get_context("fork") if "fork" in _start_methods() else get_context("spawn")
         chunk = max(1, min(64, len(todo) // (self.jobs * 8) or 1))
         with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
                                  initargs=(self.config, codes)) as pool:
-            return list(pool.map(_work, todo, chunksize=chunk))
+            return self._counted(pool.map(_work, todo, chunksize=chunk), len(todo))
+
+    def _counted(self, results: Iterable, total: int) -> list:
+        """Collect worker results in order, telling `self.progress` as they arrive."""
+        if self.progress is None:
+            return list(results)
+        collected = []
+        for result in results:
+            collected.append(result)
+            self.progress(len(collected), total)
+        return collected
 
 
 class _CodeOnly:

@@ -8,6 +8,9 @@ except for the fix.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 from pathlib import Path
 from dataclasses import dataclass
 
@@ -77,20 +80,39 @@ def _newline_style(text: str) -> str | None:
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
-    """The file's bytes, or ReadError saying in a few words why not."""
+    """The file's bytes, or ReadError saying in a few words why not.
+
+    The file is opened without blocking and must be a regular file: a FIFO or device
+    named `*.md` must neither hang a run nor feed it endless bytes.
+    """
     try:
-        if path.is_dir():
-            raise ReadError("is a directory")
-        size = path.stat().st_size
-        if size > limit:
-            raise ReadError(f"file too large ({size:,} bytes; the limit is {limit:,}: max-file-size)")
-        with open(path, "rb") as handle:
-            return handle.read(limit + 1)
-    except ReadError:
-        raise
-    except FileNotFoundError:
-        raise ReadError("no such file (dangling symlink?)") from None
-    except PermissionError:
-        raise ReadError("permission denied") from None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise ReadError(exc.strerror or str(exc)) from None
+        raise ReadError(_reason(exc)) from None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise ReadError("is a directory")
+            if not stat.S_ISREG(info.st_mode):
+                raise ReadError("not a regular file (a FIFO, socket or device)")
+            if info.st_size > limit:
+                raise ReadError(f"file too large ({info.st_size:,} bytes; the limit is {limit:,}: max-file-size)")
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise ReadError(_reason(exc)) from None
+    if len(data) > limit:  # it grew while we read it
+        raise ReadError(f"file too large (over {limit:,} bytes, the max-file-size limit)")
+    return data
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file (dangling symlink?)"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if exc.errno == errno.ELOOP:
+        return "symlink loop (too many levels of symbolic links)"
+    return exc.strerror or str(exc)

@@ -1,0 +1,297 @@
+"""Benchmark kzlint on generated corpora of 1,000 / 10,000 (/ 100,000) articles, against proselint.
+
+    python benchmarks/run.py                      # 1k and 10k, with proselint
+    python benchmarks/run.py --sizes 1000 10000 100000
+
+For each size: a cold run (empty cache), warm runs (cache present, nothing changed) and
+pre-commit runs (one file changed, only that file on the command line, corpus rules on),
+each a fresh `kzlint` process measured from outside: wall time, CPU time (user + system of
+kzlint and its workers, from wait4's rusage), peak RSS of the largest process (rusage) and
+peak proportional set size of the whole process tree (sampled from /proc every 20 ms).
+The default rule set runs with LanguageTool off. proselint 0.16.0 runs on the 1k and 10k
+corpora for the throughput ratio (installed into a venv under the work dir on first use).
+Corpora, caches, configs and results live in --workdir, never in the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+PROSELINT_VERSION = "0.16.0"
+PROSELINT_SIZES = (1000, 10000)
+
+
+@dataclass
+class Measure:
+    scenario: str
+    articles: int
+    files_given: int
+    wall: float
+    cpu: float
+    max_rss_mb: float  # largest single process (kzlint or one worker)
+    tree_pss_mb: float  # sampled peak of the whole process tree, shared pages counted once
+    findings: int
+    exit_code: int
+    mb: float  # corpus megabytes the run covered
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.articles / self.wall
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.mb / self.wall
+
+
+# -- measuring one process ----------------------------------------------------------------------
+
+
+def _tree(pid: int) -> list[int]:
+    pids, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        pids.append(current)
+        try:
+            with open(f"/proc/{current}/task/{current}/children") as handle:
+                stack.extend(int(p) for p in handle.read().split())
+        except OSError:
+            continue
+    return pids
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def run_measured(cmd: list[str], cwd: Path, out: Path, env: dict | None = None) -> tuple[float, float, float, float, int, str]:
+    """Run cmd; (wall s, cpu s, max rss MB, peak tree PSS MB, exit code, stderr)."""
+    peak = [0]
+    done = threading.Event()
+    with open(out, "wb") as stdout, open(out.with_suffix(".err"), "wb") as stderr:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=stderr, env={**os.environ, **(env or {})})
+
+        def sample() -> None:
+            while not done.wait(0.02):
+                peak[0] = max(peak[0], sum(_pss_kb(p) for p in _tree(proc.pid)))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)  # rusage of kzlint and every worker it waited for
+        wall = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_maxrss / 1024, peak[0] / 1024, proc.returncode, out.with_suffix(".err").read_text(errors="replace")
+
+
+def count_findings(out: Path) -> int:
+    count = 0
+    with open(out, "rb") as handle:
+        for line in handle:
+            if b": warning[" in line or b": error[" in line or b": info[" in line:
+                count += 1
+    return count
+
+
+# -- kzlint ---------------------------------------------------------------------------------------
+
+
+def kzlint_command() -> list[str]:
+    script = shutil.which("kzlint")
+    return [script] if script else [sys.executable, "-m", "lint"]
+
+
+def write_config(workdir: Path, size: int) -> Path:
+    config = workdir / f"kzlint-{size}.yaml"
+    config.write_text(
+        "# kzlint benchmark config: default rules, LanguageTool off.\n"
+        f"corpus: corpus-{size}\n"
+        f"cache-dir: cache-{size}\n"
+        "languagetool:\n  mode: \"off\"\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def bench_kzlint(size: int, workdir: Path, corpus_mb: float, repeats: int, jobs: int | None) -> tuple[list[Measure], str]:
+    corpus = workdir / f"corpus-{size}"
+    config = write_config(workdir, size)
+    shutil.rmtree(workdir / f"cache-{size}", ignore_errors=True)
+    base = kzlint_command() + ["--config", str(config)] + (["--jobs", str(jobs)] if jobs else [])
+    out = workdir / f"out-{size}.txt"
+    measures: list[Measure] = []
+    timing_table = ""
+
+    def record(scenario: str, given: int, args: list[str], mb: float, timing: bool = False) -> None:
+        nonlocal timing_table
+        wall, cpu, rss, pss, code, err = run_measured(base + args, corpus, out, {"KZLINT_TIMING": "1"} if timing else None)
+        if code not in (0, 1):
+            raise SystemExit(f"kzlint failed ({scenario}, {size}): exit {code}\n{err[-3000:]}")
+        if timing:
+            timing_table = err
+        measures.append(Measure(scenario, size, given, wall, cpu, rss, pss, count_findings(out), code, mb))
+        print(f"  {scenario:<10} {size:>7,} articles: {wall:7.2f} s wall, {cpu:7.2f} s cpu, "
+              f"{rss:6.0f} MB max RSS, {pss:6.0f} MB tree PSS, {measures[-1].findings:,} findings", flush=True)
+
+    record("cold", size, ["."], corpus_mb, timing=True)
+    for _ in range(repeats):
+        record("warm", size, ["."], corpus_mb)
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    for attempt in range(repeats):
+        target = files[(attempt * 7919 + size // 3) % len(files)]
+        original = target.read_bytes()
+        try:  # a real edit: a new sentence with a figure, as a reporter would add
+            target.write_bytes(original + f"\nAt least {attempt + 2} people were arrested, police said.\n".encode())
+            record("one-file", 1, [str(target.relative_to(corpus))], len(original) / 1e6)
+        finally:
+            target.write_bytes(original)
+    return measures, timing_table
+
+
+# -- proselint ------------------------------------------------------------------------------------
+
+
+def proselint_command(workdir: Path) -> list[str] | None:
+    """proselint 0.16.0 from a venv in the work dir, installed on first use; None when impossible."""
+    venv = workdir / "proselint-venv"
+    binary = venv / "bin" / "proselint"
+    if not binary.exists():
+        print(f"installing proselint=={PROSELINT_VERSION} into {venv} ...", flush=True)
+        try:
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+            subprocess.run([str(venv / "bin" / "pip"), "install", "-q", f"proselint=={PROSELINT_VERSION}"],
+                           check=True, capture_output=True, timeout=600)
+        except (subprocess.SubprocessError, OSError) as exc:
+            print(f"skipping proselint: cannot install it ({exc})", flush=True)
+            return None
+    version = subprocess.run([str(binary), "version"], capture_output=True, text=True)
+    if PROSELINT_VERSION not in version.stdout + version.stderr:
+        print(f"skipping proselint: {binary} is not {PROSELINT_VERSION}", flush=True)
+        return None
+    return [str(binary), "check"]
+
+
+def bench_proselint(command: list[str], size: int, workdir: Path, corpus_mb: float) -> Measure:
+    out = workdir / f"proselint-{size}.txt"
+    wall, cpu, rss, pss, code, err = run_measured(command + ["."], workdir / f"corpus-{size}", out)
+    findings = sum(1 for _ in open(out, "rb"))
+    print(f"  proselint  {size:>7,} articles: {wall:7.2f} s wall, {cpu:7.2f} s cpu, {rss:6.0f} MB max RSS, "
+          f"{findings:,} findings", flush=True)
+    return Measure("proselint", size, size, wall, cpu, rss, pss, findings, code, corpus_mb)
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory = int(next(l for l in open("/proc/meminfo") if l.startswith("MemTotal")).split()[1]) / 1024 ** 2
+    except (OSError, StopIteration):
+        memory = 0
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    rules = subprocess.run(kzlint_command() + ["rules"], capture_output=True, text=True, cwd="/")
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(memory, 1), "python": platform.python_version(),
+            "os": platform.platform(), "kzlint_commit": commit.stdout.strip(),
+            "rules_listed": sum(1 for line in rules.stdout.splitlines() if line.startswith("KZ"))}
+
+
+def table(measures: list[Measure]) -> str:
+    rows = ["| scenario | articles | files given | wall s | CPU s | max RSS MB | tree PSS MB | docs/s | MB/s | findings |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    groups: dict[tuple[str, int], list[Measure]] = {}
+    for m in measures:
+        groups.setdefault((m.scenario, m.articles), []).append(m)
+    for (scenario, size), runs in groups.items():
+        m = sorted(runs, key=lambda r: r.wall)[len(runs) // 2]  # the median run
+        note = f" (median of {len(runs)})" if len(runs) > 1 else ""
+        per_s = f"{m.docs_per_s:,.0f}" if scenario in ("cold", "warm", "proselint") else "-"
+        mb_s = f"{m.mb_per_s:.2f}" if scenario in ("cold", "warm", "proselint") else "-"
+        rows.append(f"| {scenario}{note} | {size:,} | {m.files_given:,} | {m.wall:.2f} | {m.cpu:.2f} | {m.max_rss_mb:.0f} | "
+                    f"{m.tree_pss_mb:.0f} | {per_s} | {mb_s} | {m.findings:,} |")
+    return "\n".join(rows)
+
+
+def corpus_check_seconds(timing_table: str) -> float | None:
+    for line in timing_table.splitlines():
+        parts = line.split()
+        if parts and parts[0] == "corpus-check":
+            return float(parts[1])
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes (add 100000 for the full run)")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/kzlint-bench"), help="where corpora, caches and results go")
+    parser.add_argument("--repeats", type=int, default=3, help="warm and one-file runs per size (the median is reported)")
+    parser.add_argument("--jobs", type=int, help="kzlint --jobs (default: all cores)")
+    parser.add_argument("--no-proselint", action="store_true", help="skip the proselint comparison")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    workdir = args.workdir.resolve()
+    if workdir == REPO or REPO in workdir.parents:
+        parser.error("--workdir must be outside the repository")
+    workdir.mkdir(parents=True, exist_ok=True)
+
+    info = machine()
+    print(f"machine: {info}", flush=True)
+    proselint = None if args.no_proselint else proselint_command(workdir)
+    measures: list[Measure] = []
+    timings: dict[int, str] = {}
+    ratios: dict[int, float] = {}
+    for size in args.sizes:
+        started = time.perf_counter()
+        stamp = generate(size, workdir / f"corpus-{size}", args.seed)
+        mb = stamp["bytes"] / 1e6
+        print(f"corpus-{size}: {size:,} articles, {mb:.1f} MB (ready in {time.perf_counter() - started:.1f} s)", flush=True)
+        kz, timings[size] = bench_kzlint(size, workdir, mb, args.repeats, args.jobs)
+        measures.extend(kz)
+        if proselint and size in PROSELINT_SIZES:
+            ps = bench_proselint(proselint, size, workdir, mb)
+            measures.append(ps)
+            ratios[size] = kz[0].docs_per_s / ps.docs_per_s
+
+    print("\n" + table(measures))
+    for size, ratio in ratios.items():
+        print(f"kzlint cold throughput / proselint throughput at {size:,} articles: {ratio:.1f}x")
+    print("\ncorpus-rule check (whole corpus, cold run): " + ", ".join(
+        f"{size:,}: {corpus_check_seconds(t) or 0:.2f} s" for size, t in timings.items()))
+    for size, text in timings.items():
+        print(f"\nper-rule timing, cold run, {size:,} articles (KZLINT_TIMING=1; seconds summed over workers):\n{text.strip()}")
+    results = {"machine": info, "measures": [asdict(m) | {"docs_per_s": m.docs_per_s, "mb_per_s": m.mb_per_s} for m in measures],
+               "proselint_ratio": ratios, "timings": timings}
+    (workdir / "results.json").write_text(json.dumps(results, indent=2))
+    print(f"\nresults: {workdir / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,12 @@
+"""`--format json-lines`: one JSON object per finding per line (the `--format json` objects),
+for streaming into `jq`, log shippers and databases."""
+
+from __future__ import annotations
+
+import json
+
+from lint.output import Report
+
+
+def render(report: Report) -> str:
+    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in report.findings)

@@ -1,0 +1,279 @@
+"""KZ102, KZ107, KZ108: what the page around the article left in it (navigation, promos,
+separators, embedded posts)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.document import Block, Document
+from lint.findings import Finding, Severity
+from lint.rules.artifacts_support import (
+    ArtifactOptions, block_lines, block_of, compile_or_none, pattern_alternation, phrase_alternation, prose_lines,
+    quote, remove_lines_fix,
+)
+from lint.rules.base import DocumentRule
+
+
+class BoilerplateOptions(ArtifactOptions):
+    max_words: int = 25
+    lines: list[str] = [
+        "Advertisement", "Advertisements", "Sponsored", "Sponsored content", "Promoted content",
+        "Most viewed", "Most read", "Most popular", "Most shared", "Trending", "Trending now", "Top stories",
+        "Related", "Related stories", "Related articles", "Related news", "Related content", "Related topics",
+        "Related coverage", "More on this story", "More stories", "More from this section", "Recommended",
+        "Recommended for you", "Recommended stories", "You may also like", "You might also like",
+        "Don't miss", "Editor's picks", "Latest news", "Latest stories", "See also", "Also read", "Read also",
+        "Read more", "Continue reading", "Show more", "Load more", "Loading...", "Share", "Share this",
+        "Share this article", "Share this story", "Share this page", "Print this article", "Email this article",
+        "Skip to content", "Skip to main content", "Back to top", "Leave a comment", "Leave a reply",
+        "Post a comment", "Comments are closed", "Watch video", "Listen to this article", "Follow us",
+        "Newsletter", "Sign up", "Subscribe",
+    ]
+    prefixes: list[str] = [
+        "Watch", "Watch video", "WATCH LIVE", "Read more", "Read also", "Also read", "Read", "See also",
+        "Related", "Related story", "Related article", "Recommended", "Listen", "Video", "Don't miss",
+        "More", "More on this", "Must read", "Trending", "Sponsored",
+    ]
+    phrases: list[str] = [
+        "delivered to your inbox", "sign up for our newsletter", "sign up to our newsletter",
+        "subscribe to our newsletter", "subscribe to our channel", "subscribe to our youtube",
+        "get our newsletter", "support our journalism", "support independent journalism", "donate now",
+        "make a donation", "become a member", "become a patron", "we use cookies", "this site uses cookies",
+        "this website uses cookies", "accept cookies", "cookie policy", "cookie settings",
+        "comments are closed", "be the first to comment", "join the conversation", "log in to comment",
+        "sign in to comment", "share this article", "share on facebook", "share on twitter", "share on whatsapp",
+        "click to share", "click here to", "all rights reserved", "follow us on", "download our app",
+        "view more articles from", "more articles by", "view all posts by", "view all articles by",
+        "continue reading", "read the full story", "read the full article",
+    ]
+    patterns: list[str] = [
+        r"^[ \t]*(?:©|\(c\)|copyright)[ \t]*(?:©[ \t]*)?(?:19|20)\d\d\b",
+        r"^[ \t]*\d+[ \t]+comments?[ \t]*$",
+        r"^[ \t]*(?:image|media|photo)[ \t]+(?:copyright|caption|source)\b",
+        r"^[ \t]*(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|email|print|copy link)"
+        r"(?:[ \t,|/·•]+(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|email|print|copy link)){2,}"
+        r"[ \t]*$",
+    ]
+
+
+class Boilerplate(DocumentRule):
+    code = "KZ102"
+    name = "boilerplate"
+    severity = Severity.WARNING
+    summary = "Page furniture left by scraping: Watch:, Read more:, Most Viewed, newsletter promos, cookie notices."
+    message = 'page furniture "{line}" (matches "{phrase}")'
+    explanation = (
+        "A scraper that takes a page's text takes its furniture too: video and link teasers "
+        "(\"Watch: …\", \"Read more: …\"), section labels (\"Most Viewed\", \"Related Stories\"), "
+        "newsletter and subscription promos, donation appeals, comment-widget text, cookie notices, "
+        "share buttons, copyright footers and \"Advertisement\". They are not the article: they put "
+        "other stories' headlines into this one and mislead every later check. Only a short line of "
+        "its own fires (`max-words`), so a sentence that merely contains \"read\" or \"watch\" never "
+        "does, and a `Source:` line is attribution, not furniture. A navigation section (a heading "
+        "such as \"Related:\" over a list of links) is reported once, on its heading; a Markdown "
+        "heading over paragraphs of text is the article's own and does not fire. --fix removes a "
+        "furniture line; removing a whole navigation section is offered but not applied automatically. "
+        "Extend `lines`, `prefixes`, `phrases` and `patterns` under `rules.boilerplate` in rules.yaml."
+    )
+    bad_example = "Watch: White House press secretary Jen Psaki briefs amid protests from Kazakhstan"
+    good_example = "“The world will, of course, be watching for any violations of human rights,” she said."
+    fixable = True
+    Options = BoilerplateOptions
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        parts = []
+        if self.options.lines:
+            parts.append(rf"^[ \t]*(?:{phrase_alternation(self.options.lines)})[ \t]*:?[ \t]*$")
+        if self.options.prefixes:
+            parts.append(rf"^[ \t]*(?:{phrase_alternation(self.options.prefixes)})[ \t]*:(?=[ \t]+\S)")
+        if self.options.phrases:
+            # no lower-case letter may follow, but a glued name may ("View more articles fromSergey Kwan")
+            parts.append(rf"(?<!\w)(?:{phrase_alternation(self.options.phrases)})(?-i:(?![a-z]))")
+        parts.extend(self.options.patterns)
+        self._furniture = compile_or_none(pattern_alternation(parts), re.I | re.M)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if self._furniture is None:
+            return
+        limit = self.options.max_words
+        for _index, block in doc.prose_blocks:
+            text = doc.prose[block.start:block.end]
+            if len(text.split(None, limit)) > limit:  # a paragraph of prose, not a line of furniture
+                continue
+            match = self._furniture.search(doc.prose, block.start, block.end)
+            if match is None:
+                continue
+            start = block.start + len(text) - len(text.lstrip())
+            end = block.start + len(text.rstrip())
+            phrase = quote(" ".join(match.group().split()).rstrip(":"), 30)
+            first, last = block_lines(doc, block)
+            kind, section_end, count = _section(doc, block) if doc.is_markdown and block.kind == "heading" else ("", 0, 0)
+            if kind == "prose":  # a Markdown heading over the article's own text is a heading, not furniture
+                continue
+            if kind == "links":
+                last = section_end
+                message = (f'page furniture "{quote(text)}": a navigation section of {count} links to other '
+                           f'pages under this heading (matches "{phrase}")')
+                fix = remove_lines_fix(doc, first, last, "remove the navigation section", safe=False)
+            else:
+                message = f'page furniture "{quote(text)}" (matches "{phrase}")'
+                fix = remove_lines_fix(doc, first, last, f'remove the line "{quote(text, 40)}"')
+            yield self.finding(doc, start, end, message, fix=fix)
+
+
+def _section(doc: Document, heading: Block) -> tuple[str, int, int]:
+    """What a Markdown heading's section holds: ("links" | "empty" | "prose", last line, list items)."""
+    index = doc.blocks.index(heading)
+    items: list[Block] = []
+    for block in doc.blocks[index + 1:]:
+        if block.kind == "heading" and block.level <= heading.level:
+            break
+        if block.kind != "list_item":
+            return "prose", 0, 0
+        items.append(block)
+    if not items:
+        return "empty", 0, 0
+    linked = {link.block for link in doc.links}
+    if not all(doc.blocks.index(item) in linked for item in items):
+        return "prose", 0, 0
+    return "links", block_lines(doc, items[-1])[1], len(items)
+
+
+class FillerOptions(ArtifactOptions):
+    characters: str = ".…·•_-‐‑‒–—―=~"
+    min_length: int = 3
+    cut_off: bool = True
+    open_words: list[str] = ["a", "an", "the", "of", "to", "and", "or", "but", "with", "for", "from", "in", "on", "at", "by"]
+
+
+class Filler(DocumentRule):
+    code = "KZ107"
+    name = "filler"
+    severity = Severity.WARNING
+    summary = "Lines of dots, dashes or underscores, and text cut off before its end."
+    message = 'filler line "{line}" / the text stops mid-sentence ("…{tail}")'
+    explanation = (
+        "Separators typed into a CMS (a row of dots, dashes or underscores) and placeholder "
+        "ellipses survive as a paragraph of their own; an excerpt or a truncated scrape stops in "
+        "the middle of a sentence or ends with \"[…]\". Neither is part of the article. A line "
+        "fires when it holds nothing but `characters` (at least `min-length` of them). With "
+        "`cut-off`, a paragraph ending in \"[…]\" fires, and so does the last paragraph of a "
+        "document when it visibly stops mid-sentence: on a comma, a dash, a word such as \"the\" "
+        "(`open-words`). A last sentence that merely lacks its full stop, or ends on a rhetorical "
+        "\"…\", is left alone. Markdown "
+        "thematic breaks (`---`, `***`) are structure, not prose, and never fire. Removing a filler "
+        "line is offered, not applied automatically."
+    )
+    bad_example = "President Tokayev demanded help from Russia.\n………………………………………………"
+    good_example = "President Tokayev demanded help from Russia… and got it."
+    Options = FillerOptions
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        chars = re.escape(self.options.characters)
+        self._line = compile_or_none(
+            rf"^[ \t]*(?:[{chars}][ \t]*){{{max(1, self.options.min_length)},}}$" if chars else "", re.M
+        )
+        self._open_words = frozenset(w.lower() for w in self.options.open_words)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if self._line is not None:
+            for line in prose_lines(doc):
+                if self._line.match(line.text):
+                    body = line.text.strip()
+                    start = line.start + line.text.index(body)
+                    yield self.finding(
+                        doc, start, start + len(body), f'filler line "{quote(body, 20)}" ({len(body)} characters)',
+                        fix=remove_lines_fix(doc, line.number, line.number, "remove the filler line", safe=False),
+                    )
+        if self.options.cut_off:
+            yield from self._cut_off(doc)
+
+    def _cut_off(self, doc: Document) -> Iterator[Finding]:
+        blocks = doc.prose_blocks
+        for _index, block in blocks:
+            if block.kind != "paragraph":
+                continue
+            text = doc.prose[block.start:block.end].rstrip()
+            end = block.start + len(text)
+            if text.endswith(("[…]", "[...]")):
+                yield self.finding(doc, end - len(text.split()[-1]), end,
+                                   'paragraph ends with "[…]": an excerpt, not the full text')
+            elif block is blocks[-1][1] and self._stops_mid_sentence(text):
+                words = text.split()
+                yield self.finding(doc, end - len(words[-1]), end,
+                                   f'the text stops mid-sentence ("…{quote(" ".join(words[-4:]), 40)}"): cut off')
+
+    def _stops_mid_sentence(self, text: str) -> bool:
+        """Visibly unfinished: it ends on a comma, a dash or a word such as "the"."""
+        words = text.split()
+        if len(words) < 8:
+            return False
+        return text[-1] in ",;-–—(" or words[-1].lower() in self._open_words
+
+
+class SocialEmbedOptions(ArtifactOptions):
+    domains: list[str] = [
+        "twitter.com", "x.com", "t.co", "instagram.com", "facebook.com", "fb.com", "fb.watch", "youtube.com",
+        "youtu.be", "tiktok.com", "t.me", "telegram.me", "vk.com", "threads.net", "bsky.app",
+    ]
+    inline_patterns: list[str] = [r"pic(?<![\w/.]pic)\.twitter\.com/\w+"]
+    line_patterns: list[str] = [
+        r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{0,80}?\(@\w{1,15}\)[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+        r"[a-z]*\.?[ \t]+\d{1,2},?[ \t]+\d{4}[ \t]*$",
+        r"^[ \t]*A post shared by\b[^\n]{0,120}$",
+        r"^[ \t]*View this post on Instagram[ \t]*$",
+        r"^[ \t]*Watch on (?:YouTube|TikTok)[ \t]*$",
+    ]
+
+
+class SocialEmbed(DocumentRule):
+    code = "KZ108"
+    name = "social-embed"
+    severity = Severity.WARNING
+    summary = "Residue of embedded social-media posts: pic.twitter.com links, tweet credit lines, bare post URLs."
+    message = "residue of an embedded post: {what}"
+    explanation = (
+        "An embedded tweet or Instagram post is a widget; scraped, it leaves its text with a "
+        "`pic.twitter.com/…` link, a credit line such as `— Name (@handle) January 5, 2022`, or a "
+        "bare post URL standing as a paragraph. The post's words then read as the article's own, "
+        "without quotation or attribution. Quote the post and attribute it (\"EU News wrote on "
+        "Twitter that …\") or drop it. Patterns and social domains: `rules.social-embed` in rules.yaml."
+    )
+    bad_example = "Not even #CNN is covering this pic.twitter.com/RHkDEwOvdy\n— EU NEWS (@wtx_EU_news) January 5, 2022"
+    good_example = "EU News, an account on Twitter, wrote on January 5 that CNN was not covering the protests."
+    Options = SocialEmbedOptions
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        domains = phrase_alternation(self.options.domains)
+        bare = rf"<?(?:https?://)?(?:[\w-]+\.)*(?:{domains})/[^\s<>]*>?" if domains else ""
+        self._bare_url = compile_or_none(bare, re.I)
+        self._line = compile_or_none(pattern_alternation(self.options.line_patterns))
+        self._inline = compile_or_none(pattern_alternation(self.options.inline_patterns))
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        found: list[tuple[int, int, str]] = []
+        for line in prose_lines(doc):
+            if self._line is not None and self._line.match(line.text):
+                body = line.text.strip()
+                found.append((line.start + line.text.index(body), len(body), f'credit line "{quote(body)}"'))
+            elif self._bare_url is not None and "/" in line.text:
+                raw = doc.text[line.start:line.end].strip()  # the raw line: Markdown masks autolinks in prose
+                if " " not in raw and self._bare_url.fullmatch(raw) and _single_line_block(doc, line.block):
+                    url = raw.strip("<>")
+                    start = line.start + doc.text[line.start:line.end].index(url)
+                    found.append((start, len(url), f'bare post URL "{quote(url)}" standing alone'))
+        if self._inline is not None:
+            for match in self._inline.finditer(doc.prose):
+                if block_of(doc, match.start()) is not None:
+                    found.append((match.start(), len(match.group()), f'"{match.group()}" (link to the post\'s picture)'))
+        for start, length, what in sorted(found):
+            yield self.finding(doc, start, start + length, f"residue of an embedded post: {what}")
+
+
+def _single_line_block(doc: Document, index: int) -> bool:
+    first, last = block_lines(doc, doc.blocks[index])
+    return first == last

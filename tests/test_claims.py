@@ -1,0 +1,157 @@
+"""Claim extraction (lint/claims.py) and the name key (lint/names.py), on real sentences."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lint.claims import When, document_date, extract, sentence_time
+from lint.config import load
+from lint.document import Document
+from lint.names import Names, fold, same_name, skeleton
+
+CONFIG = load(None)
+INDEX = CONFIG.names.index
+
+
+def _extract(text: str, path: str = "a.txt"):
+    return extract(Document(path, text), INDEX, CONFIG.lexicon)
+
+
+def _names(text: str) -> list[str]:
+    return [mention[0] for mention in _extract(text).names]
+
+
+# -- the name key ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Saltanat Azirbek", "Sultanat Azirbek"),
+    ("Kassym-Jomart Tokayev", "Kasym-Zhomart Tokayev"),
+    ("Mangystau", "Mangistau"),
+    ("Mangystau", "Manghystau"),
+    ("Nur-Sultan", "Nur Sultan"),
+    ("Nursultan Nazarbayev", "Nursultan Nazarbaev"),
+    ("Zhanaozen", "Janaozen"),
+    ("Касым-Жомарт Токаев", "Kasym-Zhomart Tokaev"),
+])
+def test_transliteration_variants_share_a_key_and_match(a, b):
+    assert skeleton(a) == skeleton(b)
+    assert same_name(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Tony Blair", "Cherie Blair"),  # one surname, two people
+    ("Dan Brown", "Don Brown"),  # short first names differ by a vowel: two people
+    ("Iran", "Iraq"),
+    ("China", "Chino"),  # one word: must fold to the same letters
+    ("George W", "George V"),  # single letters never match
+    ("Kassym-Jomart Tokayev", "Tokayev"),  # a surname alone is another mention, not a variant
+])
+def test_different_names_do_not_match(a, b):
+    assert skeleton(a) != skeleton(b) or not same_name(a, b)
+
+
+def test_fold_romanises_cyrillic_and_drops_accents():
+    assert fold("Алматы") == "almaty"
+    assert fold("José") == "jose"
+
+
+def test_gazetteer_finds_a_place_in_any_romanisation_with_its_ancestors():
+    index = Names(places={"Kazakhstan": None, "Mangystau": "Kazakhstan", "Zhanaozen": "Mangystau"}).index
+    assert index.place("Manghystau") == "Mangystau"
+    assert index.with_ancestors("Zhanaozen") == ["Zhanaozen", "Mangystau", "Kazakhstan"]
+    assert index.is_specific("Zhanaozen") and not index.is_specific("Kazakhstan")
+
+
+# -- names in a document ---------------------------------------------------------------------
+
+
+def test_names_are_multi_word_proper_names_without_titles():
+    text = ("Headline here\n\nPresident Kassym-Jomart Tokayev met White House Press Secretary Jen Psaki "
+            "and Kazakhstan's Russian-led allies in Almaty.\n")
+    names = _names(text)
+    assert "Kassym-Jomart Tokayev" in names and "Jen Psaki" in names
+    assert not any("President" in n or "Russian-led" in n or "Secretary" in n for n in names)
+
+
+def test_a_single_word_is_a_name_before_a_place_noun_or_when_the_settings_know_it():
+    names = _names("Headline\n\nWorkers in the Mangistau region struck. Zhanaozen was calm. Smith left.\n")
+    assert "Mangistau" in names and "Zhanaozen" in names and "Smith" not in names
+
+
+def test_name_mentions_carry_their_position_and_count():
+    text = "Headline\n\nIt was Saltanat Azirbek.\nLater Saltanat Azirbek spoke again.\n"
+    mention = next(m for m in _extract(text).names if m[0] == "Saltanat Azirbek")
+    assert mention[2:] == [3, 8, 3, 24, 2]
+
+
+def test_words_inside_urls_are_no_names():
+    names = _names("Headline\n\nSee https://www.instagram.com/p/CYY8HF-IIwL/ for Jen Psaki.\n")
+    assert all("CYY" not in n and "IIwL" not in n for n in names)
+
+
+# -- time ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path, text, expected", [
+    ("a.md", "---\ndate: 2022-01-06\n---\nText.\n", When(2022, 1, 6)),
+    ("news/2011/12/16/story.md", "Text.\n", When(2011, 12, 16)),
+    ("a.md", "### [2011-12-16](/news/2011/12/16/index.md)\n\n# Title\n\nText.\n", When(2011, 12, 16)),
+    ("a.txt", "Headline\n\nALMATY, Jan. 5, 2022 (Reuters) - Protesters stormed a building.\n", When(2022, 1, 5)),
+    ("a.txt", "Headline\n\nMOSCOW (AP) - Nothing says when.\n", When()),
+])
+def test_document_date_from_front_matter_path_first_block_or_dateline(path, text, expected):
+    assert document_date(Document(path, text)) == expected
+
+
+@pytest.mark.parametrize("sentence, base, expected, explicit", [
+    ("Police in December 2011 fatally shot at least 16 people.", When(), When(2011, 12), True),
+    ("On 16 December 2011 ten people died.", When(), When(2011, 12, 16), True),
+    ("Since January 2nd 2022 demonstrations spread.", When(), When(2022, 1, 2), True),
+    ("Dozens were killed on Wednesday.", When(2022, 1, 6), When(2022, 1, 5), True),  # a Thursday article
+    ("Dozens were killed on Wednesday.", When(), When(), True),  # the article's own week, date unknown
+    ("Rallies began on September 3.", When(2019, 9, 4), When(2019, 9, 3), True),
+    ("Last year 30 people were killed.", When(2005, 3, 1), When(2004), True),
+    ("Last year 30 people were killed.", When(), When(relative="1-years-ago"), True),
+    ("In 2003, 12 people were hurt.", When(2005, 3, 1), When(2003), True),
+    ("Ten people died.", When(2011, 12, 16), When(2011, 12, 16), False),
+])
+def test_sentence_time_resolves_against_the_document_date(sentence, base, expected, explicit):
+    offset = sentence.find("people") if "people" in sentence else 0
+    assert sentence_time(sentence, offset, base) == (expected, explicit)
+
+
+# -- figure claims --------------------------------------------------------------------------------
+
+
+def test_claims_carry_event_place_time_and_a_json_form():
+    text = ("Zhanaozen unrest\n\nPolice in Zhanaozen in December 2011 fatally shot at least 16 people "
+            "while dispersing protests.\n")
+    claims = _extract(text).claims
+    assert len(claims) == 1
+    claim = claims[0]
+    assert (claim["measure"], claim["subject"], claim["low"], claim["high"]) == ("killed", "people", 16.0, None)
+    assert claim["when"] == [2011, 12, None, None] and claim["dated_in_sentence"] is True
+    assert ["Zhanaozen", True] in claim["places"] and ["Kazakhstan", False] in claim["places"]
+    assert json.loads(json.dumps(claims)) == claims  # cached as JSON
+
+
+def test_a_country_in_the_sentence_is_refined_by_the_town_the_article_is_about():
+    text = ("Clashes in Zhanaozen\n\nAt least ten people have died in a western oil town in Kazakhstan.\n\n"
+            "Zhanaozen is calm today. Zhanaozen is an oil town.\n")
+    places = [p for p, _ in _extract(text).claims[0]["places"]]
+    assert "Kazakhstan" in places and "Zhanaozen" in places
+
+
+def test_an_elliptical_figure_counts_who_the_previous_one_counted():
+    text = "Headline\n\nOfficials said that 12 police officers were killed and 353 were injured.\n"
+    claims = _extract(text).claims
+    assert [(c["measure"], c["subject"]) for c in claims] == [("killed", "police"), ("injured", "police")]
+
+
+def test_a_part_of_a_group_is_flagged_partitive():
+    text = "Headline\n\nNine detainees were freed. Seven of the detainees were held in Belmarsh.\n"
+    flags = [c["partitive"] for c in _extract(text).claims]
+    assert True in flags
