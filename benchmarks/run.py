@@ -119,9 +119,23 @@ def count_findings(out: Path) -> int:
 # -- kzlint ---------------------------------------------------------------------------------------
 
 
+SNAPSHOT: Path | None = None  # a copy of lint/ to run instead of the working tree (see --snapshot)
+
+
 def kzlint_command() -> list[str]:
+    if SNAPSHOT is not None:
+        return [sys.executable, "-m", "lint"]
     script = shutil.which("kzlint")
     return [script] if script else [sys.executable, "-m", "lint"]
+
+
+def take_snapshot(workdir: Path) -> Path:
+    """Copy the package so that edits made in the tree during a long run do not mix versions."""
+    target = workdir / "snapshot"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(REPO / "lint", target / "lint", ignore=shutil.ignore_patterns("__pycache__"))
+    os.environ["PYTHONPATH"] = str(target) + os.pathsep + os.environ.get("PYTHONPATH", "")
+    return target
 
 
 def write_config(workdir: Path, size: int) -> Path:
@@ -255,12 +269,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, help="kzlint --jobs (default: all cores)")
     parser.add_argument("--no-proselint", action="store_true", help="skip the proselint comparison")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--snapshot", action="store_true", help="run a copy of lint/ taken at start (others may edit the tree)")
     args = parser.parse_args(argv)
     workdir = args.workdir.resolve()
     if workdir == REPO or REPO in workdir.parents:
         parser.error("--workdir must be outside the repository")
     workdir.mkdir(parents=True, exist_ok=True)
 
+    if args.snapshot:
+        global SNAPSHOT
+        SNAPSHOT = take_snapshot(workdir)
     info = machine()
     print(f"machine: {info}", flush=True)
     proselint = None if args.no_proselint else proselint_command(workdir)
@@ -288,8 +306,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nper-rule timing, cold run, {size:,} articles (KZLINT_TIMING=1; seconds summed over workers):\n{text.strip()}")
     results = {"machine": info, "measures": [asdict(m) | {"docs_per_s": m.docs_per_s, "mb_per_s": m.mb_per_s} for m in measures],
                "proselint_ratio": ratios, "timings": timings}
-    (workdir / "results.json").write_text(json.dumps(results, indent=2))
-    print(f"\nresults: {workdir / 'results.json'}")
+    saved = workdir / f"results-{'-'.join(str(s) for s in args.sizes)}.json"
+    saved.write_text(json.dumps(results, indent=2))
+    print(f"\nresults: {saved}")
     return 0
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lint.config import Config, load
-from lint.engine import check_corpus, finish as _finish, process_text
+from lint.engine import check_corpus, finish as _finish, prepare_rules, process_text
 from lint.findings import Finding, from_record
 from lint.reading import ReadError, decode
 from lint.rules import Rule
@@ -40,8 +40,7 @@ def rules_for(config: Config) -> list[Rule]:
         from lint.selection import build_rules
 
         rules = build_rules(config)
-        for rule in rules:
-            rule.prepare()  # once per process, as `kzlint` does; its notices are for a terminal
+        prepare_rules(rules)  # once per process, as `kzlint` does; its notices are for a terminal
         cached = (config, rules)
         _RULES[id(config)] = cached
     return cached[1]

@@ -80,10 +80,22 @@ class Cache:
                     " PRIMARY KEY (rule, claim, key)) WITHOUT ROWID;"
                 )
                 self._db = db
+                self._forget_old()
             except (OSError, sqlite3.Error):
                 self._db = None
                 self._reset()
         return self._db
+
+    def _forget_old(self, keep: int = 3) -> None:
+        """Delete all but the few newest cache files: each config change starts a new one."""
+        try:
+            files = sorted(self.folder.glob("results-*.sqlite"), key=lambda f: f.stat().st_mtime, reverse=True)
+            for old in files[keep:]:
+                if old != self.file:
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(f"{old}{suffix}").unlink(missing_ok=True)
+        except OSError:  # another kzlint run is tidying up too
+            pass
 
     def _reset(self) -> None:
         """A corrupt cache file is removed so that the next write rebuilds it."""

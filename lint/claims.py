@@ -10,10 +10,12 @@ document's date, resolved against it where they are relative).
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 from lint.document import Document, Sentence
@@ -54,8 +56,11 @@ _NOT_NAMES = _FUNCTION_WORDS | _TITLES | set(_MONTHS) | set(_WEEKDAYS)
 _PLACE_NOUNS = frozenset("region province oblast district county city town village river valley".split())
 _PLACE_PREPOSITIONS = frozenset("in at near outside around across".split())
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’‐-](?=[^\W_]))*['’]?s?")
-_POSSESSIVE = re.compile(r"['’]s?$")
+# A word that starts with a capital (Latin, Latin-1, Latin Extended-A, Cyrillic; checked again in code).
+_CAPITAL_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-žЀ-Я][\w’'‐-]*")
+_DIGIT = re.compile(r"\d")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$")
+_WORD_AFTER = re.compile(r" ([a-z][a-z-]*)")
 _HYPHEN = re.compile(r"[‐-]")
 
 # -- dates ------------------------------------------------------------------------------------------
@@ -97,53 +102,83 @@ class When:
 # -- names ------------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class Run:
-    """A maximal run of capitalised words inside one sentence: 'President Kassym-Jomart Tokayev'."""
+    """A maximal run of capitalised words inside one sentence: 'President Kassym-Jomart Tokayev'.
+    The words around it are looked up only when asked for (most runs never need them)."""
 
-    words: list[tuple[int, int]]  # (start, end) offsets of each word
-    after: str  # the lower-case word right after the run ("region"), if any
-    before: str  # the word right before the run ("in"), if any
-    sentence_start: bool
+    __slots__ = ("words", "_text", "_sentence")
+
+    def __init__(self, text: str, words: list[tuple[int, int]], sentence: Sentence) -> None:
+        self.words = words  # (start, end) offsets of each word
+        self._text, self._sentence = text, sentence
+
+    @property
+    def after(self) -> str:
+        """The lower-case word right after the run ("region"), if any."""
+        match = _WORD_AFTER.match(self._text, self.words[-1][1], self._sentence.end)
+        return match.group(1) if match else ""
+
+    @property
+    def before(self) -> str:
+        """The word right before the run ("in"), lower-cased, if any."""
+        start = self.words[0][0]
+        match = _WORD_BEFORE.search(self._text, max(self._sentence.start, start - 40), start)
+        return match.group(1).lower() if match else ""
 
 
-def capitalised_runs(doc: Document, sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list[Run]:
-    """Runs of capitalised words joined by single spaces; a possessive ends a run, and words
-    with digits, lower-case hyphen parts ('Russian-led') or inside a URL are not name material."""
+def _capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """(start, end, possessive) of every word of the prose that can be part of a name: it starts
+    with a capital, has no digit, every hyphen part is capitalised ('Nur-Sultan', not
+    'Russian-led'), and it is not inside a URL. One regex scan of the document."""
+    text = doc.prose
+    words = []
+    for match in _CAPITAL_WORD.finditer(text):
+        start, end = match.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "’'‐-_"):
+            continue
+        word = match.group().split("_", 1)[0].rstrip("’'‐-")
+        possessive = word.endswith(("’s", "'s")) or len(word) < len(match.group().split("_", 1)[0])
+        if word.endswith(("’s", "'s")):
+            word = word[:-2]
+        if (not word or not word[0].isupper() or _DIGIT.search(word)
+                or (("-" in word or "‐" in word) and not all(part[:1].isupper() for part in _HYPHEN.split(word)))
+                or any(a <= start < b for a, b in skip)):
+            words.append((start, start, True))  # a breaker: ends any run
+            continue
+        words.append((start, start + len(word), possessive))
+    return words
+
+
+def capitalised_runs(doc: Document, sentence: Sentence, skip: Sequence[tuple[int, int]] = ()) -> list[Run]:
+    """Runs of capitalised words joined by single spaces inside one sentence; a possessive
+    ('Kazakhstan's') ends a run."""
+    cache = doc.__dict__.setdefault("_kz5_capital_words", {})
+    key = tuple(skip)
+    if key not in cache:
+        words = _capital_words(doc, skip)
+        cache[key] = (words, [w[0] for w in words])
+    words, starts = cache[key]
     text = doc.prose
     runs: list[Run] = []
     current: list[tuple[int, int]] = []
-    state = {"before": "", "initial": False}
-
-    def close(after: str) -> None:
-        if current:
-            runs.append(Run(list(current), after, state["before"], state["initial"]))
-            current.clear()
-
-    previous_word = ""
-    first = True
-    for match in _WORD.finditer(text, sentence.start, sentence.end):
-        start, end = match.start(), match.end()
-        word = match.group()
-        possessive = _POSSESSIVE.search(word)
-        if possessive:
-            end -= len(possessive.group())
-            word = word[:len(word) - len(possessive.group())]
-        capital = (bool(word) and not any(ch.isdigit() for ch in word)
-                   and all(part[:1].isupper() for part in _HYPHEN.split(word))
-                   and not any(a <= start < b for a, b in skip))
-        if capital and current and text[current[-1][1]:start] == " ":
+    ended = True
+    for index in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
+        start, end, possessive = words[index]
+        if end == start:  # not name material
+            if current:
+                runs.append(Run(text, current, sentence))
+                current = []
+            ended = True
+            continue
+        if current and not ended and text[current[-1][1]:start] == " ":
             current.append((start, end))
         else:
-            close("" if capital else word.lower())
-            if capital:
-                state["before"], state["initial"] = previous_word, first
-                current.append((start, end))
-        if possessive:  # "Kazakhstan's" ends a name
-            close("")
-        previous_word = word.lower()
-        first = False
-    close("")
+            if current:
+                runs.append(Run(text, current, sentence))
+            current = [(start, end)]
+        ended = possessive
+    if current:
+        runs.append(Run(text, current, sentence))
     return runs
 
 
@@ -404,7 +439,6 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any, runs_by_sentence: dic
     if not figures:
         return []
     sentences = doc.sentences
-    starts = [s.start for s in sentences]
     places_by_sentence = {id(s): _places_in(doc, runs_by_sentence[id(s)], index) for s in sentences}
     dominant = _dominant_places(places_by_sentence.values(), index)
     title_places = _places_of_text(doc, doc.title, index)
@@ -412,9 +446,7 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any, runs_by_sentence: dic
     claims = []
     previous = None
     for figure in figures:
-        sentence = _sentence_of(figure, sentences, starts)
-        if sentence is None:
-            continue
+        sentence = sentences[figure.sentence]
         subject = figure.subject
         if not subject and previous is not None and previous.sentence == figure.sentence:
             subject = previous.subject  # "12 police officers were killed and 353 (officers) injured"
@@ -451,15 +483,6 @@ def _finite(value: float | None) -> float | None:
     if value is None or value == float("inf") or value == float("-inf"):
         return None
     return float(value)
-
-
-def _sentence_of(figure: Any, sentences: list[Sentence], starts: list[int]) -> Sentence | None:
-    import bisect
-
-    position = bisect.bisect_right(starts, figure.start) - 1
-    if position >= 0 and sentences[position].start <= figure.start < sentences[position].end:
-        return sentences[position]
-    return None
 
 
 def _dominant_places(per_sentence, index: NameIndex) -> list[str]:

@@ -105,20 +105,22 @@ def _check(args: argparse.Namespace) -> int:
     cwd = Path.cwd()
     config, config_dir = load_config(args.config, cwd)
     rules = build_rules(config, _split(args.select), _split(args.extend_select), _split(args.ignore))
-    for rule in rules:
-        for notice in rule.prepare():
-            print(f"kzlint: {notice}", file=sys.stderr)
     engine = Engine(config, rules, cwd=cwd, config_dir=config_dir, jobs=args.jobs, use_cache=not args.no_cache)
     engine.progress = progress_bar()
     paths = args.paths or ([] if args.stdin_filename else ["."])
     if args.stdin_filename:
         engine.stdin = {display_path(args.stdin_filename, cwd): sys.stdin.buffer.read()}
     result = engine.run(paths)
+    for notice in result.notices:  # rules prepare only when documents are checked (not on a warm run)
+        print(f"kzlint: {notice}", file=sys.stderr)
     if args.fix or args.diff:
         done = _fix(args, engine, result.findings, cwd)
         if done is not None:
             return done
-        result = engine.run(paths)  # what is left
+        fixed = engine.stdin
+        engine = Engine(config, rules, cwd=cwd, config_dir=config_dir, jobs=args.jobs, use_cache=not args.no_cache)
+        engine.stdin, engine.progress = fixed, progress_bar()
+        result = engine.run(paths)  # what is left, seen afresh
     if args.write_baseline:
         count = baseline.write(Path(args.write_baseline), result.findings, cwd)
         print(f"kzlint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}", file=sys.stderr)

@@ -212,9 +212,10 @@ class _SafeNoAliasLoader(yaml.SafeLoader):
 
 
 def _parse_yaml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
-    try:
-        node = yaml.compose(text, Loader=_SafeNoAliasLoader)
-        data = yaml.load(text, Loader=_SafeNoAliasLoader)
+    loader = _SafeNoAliasLoader(text)
+    try:  # parsed once: the node tree gives line numbers, the same tree gives the data
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -223,6 +224,8 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
         raise ConfigError(f"{source}:1: invalid YAML: {exc}") from None
     except RecursionError:
         raise ConfigError(f"{source}:1: invalid YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
     lines: dict[tuple, int] = {}
     if node is not None:
         _record_lines(node, (), lines)

@@ -93,6 +93,17 @@ def check_corpus(rules: list[Rule], facts_by_path: dict[str, dict[str, list]]) -
     return findings
 
 
+def prepare_rules(rules: list[Rule]) -> list[str]:
+    """Run each rule's prepare() once per rule object, and only when documents are about to be
+    checked: a run answered from the cache does not pay for loading word lists or backends."""
+    notices: list[str] = []
+    for rule in rules:
+        if not getattr(rule, "_prepared", False):
+            rule._prepared = True  # type: ignore[attr-defined]
+            notices.extend(rule.prepare())
+    return notices
+
+
 def config_fingerprint(config: Config, rules: list[Rule]) -> str:
     payload = json.dumps([config.model_dump(mode="json"), sorted(r.code for r in rules)], sort_keys=True, default=str)
     return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
@@ -174,6 +185,9 @@ class Engine:
         cache_dir = os.environ.get("KZLINT_CACHE_DIR") or str(self.config_dir / config.cache_dir)
         self.cache = Cache(Path(cache_dir), config_fingerprint(config, rules)) if use_cache else None
         self.stdin: dict[str, bytes] = {}  # display path -> bytes read from standard input instead of the file
+        self._known: dict[str, tuple] | None = None  # the cache's stat index, loaded once per run
+        self._expanded: dict[tuple[str, ...], list[str]] = {}
+        self.notices: list[str] = []  # from the rules' prepare(), when documents had to be checked
         self.progress: Callable[[int, int], None] | None = None  # told (done, total) as documents are linted
 
     @property
@@ -190,10 +204,17 @@ class Engine:
         else:
             first = Path(paths[0]).resolve() if paths else self.cwd
             roots = [str(git_root(first) or first.parent)]
-        return expand(roots, self.config.include, self.config.exclude, self.cwd)
+        return self._expand(roots)
+
+    def _expand(self, paths: list[str]) -> list[str]:
+        """expand() once per set of roots in a run: the corpus root is often the directory given."""
+        key = tuple(sorted(os.path.abspath(self.cwd / p) for p in paths))
+        if key not in self._expanded:
+            self._expanded[key] = expand(paths, self.config.include, self.config.exclude, self.cwd)
+        return self._expanded[key]
 
     def run(self, paths: list[str]) -> RunResult:
-        targets = expand(paths, self.config.include, self.config.exclude, self.cwd)
+        targets = self._expand(paths)
         targets = sorted(set(targets) | {p for p in self.stdin if not is_excluded(p, self.config.exclude)})
         roots = paths or list(self.stdin)
         corpus = sorted(set(self.corpus_files(roots)) | set(targets)) if self.corpus_rules else targets
@@ -212,10 +233,10 @@ class Engine:
                 continue
             findings.extend(from_record(r) for r in record["findings"])
             metadata[shown] = record["metadata"]
-        findings.extend(f for f in map(from_record, corpus_records) if f.path in target_set)
+        findings.extend(from_record(r) for r in corpus_records if r[0] in target_set)
 
         findings = finish(findings, {p: r.get("suppressions") for p, r in records.items()}, self.rules, self.config, target_set)
-        return RunResult(findings, len(targets), metadata, dict(timings))
+        return RunResult(findings, len(targets), metadata, dict(timings), self.notices)
 
     def _records(self, corpus: list[str], targets: set[str]) -> tuple[dict[str, dict], dict[str, str], list, dict]:
         """Per-document records (from the cache, else computed), read errors, the corpus rules'
@@ -229,9 +250,10 @@ class Engine:
         errors: dict[str, str] = {}
         keyed = bool(self.cache and self.corpus_rules) and all(hasattr(r, "claim_keys") for r in self.corpus_rules)
         partial = keyed and len(targets) < len(corpus)
-        keys, blobs = self._content_keys(corpus, errors, trusted=targets if partial else None)
+        keys, blobs = self._content_keys(corpus, errors, given=targets if partial else None)
         timings: dict[str, float] = defaultdict(float)
-        fingerprint = corpus_fingerprint(keys.items()) if self.corpus_rules else ""
+        # a partial run checks the related files by stat instead, so it never trusts this shortcut
+        fingerprint = corpus_fingerprint(keys.items()) if self.corpus_rules and not partial else ""
         corpus_records = self.cache.get_corpus(fingerprint) if self.cache and fingerprint else None
         need_facts = bool(self.corpus_rules) and corpus_records is None
         # partial: facts of the targets and of files never seen before now, of related documents below
@@ -317,25 +339,28 @@ class Engine:
         return read_bytes(self.cwd / shown, self.config.max_file_size)
 
     def _content_keys(self, corpus: list[str], errors: dict[str, str],
-                      trusted: set[str] | None = None) -> tuple[dict[str, str], dict[str, bytes]]:
+                      given: set[str] | None = None) -> tuple[dict[str, str], dict[str, bytes]]:
         """Content key of every readable file, and the bytes of those read to get it.
 
         A file whose stat (size, mtime, ctime, inode) matches the cache's index is not read.
-        With `trusted` (a partial run: the files given), every other file the index knows is
-        taken as indexed without a stat; the related ones are stat-checked later.
+        With `given` (a partial run: the files on the command line), every other file the index
+        knows is taken as indexed without a stat; the related ones are stat-checked later.
         """
-        known = self.cache.files() if self.cache else {}
+        if self._known is None:
+            self._known = self.cache.files() if self.cache else {}
+        known = self._known
+        base = str(self.cwd)
         keys: dict[str, str] = {}
         blobs: dict[str, bytes] = {}
         for shown in corpus:
             entry = known.get(shown)
-            if trusted is not None and entry is not None and shown not in trusted:
+            if given is not None and entry is not None and shown not in given:
                 keys[shown] = entry[1]
                 continue
             signature = None
             if self.cache and shown not in self.stdin:
                 try:  # stat before reading: a file changed in between is simply read again next run
-                    signature = stat_signature(os.stat(self.cwd / shown))
+                    signature = stat_signature(os.stat(os.path.join(base, shown)))  # no pathlib: 100k files
                 except OSError:
                     signature = None
                 if signature is not None and entry is not None and entry[0] == signature:
@@ -355,14 +380,19 @@ class Engine:
     def _compute(self, todo: list[tuple[str, bytes, bool]]):
         if not todo:
             return []
+        self.notices.extend(prepare_rules(self.rules))  # before forking: workers inherit what it loads
         codes = [r.code for r in self.rules]
         if self.jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
             _init_worker_with(self.rules)
             return self._counted(map(_work, todo), len(todo))
-        context = get_context("fork") if "fork" in _start_methods() else get_context("spawn")
         chunk = max(1, min(64, len(todo) // (self.jobs * 8) or 1))
-        with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
-                                 initargs=(self.config, codes)) as pool:
+        if "fork" in _start_methods():  # workers inherit the prepared rules: nothing to rebuild
+            _init_worker_with(self.rules)
+            pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("fork"))
+        else:
+            pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"), initializer=_init_worker,
+                                       initargs=(self.config, codes))
+        with pool:
             return self._counted(pool.map(_work, todo, chunksize=chunk), len(todo))
 
     def _counted(self, results: Iterable, total: int) -> list:

@@ -20,7 +20,7 @@ from lint.lexicon import Lexicon, default_lexicon
 CURRENCY = "£$€¥₹₽₸"
 # Words allowed between a quantity's noun and its measure: "officers have also been killed".
 AUXILIARIES = (
-    r"have|has|had|were|was|are|is|be|been|being|also|reportedly|allegedly|now|so\s+far|later|then|already|all|"
+    r"have|has|had|were|was|are|is|be|been|being|may|might|could|would|will|must|also|reportedly|allegedly|now|so\s+far|later|then|already|all|"
     r"each|still|subsequently|eventually|initially|ultimately|in\s+total|in\s+all|altogether|"
     r"(?:said|believed|thought|feared|reported|confirmed)\s+to\s+(?:be|have\s+been)|feared|confirmed"
 )
@@ -157,15 +157,16 @@ class FigureFinder:
             rf"|(?P<mods>(?:\s+(?!(?:{stop})(?![\w]))[^\s,.;:!?()\[\]\"“”]+){{0,3}}?)\s+(?P<head>{heads}))",
             re.I,
         )
-        # "Twenty-eight people, including a Briton, have been arrested": one parenthetical may follow the noun
-        self.after = re.compile(
-            rf"(?:\s*,[^,.;:!?()\"“”]{{1,60}},)?(?:\s+(?:{AUXILIARIES}))*?\s+(?P<m>{phrase_pattern(self.measure_of)})",
-            re.I)
+        chain = rf"(?:\s+(?:{AUXILIARIES}))*?\s+(?P<m>{phrase_pattern(self.measure_of)})"
+        self.after = re.compile(chain, re.I)
+        # "Twenty-eight people, including a Briton, have been arrested": a parenthetical may follow a noun
+        # (not a bare number: in "Mr Mousa, 28, a hotel receptionist, was arrested" 28 is an age)
+        self.after_noun = re.compile(rf"(?:\s*,[^,.;:!?()\"“”]{{1,60}},)?{chain}", re.I)
         self.before = re.compile(
             rf"(?P<m>{phrase_pattern(self.before_measure_of)})(?:\s+(?:{FILLERS}))*\s+$", re.I)
         self.not_measure = re.compile(phrase_pattern(lexicon.not_measures), re.I)
         # Every figure has a measure word in its sentence: one pass finds the sentences worth reading.
-        self.any_measure = re.compile(phrase_pattern({**self.measure_of, **self.before_measure_of}), re.I)
+        self.any_measure = _prefilter({**self.measure_of, **self.before_measure_of})
         followers = "|".join(FOLLOWERS)
         self.bad_follower = re.compile(rf"\s+(?!(?:{followers})(?![\w]))(?P<w>[^\W\d_][\w’'-]*)(?<!ly)(?![\w’'-])", re.I)
         self.non_figure_before = re.compile(
@@ -286,7 +287,7 @@ class FigureFinder:
         end = head.end() if head else q_end
         measure, span, before = "", (0, 0), None
         if not (head_measure and not subject):  # "Dozens killed" needs no verb after it
-            after = self.after.match(prose, end, s_end)
+            after = (self.after_noun if subject else self.after).match(prose, end, s_end)
             if after and not self._blocked(prose, after.start("m"), after.end("m")):
                 measure, span, end = self.measure_of[normalise(after.group("m"))], after.span("m"), after.end()
         if not measure and not (head_measure and not subject):
@@ -342,6 +343,15 @@ class FigureFinder:
             return False
         word = follower.group("w")
         return normalise(word) not in self.subject_of and (word[0].islower() or normalise(word) not in FOLLOWERS)
+
+
+def _prefilter(phrases):
+    """A fast scanner for any of `phrases` (a superset: no word boundaries). RE2 matches a large
+    alternation in one linear pass, some 40 times faster than `re` here."""
+    import re2
+
+    words = [r"[\s\-]+".join(re.escape(w) for w in p.split(" ")) for p in sorted(phrases, key=len, reverse=True)]
+    return re2.compile(f"(?i)(?:{'|'.join(words) or 'a^'})")
 
 
 def _link_label_spans(doc: Document) -> list[tuple[int, int]]:

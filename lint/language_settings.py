@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from lint.config import Section
 
@@ -35,6 +35,11 @@ class LanguageToolSettings(Section):
     connect_timeout_s: float = Field(1.0, gt=0, le=30)  # an absent server must not stall a run
     batch_chars: int = Field(12_000, ge=200, le=1_000_000)  # sentences per request, up to this many characters
     cache: bool = True  # keep results per sentence in the cache directory
+
+    @field_validator("mode", mode="before")
+    @classmethod
+    def _yaml_off(cls, value):
+        return "off" if value is False else value  # YAML reads a bare `off` as false
 
 
 class GrammarSettings(Section):

@@ -131,12 +131,14 @@ class Client:
         self.base_url = base_url.rstrip("/")
         self.settings = settings
         self._session = None
+        self._pid = 0
 
     def _http(self):
-        if self._session is None:
+        """A connection pool of this process (a forked worker must not share its parent's sockets)."""
+        if self._session is None or self._pid != os.getpid():
             import requests
 
-            self._session = requests.Session()
+            self._session, self._pid = requests.Session(), os.getpid()
         return self._session
 
     def probe(self) -> None:
@@ -223,8 +225,7 @@ def start_local(settings: LanguageToolSettings) -> str:
     global _LOCAL_SERVER
     install = local_install()
     if install is None:
-        raise Unavailable("LanguageTool is not installed for language-tool-python "
-                          "(one-time download: see README, 'Grammar checking')")
+        raise Unavailable("no local LanguageTool install (language-tool-python downloads it once)")
     java = java_major_version()
     if java is None or java < MIN_JAVA:
         found = "no java on PATH" if java is None else f"found Java {java}"
@@ -287,12 +288,14 @@ class SentenceCache:
                                                                             "cache"}), sort_keys=True)
         self._salt = hashlib.blake2b(fingerprint.encode(), digest_size=8).hexdigest()
         self._db: sqlite3.Connection | None = None
+        self._pid = 0
 
     def key(self, sentence: str) -> str:
         return hashlib.blake2b(f"{self._salt}\0{sentence}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def _connect(self) -> sqlite3.Connection | None:
-        if self._db is None:
+        if self._db is None or self._pid != os.getpid():  # never use a parent process's connection
+            self._db, self._pid = None, os.getpid()
             try:
                 self.file.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(self.file, timeout=10)

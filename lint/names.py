@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from lint.config import Section
 
@@ -36,6 +36,7 @@ def fold(text: str) -> str:
     return _NOT_LETTER.sub("", "".join(ch for ch in text if not unicodedata.combining(ch)))
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_token(token: str) -> str:
     """One word with romanisation differences folded away: 'Kassym' and 'Kasym' -> 'kasim'."""
     text = fold(token)
@@ -49,6 +50,7 @@ def tokens(name: str) -> list[str]:
     return [t for t in _SEPARATORS.split(name.strip()) if t]
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> str:
     """The bucket key: each word's consonants after folding, its first letter kept.
 

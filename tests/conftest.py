@@ -6,11 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO / "corpus"
-SHARED = REPO.parent / "shared"
-DEV_CORPUS = SHARED / "dev-corpus"
-SEEDS = SHARED / "seeds"
+from corpora import DEV_CORPUS
 
 
 @pytest.fixture

@@ -11,13 +11,11 @@ from lint.config import load
 from lint.engine import Engine
 from lint.selection import build_rules
 
-from conftest import CORPUS
+from corpora import CORPUS
 
 
 def engine_report(root: Path, config, paths: list[str], jobs: int = 1) -> list[dict]:
     rules = build_rules(config)
-    for rule in rules:
-        rule.prepare()
     result = Engine(config, rules, cwd=root, jobs=jobs, use_cache=False).run(paths)
     return [f.to_dict() for f in result.findings]
 

@@ -13,7 +13,7 @@ from lint.api import check_claims, default_config, finish, lint_document
 from lint.engine import Engine
 from lint.selection import build_rules
 
-from conftest import CORPUS, DEV_CORPUS
+from corpora import CORPUS, DEV_CORPUS
 
 distributed = pytest.importorskip("distributed")
 dask_bag = pytest.importorskip("dask.bag")
@@ -39,8 +39,6 @@ def _lint_file(relative: str, root: str, config):
 def test_dask_cluster_gives_the_engine_report(corpus, tmp_path):
     config = default_config()
     rules = build_rules(config)
-    for rule in rules:
-        rule.prepare()
     single = Engine(config, rules, cwd=corpus, jobs=2, use_cache=False).run([str(corpus)])
     expected = [f.to_dict() for f in single.findings]
     assert expected, "the seeds must produce findings"

@@ -244,6 +244,23 @@ def test_jobs_do_not_change_output(tmp_path):
         assert serial.stdout.count(b"KZ901") > 90
 
 
+DEV_CORPUS = REPO.parent / "shared" / "dev-corpus"
+
+
+def test_jobs_do_not_change_output_with_the_default_rules(tmp_path):
+    """Every built-in rule, corpus rules included, on the seeds plus 80 real articles."""
+    if not DEV_CORPUS.is_dir():
+        pytest.skip(f"{DEV_CORPUS} is absent")
+    for seed in SEEDS.iterdir():
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    for article in sorted(DEV_CORPUS.rglob("*.txt"))[:80]:
+        (tmp_path / f"{article.parent.name}-{article.name}").write_bytes(article.read_bytes())
+    outputs = [kzlint("--no-cache", "--jobs", jobs, "--format", "sarif", ".", cwd=tmp_path) for jobs in ("1", "2")]
+    assert outputs[0].returncode == outputs[1].returncode == 1, outputs[0].stderr
+    assert outputs[0].stdout == outputs[1].stdout
+    assert len(json.loads(outputs[0].stdout)["runs"][0]["results"]) > 20
+
+
 def test_progress_bar_only_on_a_terminal(tmp_path):
     many_articles(tmp_path, 320)
     piped = kzlint("--no-cache", "--jobs", "2", ".", cwd=tmp_path)

@@ -9,6 +9,7 @@ untracked files included, into a temporary repository and points try-repo at tha
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,6 +18,8 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "corpus"
+NEW_SEED = "004_740e70162e583217.txt"  # contradicts the toll in the older seeds
 PRE_COMMIT = shutil.which("pre-commit")
 TIMEOUT = 1800  # a cold run installs kzlint's dependencies into a fresh virtualenv
 
@@ -101,3 +104,101 @@ def test_hooks_fail_on_a_staged_bad_file_and_pass_once_it_is_fixed(tmp_path):
     assert "Passed" in passed.stdout
     passed = try_repo(source, corpus, home, "kzlint-corpus", "--hook-stage", "pre-push", "--all-files")
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+    # cross-document rules still see the whole corpus when the hook is given one file
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    git("init", "-q", cwd=seeds)
+    (seeds / "rules.yaml").write_text("select: [KZ5]\n", encoding="utf-8")
+    for seed in sorted(SEEDS.iterdir())[:4]:
+        shutil.copy(seed, seeds / seed.name)
+    git("add", "-A", cwd=seeds)
+    git("commit", "-q", "-m", "published", cwd=seeds)
+    shutil.copy(SEEDS / NEW_SEED, seeds / NEW_SEED)
+    git("add", NEW_SEED, cwd=seeds)
+    result = try_repo(source, seeds, home, "kzlint", "--files", NEW_SEED)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    reported = [line for line in output.splitlines() if "[KZ5" in line]
+    assert reported and all(line.startswith(NEW_SEED + ":") for line in reported), output
+    assert any(re.search(r"at 00[0-3]_\w+\.txt:\d+", line) for line in reported), output  # names the other file
+
+
+# -- --diff-base REF: only what a change brings -------------------------------------------------
+
+
+@pytest.fixture
+def history(tmp_path, monkeypatch):
+    git("init", "-q", cwd=tmp_path)
+    (tmp_path / "rules.yaml").write_text(RULES, encoding="utf-8")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(BAD, encoding="utf-8")
+    git("add", "-A", cwd=tmp_path)
+    git("commit", "-q", "-m", "old defects", cwd=tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_diff_base_reports_only_changed_lines(history, capsys):
+    from lint.cli import main
+
+    (history / "news" / "a.txt").write_text(
+        BAD + "\nA new paragraph from Nur-Sultan.\n\nAnother calm one.\n", encoding="utf-8")
+    (history / "news" / "new file.txt").write_text(BAD, encoding="utf-8")  # untracked: all of it is new
+    assert main(["--no-cache", "--diff-base", "HEAD", "."]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(": ")[0] for line in out[:-1]] == ["news/a.txt:5:22", "news/new file.txt:3:23"]
+    git("add", "-A", cwd=history)
+    git("commit", "-q", "-m", "more", cwd=history)
+    assert main(["--no-cache", "--diff-base", "HEAD~1", "news/a.txt"]) == 1
+    assert capsys.readouterr().out.splitlines()[0].startswith("news/a.txt:5:22:")
+    assert main(["--no-cache", "--diff-base", "HEAD", "."]) == 0
+    capsys.readouterr()
+
+
+def test_diff_base_needs_a_known_revision(history, capsys):
+    from lint.cli import main
+
+    assert main(["--no-cache", "--diff-base", "no-such-branch", "."]) == 2
+    assert "--diff-base no-such-branch: unknown revision" in capsys.readouterr().err
+
+
+def test_diff_parsing_follows_renames_quoting_and_deletions():
+    from lint.diffbase import on_changed_lines, parse_diff
+    from lint.findings import Finding, Location, Severity
+
+    diff = (
+        "diff --git a/old.md b/news/moved.md\n"
+        "similarity index 90%\n"
+        "rename from old.md\n"
+        "rename to news/moved.md\n"
+        "--- a/old.md\n"
+        "+++ b/news/moved.md\n"
+        "@@ -3 +3,2 @@\n"
+        "-+++ b/not-a-header.md\n"
+        "++++ b/still-not-a-header.md\n"
+        "+second\n"
+        'diff --git "a/caf\\303\\251 \\"x\\".md" "b/caf\\303\\251 \\"x\\".md"\n'
+        '--- "a/caf\\303\\251 \\"x\\".md"\n'
+        '+++ "b/caf\\303\\251 \\"x\\".md"\n'
+        "@@ -10,2 +9,0 @@\n"
+        "-gone\n"
+        "-gone\n"
+        "@@ -20 +19 @@\n"
+        "-was\n"
+        "+is\n"
+        "diff --git a/deleted.md b/deleted.md\n"
+        "--- a/deleted.md\n"
+        "+++ /dev/null\n"
+        "@@ -1 +0,0 @@\n"
+        "-bye\n"
+    )
+    changed = parse_diff(diff)
+    assert changed == {"news/moved.md": {3, 4}, 'café "x".md': {19}}
+
+    def finding(path: str, line: int, related: tuple = ()) -> Finding:
+        return Finding(path, line, 1, line, 5, "KZ501", "figure-contradiction", Severity.WARNING, "m", related=related)
+
+    kept = on_changed_lines([finding("news/moved.md", 4), finding("news/moved.md", 5),
+                             finding("other.md", 7, (Location("news/moved.md", 3),))], changed)
+    assert [(f.path, f.line) for f in kept] == [("news/moved.md", 4), ("other.md", 7)]

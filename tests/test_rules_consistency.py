@@ -17,7 +17,7 @@ from lint.findings import Severity
 from lint.rules.consistency import Claim, describe, disjoint
 from lint.selection import build_rules
 
-from conftest import CORPUS
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 def run(root: Path, paths: list[str] | None = None, config_text: str | None = None, cache: bool = False):
@@ -237,10 +237,31 @@ def test_non_variants_are_quiet(tmp_path, first, second):
 
 
 def test_renamings_are_configurable_aliases(tmp_path):
-    root = corpus(tmp_path, a="News\n\nMeet Aigerim Tazhi today.\n", b="News\n\nMeet Aigerim Tazhy today.\n")
+    root = corpus(tmp_path, a="News\n\nThe singer Aigerim Tazhi performed.\n",
+                  b="News\n\nThe singer Aigerim Tazhy performed.\n")
     assert len(by_code(run(root), "KZ502")) == 2
     quiet = run(root, config_text="names:\n  aliases: [[Aigerim Tazhi, Aigerim Tazhy]]\n")
     assert by_code(quiet, "KZ502") == []
+
+
+# -- KZ503 date-contradiction ----------------------------------------------------------------------------
+
+
+def test_the_same_toll_dated_to_another_year_is_a_date_contradiction(tmp_path):
+    root = corpus(tmp_path,
+                  a="Anniversary\n\nPolice in Zhanaozen in December 2011 fatally shot at least 16 people.\n",
+                  b="Anniversary\n\nPolice in Zhanaozen in December 2012 fatally shot at least 16 people.\n")
+    found = by_code(run(root), "KZ503")
+    assert [(f.path, f.line) for f in found] == [("corpus/a.txt", 3), ("corpus/b.txt", 3)]
+    assert "2011-12" in found[0].message and "2012-12 at corpus/b.txt:3" in found[0].message
+
+
+def test_the_same_toll_with_agreeing_or_unwritten_dates_is_quiet(tmp_path):
+    root = corpus(tmp_path,
+                  a="Anniversary\n\nPolice in Zhanaozen in December 2011 fatally shot at least 16 people.\n",
+                  b="Anniversary\n\nIn 2011 police in Zhanaozen fatally shot at least 16 people.\n",
+                  c="Rally\n\nPolice in Zhanaozen fatally shot at least 16 people, activists recalled.\n")
+    assert by_code(run(root), "KZ503") == []
 
 
 # -- the seeds, and pre-commit ----------------------------------------------------------------------------

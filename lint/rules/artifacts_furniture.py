@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from lint.document import Block, Document
 from lint.findings import Finding, Severity
@@ -13,6 +14,9 @@ from lint.rules.artifacts_support import (
     quote, remove_lines_fix,
 )
 from lint.rules.base import DocumentRule
+
+
+_QUOTES = re.compile('["“”«»]')
 
 
 class BoilerplateOptions(ArtifactOptions):
@@ -38,14 +42,13 @@ class BoilerplateOptions(ArtifactOptions):
     phrases: list[str] = [
         "delivered to your inbox", "sign up for our newsletter", "sign up to our newsletter",
         "subscribe to our newsletter", "subscribe to our channel", "subscribe to our youtube",
-        "get our newsletter", "support our journalism", "support independent journalism", "donate now",
-        "make a donation", "become a member", "become a patron", "we use cookies", "this site uses cookies",
-        "this website uses cookies", "accept cookies", "cookie policy", "cookie settings",
-        "comments are closed", "be the first to comment", "join the conversation", "log in to comment",
-        "sign in to comment", "share this article", "share on facebook", "share on twitter", "share on whatsapp",
+        "get our newsletter", "support our journalism", "donate now", "we use cookies", "this site uses cookies",
+        "this website uses cookies", "accept all cookies", "our cookie policy", "cookie settings",
+        "comments are closed", "be the first to comment", "log in to comment", "sign in to comment",
+        "share this article", "share this story", "share on facebook", "share on twitter", "share on whatsapp",
         "click to share", "click here to", "all rights reserved", "follow us on", "download our app",
         "view more articles from", "more articles by", "view all posts by", "view all articles by",
-        "continue reading", "read the full story", "read the full article",
+        "continue reading the main story", "read the full story", "read the full article",
     ]
     patterns: list[str] = [
         r"^[ \t]*(?:©|\(c\)|copyright)[ \t]*(?:©[ \t]*)?(?:19|20)\d\d\b",
@@ -70,7 +73,9 @@ class Boilerplate(DocumentRule):
         "share buttons, copyright footers and \"Advertisement\". They are not the article: they put "
         "other stories' headlines into this one and mislead every later check. Only a short line of "
         "its own fires (`max-words`), so a sentence that merely contains \"read\" or \"watch\" never "
-        "does, and a `Source:` line is attribution, not furniture. A navigation section (a heading "
+        "does, and a `Source:` line is attribution, not furniture. Section labels (`lines`) and "
+        "teasers (`prefixes`) must make up the line or start it; promo `phrases` and `patterns` may "
+        "stand anywhere in the line, but not in a line that quotes someone. A navigation section (a heading "
         "such as \"Related:\" over a list of links) is reported once, on its heading; a Markdown "
         "heading over paragraphs of text is the article's own and does not fire. --fix removes a "
         "furniture line; removing a whole navigation section is offered but not applied automatically. "
@@ -83,69 +88,88 @@ class Boilerplate(DocumentRule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        parts = []
+        labels = []
         if self.options.lines:
-            parts.append(rf"^[ \t]*(?:{phrase_alternation(self.options.lines)})[ \t]*:?[ \t]*$")
+            labels.append(rf"^[ \t]*(?:{phrase_alternation(self.options.lines)})[ \t]*:?[ \t]*$")
         if self.options.prefixes:
-            parts.append(rf"^[ \t]*(?:{phrase_alternation(self.options.prefixes)})[ \t]*:(?=[ \t]+\S)")
+            labels.append(rf"^[ \t]*(?:{phrase_alternation(self.options.prefixes)})[ \t]*:(?=[ \t]+\S)")
+        promos = list(self.options.patterns)
         if self.options.phrases:
             # no lower-case letter may follow, but a glued name may ("View more articles fromSergey Kwan")
-            parts.append(rf"(?<!\w)(?:{phrase_alternation(self.options.phrases)})(?-i:(?![a-z]))")
-        parts.extend(self.options.patterns)
-        self._furniture = compile_or_none(pattern_alternation(parts), re.I | re.M)
+            promos.append(rf"(?<!\w)(?:{phrase_alternation(self.options.phrases)})(?-i:(?![a-z]))")
+        self._label = compile_or_none(pattern_alternation(labels), re.I | re.M)
+        self._promo = compile_or_none(pattern_alternation(promos), re.I | re.M)
+
+    def _match(self, doc: Document, block: Block) -> re.Match[str] | None:
+        """A label line ("Most Viewed", "Watch: …"), or a promo phrase outside reported speech."""
+        if self._label is not None:
+            match = self._label.search(doc.prose, block.start, block.end)
+            if match:
+                return match
+        if self._promo is not None:
+            match = self._promo.search(doc.prose, block.start, block.end)
+            if match and not _QUOTES.search(doc.prose, block.start, block.end):
+                return match
+        return None
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if self._furniture is None:
-            return
         limit = self.options.max_words
         for _index, block in doc.prose_blocks:
             text = doc.prose[block.start:block.end]
             if len(text.split(None, limit)) > limit:  # a paragraph of prose, not a line of furniture
                 continue
-            match = self._furniture.search(doc.prose, block.start, block.end)
+            match = self._match(doc, block)
             if match is None:
                 continue
             start = block.start + len(text) - len(text.lstrip())
             end = block.start + len(text.rstrip())
             phrase = quote(" ".join(match.group().split()).rstrip(":"), 30)
             first, last = block_lines(doc, block)
-            kind, section_end, count = _section(doc, block) if doc.is_markdown and block.kind == "heading" else ("", 0, 0)
-            if kind == "prose":  # a Markdown heading over the article's own text is a heading, not furniture
+            section = _section(doc, block)
+            if section.kind == "prose":  # a Markdown heading over the article's own text is a heading
                 continue
-            if kind == "links":
-                last = section_end
-                message = (f'page furniture "{quote(text)}": a navigation section of {count} links to other '
-                           f'pages under this heading (matches "{phrase}")')
-                fix = remove_lines_fix(doc, first, last, "remove the navigation section", safe=False)
+            if section.kind == "links":
+                message = (f'page furniture "{quote(text)}": a navigation section of {section.items} links to '
+                           f'other pages under this heading (matches "{phrase}")')
+                fix = remove_lines_fix(doc, first, section.last_line, "remove the navigation section", safe=False)
             else:
                 message = f'page furniture "{quote(text)}" (matches "{phrase}")'
                 fix = remove_lines_fix(doc, first, last, f'remove the line "{quote(text, 40)}"')
             yield self.finding(doc, start, end, message, fix=fix)
 
 
-def _section(doc: Document, heading: Block) -> tuple[str, int, int]:
-    """What a Markdown heading's section holds: ("links" | "empty" | "prose", last line, list items)."""
+class _Section(NamedTuple):
+    kind: str  # "line" (not a Markdown heading) | "empty" | "links" | "prose"
+    last_line: int = 0
+    items: int = 0
+
+
+def _section(doc: Document, heading: Block) -> _Section:
+    """What the section under a Markdown heading holds; plain-text lines stand alone."""
+    if not (doc.is_markdown and heading.kind == "heading"):
+        return _Section("line")
     index = doc.blocks.index(heading)
-    items: list[Block] = []
-    for block in doc.blocks[index + 1:]:
+    items: list[int] = []
+    for position, block in enumerate(doc.blocks[index + 1:], index + 1):
         if block.kind == "heading" and block.level <= heading.level:
             break
         if block.kind != "list_item":
-            return "prose", 0, 0
-        items.append(block)
+            return _Section("prose")
+        items.append(position)
     if not items:
-        return "empty", 0, 0
-    linked = {link.block for link in doc.links}
-    if not all(doc.blocks.index(item) in linked for item in items):
-        return "prose", 0, 0
-    return "links", block_lines(doc, items[-1])[1], len(items)
+        return _Section("empty")
+    if not set(items) <= {link.block for link in doc.links}:
+        return _Section("prose")
+    return _Section("links", block_lines(doc, doc.blocks[items[-1]])[1], len(items))
 
 
 class FillerOptions(ArtifactOptions):
     characters: str = ".…·•_-‐‑‒–—―=~"
     min_length: int = 3
     cut_off: bool = True
-    open_words: list[str] = ["a", "an", "the", "of", "to", "and", "or", "but", "with", "for", "from", "in", "on", "at", "by"]
+    open_words: list[str] = [
+        "a", "an", "the", "of", "to", "and", "or", "but", "with", "for", "from", "in", "on", "at", "by",
+    ]
 
 
 class Filler(DocumentRule):
@@ -162,9 +186,8 @@ class Filler(DocumentRule):
         "`cut-off`, a paragraph ending in \"[…]\" fires, and so does the last paragraph of a "
         "document when it visibly stops mid-sentence: on a comma, a dash, a word such as \"the\" "
         "(`open-words`). A last sentence that merely lacks its full stop, or ends on a rhetorical "
-        "\"…\", is left alone. Markdown "
-        "thematic breaks (`---`, `***`) are structure, not prose, and never fire. Removing a filler "
-        "line is offered, not applied automatically."
+        "\"…\", is left alone. Markdown thematic breaks (`---`, `***`) are structure, not prose, and "
+        "never fire. Removing a filler line is offered, not applied automatically."
     )
     bad_example = "President Tokayev demanded help from Russia.\n………………………………………………"
     good_example = "President Tokayev demanded help from Russia… and got it."
@@ -174,14 +197,15 @@ class Filler(DocumentRule):
         super().__init__(*args, **kwargs)
         chars = re.escape(self.options.characters)
         self._line = compile_or_none(
-            rf"^[ \t]*(?:[{chars}][ \t]*){{{max(1, self.options.min_length)},}}$" if chars else "", re.M
+            rf"[ \t]*(?:[{chars}][ \t]*){{{max(1, self.options.min_length)},}}$" if chars else ""
         )
+        self._first = frozenset(self.options.characters)
         self._open_words = frozenset(w.lower() for w in self.options.open_words)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if self._line is not None:
             for line in prose_lines(doc):
-                if self._line.match(line.text):
+                if line.text.lstrip()[:1] in self._first and self._line.match(line.text):
                     body = line.text.strip()
                     start = line.start + line.text.index(body)
                     yield self.finding(
@@ -194,14 +218,12 @@ class Filler(DocumentRule):
     def _cut_off(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.prose_blocks
         for _index, block in blocks:
-            if block.kind != "paragraph":
-                continue
             text = doc.prose[block.start:block.end].rstrip()
             end = block.start + len(text)
             if text.endswith(("[…]", "[...]")):
                 yield self.finding(doc, end - len(text.split()[-1]), end,
-                                   'paragraph ends with "[…]": an excerpt, not the full text')
-            elif block is blocks[-1][1] and self._stops_mid_sentence(text):
+                                   'the text ends with "[…]": an excerpt, not the full text')
+            elif block is blocks[-1][1] and block.kind == "paragraph" and self._stops_mid_sentence(text):
                 words = text.split()
                 yield self.finding(doc, end - len(words[-1]), end,
                                    f'the text stops mid-sentence ("…{quote(" ".join(words[-4:]), 40)}"): cut off')
@@ -242,7 +264,8 @@ class SocialEmbed(DocumentRule):
         "without quotation or attribution. Quote the post and attribute it (\"EU News wrote on "
         "Twitter that …\") or drop it. Patterns and social domains: `rules.social-embed` in rules.yaml."
     )
-    bad_example = "Not even #CNN is covering this pic.twitter.com/RHkDEwOvdy\n— EU NEWS (@wtx_EU_news) January 5, 2022"
+    bad_example = ("Not even #CNN is covering this pic.twitter.com/RHkDEwOvdy\n"
+                   "— EU NEWS (@wtx_EU_news) January 5, 2022")
     good_example = "EU News, an account on Twitter, wrote on January 5 that CNN was not covering the protests."
     Options = SocialEmbedOptions
 
@@ -260,16 +283,18 @@ class SocialEmbed(DocumentRule):
             if self._line is not None and self._line.match(line.text):
                 body = line.text.strip()
                 found.append((line.start + line.text.index(body), len(body), f'credit line "{quote(body)}"'))
-            elif self._bare_url is not None and "/" in line.text:
-                raw = doc.text[line.start:line.end].strip()  # the raw line: Markdown masks autolinks in prose
-                if " " not in raw and self._bare_url.fullmatch(raw) and _single_line_block(doc, line.block):
-                    url = raw.strip("<>")
-                    start = line.start + doc.text[line.start:line.end].index(url)
-                    found.append((start, len(url), f'bare post URL "{quote(url)}" standing alone'))
+                continue
+            raw = doc.text[line.start:line.end]  # not the prose: Markdown masks autolinks there
+            if self._bare_url is not None and "/" in raw and " " not in raw.strip():
+                url = raw.strip().strip("<>")
+                if self._bare_url.fullmatch(raw.strip()) and _single_line_block(doc, line.block):
+                    what = f'bare post URL "{quote(url)}" standing alone'
+                    found.append((line.start + raw.index(url), len(url), what))
         if self._inline is not None:
             for match in self._inline.finditer(doc.prose):
                 if block_of(doc, match.start()) is not None:
-                    found.append((match.start(), len(match.group()), f'"{match.group()}" (link to the post\'s picture)'))
+                    what = f'"{match.group()}" (a link to the post\'s picture)'
+                    found.append((match.start(), len(match.group()), what))
         for start, length, what in sorted(found):
             yield self.finding(doc, start, start + length, f"residue of an embedded post: {what}")
 

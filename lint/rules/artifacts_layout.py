@@ -84,7 +84,7 @@ class DuplicateText(DocumentRule):
             while end < len(doc.text) and doc.text[end] in " \t":
                 end += 1
             yield self.finding(
-                doc, sentence.start, sentence.end, f'sentence repeats line {original_line}: "{quote(key)}"',
+                doc, sentence.start, sentence.end, f'duplicate of line {original_line} (a sentence): "{quote(key)}"',
                 fix=Fix((Edit(sentence.start, end, ""),), "drop the repeated sentence", safe=False),
                 related=[Location(doc.path, original_line, original_column)],
             )
@@ -129,7 +129,7 @@ class GluedWords(DocumentRule):
     name = "glued-words"
     severity = Severity.WARNING
     summary = "A missing space between words (fromSergey, killed.Police) or before a URL (countryhttps://)."
-    message = 'missing space in "{token}"'
+    message = 'missing space {where} in "{token}"'
     explanation = (
         "When a scraper drops the markup between two pieces of text it often drops the space "
         "too: a link's label glues onto the word before it (\"articles fromSergey\"), a URL onto "
@@ -231,7 +231,8 @@ class BrokenLine(DocumentRule):
     )
     bad_example = ("The opposition K-Plus channel broadcast a video of the clashes on Friday when \n"
                    "oil workers stormed the stage.")
-    good_example = "The opposition K-Plus channel broadcast a video of the clashes on Friday when oil workers stormed the stage."
+    good_example = ("The opposition K-Plus channel broadcast a video of the clashes on Friday when oil workers "
+                    "stormed the stage.")
     Options = BrokenLineOptions
 
     _CLOSING = tuple(".!?…:;\"”’»)]")

@@ -3,6 +3,7 @@ template placeholders, encoding damage, HTML)."""
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 from collections.abc import Iterator
@@ -76,7 +77,7 @@ class StrayToken(DocumentRule):
                 start = line.start + line.text.index(token)
                 yield self.finding(
                     doc, start, start + len(token),
-                    f'stray token "{token}" standing alone on a line (script or template residue)',
+                    f'stray token "{token}" (alone on a line: script or template residue)',
                     fix=remove_lines_fix(doc, line.number, line.number, f'remove the line "{token}"'),
                 )
         prose = doc.prose
@@ -93,10 +94,6 @@ class StrayToken(DocumentRule):
                 continue
             reported.add(start)
             yield self.finding(doc, start, end, f'stray token "{quote(doc.text[start:end])}" ({why})')
-
-
-class MojibakeOptions(ArtifactOptions):
-    pass
 
 
 # Candidate spots, so ftfy (slow to import, ~1 ms a document to scan) only sees lines that may be
@@ -129,20 +126,18 @@ class Mojibake(DocumentRule):
     explanation = (
         "When UTF-8 bytes are decoded as Windows-1252, Latin-1 or Windows-1251, every accented "
         "letter, curly quote and Cyrillic letter turns into two or three wrong characters: "
-        "“Kazakhstan’s” becomes “Kazakhstanâ€™s”, “Казахстан” becomes “РљР°Р·Р°С…СЃС‚Р°РЅ”. Names become "
-        "unsearchable and quotes unreadable. kzlint asks ftfy (not a hand-written table) whether a "
-        "suspicious line is mojibake and what it originally said; --fix writes ftfy's repair."
+        "“Kazakhstan’s” becomes “Kazakhstanâ€™s”, “Казахстан” becomes “РљР°Р·Р°С…СЃС‚Р°РЅ”. "
+        "Names become unsearchable and quotes unreadable. kzlint asks ftfy (not a hand-written "
+        "table) whether a suspicious line is mojibake and what it originally said; --fix writes "
+        "ftfy's repair."
     )
     bad_example = "Kazakhstanâ€™s president has imposed a state of emergency."
     good_example = "Kazakhstan’s president has imposed a state of emergency."
     fixable = True
-    Options = MojibakeOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.prose.isascii() or not _CANDIDATE.search(doc.prose):
             return
-        import difflib
-
         for line in prose_lines(doc):
             if not _CANDIDATE.search(line.text):
                 continue
@@ -151,7 +146,7 @@ class Mojibake(DocumentRule):
             if repaired == original:
                 continue
             matcher = difflib.SequenceMatcher(None, original, repaired, autojunk=False)
-            for tag, a0, a1, b0, b1 in _merged(matcher.get_opcodes()):
+            for a0, a1, b0, b1 in _changed_regions(matcher.get_opcodes()):
                 bad, good = original[a0:a1], repaired[b0:b1]
                 start, end = line.start + a0, line.start + a1
                 yield self.finding(
@@ -160,17 +155,17 @@ class Mojibake(DocumentRule):
                 )
 
 
-def _merged(opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
-    """Changed regions, with regions separated by fewer than 3 unchanged characters merged."""
-    regions: list[list] = []
+def _changed_regions(opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """(a0, a1, b0, b1) of each change; changes fewer than 3 characters apart are one region."""
+    regions: list[list[int]] = []
     for tag, a0, a1, b0, b1 in opcodes:
         if tag == "equal":
             continue
-        if regions and a0 - regions[-1][2] < 3:
-            regions[-1][2], regions[-1][4] = a1, b1
+        if regions and a0 - regions[-1][1] < 3:
+            regions[-1][1], regions[-1][3] = a1, b1
         else:
-            regions.append([tag, a0, a1, b0, b1])
-    return [tuple(r) for r in regions]
+            regions.append([a0, a1, b0, b1])
+    return [(a0, a1, b0, b1) for a0, a1, b0, b1 in regions]
 
 
 class MarkupResidueOptions(ArtifactOptions):
@@ -229,7 +224,7 @@ class MarkupResidue(DocumentRule):
                     fix=Fix((Edit(start, end, character),), f"replace {entity} with {shown}",
                             safe=not damaged and self._safe_unescape(doc, character, end)),
                 )
-        if self._markup is not None and ("<" in prose or "[" in prose):
+        if self._markup is not None:
             for match in self._markup.finditer(prose):
                 start, end = match.span()
                 if block_of(doc, start) is None:

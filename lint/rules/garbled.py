@@ -16,6 +16,7 @@ from itertools import islice
 from pydantic import Field
 
 from lint import prose_words as pw
+from lint.config import Section
 from lint.document import Document
 from lint.findings import Finding, Severity
 from lint.rules.base import DocumentRule, Options
@@ -30,6 +31,8 @@ _AGENT_SUFFIXES = ("ers", "er")
 
 
 class GarbledOptions(Options):
+    model_config = Section.model_config  # kebab-case keys in rules.yaml
+
     allowed_repeats: list[str] = ["had", "that", "very", "really", "no", "yes", "so", "bye", "ha", "do", "well",
                                   "far", "many", "more", "now", "again", "this", "knock", "tut", "blah"]
     repeated_words: bool = True

@@ -1,0 +1,157 @@
+"""Speed without wrong answers: the stat index, the corpus-findings cache and the partial
+(claim-keyed) corpus check give the findings of a full, uncached run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import lint.engine as engine
+from lint.config import load
+from lint.engine import Engine
+from lint.findings import Location, Severity
+from lint.rules.base import CorpusRule
+
+HEADLINES = ["Floods close roads in {c}", "Strike halts trains in {c}", "Budget vote delayed in {c}",
+             "Fire destroys market in {c}", "Mayor resigns in {c}"]
+CITIES = ["Almaty", "Aktau", "Atyrau", "Shymkent", "Taraz", "Oral", "Semey", "Kostanay", "Pavlodar", "Turkestan",
+          "Bishkek", "Osh", "Tashkent", "Baku", "Tbilisi", "Yerevan", "Minsk", "Riga", "Vilnius", "Tallinn"]
+
+
+class SharedHeadline(CorpusRule):
+    """Two articles with the same headline (a real group-by over one claim key per document).
+
+    Not registered (its code is set after the class body), so other tests never see it.
+    """
+
+    name = "shared-headline"
+    severity = Severity.INFO
+    summary = message = explanation = bad_example = good_example = "test rule"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[int] = []  # how many documents each check call was given
+
+    def extract(self, doc):
+        return [[doc.title.lower(), 1]] if doc.title else []
+
+    def claim_keys(self, facts):
+        return [headline for headline, _line in facts]
+
+    def check(self, facts):
+        self.seen.append(len(facts))
+        by_headline: dict[str, list[tuple[str, int]]] = {}
+        for path, items in facts.items():
+            for headline, line in items:
+                by_headline.setdefault(headline, []).append((path, line))
+        for headline, places in by_headline.items():
+            for path, line in places:
+                others = [Location(p, n) for p, n in places if p != path]
+                if others:
+                    yield self.finding_at(path, (line, 1, line, 2), f"headline '{headline}' also in {others[0].path}",
+                                          related=others)
+
+
+SharedHeadline.code = "KZ599"
+
+
+def write_corpus(root: Path, count: int = 120) -> list[Path]:
+    files = []
+    for i in range(count):
+        path = root / "news" / f"{i // 40:02d}" / f"article-{i:03d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        headline = HEADLINES[i % 5].format(c=CITIES[i // 5 % 20])  # 100 headlines: pairs share one
+        path.write_text(f"{headline}\n\nOfficials said on Monday that {i + 3} people were evacuated.\n", encoding="utf-8")
+        files.append(path)
+    for path in files:  # old enough that the stat index trusts them (not "racy")
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10 * 10**9))
+    return files
+
+
+def run(root: Path, cache: Path | None, paths: list[str], rule: SharedHeadline | None = None):
+    config = load(None).model_copy(update={"corpus": "news", "cache_dir": str(cache) if cache else ".cache"})
+    rule = rule or SharedHeadline()
+    result = Engine(config, [rule], cwd=root, config_dir=root, jobs=2, use_cache=cache is not None).run(paths)
+    return [f.to_dict() for f in result.findings], rule
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    monkeypatch.delenv("KZLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path, write_corpus(tmp_path)
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The files the engine reads from disk, in order."""
+    seen: list[str] = []
+    original = engine.read_bytes
+
+    def spy(path, limit):
+        seen.append(Path(path).as_posix())
+        return original(path, limit)
+
+    monkeypatch.setattr(engine, "read_bytes", spy)
+    return seen
+
+
+def test_a_warm_run_reads_nothing_and_reuses_the_corpus_findings(corpus, reads):
+    root, files = corpus
+    cache = root / "cache"
+    cold, _ = run(root, cache, ["news"])
+    assert cold == run(root, None, ["news"])[0] and len(cold) == 40  # 20 headlines in 2 articles, 80 unique
+    reads.clear()
+    warm, rule = run(root, cache, ["news"])
+    assert warm == cold
+    assert reads == [] and rule.seen == []
+
+
+def test_a_changed_file_is_read_again_and_an_unchanged_one_is_not(corpus, reads):
+    root, files = corpus
+    cache = root / "cache"
+    run(root, cache, ["news"])
+    files[7].write_text("Floods close roads in Almaty\n\nA new story.\n", encoding="utf-8")
+    reads.clear()
+    findings, _ = run(root, cache, ["news"])
+    assert [Path(r).name for r in reads] == [files[7].name]
+    assert findings == run(root, None, ["news"])[0]
+    assert any(f["path"] == "news/00/article-007.txt" for f in findings)
+
+
+def test_one_file_given_consults_only_documents_sharing_its_claim_keys(corpus):
+    root, files = corpus
+    cache = root / "cache"
+    run(root, cache, ["news"])
+    files[3].write_text("Floods close roads in Almaty\n\nA revised story.\n", encoding="utf-8")  # now 3 share it
+    given = ["news/00/article-003.txt"]
+    partial, rule = run(root, cache, given)
+    assert rule.seen == [3]  # the file given and the two that share its headline, not all 120
+    full, _ = run(root, None, given)
+    assert partial == full
+    assert sorted(r["path"] for f in partial for r in f["related"]) == ["news/00/article-000.txt", "news/02/article-100.txt"]
+
+
+def test_a_related_file_changed_behind_the_index_is_read_again(corpus):
+    root, files = corpus
+    cache = root / "cache"
+    run(root, cache, ["news"])
+    files[100].write_text("Strike halts trains in Aktau\n\nRewritten.\n", encoding="utf-8")  # no longer a twin of 000
+    partial, _ = run(root, cache, ["news/00/article-000.txt"])
+    assert partial == run(root, None, ["news/00/article-000.txt"])[0] == []
+
+
+def test_a_corrupt_cache_file_is_ignored_and_rebuilt(corpus, reads):
+    root, files = corpus
+    cache = root / "cache"
+    expected, _ = run(root, cache, ["news"])
+    for database in cache.glob("results-*.sqlite"):
+        database.write_bytes(b"this is not a database" * 100)
+    for leftover in list(cache.glob("results-*.sqlite-*")):
+        leftover.unlink()
+    assert run(root, cache, ["news"])[0] == expected
+    reads.clear()
+    assert run(root, cache, ["news"])[0] == expected
+    assert reads == []  # rebuilt by the run that found it corrupt

@@ -1,0 +1,247 @@
+"""Event figures (lint/figures.py): what is counted, the interval its wording allows, and what is no figure.
+
+Sentences are real: from the seed articles (corpus/) and the BBC dev corpus, unless marked otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from lint.config import load
+from lint.document import Document
+from lint.figures import Figure, find_figures, parse_quantity
+from lint.lexicon import Lexicon
+
+from corpora import CORPUS
+
+INF = math.inf
+
+
+def figures(sentence: str, lexicon: Lexicon | None = None) -> list[Figure]:
+    """Figures of `sentence` as the body paragraph of a plain-text article."""
+    return find_figures(Document("news/article.txt", f"Headline of the article\n\n{sentence}\n"), lexicon)
+
+
+def summary(sentence: str) -> list[tuple]:
+    return [(f.text, f.measure, f.subject, f.low, f.high) for f in figures(sentence)]
+
+
+# -- quantities and their intervals (issue 4) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "interval"),
+    [
+        ("at least 10", (10, INF, False, True)),
+        ("more than 100", (100, INF, True, True)),
+        ("nearly 400", (360, 400, False, True)),
+        ("almost 1,000", (900, 1000, False, True)),
+        ("about 100", (90, 110, False, False)),
+        ("around 2,500", (2250, 2750, False, False)),
+        ("an estimated 1 million", (900_000, 1_100_000, False, False)),
+        ("up to 50", (0, 50, False, False)),
+        ("fewer than 20", (0, 20, False, True)),
+        ("dozens", (24, 99, False, False)),
+        ("Dozens", (24, 99, False, False)),
+        ("hundreds", (200, 999, False, False)),
+        ("thousands", (2000, 9999, False, False)),
+        ("tens of thousands", (20_000, 99_999, False, False)),
+        ("12", (12, 12, False, False)),
+        ("Twelve", (12, 12, False, False)),
+        ("ten", (10, 10, False, False)),
+        ("twenty-five", (25, 25, False, False)),
+        ("two hundred and fifty", (250, 250, False, False)),
+        ("a dozen", (12, 12, False, False)),
+        ("1,000", (1000, 1000, False, False)),
+        ("1 million", (1_000_000, 1_000_000, False, False)),
+        ("1.5 million", (1_500_000, 1_500_000, False, False)),
+        ("Twenty-one thousand", (21_000, 21_000, False, False)),
+        ("between 1.1 and 1.5 million", (1_100_000, 1_500_000, False, False)),
+        ("more than a dozen", (12, INF, True, True)),
+    ],
+)
+def test_parse_quantity(text, interval):
+    assert parse_quantity(text) == pytest.approx(interval)
+
+
+@pytest.mark.parametrize("text", ["", "several", "many people", "a", "the 20th", "10%"])
+def test_parse_quantity_refuses_what_is_no_number(text):
+    assert parse_quantity(text) is None
+
+
+# -- figures in the seed articles ------------------------------------------------------------------
+
+
+def seed(name: str) -> Document:
+    path = next(CORPUS.glob(f"{name}_*.txt"))
+    return Document(f"corpus/{path.name}", path.read_text(encoding="utf-8"))
+
+
+def test_figures_of_the_wtx_article():
+    doc = seed("003")
+    found = {(doc.position(f.start)[0], f.text, f.measure, f.subject, f.low, f.high) for f in find_figures(doc)}
+    assert (9, "Twelve law enforcement officers have also been killed", "killed", "police", 12, 12) in found
+    assert (9, "353 other injured", "injured", "", 353, 353) in found
+    assert (6, "More than 100 Kazakhstan protesters injured", "injured", "protesters", 100, INF) in found
+    assert (7, "More than 1,000 people have also been injured", "injured", "people", 1000, INF) in found
+    assert (8, "Nearly 400 of them were hospitalised", "hospitalised", "", 360, 400) in found
+    assert (1, "Dozens” of Kazakhstan protesters have been killed", "killed", "protesters", 24, 99) in found
+
+
+def test_figures_of_the_tca_article():
+    doc = seed("004")
+    found = [(doc.position(f.start)[0], f.text, f.measure, f.subject, f.low, f.high) for f in find_figures(doc)]
+    assert (9, "about 100 protesters demonstrated", "protesters", "protesters", 90, pytest.approx(110)) in found
+    assert (15, "fatally shot at least 16 people", "killed", "people", 16, INF) in found
+    assert not [f for f in found if f[4] in (2011, 1999, 1996, 1997, 1990, 1994)], "years are no figures"
+    assert not [f for f in found if f[4] == 55], "55 industrial facilities count no people"
+
+
+def test_figures_of_the_ap_article_with_a_measure_before_the_numbers():
+    doc = seed("002")
+    found = [(f.text, f.measure, f.subject, f.low) for f in find_figures(doc)]
+    quantities = {doc.text[f.quantity_start:f.quantity_end] for f in find_figures(doc)}
+    assert ("killed dozens of demonstrators", "killed", "protesters", 24) in found
+    assert ("12 police officers", "killed", "police", 12) in found  # "killed dozens ... and 12 police officers"
+    assert ("2,000 people had been arrested", "arrested", "people", 2000) in found
+    assert ("Dozens killed", "killed", "", 24) in found and ("thousands arrested", "arrested", "", 2000) in found
+    assert not quantities & {"4,700", "7,600", "180", "2,500"}, "distances, durations, a vague 'around 2,500' contingents"
+
+
+def test_figure_offsets_point_at_the_phrase_and_the_quantity():
+    doc = seed("004")
+    figure = next(f for f in find_figures(doc) if f.low == 16)
+    assert doc.text[figure.start:figure.end] == "fatally shot at least 16 people"
+    assert doc.text[figure.quantity_start:figure.quantity_end] == "at least 16"
+    assert doc.text[figure.measure_start:figure.measure_end] == "fatally shot"
+    assert doc.sentence_text(doc.sentences[figure.sentence]).startswith("Zhanaozen is a restive oil-industry town")
+
+
+def test_link_labels_are_other_articles_headlines_not_figures():
+    doc = seed("000")
+    texts = [f.text for f in find_figures(doc)]
+    assert texts == ["At least 10 die", "At least ten people have died"]  # not "11 injured" from the Related list
+
+
+# -- the sentence forms a figure takes -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Authorities said 191 people were killed and more than 2,000 injured.",  # business/311, shortened
+         [("191 people were killed", "killed", "people", 191, 191), ("more than 2,000 injured", "injured", "", 2000, INF)]),
+        ("Twenty-eight people, including a Briton, have been arrested after a global operation against online fraud.",  # tech/120
+         [("Twenty-eight people, including a Briton, have been arrested", "arrested", "people", 28, 28)]),
+        ("Between 1.1 and 1.5 million people, mainly Jews, were killed at Auschwitz.",  # politics/018
+         [("Between 1.1 and 1.5 million people, mainly Jews, were killed", "killed", "people", 1_100_000, 1_500_000)]),
+        ("In August 2004 Chinese authorities shut down 700 websites and arrested 224 people in a crackdown on net porn.",  # tech/002
+         [("arrested 224 people", "arrested", "people", 224, 224)]),
+        ("Thousands of civil servants were on strike across Wales on Friday in protest at planned job cuts.",  # politics/210
+         [("Thousands of civil servants were on strike", "strikers", "workers", 2000, 9999)]),
+        ("UzenMunaiGas has sacked almost 1,000 workers for striking in Zhanaozen, a city of 90,000.",  # seed 001
+         [("sacked almost 1,000 workers", "sacked", "workers", 900, 1000)]),
+        ("The independent union Odak said in a statement that 3,000 strikers and their supporters had gathered.",  # seed 001
+         [("3,000 strikers", "strikers", "strikers", 3000, 3000)]),
+        ("Earlier, Russia’s Sputnik news service reported that a group of about 200 demonstrators were fired upon by police in the city.",  # seed 002
+         [("about 200 demonstrators", "protesters", "protesters", 180, 220)]),
+        ("Hundreds of protesters rallied in Kazakhstan’s volatile southwestern town of Zhanaozen for the second day.",  # seed 004
+         [("Hundreds of protesters rallied", "protesters", "protesters", 200, 999)]),
+        ("One man also died of a heart attack, and a woman gave birth in the crowd.",  # entertainment/122
+         [("One man also died", "killed", "people", 1, 1)]),
+        ("Officials fear up to 10 may have died when the building collapsed on 5 September.",  # invented: modal verb, date after
+         [("up to 10 may have died", "killed", "", 0, 10)]),
+    ],
+)
+def test_figure_forms(sentence, expected):
+    got = [(t, m, s, lo, hi) for t, m, s, lo, hi in summary(sentence)]
+    assert got == [(t, m, s, pytest.approx(lo), hi) for t, m, s, lo, hi in expected]
+
+
+# -- what is no event figure (issue 3): each sentence holds a measure word, so only the class rule stops it
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "number"),
+    [
+        ("date", "Carson, who hosted the Tonight Show for 30 years, died on 23 January from respiratory disease emphysema.", 23),
+        ("date", "Zhanaozen is a restive oil-industry town where police in December 2011 fatally shot at least 16 people.", 2011),
+        ("year", "Mitch killed about 10,000 people and caused damage of about $10bn in 1998.", 1998),
+        ("age", "He passed away at home in East Sussex, just 11 days after his wife Audrey died aged 91.", 91),
+        ("age", "A 24-year-old man from Leicester was detained on Monday on suspicion of incitement to racial hatred.", 24),
+        ("age", "In 2003, C-Murder was found guilty of killing a 16-year-old in a nightclub, but that decision was thrown out last April.", 16),
+        ("age", "West Yorkshire police confirmed they had arrested a 45-year-old man from outside their area.", 45),
+        ("age", "Father-of-two Mr Mousa, 28, a hotel receptionist, was arrested with eight men seized at a hotel in Basra in September 2003.", 28),
+        ("money", "Mitch killed about 10,000 people and caused damage of about $10bn in 1998.", 10),
+        ("money", "Two senior officials at one of China's top commercial banks have reportedly disappeared after funds worth up to $120m (£64m) went missing.", 120),
+        ("percentage", "Tube workers walked out last week demanding a 53% pay rise and in protest against the installation of automatic ticket machines.", 53),
+        ("score", "The Republic met the Swiss in their final Euro 2004 qualifier, losing 2-0 away and missing out on a place in the finals in Portugal.", 2),
+        ("score", "James Blake levelled the tie with a 6-3 6-4 win over Paul Baccanello, who came in as a replacement for the injured Mark Philippoussis.", 6),
+        ("distance", "Russia and Kazakhstan have close ties and share a border of 4,700 miles (7,600 km), much of it with open plains, where troops patrol.", 4700),
+        ("population", "UzenMunaiGas has sacked almost 1,000 workers for striking in Zhanaozen, a city of 90,000.", 90_000),
+        ("population", "Authorities said on Saturday that order had been restored in Zhanaozen, a city of 90,000 in Kazakhstan’s far southwest, where 10 people were killed.", 90_000),
+        ("duration", "Three-week state of emergency imposed on oil town where at least 10 people were killed in a clash with police.", 3),
+        ("duration", "Forsyth says 3000 died over 30 years or terrorism; 3000 people died in one morning in NY on September 11th 2001.", 30),
+        ("ordinal", "Kazakhstan marked the 20th anniversary of its independence on the day protesters were killed.", 20),
+        ("negation", "\"No one died, it's not a big story, but it is a story about people,\" she said.", 1),
+        ("adjective", "Meghann Shaughnessy lost the opening match but three injured players were missing from the squad.", 3),
+        ("other noun", "Sergey Kwan said one of the many ceremonies held in Almaty was cancelled.", 1),
+        ("money missing", "Millions go missing at China bank", 2_000_000),
+        ("not a crowd", "\"We need to have two strikers who are near 20 goals on a regular basis.\"", 2),
+        ("not a crowd", "In a blow to the government's anti-terror measures, the House of Lords law lords ruled by an eight to one majority in favour of appeals by nine detainees.", 9),
+        ("not a crowd", "One of the men, David Redvers, 34, from Hartpury, Gloucestershire, said he and the other seven protesters would plead not guilty to the charges.", 7),
+        ("fired off", "The figures collected by the Mobile Data Association (MDA) showed that 2.4 billion were fired off in December alone.", 2.4e9),
+    ],
+)
+def test_non_figures(kind, sentence, number):
+    """Real sentences with a measure word in them. Some are stopped by the class rule alone (the ages,
+    "December 2011", the small participant counts); others by several checks at once."""
+    found = figures(sentence)
+    assert not [f for f in found if f.low == number or f.high == number], f"{kind}: {[f.text for f in found]}"
+
+
+def test_the_non_figure_sentences_still_yield_their_real_figures():
+    """The class rules remove one number, not the sentence: these counts remain."""
+    assert [f.text for f in figures("Mitch killed about 10,000 people and caused damage of about $10bn in 1998.")] == [
+        "killed about 10,000 people"]
+    assert [f.low for f in figures(
+        "Forsyth says 3000 died over 30 years or terrorism; 3000 people died in one morning in NY on September 11th 2001.")] == [3000, 3000]
+
+
+# -- the lexicon is the user's -----------------------------------------------------------------------
+
+
+def test_a_measure_added_in_rules_yaml_is_found(tmp_path):
+    sentence = "Police said 40 people were abducted in the raid."  # invented for the test
+    assert figures(sentence) == []
+    (tmp_path / "rules.yaml").write_text("lexicon:\n  measures:\n    abducted: [abducted, kidnapped]\n", encoding="utf-8")
+    lexicon = load(tmp_path / "rules.yaml").lexicon
+    assert "killed" in lexicon.measures, "a user's measures merge over the built-in ones"
+    assert [(f.text, f.measure) for f in figures(sentence, lexicon)] == [("40 people were abducted", "abducted")]
+
+
+def test_within_is_interval_containment():
+    exact_10, at_least_10, more_than_10 = (figures(s)[0] for s in (
+        "Ten people were killed.", "At least 10 people were killed.", "More than 10 people were killed."))
+    assert exact_10.within(at_least_10) and not at_least_10.within(exact_10)
+    assert more_than_10.within(at_least_10) and not at_least_10.within(more_than_10)
+    assert not exact_10.within(more_than_10)
+
+
+def test_results_are_computed_once_per_document():
+    doc = seed("003")
+    assert find_figures(doc) is find_figures(doc)
+
+
+def test_extraction_is_cheap(dev_corpus):
+    docs = [Document(str(p), p.read_text(encoding="utf-8", errors="replace")) for p in sorted(dev_corpus.rglob("*.txt"))[:300]]
+    for doc in docs:
+        doc.sentences  # parsing is the engine's cost, not ours
+    started = time.perf_counter()
+    count = sum(len(find_figures(doc)) for doc in docs)
+    per_doc = (time.perf_counter() - started) / len(docs)
+    assert count > 0
+    assert per_doc < 0.002, f"{per_doc * 1000:.2f} ms per document"

@@ -1,0 +1,116 @@
+"""KZ202 untranslated: other scripts and other languages inside English articles, at the right
+line; names, glosses, quotations, allow-listed terms and declared languages left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.config import ConfigError, load
+from lint.document import Document
+from lint.reading import decode
+from lint.selection import build_rules
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = (REPO / "corpus" / "001_a459fee10d84c351.txt").read_text(encoding="utf-8")  # Al Jazeera, English
+
+
+def rule(tmp_path: Path | None = None, yaml_text: str = ""):
+    config = None
+    if tmp_path is not None:
+        (tmp_path / "rules.yaml").write_text(yaml_text, encoding="utf-8")
+        config = tmp_path / "rules.yaml"
+    (found,) = build_rules(load(config), select=["KZ202"])
+    assert found.prepare() == []
+    return found
+
+
+def injected(sentence: str, after_line: int = 10) -> str:
+    """The seed article with `sentence` as its own paragraph after line `after_line`."""
+    lines = SEED.split("\n")
+    return "\n".join(lines[:after_line] + ["", sentence] + lines[after_line:])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Полиция задержала более ста человек в центре города.", "untranslated Cyrillic text, Russian: “Полиция"),
+        ("Наразылық білдірушілер орталық алаңға жиналып, жалақыны көтеруді талап етті.",
+         "untranslated Cyrillic text, Kazakh: “Наразылық"),
+        ("Die Polizei hat gestern in der Innenstadt über hundert Menschen festgenommen.",
+         "sentence not in English (lingua: German"),
+        ("Hukumat bugun yangi choralarni e'lon qildi va namoyishchilar bilan muzokaralar boshlandi.",
+         "sentence not in English (lingua: "),  # Uzbek: lingua has no Uzbek, reads it as Azerbaijani
+        ("抗议者周五走上街头，要求降低燃料价格。", "untranslated Chinese/Japanese text: “抗议者"),
+        ("خرج المتظاهرون إلى الشوارع في المدينة.", "untranslated Arabic text: “خرج"),
+    ],
+)
+def test_foreign_sentences_in_an_english_article_are_found_at_their_line(sentence, expected):
+    text = injected(sentence)
+    findings = list(rule().check(Document("article.txt", text)))
+    assert [(f.line, f.column) for f in findings] == [(12, 1)]  # the injected paragraph
+    assert findings[0].message.startswith(expected), findings[0].message
+
+
+def test_cyrillic_inside_an_english_sentence_is_found_at_its_column():
+    text = "Kazakhstan unrest\n\nThe ministry said: Полиция задержала более ста человек, in a statement.\n"
+    (finding,) = rule().check(Document("a.txt", text))
+    assert (finding.line, finding.column) == (3, 20)
+    assert finding.snippet == "Полиция задержала более ста человек"
+
+
+def test_names_glosses_and_quotations_do_not_fire():
+    text = (
+        "Protests in Kazakhstan\n\n"
+        "Police were out in the capital, Nur-Sultan (Нұр-Сұлтан), state channel Khabar-24 reported.\n\n"
+        "Strikers from UzenMunaiGas gathered in Zhanaozen, the city the locals call Жаңаөзен.\n\n"
+        "The crowd chanted “Шал, кет!” outside the akimat, witnesses said.\n\n"
+        "Kassym-Jomart Tokayev met Serikbai Turymov in Aktau on Thursday.\n"
+    )
+    assert list(rule().check(Document("a.txt", text))) == []
+
+
+def test_the_seed_articles_do_not_fire():
+    for path in sorted((REPO / "corpus").glob("*.txt")):
+        assert list(rule().check(Document(path.name, path.read_text(encoding="utf-8")))) == [], path.name
+
+
+def test_allow_listed_terms_do_not_fire(tmp_path):
+    text = "Kazakhstan\n\nOfficials used the word мырза throughout the briefing.\n"
+    assert len(list(rule().check(Document("a.txt", text)))) == 1
+    allowing = rule(tmp_path, "rules:\n  untranslated:\n    allow: [мырза]\n")
+    assert list(allowing.check(Document("a.txt", text))) == []
+
+
+def test_declared_language_is_respected():
+    russian = "---\nlanguage: ru\n---\nПолиция задержала более ста человек в центре города Алматы.\n"
+    assert list(rule().check(Document("a.md", russian))) == []
+    german = ("---\nlanguage: de\n---\nDie Polizei hat gestern in der Innenstadt über hundert Menschen festgenommen.\n\n"
+              "Officials said the police would stay in the city centre until the protests were over.\n")
+    (finding,) = rule().check(Document("a.md", german))
+    assert finding.line == 6 and "not in German (lingua: English" in finding.message
+
+
+def test_an_article_mostly_in_another_language_is_not_flagged_sentence_by_sentence():
+    french = ("Manifestations au Kazakhstan\n\n"
+              "Le gouvernement a annoncé de nouvelles mesures contre les manifestations dans la capitale. "
+              "Les forces de sécurité ont dispersé les manifestants avec des gaz lacrymogènes pendant la nuit. "
+              "Plusieurs dizaines de personnes ont été arrêtées selon le ministère de l'intérieur du pays.\n")
+    assert list(rule().check(Document("a.txt", french))) == []
+
+
+def test_unknown_lingua_language_is_a_config_error(tmp_path):
+    (tmp_path / "rules.yaml").write_text("rules:\n  untranslated:\n    languages: [english, klingon]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"rules.yaml:3: .*klingon"):
+        load(tmp_path / "rules.yaml")
+
+
+def test_dev_corpus_stays_quiet(dev_corpus):
+    checker = rule()
+    flagged = []
+    files = sorted(dev_corpus.glob("*/*.txt"))
+    for path in files:
+        doc = Document(str(path), decode(path.read_bytes()).text)
+        flagged += list(checker.check(doc))
+    assert len({f.path for f in flagged}) <= 0.01 * len(files), [f.message for f in flagged]

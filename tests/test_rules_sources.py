@@ -1,0 +1,211 @@
+"""KZ401-KZ404: source links, social-only sources, domain credibility tiers, malformed URLs."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from lint.config import ConfigError, load
+from lint.document import Document
+from lint.rules import sources
+from lint.selection import build_rules
+
+from corpora import CORPUS
+
+DEFAULT = load(None)
+
+
+def check(text: str, codes: str = "KZ4", path: str = "news/article.md", config=None) -> list[tuple[str, int, str]]:
+    doc = Document(path, text)
+    return [(f.code, f.line, f.message) for rule in build_rules(config or DEFAULT, select=[codes])
+            for f in rule.check(doc)]
+
+
+def codes(text: str, path: str = "news/article.md", config=None) -> list[str]:
+    return [code for code, _, _ in check(text, path=path, config=config)]
+
+
+BODY = "Kazakhstan's president has imposed a three-week state of emergency in the oil town of Zhanaozen.\n"
+
+
+# -- the seeds (issue 3, "Must show") -------------------------------------------------------------------
+
+
+def test_seeds():
+    found = {}
+    for path in sorted(CORPUS.iterdir()):
+        found[path.name[:3]] = check(path.read_text(encoding="utf-8"), path=f"corpus/{path.name}")
+    assert found["000"] == [], "the Wikinews page links The Telegraph in its Source section"
+    assert found["001"] == [("KZ401", 55, 'source "Al Jazeera, News Agencies" is named without a link: '
+                                         "add the URL of the original report")]
+    assert [c for c, _, _ in found["002"]] == ["KZ401"]
+    assert found["003"] == [("KZ402", 11, "the only links are social media (instagram.com, t.co): add the original report's URL")]
+    assert [c for c, _, _ in found["004"]] == ["KZ401"]
+
+
+# -- what counts as a source link ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nsource: https://www.reuters.com/world/asia-pacific/kazakhstan-2022-01-06/\n---\n" + BODY,
+        "---\nurl: https://apnews.com/article/kazakhstan-protests\n---\n" + BODY,
+        "---\nsources:\n  - https://www.rferl.org/a/kazakhstan-zhanaozen/30144812.html\n  - https://tengrinews.kz/\n---\n" + BODY,
+        "---\nsources:\n  - name: Reuters\n    url: https://www.reuters.com/world/\n---\n" + BODY,
+        BODY + "\nSource: https://www.aljazeera.com/news/2011/12/17/security-clampdown-on-kazakh-town\n",
+        BODY + "\n## Sources\n\n- [The Telegraph](http://www.telegraph.co.uk/news/worldnews/asia/kazakhstan/8961356/Ten-die.html)\n",
+        BODY + "\n**Source:** [Reuters](https://www.reuters.com/world/asia-pacific/)\n",
+        "Kazakhstan's president [imposed](https://www.rferl.org/a/kazakhstan-emergency/31641204.html) a state of emergency.\n",
+    ],
+    ids=["fm-source", "fm-url", "fm-list", "fm-name-url", "source-line", "sources-section", "bold-label", "body-link"],
+)
+def test_source_links_satisfy_kz401(text):
+    assert codes(text) == []
+
+
+def test_plain_text_source_line_with_url():
+    text = "Security clampdown on Kazakh town\n\n" + BODY + "\nSource: https://www.aljazeera.com/news/2011/12/17/x\n"
+    assert codes(text, path="news/article.txt") == []
+
+
+def test_named_source_in_front_matter_asks_for_the_url():
+    assert check("---\nsource: Reuters\n---\n" + BODY) == [
+        ("KZ401", 2, 'source "Reuters" is named without a link: add the URL of the original report')]
+
+
+def test_no_source_at_all_points_at_the_headline():
+    assert check("Security clampdown on Kazakh town\n\n" + BODY, path="news/a.txt") == [
+        ("KZ401", 1, 'no source link: add the URL of the original report, e.g. "Source: https://..."')]
+
+
+def test_related_links_are_no_evidence():
+    text = BODY + "\n### Related:\n\n1. [Unrest spreads](https://en.wikinews.org/wiki/Unrest_in_Zhanaozen_spreads)\n"
+    assert codes(text) == ["KZ401"]
+
+
+def test_relative_links_are_no_sources():
+    assert codes(BODY + "\nSee [the earlier report](/news/2011/12/16/index.md).\n") == ["KZ401"]
+
+
+# -- KZ402 social-only --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://x.com/wtx_EU_news/status/1478", "https://twitter.com/a/status/1", "https://t.co/RpdUVcyjwe",
+     "https://www.instagram.com/p/CYY8HF-IIwL/", "https://www.facebook.com/story", "https://www.tiktok.com/@a/video/1",
+     "https://t.me/channel/42", "https://www.youtube.com/watch?v=abc", "https://youtu.be/abc", "https://vk.com/wall1_2"],
+)
+def test_social_domains(url):
+    assert codes(f"{BODY}\nSource: {url}\n") == ["KZ402"]
+
+
+def test_a_social_link_beside_a_real_source_is_fine():
+    text = BODY + "\nhttps://www.instagram.com/p/CYY8HF-IIwL/\n\nSource: https://www.rferl.org/a/kazakhstan/31641204.html\n"
+    assert codes(text) == []
+
+
+# -- KZ403 credibility tiers ----------------------------------------------------------------------------
+
+
+def test_state_controlled_outlet_is_reported_with_tier_and_reason():
+    found = check(BODY + "\nSource: https://www.rt.com/russia/545721-kazakhstan-protests/\n")
+    assert found == [("KZ403", 3, 'source rt.com is rated "caution": Russian state-controlled broadcaster (RT); '
+                                  "check claims against independent sources")]
+
+
+def test_subdomains_are_rated_by_their_registrable_domain():
+    assert codes(BODY + "\nSource: https://arabic.rt.com/world/1\n") == ["KZ403"]
+    assert codes(BODY + "\nSource: https://news.bbc.co.uk/2/hi/asia-pacific/1.stm\n") == []
+
+
+def test_body_evidence_is_rated_too():
+    text = "Protesters, [Sputnik reported](https://sputniknews.com/20220105/kazakhstan.html), stormed the mayor's office.\n"
+    assert codes(text) == ["KZ403"]
+
+
+def test_tiers_allow_deny_are_the_users(tmp_path):
+    text = BODY + "\nSource: https://www.rt.com/russia/545721/\n\nSee also https://tengrinews.kz/kazakhstan_news/1/\n"
+    (tmp_path / "rules.yaml").write_text(
+        "sources:\n  allow: [rt.com]\n  deny:\n    tengrinews.kz: not approved by the desk\n", encoding="utf-8")
+    assert check(text, config=load(tmp_path / "rules.yaml")) == [
+        ("KZ403", 5, 'source tengrinews.kz is rated "deny": not approved by the desk')]
+
+
+def test_a_user_tier_can_be_reported(tmp_path):
+    (tmp_path / "rules.yaml").write_text(
+        "sources:\n  tiers:\n    unreliable:\n      wtxnews.com: publishes unverified social media claims\n", encoding="utf-8")
+    assert codes(BODY + "\nSource: https://wtxnews.com/kazakhstan\n", config=load(tmp_path / "rules.yaml")) == ["KZ403"]
+
+
+def test_report_tiers_must_name_a_tier(tmp_path):
+    (tmp_path / "rules.yaml").write_text("sources:\n  report-tiers: [dubious]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"rules.yaml:\d+: sources.*dubious"):
+        load(tmp_path / "rules.yaml")
+
+
+def test_the_starter_list_is_documented_as_the_users_to_edit():
+    from lint.config import default_text
+
+    text = default_text()
+    section = text[text.index("\nsources:"):]
+    assert "STARTER LIST" in section and "yours" in section
+
+
+def test_registrable_domains_never_touch_the_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    sources._extractor.cache_clear()
+    sources.registrable_domain.cache_clear()
+    assert sources.registrable_domain("i.telegraph.co.uk") == "telegraph.co.uk"
+    assert sources.registrable_domain("news.bbc.co.uk") == "bbc.co.uk"
+    assert sources.registrable_domain("www.abcnews.com.co") == "abcnews.com.co"
+    assert sources.registrable_domain("tengrinews.kz") == "tengrinews.kz"
+
+
+# -- KZ404 malformed URLs -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        ("[Reuters](https://www.reuters.com/world/kazakhstan protests)", "contains spaces"),
+        ("htps://www.reuters.com/world/", 'uses the "htps:" scheme'),
+        ("ftp://files.example.org/report.pdf", 'uses the "ftp:" scheme'),
+        ("[Reuters](javascript:alert(1))", 'uses the "javascript:" scheme'),
+        ("www.reuters.com/world/asia-pacific/", "has no scheme"),
+        ("http://www.reuters.com:99999/world/", "does not parse"),
+        ("[Image](/news/2011/12/16/kaz.jpg)", "has no scheme"),
+        ("https://localhost/report", "has no valid host name"),
+    ],
+)
+def test_malformed_source_urls(source, problem):
+    found = check(f"{BODY}\nSource: {source}\n")
+    assert [c for c, _, _ in found] == ["KZ404"], found
+    assert problem in found[0][2]
+
+
+def test_front_matter_url_with_a_space():
+    found = check("---\nsource: https://www.reuters.com/world/kazakhstan protests\n---\n" + BODY)
+    assert [(c, line) for c, line, _ in found] == [("KZ404", 2)]
+
+
+def test_good_source_urls_are_not_malformed():
+    assert codes(BODY + "\nSource: [AP](https://apnews.com/article/kazakhstan-protests \"AP News\")\n") == []
+
+
+# -- the dev corpus: KZ401 everywhere by design, nothing else --------------------------------------------
+
+
+def test_dev_corpus_has_no_source_and_nothing_else(dev_corpus):
+    rules = build_rules(DEFAULT, select=["KZ4"])
+    paths = sorted(dev_corpus.rglob("*.txt"))[:400]
+    found = {f.code for p in paths for r in rules
+             for f in r.check(Document(str(p), p.read_text(encoding="utf-8", errors="replace")))}
+    assert found == {"KZ401"}
