@@ -20,6 +20,7 @@ from lint.findings import Severity
 from lint.rules import Rule, all_rules
 
 CONFIG_NAMES = ("rules.yaml", ".kzlint.yaml")
+BUILTIN_SOURCE = "<built-in rules.yaml>"
 MAX_CONFIG_BYTES = 1_000_000
 
 
@@ -82,6 +83,11 @@ class Config(Section):
 
     source: str = Field("<built-in>", exclude=True)  # where it was loaded from
 
+    @property
+    def from_file(self) -> bool:
+        """Whether a config file (not the built-in default) was loaded."""
+        return self.source != BUILTIN_SOURCE
+
     def rule_settings(self, rule: type[Rule]) -> dict[str, Any]:
         return {**self.rules.get(rule.code, {}), **self.rules.get(rule.name, {})}
 
@@ -107,9 +113,9 @@ def discover(start: Path) -> Path | None:
 
 def load(path: Path | None) -> Config:
     """Load the config at `path` (None: the built-in default) merged over the default."""
-    base, _ = _parse_yaml(default_text(), "<built-in rules.yaml>")
+    base, _ = _parse_yaml(default_text(), BUILTIN_SOURCE)
     if path is None:
-        return _validate(base, {}, "<built-in rules.yaml>")
+        return _validate(base, {}, BUILTIN_SOURCE)
     try:
         size = path.stat().st_size
         if size > MAX_CONFIG_BYTES:
@@ -212,20 +218,25 @@ class _SafeNoAliasLoader(yaml.SafeLoader):
 
 
 def _parse_yaml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
-    loader = _SafeNoAliasLoader(text)
+    loader = None
     try:  # parsed once: the node tree gives line numbers, the same tree gives the data
+        loader = _SafeNoAliasLoader(text)  # checks every character: may raise already
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise ConfigError(f"{source}:{line}: invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.reader.ReaderError as exc:  # a control character: not marked, but its position is known
+        line = text.count("\n", 0, max(0, exc.position)) + 1
+        raise ConfigError(f"{source}:{line}: invalid YAML: unacceptable character #x{exc.character:04x}") from None
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}:1: invalid YAML: {exc}") from None
+        raise ConfigError(f"{source}:1: invalid YAML: {' '.join(str(exc).split())}") from None
     except RecursionError:
         raise ConfigError(f"{source}:1: invalid YAML: nested too deeply") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[tuple, int] = {}
     if node is not None:
         _record_lines(node, (), lines)

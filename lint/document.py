@@ -29,7 +29,7 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLOCK_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?", re.M)
 _ATX_CLOSING = re.compile(r"[ \t]+#+[ \t]*$", re.M)
 _BARE_URL = re.compile(r"https?://[^\s<>\"'()\[\]]+")
-_DIRECTIVE_LINE = re.compile(r"^[ \t]*kzlint:[ \t]*(?:disable|enable)")
+_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:kzlint:[ \t]*|<!--[ \t]*kzlint-)(?:disable|enable)")
 _TERMINAL = tuple(".!?…:;\"”’»)")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -280,7 +280,7 @@ def _front_matter(text: str) -> tuple[dict, int, str]:
     if len(body) > 65536:
         return {}, match.end(), "front matter larger than 64 KiB"
     try:
-        data = yaml.load(body, Loader=_NoAliasLoader)
+        data = _load_yaml(body)
     except yaml.YAMLError as exc:
         return {}, match.end(), f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})"
     except (ValueError, LookupError, TypeError, ArithmeticError) as exc:  # a scalar PyYAML cannot convert: 2020-13-45
@@ -292,6 +292,18 @@ def _front_matter(text: str) -> tuple[dict, int, str]:
     if not isinstance(data, dict):
         return {}, match.end(), "front matter is not a mapping"
     return data, match.end(), ""
+
+
+def _load_yaml(body: str):
+    """Safe YAML without aliases. libyaml (C, ~10x faster) when the text cannot hold an anchor or
+    alias (no '&' or '*') and parses cleanly; else PyYAML, whose errors the messages quote."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None and "&" not in body and "*" not in body:
+        try:
+            return yaml.load(body, Loader=fast)
+        except (yaml.YAMLError, ValueError, LookupError, TypeError, ArithmeticError, RecursionError):
+            pass  # parse again below for the same error, worded as always
+    return yaml.load(body, Loader=_NoAliasLoader)
 
 
 class _NoAliasLoader(yaml.SafeLoader):

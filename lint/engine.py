@@ -158,17 +158,20 @@ def _init_worker(config: Config, codes: list[str]) -> None:
     _WORKER_RULES = [r for r in build_rules(config, select=["ALL"]) if r.code in set(codes)]
 
 
-def _work(task: tuple[str, bytes, bool]) -> tuple[str, dict | str]:
-    shown, data, full = task
+def _work(task: tuple[str, bytes | str, bool, int]) -> tuple[str, dict | str, str]:
+    """Lint one document: its bytes, or its file (read here: the main process keeps no bytes)."""
+    shown, source, full, limit = task
     try:
+        data = source if isinstance(source, bytes) else read_bytes(Path(source), limit)
         decoded = decode(data)
     except ReadError as exc:
-        return shown, str(exc)
+        return shown, str(exc), ""
+    key = content_key(shown, data)  # of the bytes linted here, should the file have changed meanwhile
     try:
-        return shown, process_text(decoded.text, shown, _WORKER_RULES, full=full, replaced=decoded.replaced)
+        return shown, process_text(decoded.text, shown, _WORKER_RULES, full=full, replaced=decoded.replaced), key
     except Exception as exc:  # a parser bug on one odd file must not stop the run: report it on that file
         reason = " ".join(str(exc).split())[:200]
-        return shown, f"kzlint failed on this file ({type(exc).__name__}: {reason}); please report it"
+        return shown, f"kzlint failed on this file ({type(exc).__name__}: {reason}); please report it", key
 
 
 # -- the run --------------------------------------------------------------------------------------
@@ -196,14 +199,17 @@ class Engine:
 
     def corpus_files(self, paths: list[str]) -> list[str]:
         """Every document the corpus rules consult: the configured corpus root, else the
-        directories given, else the git repository (or folder) holding the files given."""
+        directories given, else the git repository holding the files given, else the folder of
+        the config file in use; with none of those, only the files given (never a guess such as
+        their parent folder, which may be /tmp or a home directory)."""
         if self.config.corpus:
             roots = [str(self.config_dir / self.config.corpus)]
         elif any(Path(p).is_dir() for p in paths):
             roots = [p for p in paths if Path(p).is_dir()]
         else:
             first = Path(paths[0]).resolve() if paths else self.cwd
-            roots = [str(git_root(first) or first.parent)]
+            root = git_root(first) or (self.config_dir if self.config.from_file else None)
+            roots = [str(root)] if root else list(paths)
         return self._expand(roots)
 
     def _expand(self, paths: list[str]) -> list[str]:
@@ -250,15 +256,15 @@ class Engine:
         errors: dict[str, str] = {}
         keyed = bool(self.cache and self.corpus_rules) and all(hasattr(r, "claim_keys") for r in self.corpus_rules)
         partial = keyed and len(targets) < len(corpus)
-        keys, blobs = self._content_keys(corpus, errors, given=targets if partial else None)
+        keys, fresh = self._content_keys(corpus, errors, given=targets if partial else None)
         timings: dict[str, float] = defaultdict(float)
         # a partial run checks the related files by stat instead, so it never trusts this shortcut
         fingerprint = corpus_fingerprint(keys.items()) if self.corpus_rules and not partial else ""
         corpus_records = self.cache.get_corpus(fingerprint) if self.cache and fingerprint else None
         need_facts = bool(self.corpus_rules) and corpus_records is None
         # partial: facts of the targets and of files never seen before now, of related documents below
-        facts_for = (targets | blobs.keys()) if partial else keys.keys()
-        records = self._load(keys, blobs, targets, facts_for if need_facts else (), errors, timings)
+        facts_for = (targets | fresh) if partial else keys.keys()
+        records = self._load(keys, targets, facts_for if need_facts else (), errors, timings)
         if need_facts:
             started = time.perf_counter()
             if partial:
@@ -273,7 +279,7 @@ class Engine:
             self.cache.close()
         return records, errors, corpus_records or [], timings
 
-    def _load(self, keys: dict[str, str], blobs: dict[str, bytes], targets: set[str], facts_for,
+    def _load(self, keys: dict[str, str], targets: set[str], facts_for,
               errors: dict[str, str], timings: dict[str, float]) -> dict[str, dict]:
         """Records of the targets (own results) and of `facts_for` (facts): cached, else computed."""
         facts_for = set(facts_for)
@@ -283,7 +289,8 @@ class Engine:
             cached.update(self.cache.get_many([keys[s] for s in facts_for if s in keys and s not in targets],
                                               document=False))
         records: dict[str, dict] = {}
-        todo: list[tuple[str, bytes, bool]] = []
+        todo: list[tuple[str, bytes | str, bool, int]] = []
+        base, limit = str(self.cwd), self.config.max_file_size
         for shown, key in keys.items():
             full, facts = shown in targets, shown in facts_for
             if not full and not facts:
@@ -292,16 +299,8 @@ class Engine:
             if hit is not None and (not full or hit.get("findings") is not None) and (not facts or "facts" in hit):
                 records[shown] = hit
                 continue
-            data = blobs.get(shown)
-            if data is None:  # known by its stat, but its results are not cached
-                try:
-                    data = self._read(shown)
-                except ReadError as exc:
-                    errors[shown] = str(exc)
-                    continue
-            todo.append((shown, data, full))
-        blobs.clear()
-        for shown, result in self._compute(todo):
+            todo.append((shown, self.stdin[shown] if shown in self.stdin else os.path.join(base, shown), full, limit))
+        for shown, result, key in self._compute(todo):
             if isinstance(result, str):
                 errors[shown] = result
                 continue
@@ -309,11 +308,10 @@ class Engine:
                 timings[code] += seconds
             records[shown] = result
             if self.cache:
-                self.cache.put(keys[shown], result)
+                self.cache.put(key, result)
                 for rule in self.corpus_rules:
                     if hasattr(rule, "claim_keys"):
-                        self.cache.put_claims(rule.code, rule.claim_keys(result["facts"].get(rule.code, [])),
-                                              shown, keys[shown])
+                        self.cache.put_claims(rule.code, rule.claim_keys(result["facts"].get(rule.code, [])), shown, key)
         return records
 
     def _add_related(self, records: dict[str, dict], keys: dict[str, str], targets: set[str],
@@ -327,11 +325,11 @@ class Engine:
         if not related:
             return
         errors_before = set(errors)
-        fresh, blobs = self._content_keys(sorted(related), errors)  # stat-verified now
+        current, _ = self._content_keys(sorted(related), errors)  # stat-verified now
         for shown in set(errors) - errors_before:
             errors.pop(shown)  # a related file that vanished is simply not consulted
-        keys.update(fresh)
-        records.update(self._load(fresh, blobs, set(), fresh.keys(), errors, timings))
+        keys.update(current)
+        records.update(self._load(current, set(), current.keys(), errors, timings))
 
     def _read(self, shown: str) -> bytes:
         if shown in self.stdin:
@@ -339,8 +337,8 @@ class Engine:
         return read_bytes(self.cwd / shown, self.config.max_file_size)
 
     def _content_keys(self, corpus: list[str], errors: dict[str, str],
-                      given: set[str] | None = None) -> tuple[dict[str, str], dict[str, bytes]]:
-        """Content key of every readable file, and the bytes of those read to get it.
+                      given: set[str] | None = None) -> tuple[dict[str, str], set[str]]:
+        """Content key of every readable file, and which files had to be read to get it.
 
         A file whose stat (size, mtime, ctime, inode) matches the cache's index is not read.
         With `given` (a partial run: the files on the command line), every other file the index
@@ -351,7 +349,7 @@ class Engine:
         known = self._known
         base = str(self.cwd)
         keys: dict[str, str] = {}
-        blobs: dict[str, bytes] = {}
+        fresh: set[str] = set()
         for shown in corpus:
             entry = known.get(shown)
             if given is not None and entry is not None and shown not in given:
@@ -372,12 +370,12 @@ class Engine:
                 errors[shown] = str(exc)
                 continue
             keys[shown] = key = content_key(shown, data)
-            blobs[shown] = data
+            fresh.add(shown)  # its bytes are not kept: a worker reads the file again (page cache)
             if signature is not None:
                 self.cache.put_file(shown, signature, key)
-        return keys, blobs
+        return keys, fresh
 
-    def _compute(self, todo: list[tuple[str, bytes, bool]]):
+    def _compute(self, todo: list[tuple[str, bytes | str, bool, int]]):
         if not todo:
             return []
         self.notices.extend(prepare_rules(self.rules))  # before forking: workers inherit what it loads

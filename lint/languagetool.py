@@ -14,11 +14,13 @@ import json
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import subprocess
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lint.config import LanguageToolSettings
 
@@ -142,7 +144,19 @@ class Client:
         return self._session
 
     def probe(self) -> None:
-        """Raise Unavailable unless the server answers /v2/languages, quickly."""
+        """Raise Unavailable unless the server answers /v2/languages, quickly.
+
+        A plain TCP connect comes first: when nothing listens (the usual case without
+        LanguageTool) the run pays one refused connection, not the import of requests.
+        """
+        parsed = urlsplit(self.base_url)
+        port = parsed.port or (443 if parsed.scheme == "https" else 80)
+        try:
+            socket.create_connection((parsed.hostname or "localhost", port), self.settings.connect_timeout_s).close()
+        except OSError:
+            raise Unavailable(f"no LanguageTool server answers at {self.base_url}") from None
+        except ValueError as exc:
+            raise Unavailable(f"languagetool.url {self.base_url!r} is not a URL ({exc})") from None
         import requests
 
         try:

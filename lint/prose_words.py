@@ -57,15 +57,21 @@ def is_known(word: str, min_zipf: float = 0.0) -> bool:
     return word in known_words(min_zipf)
 
 
-_LOWERCASE: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()
+# Punctuation that separates words (apostrophes and hyphens stay inside them; ’ becomes ').
+_SEPARATORS = str.maketrans({**{c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘«»„‟…–—•·¡¿£€¥"}, "’": "'"})
+_TOKENS: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()
 
 
-def lowercase_words(doc: Document) -> list[str]:
-    """The lowercase words of doc.prose in order (once per document, shared by the rules)."""
-    words = _LOWERCASE.get(doc)
-    if words is None:
-        words = _LOWERCASE[doc] = LOWER_WORD.findall(doc.prose)
-    return words
+def tokens(doc: Document) -> list[str]:
+    """doc.prose split into words, in order, case kept (once per document, shared by the rules).
+
+    Cheap (a translate and a split in C); adjacency in this list is adjacency in the text up
+    to punctuation, so rules use it to find candidates and confirm them in doc.prose.
+    """
+    found = _TOKENS.get(doc)
+    if found is None:
+        found = _TOKENS[doc] = doc.prose.translate(_SEPARATORS).split()
+    return found
 
 
 def quoted_spans(text: str, base: int = 0) -> list[tuple[int, int]]:

@@ -89,18 +89,20 @@ def read_bytes(path: Path, limit: int) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise ReadError(_reason(exc)) from None
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            info = os.fstat(fd)
-            if stat.S_ISDIR(info.st_mode):
-                raise ReadError("is a directory")
-            if not stat.S_ISREG(info.st_mode):
-                raise ReadError("not a regular file (a FIFO, socket or device)")
-            if info.st_size > limit:
-                raise ReadError(f"file too large ({info.st_size:,} bytes; the limit is {limit:,}: max-file-size)")
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("not a regular file (a FIFO, socket or device)")
+        if info.st_size > limit:
+            raise ReadError(f"file too large ({info.st_size:,} bytes; the limit is {limit:,}: max-file-size)")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
-        except OSError as exc:
-            raise ReadError(_reason(exc)) from None
+    except OSError as exc:
+        raise ReadError(_reason(exc)) from None
+    finally:
+        os.close(fd)
     if len(data) > limit:  # it grew while we read it
         raise ReadError(f"file too large (over {limit:,} bytes, the max-file-size limit)")
     return data

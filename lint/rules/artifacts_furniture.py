@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from lint.document import Block, Document
 from lint.findings import Finding, Severity
+from lint.patterns import Match, PatternSet
 from lint.rules.artifacts_support import (
     ArtifactOptions, block_lines, block_of, compile_or_none, pattern_alternation, phrase_alternation, prose_lines,
     quote, remove_lines_fix,
@@ -93,20 +94,23 @@ class Boilerplate(DocumentRule):
             labels.append(rf"^[ \t]*(?:{phrase_alternation(self.options.lines)})[ \t]*:?[ \t]*$")
         if self.options.prefixes:
             labels.append(rf"^[ \t]*(?:{phrase_alternation(self.options.prefixes)})[ \t]*:(?=[ \t]+\S)")
-        promos = list(self.options.patterns)
+        phrases = []
         if self.options.phrases:
             # no lower-case letter may follow, but a glued name may ("View more articles fromSergey Kwan")
-            promos.append(rf"(?<!\w)(?:{phrase_alternation(self.options.phrases)})(?-i:(?![a-z]))")
+            phrases.append(rf"(?<!\w)(?:{phrase_alternation(self.options.phrases)})(?-i:(?![a-z]))")
         self._label = compile_or_none(pattern_alternation(labels), re.I | re.M)
-        self._promo = compile_or_none(pattern_alternation(promos), re.I | re.M)
+        self._promo = PatternSet.from_option(self, "patterns", re.I | re.M, after=phrases)
 
-    def _match(self, doc: Document, block: Block) -> re.Match[str] | None:
+    def prepare(self) -> list[str]:
+        return self._promo.notices
+
+    def _match(self, doc: Document, block: Block) -> Match | None:
         """A label line ("Most Viewed", "Watch: …"), or a promo phrase outside reported speech."""
         if self._label is not None:
             match = self._label.search(doc.prose, block.start, block.end)
             if match:
                 return match
-        if self._promo is not None:
+        if self._promo:
             match = self._promo.search(doc.prose, block.start, block.end)
             if match and not _QUOTES.search(doc.prose, block.start, block.end):
                 return match
@@ -274,13 +278,16 @@ class SocialEmbed(DocumentRule):
         domains = phrase_alternation(self.options.domains)
         bare = rf"<?(?:https?://)?(?:[\w-]+\.)*(?:{domains})/[^\s<>]*>?" if domains else ""
         self._bare_url = compile_or_none(bare, re.I)
-        self._line = compile_or_none(pattern_alternation(self.options.line_patterns))
-        self._inline = compile_or_none(pattern_alternation(self.options.inline_patterns))
+        self._line = PatternSet.from_option(self, "line_patterns")
+        self._inline = PatternSet.from_option(self, "inline_patterns")
+
+    def prepare(self) -> list[str]:
+        return [*self._line.notices, *self._inline.notices]
 
     def check(self, doc: Document) -> Iterator[Finding]:
         found: list[tuple[int, int, str]] = []
         for line in prose_lines(doc):
-            if self._line is not None and self._line.match(line.text):
+            if self._line and self._line.match(line.text):
                 body = line.text.strip()
                 found.append((line.start + line.text.index(body), len(body), f'credit line "{quote(body)}"'))
                 continue
@@ -290,7 +297,7 @@ class SocialEmbed(DocumentRule):
                 if self._bare_url.fullmatch(raw.strip()) and _single_line_block(doc, line.block):
                     what = f'bare post URL "{quote(url)}" standing alone'
                     found.append((line.start + raw.index(url), len(url), what))
-        if self._inline is not None:
+        if self._inline:
             for match in self._inline.finditer(doc.prose):
                 if block_of(doc, match.start()) is not None:
                     what = f'"{match.group()}" (a link to the post\'s picture)'

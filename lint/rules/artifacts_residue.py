@@ -10,9 +10,9 @@ from collections.abc import Iterator
 
 from lint.document import Document
 from lint.findings import Edit, Finding, Fix, Severity
+from lint.patterns import PatternSet
 from lint.rules.artifacts_support import (
-    ArtifactOptions, block_of, compile_or_none, pattern_alternation, phrase_alternation, prose_lines, quote,
-    remove_lines_fix,
+    ArtifactOptions, block_of, compile_or_none, phrase_alternation, prose_lines, quote, remove_lines_fix,
 )
 from lint.rules.base import DocumentRule
 
@@ -64,7 +64,10 @@ class StrayToken(DocumentRule):
             rf"[:=|(][ \t]*(?P<value>{values})(?=[ \t]*(?:[)\],;|]|\.?[ \t]*$))" if values else "", re.M
         )
         # every default pattern starts with a literal character, so the engine skips ahead quickly
-        self._anywhere = compile_or_none(pattern_alternation(self.options.patterns))
+        self._anywhere = PatternSet.from_option(self, "patterns")
+
+    def prepare(self) -> list[str]:
+        return self._anywhere.notices
 
     def check(self, doc: Document) -> Iterator[Finding]:
         whole_lines: set[int] = set()
@@ -84,7 +87,7 @@ class StrayToken(DocumentRule):
         spans: list[tuple[int, int, str]] = []
         if self._value is not None and any(value in prose for value in self._values):
             spans += [(*m.span("value"), "a script value where text should be") for m in self._value.finditer(prose)]
-        if self._anywhere is not None:
+        if self._anywhere:
             spans += [(*m.span(), "template or script residue") for m in self._anywhere.finditer(prose)]
         reported: set[int] = set()
         for start, end, why in sorted(spans):
@@ -205,7 +208,10 @@ class MarkupResidue(DocumentRule):
         super().__init__(*args, **kwargs)
         names = "|".join(sorted({re.escape(t) for t in self.options.tags}, key=len, reverse=True))
         tag = rf"</?(?:{names})(?:\s[^<>\n]{{0,300}})?\s*/?>" if names else ""
-        self._markup = compile_or_none(pattern_alternation([tag, *self.options.patterns]), re.I)
+        self._markup = PatternSet.from_option(self, "patterns", re.I, before=[tag])
+
+    def prepare(self) -> list[str]:
+        return self._markup.notices
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
@@ -224,7 +230,7 @@ class MarkupResidue(DocumentRule):
                     fix=Fix((Edit(start, end, character),), f"replace {entity} with {shown}",
                             safe=not damaged and self._safe_unescape(doc, character, end)),
                 )
-        if self._markup is not None:
+        if self._markup:
             for match in self._markup.finditer(prose):
                 start, end = match.span()
                 if block_of(doc, start) is None:

@@ -34,7 +34,7 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
 
 
 def pattern_alternation(patterns: Iterable[str]) -> str:
-    """User regexes (Python syntax) as one alternation; each keeps its own groups and scoped flags."""
+    """Regexes (Python syntax) as one alternation; each keeps its own groups and scoped flags."""
     return "|".join(f"(?:{p})" for p in patterns if p)
 
 

@@ -45,6 +45,7 @@ class HarperBackend:
         return harper_backend.check(doc.prose, self.settings, self.language)
 
 
+_UNDECIDED = object()
 _CHOSEN: dict[str, tuple[object | None, str]] = {}  # settings -> (backend, why not), per process
 
 
@@ -90,6 +91,7 @@ class Grammar(DocumentRule):
     )
     bad_example = "The protesters was dispersed by police on Thursday."
     good_example = "The protesters were dispersed by police on Thursday."
+    _backend: object = _UNDECIDED
 
     def _settings(self) -> tuple[GrammarSettings, LanguageToolSettings, Path | None]:
         if self.config is None:
@@ -109,10 +111,13 @@ class Grammar(DocumentRule):
         return []
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        grammar, languagetool, cache_dir = self._settings()
-        backend, _ = choose_backend(grammar, languagetool, cache_dir)
+        if self._backend is _UNDECIDED:  # once per process: forked workers inherit prepare()'s choice
+            grammar, languagetool, cache_dir = self._settings()
+            self._backend = choose_backend(grammar, languagetool, cache_dir)[0]
+        backend = self._backend
         if backend is None:
             return
+        grammar = self._settings()[0]
         try:
             matches = backend.check(doc)
         except lt.Unavailable as exc:

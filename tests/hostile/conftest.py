@@ -76,4 +76,44 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_sep("-", "hostile cases (measured)")
     for case, seconds, peak_kb, code, outcome in MEASURED:
         memory = f"{peak_kb / 1024:7.0f} MB" if peak_kb else "          "
-        terminalreporter.write_line(f"{case:<44} {seconds:7.2f} s {memory}  exit {code}  {outcome}")
+        terminalreporter.write_line(f"{case:<52} {seconds:7.2f} s {memory}  exit {code}  {outcome}")
+
+
+@pytest.fixture
+def kz_batch(tmp_path_factory):
+    """Run many `kzlint` command lines in one child process (tests/hostile/cli_batch.py) within
+    one time limit; returns {case name: Run}, each Run with its own seconds and the peak memory
+    of the process so far. A case that never finishes fails the test, named."""
+
+    def run(cases: list[dict], *, timeout: float) -> dict[str, Run]:
+        import json
+
+        work = tmp_path_factory.mktemp("batch")
+        (work / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+        results = work / "results.jsonl"
+        environment = {**os.environ, "KZLINT_CACHE_DIR": str(work / "cache")}
+        child = subprocess.Popen([sys.executable, str(Path(__file__).with_name("cli_batch.py")),
+                                  str(work / "cases.json"), str(results)],
+                                 env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            _, stderr = child.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.communicate()
+            started = [json.loads(line) for line in results.read_text().splitlines()] if results.exists() else []
+            running = [r["started"] for r in started if "started" in r][-1:] or ["?"]
+            pytest.fail(f"kzlint did not finish case {running[0]!r} within the batch limit of {timeout} s")
+        assert child.returncode == 0, stderr.decode("utf-8", "replace")
+        runs = {}
+        for line in results.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            if "name" in item:
+                runs[item["name"]] = Run(item["code"], item["out"], item["err"], item["seconds"], item["peak_kb"])
+                assert_polite(runs[item["name"]])
+        return runs
+
+    return run
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: a hostile case that takes more than a few seconds (run with KZLINT_SLOW=1)")
