@@ -298,12 +298,19 @@ def _load_yaml(body: str):
     """Safe YAML without aliases. libyaml (C, ~10x faster) when the text cannot hold an anchor or
     alias (no '&' or '*') and parses cleanly; else PyYAML, whose errors the messages quote."""
     fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None and "&" not in body and "*" not in body:
+    if fast is not None and "&" not in body and "*" not in body and _shallow(body):
         try:
             return yaml.load(body, Loader=fast)
         except (yaml.YAMLError, ValueError, LookupError, TypeError, ArithmeticError, RecursionError):
             pass  # parse again below for the same error, worded as always
     return yaml.load(body, Loader=_NoAliasLoader)
+
+
+def _shallow(body: str) -> bool:
+    """Whether YAML nesting in `body` surely stays under a few hundred levels. libyaml recurses in
+    C: 25,000 nested '[' overflow the C stack (a segfault, not an error), where PyYAML raises
+    RecursionError. Nesting needs a new line or a '[', '{', '- ' or '? ' per level."""
+    return body.count("\n") + sum(body.count(mark) for mark in ("[", "{", "- ", "-\t", "? ", "?\t")) < 500
 
 
 class _NoAliasLoader(yaml.SafeLoader):

@@ -333,6 +333,9 @@ class Engine:
 
     def _read(self, shown: str) -> bytes:
         if shown in self.stdin:
+            size, limit = len(self.stdin[shown]), self.config.max_file_size
+            if size > limit:  # standard input obeys max-file-size like a file
+                raise ReadError(f"file too large ({size:,} bytes; the limit is {limit:,}: max-file-size)")
             return self.stdin[shown]
         return read_bytes(self.cwd / shown, self.config.max_file_size)
 

@@ -11,6 +11,7 @@ import bisect
 import re
 import weakref
 from functools import lru_cache
+from itertools import compress
 
 from lint.document import Document
 
@@ -58,7 +59,9 @@ def is_known(word: str, min_zipf: float = 0.0) -> bool:
 
 
 # Punctuation that separates words (apostrophes and hyphens stay inside them; ’ becomes ').
-_SEPARATORS = str.maketrans({**{c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘«»„‟…–—•·¡¿£€¥"}, "’": "'"})
+_SEPARATOR_CHARS = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘«»„‟…–—•·¡¿£€¥"
+_SEPARATORS = str.maketrans({**{c: " " for c in _SEPARATOR_CHARS}, "’": "'"})
+_TOKEN = re.compile(f"[^\\s{re.escape(_SEPARATOR_CHARS)}]+")
 _TOKENS: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()
 
 
@@ -70,8 +73,31 @@ def tokens(doc: Document) -> list[str]:
     """
     found = _TOKENS.get(doc)
     if found is None:
-        found = _TOKENS[doc] = doc.prose.translate(_SEPARATORS).split()
+        prose = doc.prose
+        if prose.isascii():
+            found = prose.translate(_SEPARATORS).split()
+        else:  # translate is ten times slower on non-ASCII text; the pattern is not
+            found = _TOKEN.findall(prose.replace("’", "'"))
+        _TOKENS[doc] = found
     return found
+
+
+_LOWERCASE: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()
+
+
+def lowercase_tokens(doc: Document) -> list[str]:
+    """The tokens that start in lowercase (not names), in order (once per document)."""
+    found = _LOWERCASE.get(doc)
+    if found is None:
+        words = tokens(doc)
+        found = _LOWERCASE[doc] = list(compress(words, map(str.islower, words)))
+    return found
+
+
+def unknown_words(doc: Document) -> set[str]:
+    """Lowercase words of the document that English does not have (two set differences in C:
+    the small common list first, then the whole list)."""
+    return set(lowercase_tokens(doc)) - known_words(3.0) - known_words()
 
 
 def quoted_spans(text: str, base: int = 0) -> list[tuple[int, int]]:

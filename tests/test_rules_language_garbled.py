@@ -65,6 +65,7 @@ def test_damaged_sentences_fire_with_their_reason(sentence, where, reason):
         "We will only win if the will is there, and that that matters is clear.",
         "He wrote the musical Spend Spend Spend with Steve Brown.",  # a title, capitalised
         "Koh Phi Phi was hit hard; the law lord Lord Bingham said so.",
+        "It is not easy to perform in the situation we have been placed in in the past year.",
         "She screamed “no no no” and left the stage.",  # quoted speech
         "Beermakers and phonecams were on show, with rechargeable batteries.",  # compounds, inflections
         "The capitalisations of the biggest firms rose by about 3% in the third quarter.",
@@ -108,9 +109,9 @@ def test_seed_findings():
 
 
 def test_dev_corpus_calibration(dev_corpus):
-    """Measured: 24 of 1,689 clean BBC articles (1.4%) get a finding, 23 of them for real slips in
-    the BBC text (doubled words, paragraphs cut where the scraper dropped italics); this guards
-    that level, and the false positives in particular."""
+    """Measured: 22 of 1,689 clean BBC articles (1.3%) get a finding, 21 of them for real slips in
+    the BBC text (doubled words, "a the study", paragraphs cut where the scraper dropped italics)
+    and one false positive ("rechargers"); this guards that level."""
     checker = rule()
     flagged = {}
     files = sorted(dev_corpus.glob("*/*.txt"))

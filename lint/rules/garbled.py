@@ -34,8 +34,9 @@ _AGENT_SUFFIXES = ("ers", "er")
 class GarbledOptions(Options):
     model_config = Section.model_config  # kebab-case keys in rules.yaml
 
+    # Words that may come twice: "had had", "that that", "very very", "placed in in the past".
     allowed_repeats: list[str] = ["had", "that", "very", "really", "no", "yes", "so", "bye", "ha", "do", "well",
-                                  "far", "many", "more", "now", "again", "this", "knock", "tut", "blah"]
+                                  "far", "many", "more", "now", "again", "this", "knock", "tut", "blah", "in", "on"]
     repeated_words: bool = True
     article_pairs: bool = True  # "the of", "a the"
     subjectless: bool = True  # "But have since grown ..."
@@ -102,9 +103,8 @@ class GarbledPhrasing(DocumentRule):
 
     def _unknown_words(self, doc: Document) -> Iterator[tuple[int, int, str]]:
         """Lowercase words English does not use: a coined agent noun alone, other unknowns in numbers."""
-        unknown = {w for w in set(pw.tokens(doc)) - pw.known_words()
-                   if len(w) > 2 and w.isalpha() and w.isascii() and w.islower()
-                   and not _is_inflection(w) and not _is_compound(w)}
+        unknown = {w for w in pw.unknown_words(doc)
+                   if len(w) > 2 and w.isalpha() and w.isascii() and not _is_inflection(w) and not _is_compound(w)}
         if not unknown:
             return
         others: dict[int, list[re.Match]] = defaultdict(list)

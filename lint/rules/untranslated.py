@@ -87,7 +87,8 @@ class Untranslated(DocumentRule):
         "are confirmed with lingua before they are reported. Names (capitalised runs of a few words), "
         "glosses in parentheses, quotations and the rule's `allow` list are not reported."
     )
-    bad_example = "Police detained dozens of people. Полиция задержала более ста человек в центре города."
+    bad_example = ("Police detained dozens of protesters in Almaty on Thursday, officials said, and the city "
+                   "centre was calm by the evening. Полиция задержала более ста человек.")
     good_example = "The capital, Nur-Sultan (Нұр-Сұлтан), was calm, Khabar-24 reported; UzenMunaiGas staff struck."
     Options = UntranslatedOptions
 
@@ -97,8 +98,9 @@ class Untranslated(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         allow = [a.lower() for a in self.options.allow]
-        declared, script = self._language(doc)
-        if not doc.prose.isascii() and _OTHER_LETTER.search(doc.prose):
+        other = _OTHER_LETTER.search(doc.prose) if not doc.prose.isascii() else None
+        declared, script = self._language(doc, other)
+        if other:
             yield from self._other_script_runs(doc, script, allow)
         if script != "LATIN":
             return
@@ -118,18 +120,17 @@ class Untranslated(DocumentRule):
         yield from self._other_language(doc, candidates, language)
 
     # -- the article's language --------------------------------------------------------------
-    def _language(self, doc: Document) -> tuple[str | None, str]:
+    def _language(self, doc: Document, first_other: re.Match | None) -> tuple[str | None, str]:
         """(declared language or None, script) of the article, from front matter or its letters."""
         declared = doc.front_matter.get("language") or doc.front_matter.get("lang")
         if isinstance(declared, str) and declared.strip():
             name = declared.strip().lower()
             name = _ISO.get(name.split("-")[0].split("_")[0], name)
             return name, _NON_LATIN_LANGUAGES.get(name, "LATIN")
-        first = _OTHER_LETTER.search(doc.prose) if not doc.prose.isascii() else None
-        if first:
+        if first_other:
             other = sum(map(len, _OTHER_LETTERS.findall(doc.prose)))
             if other * 2 > sum(map(len, _LETTERS.findall(doc.prose))):
-                return "", _script(first.group())  # mostly another script: not an English article
+                return "", _script(first_other.group())  # mostly another script: not an English article
         return None, "LATIN"
 
     # -- runs of another script ----------------------------------------------------------------
@@ -201,7 +202,7 @@ class Untranslated(DocumentRule):
 def _has_foreign_stretch(doc: Document) -> bool:
     """Whether some six lowercase words in a row include three that are not common English: the
     cheap test (C-speed set lookups) that keeps ordinary English articles from the sentence check."""
-    lowercase = list(compress(pw.tokens(doc), map(str.islower, pw.tokens(doc))))
+    lowercase = pw.lowercase_tokens(doc)
     lowercase = list(compress(lowercase, map(str.isalpha, lowercase)))
     uncommon = list(compress(count(), map(not_, map(pw.known_words(3.0).__contains__, lowercase))))
     return any(later - first < 6 for first, later in zip(uncommon, islice(uncommon, 2, None)))

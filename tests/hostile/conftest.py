@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -41,18 +42,22 @@ def kz(monkeypatch, capsys):
 
 @pytest.fixture
 def kz_process(tmp_path_factory):
-    """Run `python -m lint ARGS` in a child process with a time limit; measures its peak memory."""
+    """Run `python -m lint ARGS` in a child process with a time limit (memory: see kz_batch)."""
     cache = tmp_path_factory.mktemp("kzlint-cache-child")
 
-    def run(*args: str, cwd: Path, timeout: float = 60, env: dict | None = None, cache_on: bool = False) -> Run:
+    def run(*args: str, cwd: Path, timeout: float = 60, env: dict | None = None, cache_on: bool = False,
+            stdin: bytes | None = None) -> Run:
         logs = tmp_path_factory.mktemp("logs")
         environment = {**os.environ, "KZLINT_CACHE_DIR": str(cache), **(env or {})}
         command = [sys.executable, "-m", "lint", *([] if cache_on else ["--no-cache"]), *args]
         with open(logs / "out", "wb") as out, open(logs / "err", "wb") as err:
             started = time.perf_counter()
-            child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, env=environment)
+            child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, env=environment,
+                                     stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL)
+            if stdin is not None:
+                threading.Thread(target=_feed, args=(child.stdin, stdin), daemon=True).start()
             while True:
-                pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+                pid, status = os.waitpid(child.pid, os.WNOHANG)
                 if pid:
                     break
                 if time.perf_counter() - started > timeout:
@@ -63,11 +68,19 @@ def kz_process(tmp_path_factory):
             seconds = time.perf_counter() - started
             child.returncode = os.waitstatus_to_exitcode(status)
         result = Run(child.returncode, (logs / "out").read_text("utf-8", "replace"),
-                     (logs / "err").read_text("utf-8", "replace"), seconds, usage.ru_maxrss)
+                     (logs / "err").read_text("utf-8", "replace"), seconds)
         assert_polite(result)
         return result
 
     return run
+
+
+def _feed(pipe, data: bytes) -> None:
+    try:
+        pipe.write(data)
+        pipe.close()
+    except (BrokenPipeError, OSError):
+        pass  # the child stopped reading: its exit code says why
 
 
 def pytest_terminal_summary(terminalreporter):

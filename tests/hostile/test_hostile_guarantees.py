@@ -95,13 +95,9 @@ def test_output_is_byte_identical_across_runs_jobs_orders_and_cache(kz_batch, tm
         "jobs 1": ["--no-cache", "--jobs", "1", *base, "."],
         "jobs 2": ["--no-cache", "--jobs", "2", *base, "."],
         "jobs 2 again": ["--no-cache", "--jobs", "2", *base, "."],
-        "files sorted": ["--no-cache", "--jobs", "2", *base, *files],
-        "files shuffled": ["--no-cache", "--jobs", "2", *base, *shuffled],
-        "files reversed, jobs 1": ["--no-cache", "--jobs", "1", *base, *reversed(files)],
-        "cold cache": ["--jobs", "2", *base, "."],
+        "files shuffled, jobs 2": ["--no-cache", "--jobs", "2", *base, *shuffled],
+        "files reversed, cold cache": ["--jobs", "2", *base, *reversed(files)],
         "warm cache": ["--jobs", "2", *base, "."],
-        "text, jobs 1": ["--no-cache", "--jobs", "1", "."],
-        "text, jobs 2": ["--no-cache", "--jobs", "2", "."],
     }
     runs = kz_batch([{"name": name, "cwd": str(corpus), "args": args} for name, args in cases.items()], timeout=300)
     reference = runs["jobs 1"]
@@ -111,10 +107,8 @@ def test_output_is_byte_identical_across_runs_jobs_orders_and_cache(kz_batch, tm
     assert len(json.loads(reference.out)) > 100
     assert [f for f in json.loads(reference.out) if f.get("related")], "cross-document findings must be compared too"
     for name, run in runs.items():
-        if not name.startswith("text"):
-            assert run.out == reference.out, name
-            assert run.code == reference.code == 1, name
-    assert runs["text, jobs 1"].out == runs["text, jobs 2"].out
+        assert run.out == reference.out, name
+        assert run.code == reference.code == 1, name
 
 
 # -- --fix ---------------------------------------------------------------------------------------------
@@ -201,6 +195,9 @@ def test_kill_at_each_step_of_the_write_leaves_the_old_or_the_new_file(tmp_path,
     assert (tmp_path / "a.txt").read_bytes() == (new if moment == "after-rename" else old)
 
 
+KILLS = 5
+
+
 def test_repeated_sigkill_during_fix_never_leaves_a_mixed_file(tmp_path):
     """A file with 1,000 fixes, killed at random moments across the whole run."""
     (tmp_path / "rules.yaml").write_text(HOUSE_RULE, encoding="utf-8")
@@ -223,7 +220,7 @@ def test_repeated_sigkill_during_fix_never_leaves_a_mixed_file(tmp_path):
     written = written or full
     outcomes = {"old": 0, "new": 0}
     rng = random.Random(11)
-    for _ in range(8):
+    for _ in range(KILLS):
         article.write_bytes(old)
         child = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(max(0.0, written + rng.uniform(-0.15, 0.05)))
@@ -233,7 +230,7 @@ def test_repeated_sigkill_during_fix_never_leaves_a_mixed_file(tmp_path):
         assert data in (old, new), "a mixed or truncated file after SIGKILL"
         outcomes["old" if data == old else "new"] += 1
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".kzlint-tmp")]
-    MEASURED.append(("guarantee: SIGKILL x8 during a 1,000-fix --fix", full, None, 0,
+    MEASURED.append((f"guarantee: SIGKILL x{KILLS} during a 1,000-fix --fix", full, None, 0,
                      f"old {outcomes['old']}, new {outcomes['new']}, never mixed; {len(leftovers)} temp files left"))
 
 

@@ -126,3 +126,13 @@ def test_git_work_tree_with_a_symlinked_directory_and_an_ignored_file(kz, folder
     assert only(run, "dangling.md") == ["dangling.md:1:1: warning[KZ002] cannot lint: no such file (dangling "
                                         "symlink?) (unreadable)"]
     exit_code_matches(run)
+
+
+def test_standard_input_binary_or_too_large(kz_process, folder):
+    binary = kz_process("--stdin-filename", "photo.md", cwd=folder, stdin=b"\x89PNG\r\n\x1a\n\x00\x00" * 1000)
+    assert binary.findings() == ["photo.md:1:1: warning[KZ002] cannot lint: binary file (NUL bytes) (unreadable)"]
+    big = kz_process("--stdin-filename", "wire.txt", cwd=folder, stdin=b"The mayor spoke on Monday. " * 800_000)
+    record("paths: 21.6 MB on standard input", big, "KZ002 file too large")
+    assert big.findings() == ["wire.txt:1:1: warning[KZ002] cannot lint: file too large (21,600,000 bytes; the limit "
+                              "is 5,000,000: max-file-size) (unreadable)"]
+    assert big.code == binary.code == 1 and big.seconds < 20

@@ -77,6 +77,33 @@ def test_pathological_markdown_in_bounded_time_and_memory(kz_batch, tmp_path):
         exit_code_matches(run)
 
 
+FRONT_MATTER = {
+    # (front matter body, words of the KZ003 message)
+    "30,000 nested [": ("x: " + "[" * 30_000, "nested too deeply"),
+    "30,000 nested '- '": ("- " * 30_000 + "y", "nested too deeply"),
+    "!!python/object/apply": ("x: !!python/object/apply:os.system ['touch pwned']", "not valid YAML"),
+    "alias bomb": ("a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                   "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]", "anchors and aliases are not allowed"),
+    "impossible date": ("title: Talks\ndate: 2021-13-45", "bad value"),
+    "5,000-digit number": ("count: 1" + "0" * 5_000, "bad value"),
+    "70 KB": ("title: " + "x" * 70_000, "larger than 64 KiB"),
+}
+
+
+def test_hostile_front_matter_is_one_finding_never_a_crash(kz_batch, tmp_path):
+    """Run in a child process: libyaml overflowing the C stack is a segfault, not an exception."""
+    cases = [case(tmp_path, f"front matter: {name} (md)", f"---\n{body}\n---\nThe talks resumed on Monday.\n")
+             for name, (body, _) in FRONT_MATTER.items()]
+    runs = kz_batch(cases, timeout=120)
+    for name, (_, words) in FRONT_MATTER.items():
+        run = runs[f"front matter: {name} (md)"]
+        record(f"front matter: {name}", run, "KZ003, the article still linted")
+        found = run.findings("KZ003")
+        assert len(found) == 1 and found[0].startswith("input.md:1:1: warning[KZ003]") and words in found[0], run.out
+        exit_code_matches(run)
+    assert not list(tmp_path.rglob("pwned"))
+
+
 def test_twenty_megabytes_on_one_line_is_refused_by_the_default_limit_at_once(kz_batch, tmp_path):
     runs = kz_batch([case(tmp_path, "20 MB one line, default limit", prose(20 * MB))], timeout=60)
     run = runs["20 MB one line, default limit"]
