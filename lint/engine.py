@@ -19,7 +19,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from lint import suppressions
-from lint.cache import Cache, content_key, corpus_fingerprint, stat_signature
+from lint.cache import Cache, content_key, corpus_fingerprint, dumps, loads, stat_signature
 from lint.config import Config
 from lint.discovery import display_path, expand, git_root, is_excluded
 from lint.document import Document
@@ -105,7 +105,10 @@ def prepare_rules(rules: list[Rule]) -> list[str]:
 
 
 def config_fingerprint(config: Config, rules: list[Rule]) -> str:
-    payload = json.dumps([config.model_dump(mode="json"), sorted(r.code for r in rules)], sort_keys=True, default=str)
+    """Names the cache file. Rules that gain claim_keys start a new one, so that every cached
+    document is in the claim-key index a partial run relies on."""
+    keyed = sorted(r.code for r in rules if hasattr(r, "claim_keys"))
+    payload = json.dumps([config.model_dump(mode="json"), sorted(r.code for r in rules), keyed], sort_keys=True, default=str)
     return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
 
 
@@ -158,8 +161,12 @@ def _init_worker(config: Config, codes: list[str]) -> None:
     _WORKER_RULES = [r for r in build_rules(config, select=["ALL"]) if r.code in set(codes)]
 
 
-def _work(task: tuple[str, bytes | str, bool, int]) -> tuple[str, dict | str, str]:
-    """Lint one document: its bytes, or its file (read here: the main process keeps no bytes)."""
+def _work(task: tuple[str, bytes | str, bool, int]) -> tuple[str, tuple | str, str]:
+    """Lint one document: its bytes, or its file (read here: the main process keeps no bytes).
+
+    Returns (path, (document JSON, facts JSON, timings) or an error, content key): JSON made
+    here is what the cache stores, so the main process only parses it (with shared keys).
+    """
     shown, source, full, limit = task
     try:
         data = source if isinstance(source, bytes) else read_bytes(Path(source), limit)
@@ -168,7 +175,9 @@ def _work(task: tuple[str, bytes | str, bool, int]) -> tuple[str, dict | str, st
         return shown, str(exc), ""
     key = content_key(shown, data)  # of the bytes linted here, should the file have changed meanwhile
     try:
-        return shown, process_text(decoded.text, shown, _WORKER_RULES, full=full, replaced=decoded.replaced), key
+        record = process_text(decoded.text, shown, _WORKER_RULES, full=full, replaced=decoded.replaced)
+        timings, facts = record.pop("timings"), record.pop("facts")
+        return shown, (dumps(record), dumps(facts), timings), key
     except Exception as exc:  # a parser bug on one odd file must not stop the run: report it on that file
         reason = " ".join(str(exc).split())[:200]
         return shown, f"kzlint failed on this file ({type(exc).__name__}: {reason}); please report it", key
@@ -304,11 +313,12 @@ class Engine:
             if isinstance(result, str):
                 errors[shown] = result
                 continue
-            for code, seconds in result.pop("timings", {}).items():
+            document, facts, spent = result
+            for code, seconds in spent.items():
                 timings[code] += seconds
-            records[shown] = result
+            records[shown] = result = {**loads(document), "facts": loads(facts)}
             if self.cache:
-                self.cache.put(key, result)
+                self.cache.put_json(key, document, facts)
                 for rule in self.corpus_rules:
                     if hasattr(rule, "claim_keys"):
                         self.cache.put_claims(rule.code, rule.claim_keys(result["facts"].get(rule.code, [])), shown, key)

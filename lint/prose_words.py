@@ -1,6 +1,6 @@
 """English words for the language rules (KZ202-KZ204): wordfreq's list and small word classes.
 
-The list is loaded once per process (about 0.2 s); `warm_up()` in a rule's prepare() loads it
+The list is loaded once per process (about 0.1 s); `warm_up()` in a rule's prepare() loads it
 in the main process so that forked workers share it. Rules scan prose with the compiled
 patterns here (C speed) and only look closer at the few places they match.
 """
@@ -11,7 +11,7 @@ import bisect
 import re
 import weakref
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress, filterfalse
 
 from lint.document import Document
 
@@ -29,29 +29,30 @@ AUXILIARIES = frozenset("is are was were be been being am has have had do does d
 # Words that only ever join other words: a sentence cannot end on one.
 FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES
 
+
 def warm_up() -> None:
     """Load wordfreq's English list now, once per process (about 0.1 s of CPU)."""
+    import wordfreq
+
     for min_zipf in (0.0, 2.0, 3.0):
         known_words(min_zipf)
+    # Its 800 cached lists would be walked by the garbage collector in every worker process.
+    wordfreq.get_frequency_list.cache_clear()
 
 
 @lru_cache(maxsize=None)
-def _buckets() -> tuple[tuple[str, ...], ...]:
-    """wordfreq's English words by frequency: bucket i holds words of Zipf 9 - i/100.
+def known_words(min_zipf: float = 0.0) -> dict[str, None]:
+    """English words at least this frequent (Zipf: 7 = 'the', 3 = 'peacekeepers', 1 = very rare; 0 = all).
 
+    A dict of keys rather than a set: holding only strings, it is not tracked by the garbage
+    collector, which would otherwise walk its 320,000 entries again and again in each worker.
     wordfreq ships its lists inside the package: nothing is downloaded.
     """
     import wordfreq
 
-    return tuple(tuple(bucket) for bucket in wordfreq.get_frequency_list("en"))
-
-
-@lru_cache(maxsize=None)
-def known_words(min_zipf: float = 0.0) -> frozenset[str]:
-    """English words at least this frequent (Zipf: 7 = 'the', 3 = 'peacekeepers', 1 = very rare; 0 = all)."""
-    buckets = _buckets()
+    buckets = wordfreq.get_frequency_list("en")  # bucket i holds the words of Zipf 9 - i/100
     stop = len(buckets) if min_zipf <= 0 else int(round((9.0 - min_zipf) * 100)) + 1
-    return frozenset().union(*buckets[:stop])
+    return dict.fromkeys(chain.from_iterable(buckets[:stop]))
 
 
 def is_known(word: str, min_zipf: float = 0.0) -> bool:
@@ -68,8 +69,8 @@ _TOKENS: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDiction
 def tokens(doc: Document) -> list[str]:
     """doc.prose split into words, in order, case kept (once per document, shared by the rules).
 
-    Cheap (a translate and a split in C); adjacency in this list is adjacency in the text up
-    to punctuation, so rules use it to find candidates and confirm them in doc.prose.
+    Cheap (a translate and a split, in C); neighbours in this list are neighbours in the text
+    up to punctuation, so rules find candidates here and confirm them in doc.prose.
     """
     found = _TOKENS.get(doc)
     if found is None:
@@ -95,9 +96,10 @@ def lowercase_tokens(doc: Document) -> list[str]:
 
 
 def unknown_words(doc: Document) -> set[str]:
-    """Lowercase words of the document that English does not have (two set differences in C:
-    the small common list first, then the whole list)."""
-    return set(lowercase_tokens(doc)) - known_words(3.0) - known_words()
+    """Lowercase words of the document that English does not have (looked up in C, in the small
+    list of common words first: it stays in the CPU cache and takes out most of them)."""
+    uncommon = filterfalse(known_words(3.0).__contains__, set(lowercase_tokens(doc)))
+    return set(filterfalse(known_words().__contains__, uncommon))
 
 
 def quoted_spans(text: str, base: int = 0) -> list[tuple[int, int]]:

@@ -79,3 +79,18 @@ def test_empty_and_whitespace_documents():
     for text in ("", "   \n\n\t\n"):
         doc = Document("e.txt", text)
         assert doc.blocks == [] and doc.sentences == [] and doc.position(0) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It cost $375m. As a result shares fell.", ["It cost $375m.", "As a result shares fell."]),
+        ("They went to Parker's. The end came.", ["They went to Parker's.", "The end came."]),
+        ("Then A. B. Jones spoke. He left.", ["Then A. B. Jones spoke.", "He left."]),
+        ("He lives at No. 10 Downing Street. He said no. Then he left.",
+         ["He lives at No. 10 Downing Street.", "He said no.", "Then he left."]),
+    ],
+)
+def test_sentence_boundaries_after_units_possessives_and_initials(text, expected):
+    doc = Document("a.txt", text)
+    assert [doc.sentence_text(s) for s in doc.sentences] == expected

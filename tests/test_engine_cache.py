@@ -155,3 +155,17 @@ def test_a_corrupt_cache_file_is_ignored_and_rebuilt(corpus, reads):
     reads.clear()
     assert run(root, cache, ["news"])[0] == expected
     assert reads == []  # rebuilt by the run that found it corrupt
+
+
+def test_a_file_name_that_is_not_utf8_is_linted_with_the_cache_on(tmp_path, monkeypatch):
+    monkeypatch.delenv("KZLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 name on a UTF-8 file system
+    (folder / name).write_text("Floods close roads in Almaty\n\nMore later.\n", encoding="utf-8")
+    (folder / "other.txt").write_text("Floods close roads in Almaty\n\nAgain.\n", encoding="utf-8")
+    first, _ = run(tmp_path, tmp_path / "cache", ["news"])
+    second, _ = run(tmp_path, tmp_path / "cache", ["news"])
+    assert first == second == run(tmp_path, None, ["news"])[0]
+    assert {f["path"] for f in first} == {f"news/{name}", "news/other.txt"}

@@ -183,9 +183,11 @@ def test_a_server_failing_mid_run_says_the_document_was_not_checked(tmp_path):
         rule = grammar_rule(tmp_path, remote(broken.url, "  cache: false\n"))
         assert rule.prepare() == []  # /v2/languages still answers
         (finding,) = rule.check(Document("article.md", ARTICLE))
+        (again,) = rule.check(Document("other.md", ARTICLE.replace("Almaty", "Aktau")))
     finally:
         broken.close()
     assert finding.line == 1 and finding.message.startswith("grammar not checked: LanguageTool request")
+    assert again.message == finding.message and len(broken.requests) == 1  # the server is not asked again
 
 
 # -- LanguageTool missing -----------------------------------------------------------------------

@@ -28,6 +28,7 @@ _NOT_AFTER_ARTICLE = frozenset("the a an of to in on at by from with and or but 
 _ARTICLE_PAIR = re.compile(rf"(?<![\w'’-])(the|a|an)\s+({'|'.join(sorted(_NOT_AFTER_ARTICLE))})(?![\w'’-])")
 _REPEAT = re.compile(r"(?<![\w'’-])([a-z]+)\s+(\1)(?![\w'’-])")
 _SUBJECTLESS = re.compile(r"(?:But|And|Yet)[ \t]+(?:have|has|had|was|were)[ \t]")
+_SUBJECTLESS_HEADS = tuple(f"{a} {b}" for a in ("But", "And", "Yet") for b in ("ha", "w"))  # cheap pre-check
 _AGENT_SUFFIXES = ("ers", "er")
 
 
@@ -82,10 +83,9 @@ class GarbledPhrasing(DocumentRule):
         """Each signal is found cheaply in the token list, then confirmed in the prose."""
         options, prose, text = self.options, doc.prose, doc.text
         words = pw.tokens(doc)
-        following = islice(words, 1, None)
         if options.repeated_words:
             allowed = set(options.allowed_repeats)
-            doubled = {w for w in compress(words, map(eq, words, following)) if w.isalpha() and w.islower()}
+            doubled = {w for w in compress(words, map(eq, words, islice(words, 1, None))) if w.isalpha() and w.islower()}
             if doubled - allowed:
                 for m in _REPEAT.finditer(prose):
                     if m.group(1) not in allowed and not text[m.end(1):m.start(2)].strip():
@@ -96,7 +96,7 @@ class GarbledPhrasing(DocumentRule):
                 if m.group(1) != m.group(2) and not text[m.end(1):m.start(2)].strip():
                     yield m.start(), m.end(), f"“{m.group(2)}” cannot follow “{m.group(1)}”"
         yield from self._unknown_words(doc)
-        if options.subjectless and ("But " in prose or "And " in prose or "Yet " in prose):
+        if options.subjectless and any(head in prose for head in _SUBJECTLESS_HEADS):
             yield from _subjectless(doc)
         if options.stops_mid_clause:
             yield from _paragraph_stops(doc)

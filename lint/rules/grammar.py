@@ -26,11 +26,18 @@ class LanguageToolBackend:
 
     def __init__(self, client: lt.Client, cache: lt.SentenceCache | None) -> None:
         self.client, self.cache = client, cache
+        self.failure = ""  # once a request fails, the rest of the run does not wait on the server again
 
     def check(self, doc: Document) -> list[lt.Match]:
+        if self.failure:
+            raise lt.Unavailable(self.failure)
         sentences = [s for s in doc.sentences if any(ch.isalpha() for ch in doc.prose[s.start:s.end])]
         texts = [doc.prose[s.start:s.end] for s in sentences]
-        per_sentence = lt.check_sentences(self.client, texts, self.cache)
+        try:
+            per_sentence = lt.check_sentences(self.client, texts, self.cache)
+        except lt.Unavailable as exc:
+            self.failure = str(exc)
+            raise
         return [m.shifted(s.start) for s, matches in zip(sentences, per_sentence) for m in matches]
 
 
@@ -79,7 +86,7 @@ class Grammar(DocumentRule):
     name = "grammar"
     severity = Severity.WARNING
     summary = "Grammar and spelling problems found by LanguageTool (or Harper); skipped when neither is available."
-    message = "{LanguageTool message} (LanguageTool RULE_ID)"
+    message = "“{text}”: {LanguageTool's message} (suggestions: {first three}) [LanguageTool {rule id}]"
     explanation = (
         "Machine-translated and hastily edited copy carries agreement errors, wrong word forms and "
         "misspellings. KZ201 sends each sentence (markup masked) to LanguageTool, a server you run or "
