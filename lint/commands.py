@@ -8,18 +8,19 @@ from lint.discovery import UsageError
 from lint.rules import all_rules
 
 
-def rule_table_rows() -> list[tuple[str, str, str, str, str, str]]:
-    """(code, name, family, severity, fix, summary) for every built-in rule."""
+def rule_table_rows() -> list[tuple[str, str, str, str, str, str, str]]:
+    """(code, name, family, severity, default on/off, fix, summary) for every built-in rule."""
     return [
-        (r.code, r.name, r.family(), r.severity.value, "yes" if r.fixable else "", r.summary)
+        (r.code, r.name, r.family(), r.severity.value, "on" if r.default_enabled else "off",
+         "yes" if r.fixable else "", r.summary)
         for r in all_rules().values()
     ]
 
 
 def markdown_table() -> str:
     """The README's rule table, generated here and checked by a test."""
-    lines = ["| Code | Name | Family | Severity | Fix | What it finds |", "|---|---|---|---|---|---|"]
-    lines += [f"| {c} | `{n}` | {fam} | {sev} | {fix} | {s} |" for c, n, fam, sev, fix, s in rule_table_rows()]
+    lines = ["| Code | Name | Family | Severity | Default | Fix | What it finds |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {c} | `{n}` | {fam} | {sev} | {on} | {fix} | {s} |" for c, n, fam, sev, on, fix, s in rule_table_rows()]
     return "\n".join(lines) + "\n"
 
 
@@ -30,11 +31,10 @@ def list_rules(args: list[str]) -> int:
     if args:
         raise UsageError(f"usage: kzlint rules [--format markdown] (got {' '.join(args)})")
     rows = rule_table_rows()
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    header = ("CODE", "NAME", "FAMILY", "SEVERITY", "FIX")
-    widths = [max(w, len(h)) for w, h in zip(widths, header)]
+    header = ("CODE", "NAME", "FAMILY", "SEVERITY", "DEFAULT", "FIX")
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
     out = ["  ".join(h.ljust(w) for h, w in zip(header, widths)) + "  SUMMARY"]
-    out += ["  ".join(cell.ljust(w) for cell, w in zip(row[:5], widths)) + "  " + row[5] for row in rows]
+    out += ["  ".join(cell.ljust(w) for cell, w in zip(row[:6], widths)) + "  " + row[6] for row in rows]
     print("\n".join(out))
     return 0
 
