@@ -108,7 +108,9 @@ def config_fingerprint(config: Config, rules: list[Rule]) -> str:
     """Names the cache file. Rules that gain claim_keys start a new one, so that every cached
     document is in the claim-key index a partial run relies on."""
     keyed = sorted(r.code for r in rules if hasattr(r, "claim_keys"))
-    payload = json.dumps([config.model_dump(mode="json"), sorted(r.code for r in rules), keyed], sort_keys=True, default=str)
+    tokens = {r.code: r.cache_token() for r in rules}
+    payload = json.dumps([config.model_dump(mode="json"), sorted(r.code for r in rules), keyed, tokens],
+                         sort_keys=True, default=str)
     return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
 
 

@@ -260,6 +260,17 @@ def start_local(settings: LanguageToolSettings) -> str:
 RUNNING_URL_ENV = "KZLINT_LANGUAGETOOL_RUNNING"  # a server this run started, for worker processes
 
 
+def server_reachable(url: str, timeout: float) -> bool:
+    """Whether something accepts TCP connections at the URL's host and port (no request sent)."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        with socket.create_connection((parts.hostname or "localhost", port), timeout=min(timeout, 0.5)):
+            return True
+    except (OSError, ValueError):
+        return False
+
+
 def connect(settings: LanguageToolSettings) -> Client:
     """A client for the server the settings ask for; Unavailable (with every reason) otherwise."""
     if settings.mode == "off":

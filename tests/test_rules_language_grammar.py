@@ -278,3 +278,28 @@ def test_against_a_real_languagetool_server(tmp_path):
     text = "Protests in Almaty\n\nThe protesters was dispersed by police on Thursday.\n"
     findings = list(rule.check(Document("article.txt", text)))
     assert any(f.line == 3 and f.snippet == "was" for f in findings), [f.message for f in findings]
+
+
+def test_cache_key_changes_when_a_languagetool_server_appears(tmp_path):
+    """Results cached while no server answered must not be served once one does."""
+    import socket
+
+    from lint.config import load
+    from lint.engine import config_fingerprint
+    from lint.selection import build_rules
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    config_file = tmp_path / "rules.yaml"
+    config_file.write_text(f"languagetool: {{mode: remote, url: 'http://127.0.0.1:{port}'}}\n", encoding="utf-8")
+    config = load(config_file)
+    rules = build_rules(config)
+    absent = config_fingerprint(config, rules)
+    listener.listen(1)
+    try:
+        present = config_fingerprint(config, rules)
+    finally:
+        listener.close()
+    assert absent != present
+    assert config_fingerprint(config, rules) == absent

@@ -63,6 +63,11 @@ class Rule:
         (e.g. an optional backend that is not available)."""
         return []
 
+    def cache_token(self) -> str:
+        """What, besides the config and the text, this rule's findings depend on (e.g. whether an
+        optional backend is reachable). It is part of the result-cache key; cheap to compute."""
+        return ""
+
     @classmethod
     def family(cls) -> str:
         return FAMILIES.get(cls.code[:3], "custom")

@@ -6,6 +6,7 @@ there is none; worker processes inherit the choice (fork) or redo it quietly (sp
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,6 +106,22 @@ class Grammar(DocumentRule):
             return GrammarSettings(), LanguageToolSettings(), None
         cache_dir = Path(os.environ.get("KZLINT_CACHE_DIR") or self.config.cache_dir)
         return self.config.grammar, self.config.languagetool, cache_dir
+
+    def cache_token(self) -> str:
+        """Which backends could answer: cached results from a run without LanguageTool must not be
+        served once it is installed or started. A refused connection costs microseconds."""
+        grammar, languagetool, _ = self._settings()
+        if grammar.backend == "languagetool" and languagetool.mode == "off":
+            return "off"
+        parts = [grammar.backend, languagetool.mode]
+        if grammar.backend in ("languagetool", "auto"):
+            if languagetool.mode in ("remote", "auto"):
+                parts.append("server" if lt.server_reachable(languagetool.url, languagetool.connect_timeout_s) else "-")
+            if languagetool.mode in ("local", "auto"):
+                parts.append("install" if lt.local_install() else "-")
+        if grammar.backend in ("harper", "auto"):
+            parts.append("harper" if importlib.util.find_spec("harper") else "-")
+        return ",".join(parts)
 
     def prepare(self) -> list[str]:
         grammar, languagetool, cache_dir = self._settings()
