@@ -208,10 +208,10 @@ def test_misspelt_option_is_a_config_error_naming_the_line(tmp_path):
 
 
 def test_a_cue_added_in_rules_yaml_attributes(tmp_path):
-    text = article("Zhanaozen residents counted 70 people killed, Kazakh human rights group Kadyr Kassiyet wrote.")  # adapted
+    text = article("Zhanaozen residents counted 70 people killed, Kazakh human rights group Kadyr Kassiyet documented.")  # adapted
     assert len(kz301(text)) == 1
     (tmp_path / "rules.yaml").write_text(
-        "lexicon:\n  attribution-cues: [said, wrote]\n", encoding="utf-8")
+        "lexicon:\n  attribution-cues: [said, documented]\n", encoding="utf-8")
     assert kz301(text, config=load(tmp_path / "rules.yaml")) == []
 
 
@@ -224,3 +224,10 @@ def test_dev_corpus_share_of_documents_with_a_finding(dev_corpus):
     flagged = [p for p in paths if list(rule.check(Document(str(p), p.read_text(encoding="utf-8", errors="replace"))))]
     assert len(paths) > 1000
     assert len(flagged) / len(paths) <= 0.03, f"{len(flagged)} of {len(paths)} documents"
+
+
+@pytest.mark.parametrize("cue", ["warned", "revealed", "highlighted", "testified", "acknowledged", "figures show"])
+def test_reporting_verbs_attribute(cue):
+    bare = article("Twelve law enforcement officers have also been killed with 353 other injured.")
+    attributed = article(f"The interior ministry {cue} that twelve law enforcement officers have also been killed.")  # adapted
+    assert kz301(bare) and kz301(attributed) == []
