@@ -131,6 +131,7 @@ def _capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[tuple
     with a capital, has no digit, every hyphen part is capitalised ('Nur-Sultan', not
     'Russian-led'), and it is not inside a URL. One regex scan of the document."""
     text = doc.prose
+    skip_starts, skip_ends = _merged(skip)
     words = []
     for match in _CAPITAL_WORD.finditer(text):
         start, end = match.span()
@@ -142,11 +143,30 @@ def _capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[tuple
             word = word[:-2]
         if (not word or not word[0].isupper() or _DIGIT.search(word)
                 or (("-" in word or "‐" in word) and not all(part[:1].isupper() for part in _HYPHEN.split(word)))
-                or any(a <= start < b for a, b in skip)):
+                or _covered(skip_starts, skip_ends, start)):
             words.append((start, start, True))  # a breaker: ends any run
             continue
         words.append((start, start + len(word), possessive))
     return words
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """(starts, ends) of the union of the half-open spans, disjoint and in order, for bisect
+    (testing every word against every span was quadratic)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(span for span in spans if span[0] < span[1]):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _covered(starts: list[int], ends: list[int], offset: int) -> bool:
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < ends[index]
 
 
 def capitalised_runs(doc: Document, sentence: Sentence, skip: Sequence[tuple[int, int]] = ()) -> list[Run]:

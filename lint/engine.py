@@ -12,7 +12,7 @@ import json
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -390,14 +390,17 @@ class Engine:
                 self.cache.put_file(shown, signature, key)
         return keys, fresh
 
-    def _compute(self, todo: list[tuple[str, bytes | str, bool, int]]):
+    def _compute(self, todo: list[tuple[str, bytes | str, bool, int]]) -> Iterator[tuple]:
+        """Worker results in order, as they arrive: the main process caches and parses them
+        while the workers go on."""
         if not todo:
-            return []
+            return
         self.notices.extend(prepare_rules(self.rules))  # before forking: workers inherit what it loads
         codes = [r.code for r in self.rules]
         if self.jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
             _init_worker_with(self.rules)
-            return self._counted(map(_work, todo), len(todo))
+            yield from self._counted(map(_work, todo), len(todo))
+            return
         chunk = max(1, min(64, len(todo) // (self.jobs * 8) or 1))
         if "fork" in _start_methods():  # workers inherit the prepared rules: nothing to rebuild
             _init_worker_with(self.rules)
@@ -406,17 +409,14 @@ class Engine:
             pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"), initializer=_init_worker,
                                        initargs=(self.config, codes))
         with pool:
-            return self._counted(pool.map(_work, todo, chunksize=chunk), len(todo))
+            yield from self._counted(pool.map(_work, todo, chunksize=chunk), len(todo))
 
-    def _counted(self, results: Iterable, total: int) -> list:
-        """Collect worker results in order, telling `self.progress` as they arrive."""
-        if self.progress is None:
-            return list(results)
-        collected = []
-        for result in results:
-            collected.append(result)
-            self.progress(len(collected), total)
-        return collected
+    def _counted(self, results: Iterable, total: int) -> Iterator:
+        """Pass worker results on in order, telling `self.progress` as they arrive."""
+        for done, result in enumerate(results, 1):
+            if self.progress is not None:
+                self.progress(done, total)
+            yield result
 
 
 class _CodeOnly:

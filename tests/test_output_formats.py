@@ -302,7 +302,11 @@ def test_stdin_filename_lints_standard_input(corpus):
 def test_rules_table_says_which_rules_fix(capsys):
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0].split()[:5] == ["CODE", "NAME", "FAMILY", "SEVERITY", "FIX"]
+    header, *rows = out.splitlines()
+    assert header.split()[:6] == ["CODE", "NAME", "FAMILY", "SEVERITY", "DEFAULT", "FIX"]
+    fix_column = header.index("FIX")
+    by_code = {row.split()[0]: row[fix_column:fix_column + 3] for row in rows}
+    assert by_code["KZ101"] == "yes" and by_code["KZ301"].strip() == ""
 
 
 def test_renderers_are_registered():

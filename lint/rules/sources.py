@@ -118,12 +118,23 @@ def _extractor():
 
 
 def domain_matches(host: str, domains) -> str | None:
-    """The entry of `domains` that is `host` or one of its parent domains, if any."""
-    parts = host.split(".")
-    for i in range(len(parts) - 1):
-        candidate = ".".join(parts[i:])
+    """The entry of `domains` that is `host` or one of its parent domains (two labels or more), if any.
+
+    Only suffixes no longer than the longest entry are tried: building every suffix of a
+    20 KB dotted host was quadratic.
+    """
+    longest = max(map(len, domains), default=0)
+    start = 0
+    if len(host) > longest:
+        start = host.find(".", len(host) - longest - 1) + 1
+        if not start:
+            return None
+    last_dot = host.rfind(".")
+    while start <= last_dot:
+        candidate = host[start:]
         if candidate in domains:
             return candidate
+        start = host.index(".", start) + 1
     return None
 
 
