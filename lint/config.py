@@ -6,7 +6,6 @@ package): mappings merge key by key, anything else (lists included) replaces the
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Iterable
 from importlib import resources
@@ -271,10 +270,6 @@ def _parse_toml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
     line = next((i for i, raw in enumerate(text.splitlines(), 1) if raw.strip() == "[tool.kzlint]"), 1)
     return data, {(): line}
 
-
-def resolve_path(config: Config, value: str, base: Path) -> Path:
-    """A path setting, relative to the folder of the config that holds it."""
-    return Path(os.path.join(base, value))
 
 
 # Section models that subclass Section, imported last and named by dotted path above, so that

@@ -167,8 +167,6 @@ class Document:
         self.blocks.append(Block(kind, start, end, level, section))
 
     def _parse_markdown(self) -> None:
-        from markdown_it import MarkdownIt
-
         source = self.text[:self.front_matter_end].replace("\n", "\0")
         source = re.sub(r"[^\0]", " ", source).replace("\0", "\n") + self.text[self.front_matter_end:]
         tokens = _markdown_parser().parse(source)

@@ -21,7 +21,7 @@ from pathlib import Path
 from lint import suppressions
 from lint.cache import Cache, content_key, corpus_fingerprint, dumps, loads, stat_signature
 from lint.config import Config
-from lint.discovery import display_path, expand, git_root, is_excluded
+from lint.discovery import expand, git_root, is_excluded
 from lint.document import Document
 from lint.findings import Finding, from_record, to_record
 from lint.reading import ReadError, decode, read_bytes
