@@ -17,6 +17,7 @@ class Severity(str, enum.Enum):
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_SEVERITY_BY_VALUE = {s.value: s for s in Severity}  # a dict lookup: warm runs rebuild 100,000s of findings
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,7 @@ def to_record(finding: Finding) -> list:
 def from_record(record: list) -> Finding:
     (path, line, column, end_line, end_column, code, name, severity, message, snippet, fix, related, extra) = record
     return Finding(
-        path, line, column, end_line, end_column, code, name, Severity(severity), message, snippet,
+        path, line, column, end_line, end_column, code, name, _SEVERITY_BY_VALUE[severity], message, snippet,
         Fix(tuple(Edit(*e) for e in fix[0]), fix[1], fix[2]) if fix else None,
         tuple(Location(*r) for r in related), tuple(tuple(kv) for kv in extra),
     )
