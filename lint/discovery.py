@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -24,9 +26,20 @@ def display_path(path: str | Path, cwd: Path) -> str:
     return shown.replace(os.sep, "/")
 
 
+@functools.lru_cache(maxsize=64)
+def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One compiled regex for whole paths (`p` or `*/p`) and one for file names: a walk of
+    100,000 files matches each name once instead of three fnmatch calls per pattern."""
+    whole = "|".join(f"(?:{fnmatch.translate(p)})|(?:{fnmatch.translate('*/' + p)})" for p in patterns)
+    names = "|".join(f"(?:{fnmatch.translate(p)})" for p in patterns)
+    return re.compile(whole), re.compile(names)
+
+
 def _matches(path: str, patterns: list[str]) -> bool:
-    name = path.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatch(path, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, "*/" + p) for p in patterns)
+    if not patterns:
+        return False
+    whole, names = _globs(tuple(patterns))
+    return bool(whole.match(path) or names.match(path.rsplit("/", 1)[-1]))
 
 
 def is_excluded(path: str, exclude: list[str]) -> bool:
@@ -46,8 +59,10 @@ def expand(paths: list[str], include: list[str], exclude: list[str], cwd: Path) 
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"{raw}: no such file or directory")
         if path.is_dir():
-            for file in _walk(path):
-                shown = display_path(file, cwd)
+            root = display_path(path, cwd)
+            prefix = "" if root == "." else root.rstrip("/") + "/"
+            for relative in _walk(path):
+                shown = prefix + relative
                 if _matches(shown, include) and not is_excluded(shown, exclude):
                     found.add(shown)
         else:
@@ -58,13 +73,16 @@ def expand(paths: list[str], include: list[str], exclude: list[str], cwd: Path) 
 
 
 def _walk(root: Path) -> list[str]:
+    """Files below root, as paths relative to it with forward slashes."""
     listed = _git_listed(root)
     if listed is not None:
         return listed
     files = []
     for folder, dirs, names in os.walk(root):  # never follows directory symlinks: no loops
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files.extend(os.path.join(folder, n) for n in names if not n.startswith("."))
+        base = os.path.relpath(folder, root).replace(os.sep, "/")
+        base = "" if base == "." else base + "/"
+        files.extend(base + n for n in names if not n.startswith("."))
     return files
 
 
@@ -85,7 +103,7 @@ def _git_listed(root: Path) -> list[str] | None:
             continue
         full = root / name
         if full.is_file() or full.is_symlink():
-            files.append(str(full))
+            files.append(name)
     return files
 
 
