@@ -13,21 +13,12 @@ from lint.baseline import fingerprint, normalised_text
 from lint.cli import main
 from lint.findings import Finding, Severity
 
+from corpora import custom_rules_config
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "corpus"
 
-RULES = """\
-select: [KZ0, KZ9]
-custom-rules:
-  - code: KZ901
-    name: old-capital
-    message: "write Astana, not {text}"
-    swap: {"Nur-Sultan": "Astana"}
-  - code: KZ902
-    name: vague-source
-    message: "name the source instead of {text}"
-    phrases: ["sources said", "according to reports"]
-"""
+RULES = custom_rules_config()
 FIRST = "Thousands gathered in Nur-Sultan on Tuesday, sources said."
 SECOND = "Police detained 40 people in Zhanaozen, according to reports."
 THIRD = "The governor resigned on Wednesday evening."

@@ -22,21 +22,12 @@ from lint.fixes import (MAX_PASSES, FileChanged, apply_fixes, atomic_write, comp
                         linter)
 from lint.selection import build_rules
 
+from corpora import custom_rules_config
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "corpus"
 
-RULES = """\
-select: [KZ0, KZ9]
-custom-rules:
-  - code: KZ901
-    name: old-capital
-    message: "write Astana, not {text}"
-    swap: {"Nur-Sultan": "Astana"}
-  - code: KZ902
-    name: vague-source
-    message: "name the source instead of {text}"
-    phrases: ["sources said"]
-"""
+RULES = custom_rules_config()
 ARTICLE = (
     "Protests spread to the capital\n"
     "\n"

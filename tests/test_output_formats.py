@@ -20,23 +20,13 @@ from lint.output import github, junit, sarif
 from lint.selection import build_rules
 from lint.config import load
 
+from corpora import custom_rules_config
+
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 SEEDS = REPO / "corpus"
 
-RULES = """\
-select: [KZ0, KZ9]
-custom-rules:
-  - code: KZ901
-    name: old-capital
-    message: "write Astana, not {text}"
-    swap: {"Nur-Sultan": "Astana"}
-  - code: KZ902
-    name: vague-source
-    message: "name the source instead of {text}"
-    severity: info
-    phrases: ["sources said", "according to reports"]
-"""
+RULES = custom_rules_config(vague_source_severity="info")
 ARTICLE = (
     "Protests spread to the capital\n"
     "\n"

@@ -9,21 +9,12 @@ import pytest
 
 from lint.cli import main
 
+from corpora import custom_rules_config
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "corpus" / "001_a459fee10d84c351.txt"  # line 41 is a stray "undefined"
 
-RULES = """\
-select: [KZ0, KZ9]
-custom-rules:
-  - code: KZ901
-    name: old-capital
-    message: "write Astana, not {text}"
-    swap: {"Nur-Sultan": "Astana"}
-  - code: KZ902
-    name: vague-source
-    message: "name the source instead of {text}"
-    phrases: ["sources said"]
-"""
+RULES = custom_rules_config()
 
 
 @pytest.fixture
