@@ -25,10 +25,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lint import __version__
+from lint.discovery import RACY_SECONDS, Listing
 
-SCHEMA = 2
+SCHEMA = 3
 FLUSH_EVERY = 2000  # pending rows written in batches: bounded memory on a cold run
-RACY_SECONDS = 2.0  # a file modified this recently may change again within the same mtime tick
 
 
 def content_key(path: str, data: bytes) -> str:
@@ -82,6 +82,17 @@ def _insert(db: sqlite3.Connection, sql: str, rows: list[tuple]) -> None:
                 continue
 
 
+def _storable(text: str) -> bool:
+    """Whether SQLite can hold this text: a file name that is not UTF-8 never is in the cache."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class Cache:
     def __init__(self, folder: Path, config_fingerprint: str) -> None:
         self.folder = folder
@@ -109,6 +120,7 @@ class Cache:
                     "CREATE TABLE IF NOT EXISTS corpus (fingerprint TEXT PRIMARY KEY, findings TEXT);"
                     "CREATE TABLE IF NOT EXISTS claims (rule TEXT, claim TEXT, path TEXT, key TEXT,"
                     " PRIMARY KEY (rule, claim, key)) WITHOUT ROWID;"
+                    "CREATE TABLE IF NOT EXISTS listings (root TEXT PRIMARY KEY, folders TEXT, files TEXT);"
                 )
                 self._db = db
                 self._forget_old()
@@ -139,6 +151,7 @@ class Cache:
     def _query(self, sql: str, keys: list[str], *leading: str) -> Iterable[tuple]:
         """Rows of `sql` for `keys` (bound to its {marks}), in chunks SQLite accepts."""
         db = self._connect()
+        keys = [k for k in keys if _storable(k)]
         if db is None or not keys:
             return
         try:
@@ -178,18 +191,28 @@ class Cache:
             self.flush()
 
     # -- the stat index ----------------------------------------------------------------------
-    def files(self) -> dict[str, tuple[tuple[int, int, int, int], str]]:
-        """path -> (stat signature, content key) as recorded by earlier runs."""
+    def files(self, paths: list[str] | None = None) -> dict[str, tuple[tuple[int, int, int, int], str]]:
+        """path -> (stat signature, content key) as recorded by earlier runs: of every file, or
+        of `paths` only."""
+        if paths is not None:
+            return {row[0]: (tuple(row[1:5]), row[5]) for row in self._query(
+                "SELECT path, size, mtime, ctime, inode, key FROM files WHERE path IN ({marks})", paths)}
+        return {row[0]: (tuple(row[1:5]), row[5]) for row in self._all("SELECT path, size, mtime, ctime, inode, key FROM files")}
+
+    def indexed_paths(self) -> set[str]:
+        """Every path in the stat index (a third of the cost of `files()`)."""
+        return {path for (path,) in self._all("SELECT path FROM files")}
+
+    def _all(self, sql: str) -> list[tuple]:
         db = self._connect()
         if db is None:
-            return {}
+            return []
         try:
-            rows = db.execute("SELECT path, size, mtime, ctime, inode, key FROM files").fetchall()
+            return db.execute(sql).fetchall()
         except sqlite3.Error:
             self.close()
             self._reset()
-            return {}
-        return {row[0]: (tuple(row[1:5]), row[5]) for row in rows}
+            return []
 
     def put_file(self, path: str, signature: tuple[int, int, int, int], key: str) -> None:
         """Remember a file's content key, unless it was modified too recently to trust its mtime."""
@@ -203,6 +226,30 @@ class Cache:
     def holders(self, rule: str, claims: list[str]) -> set[tuple[str, str]]:
         """(path, content key) of every document version recorded with one of these claim keys."""
         return set(self._query("SELECT path, key FROM claims WHERE rule = ? AND claim IN ({marks})", claims, rule))
+
+    # -- folder listings ---------------------------------------------------------------------
+    def listing(self, root: str) -> Listing | None:
+        """The last walk of this folder (lint.discovery.Listing), if any."""
+        for folders, files in self._query("SELECT folders, files FROM listings WHERE root IN ({marks})", [root]):
+            try:
+                return Listing(loads(folders), loads(files))
+            except ValueError:
+                return None
+        return None
+
+    def put_listing(self, root: str, listing: Listing) -> None:
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            with db:
+                db.execute("INSERT OR REPLACE INTO listings VALUES (?, ?, ?)",
+                           (root, dumps(listing.folders), dumps(listing.files)))
+        except UnicodeEncodeError:  # a name that is not UTF-8: this folder is walked in full each time
+            pass
+        except sqlite3.Error:
+            self.close()
+            self._reset()
 
     # -- corpus findings ---------------------------------------------------------------------
     def get_corpus(self, fingerprint: str) -> list | None:

@@ -8,10 +8,15 @@ patterns here (C speed) and only look closer at the few places they match.
 from __future__ import annotations
 
 import bisect
+import gzip
+import importlib.util
 import re
 import weakref
 from functools import lru_cache
-from itertools import chain, compress, filterfalse
+from itertools import compress, filterfalse
+from pathlib import Path
+
+import msgpack
 
 from lint.document import Document
 
@@ -31,28 +36,60 @@ FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES
 
 
 def warm_up() -> None:
-    """Load wordfreq's English list now, once per process (about 0.1 s of CPU)."""
-    import wordfreq
-
+    """Load wordfreq's English list now, once per process (about 0.1 s of CPU). Callers pass the
+    threshold as a float, always: known_words() and known_words(0.0) are two cache entries."""
     for min_zipf in (0.0, 2.0, 3.0):
         known_words(min_zipf)
-    # Its 800 cached lists would be walked by the garbage collector in every worker process.
-    wordfreq.get_frequency_list.cache_clear()
+    # The 800 bucket lists would be walked by the garbage collector in every worker process.
+    _english_buckets.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _english_buckets() -> list[list[str]]:
+    """wordfreq's English list, bucket i holding the words of Zipf 9 - i/100: the file
+    `wordfreq.get_frequency_list("en")` reads, read directly, because importing wordfreq
+    (langcodes, ftfy) costs 0.2 s, a fifth of a pre-commit run. The "cBpack" format is
+    documented in `wordfreq.read_cBpack`; a file that does not match it falls back to wordfreq.
+    wordfreq ships its lists inside the package: nothing is downloaded."""
+    spec = importlib.util.find_spec("wordfreq")  # finds the package without importing it
+    try:
+        folder = Path(spec.submodule_search_locations[0])  # type: ignore[union-attr, index]
+        with gzip.open(folder / "data" / "large_en.msgpack.gz", "rb") as packed:
+            data = msgpack.unpack(packed, raw=False)
+        header = data[0]
+        if isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1:
+            return data[1:]
+    except (AttributeError, TypeError, IndexError, OSError, ValueError, msgpack.UnpackException):
+        pass
+    import wordfreq
+
+    return wordfreq.get_frequency_list("en")
 
 
 @lru_cache(maxsize=None)
-def known_words(min_zipf: float = 0.0) -> dict[str, None]:
-    """English words at least this frequent (Zipf: 7 = 'the', 3 = 'peacekeepers', 1 = very rare; 0 = all).
+def known_words(min_zipf: float = 0.0) -> dict[str, float]:
+    """English words at least this frequent (Zipf: 7 = 'the', 3 = 'peacekeepers', 1 = very rare;
+    0 = all), each with its Zipf frequency.
 
-    A dict of keys rather than a set: holding only strings, it is not tracked by the garbage
-    collector, which would otherwise walk its 320,000 entries again and again in each worker.
-    wordfreq ships its lists inside the package: nothing is downloaded.
+    A dict holding only strings and floats is not tracked by the garbage collector, which would
+    otherwise walk its 320,000 entries again and again in each worker.
     """
+    buckets = _english_buckets()
+    stop = len(buckets) if min_zipf <= 0 else int(round((9.0 - min_zipf) * 100)) + 1
+    words: dict[str, float] = {}
+    for index, bucket in enumerate(buckets[:stop]):  # a word in two buckets: the last wins, as in wordfreq
+        words.update(dict.fromkeys(bucket, round(9 - index / 100, 2)))
+    return words
+
+
+def zipf_frequency(word: str) -> float:
+    """wordfreq's `zipf_frequency(word, "en")`: a table lookup for a plain lowercase word,
+    wordfreq itself (which tokenizes) for anything else."""
+    if word.isascii() and word.isalpha() and word.islower():
+        return known_words(0.0).get(word, 0.0)
     import wordfreq
 
-    buckets = wordfreq.get_frequency_list("en")  # bucket i holds the words of Zipf 9 - i/100
-    stop = len(buckets) if min_zipf <= 0 else int(round((9.0 - min_zipf) * 100)) + 1
-    return dict.fromkeys(chain.from_iterable(buckets[:stop]))
+    return wordfreq.zipf_frequency(word, "en")
 
 
 def is_known(word: str, min_zipf: float = 0.0) -> bool:
@@ -99,7 +136,7 @@ def unknown_words(doc: Document) -> set[str]:
     """Lowercase words of the document that English does not have (looked up in C, in the small
     list of common words first: it stays in the CPU cache and takes out most of them)."""
     uncommon = filterfalse(known_words(3.0).__contains__, set(lowercase_tokens(doc)))
-    return set(filterfalse(known_words().__contains__, uncommon))
+    return set(filterfalse(known_words(0.0).__contains__, uncommon))
 
 
 def quoted_spans(text: str, base: int = 0) -> list[tuple[int, int]]:

@@ -6,7 +6,9 @@ import fnmatch
 
 import pytest
 
-from lint.discovery import _matches, expand
+import os
+
+from lint.discovery import Listing, _matches, expand, walk_folders
 
 
 @pytest.mark.parametrize(
@@ -19,6 +21,8 @@ from lint.discovery import _matches, expand
         ("notes.rst", ["*.md"]),
         ("drafts/a.md", ["published/*"]),
         ("x/Draft [1].md", ["*[1].md", "*.txt"]),
+        ("a.TXT", ["*.txt"]),
+        ("news/a.txt.bak", ["*.txt"]),
     ],
 )
 def test_compiled_globs_agree_with_fnmatch(path, patterns):
@@ -36,3 +40,68 @@ def test_expand_walks_includes_and_skips_hidden_and_excluded(tmp_path):
     assert found == ["a/x.md", "b/keep.txt"]
     assert expand([str(tmp_path / "b")], ["*.txt"], [], tmp_path.parent) == [f"{tmp_path.name}/b/keep.txt"]
     assert expand([str(tmp_path / "b" / "notes.rst")], ["*.md"], [], tmp_path) == ["b/notes.rst"]
+
+
+def _age(folder):
+    """Make every folder look older than the racy window, as a corpus at rest is."""
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_dir():
+            stat = path.stat()
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 10 * 10**9))
+
+
+def test_a_walk_reads_only_the_folders_changed_since_the_last_one(tmp_path, monkeypatch):
+    for name in ("2011/12/a.txt", "2011/12/b.txt", "2022/01/c.txt", "2022/02/d.txt", ".git/x.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    _age(tmp_path)
+    first = walk_folders(tmp_path, None)
+    assert first.files == ["2011/12/a.txt", "2011/12/b.txt", "2022/01/c.txt", "2022/02/d.txt"]
+
+    scanned: list[str] = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path: (scanned.append(str(path)), real_scandir(path))[1])
+    assert walk_folders(tmp_path, first) is first and scanned == []  # nothing changed: no folder read
+
+    (tmp_path / "2011/12/b.txt").unlink()
+    (tmp_path / "2022/01/e.txt").write_text("new", encoding="utf-8")
+    (tmp_path / "2023/05").mkdir(parents=True)
+    (tmp_path / "2023/05/f.txt").write_text("new", encoding="utf-8")
+    (tmp_path / "2022/02/d.txt").write_text("edited in place", encoding="utf-8")  # its folder is unchanged
+    second = walk_folders(tmp_path, first)
+    assert second.files == ["2011/12/a.txt", "2022/01/c.txt", "2022/01/e.txt", "2022/02/d.txt", "2023/05/f.txt"]
+    assert {os.path.relpath(p, tmp_path) for p in scanned} == {"2011/12", "2022/01", ".", "2023", "2023/05"}
+    assert second.files == walk_folders(tmp_path, None).files
+    assert second.folders["2022/01"] == -1  # just modified: read again next time, whatever its mtime
+
+
+def test_a_removed_folder_and_everything_below_it_leave_the_listing(tmp_path):
+    for name in ("keep/a.txt", "gone/deep/b.txt", "gone/c.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    _age(tmp_path)
+    first = walk_folders(tmp_path, None)
+    for name in ("gone/deep/b.txt", "gone/c.txt"):
+        (tmp_path / name).unlink()
+    (tmp_path / "gone/deep").rmdir()
+    (tmp_path / "gone").rmdir()
+    assert walk_folders(tmp_path, first) == Listing(walk_folders(tmp_path, None).folders, ["keep/a.txt"])
+
+
+def test_expand_with_a_listing_store_sees_new_files_and_keeps_the_listing(tmp_path, monkeypatch):
+    class Store(dict):
+        def listing(self, root):
+            return self.get(root)
+
+        def put_listing(self, root, listing):
+            self[root] = listing
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news/a.txt").write_text("x", encoding="utf-8")
+    _age(tmp_path)
+    store = Store()
+    assert expand(["news"], ["*.txt"], [], tmp_path, store) == ["news/a.txt"]
+    assert list(store) == [str(tmp_path / "news")]
+    (tmp_path / "news/b.txt").write_text("x", encoding="utf-8")
+    assert expand(["news"], ["*.txt"], [], tmp_path, store) == ["news/a.txt", "news/b.txt"]

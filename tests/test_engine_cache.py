@@ -169,3 +169,45 @@ def test_a_file_name_that_is_not_utf8_is_linted_with_the_cache_on(tmp_path, monk
     second, _ = run(tmp_path, tmp_path / "cache", ["news"])
     assert first == second == run(tmp_path, None, ["news"])[0]
     assert {f["path"] for f in first} == {f"news/{name}", "news/other.txt"}
+
+
+@pytest.mark.parametrize("code", ["KZ501", "KZ502", "KZ503"])
+def test_kz5_rules_on_one_file_match_a_full_run_and_skip_unrelated_documents(code, tmp_path, monkeypatch):
+    """Each real corpus rule alone (its own claim keys): the five seeds and 61 BBC articles, then
+    a new article with a contradicting toll, a misdated one and a name variant, given alone (what
+    pre-commit does)."""
+    from corpora import DEV_CORPUS, SEEDS
+    from lint.selection import build_rules
+
+    if not DEV_CORPUS.is_dir():
+        pytest.skip("the shared dev corpus is not here")
+    monkeypatch.delenv("KZLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    news = tmp_path / "news"
+    news.mkdir()
+    sources = sorted(SEEDS.glob("*.txt")) + sorted(DEV_CORPUS.glob("*/*.txt"))[::28]
+    for source in sources:
+        (news / f"{source.parent.name}-{source.name}").write_bytes(source.read_bytes())
+    for path in news.iterdir():
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10 * 10**9))
+    config = load(None).model_copy(update={"corpus": "news", "cache_dir": str(tmp_path / "cache")})
+
+    def findings(paths, *, cache=True):
+        rules = build_rules(config, select=[code])
+        checked: list[int] = []
+        original = rules[0].check
+        rules[0].check = lambda facts: (checked.append(len(facts)), original(facts))[1]
+        result = Engine(config, rules, cwd=tmp_path, config_dir=tmp_path, jobs=1, use_cache=cache).run(paths)
+        return [f.to_dict() for f in result.findings], checked
+
+    findings(["news"])
+    article = news / "zz-new.txt"
+    article.write_text("Zhanaozen remembers\n\nTen people were killed in Zhanaozen in December 2011, "
+                       "and President Kasym-Zhomart Tokayev later met the families. Officials said at least 16 "
+                       "people were killed in Zhanaozen in December 2012.\n", encoding="utf-8")
+    partial, checked = findings(["news/zz-new.txt"])
+    full, checked_full = findings(["news/zz-new.txt"], cache=False)
+    assert partial == full
+    assert code in {f["code"] for f in partial}
+    assert {r["path"] for f in partial for r in f["related"]} & {f"news/seeds-{s.name}" for s in SEEDS.glob("*.txt")}
+    assert max(checked) < len(sources) // 4 < min(checked_full)  # only the documents sharing a claim key

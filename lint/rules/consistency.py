@@ -19,6 +19,7 @@ from lint.claims import extract
 from lint.document import Document
 from lint.findings import Finding, Location, Severity
 from lint.names import differing_words, fold, same_name, skeleton, spelling, tokens
+from lint.prose_words import zipf_frequency
 from lint.rules.base import CorpusRule, Options
 
 
@@ -145,6 +146,9 @@ class FigureContradiction(CorpusRule):
         index, lexicon = _settings(self)
         measures = set(self.options.measures)
         return [c for c in extract(doc, index, lexicon).claims if c["measure"] in measures and not c["partitive"]]
+
+    def claim_keys(self, facts: Sequence[Any]) -> list[str]:
+        return _measure_places(facts)
 
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
         claims = [self._claim(path, fact) for path, items in facts.items() for fact in items]
@@ -274,9 +278,7 @@ def _gap(a: Claim, b: Claim) -> float:
 
 def _familiarity(name: str) -> float:
     """How well English text knows a spelling: the summed Zipf frequency of its words."""
-    from wordfreq import zipf_frequency
-
-    return round(sum(zipf_frequency(fold(word), "en") for word in tokens(name)), 3)
+    return round(sum(zipf_frequency(fold(word)) for word in tokens(name)), 3)
 
 
 class NameOptions(ConsistencyOptions):
@@ -317,6 +319,10 @@ class NameVariant(CorpusRule):
     def extract(self, doc: Document) -> list:
         index, _ = _settings(self)
         return extract(doc, index, None).names
+
+    def claim_keys(self, facts: Sequence[Any]) -> list[str]:
+        """Every spelling of a name shares its key: a document's keys meet every variant of its names."""
+        return sorted({mention[1] for mention in facts})
 
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
         index, _ = _settings(self)
@@ -372,11 +378,9 @@ class NameVariant(CorpusRule):
     def _same(self, variant: str, target: str) -> bool:
         if not same_name(variant, target, min_ratio=self.options.min_ratio, min_length=self.options.min_word_length):
             return False
-        from wordfreq import zipf_frequency
-
         threshold = self.options.established_frequency
         for a, b in differing_words(variant, target):
-            if min(zipf_frequency(a, "en"), zipf_frequency(b, "en")) >= threshold:
+            if min(zipf_frequency(a), zipf_frequency(b)) >= threshold:
                 return False
         return True
 
@@ -417,6 +421,9 @@ class DateContradiction(CorpusRule):
         return [c for c in extract(doc, index, lexicon).claims
                 if c["measure"] in measures and c["dated_in_sentence"] and c["when"][0] and not c["partitive"]]
 
+    def claim_keys(self, facts: Sequence[Any]) -> list[str]:
+        return _measure_places(facts)
+
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
         groups: dict[tuple, list[tuple[str, dict]]] = defaultdict(list)
         for path, items in facts.items():
@@ -444,6 +451,13 @@ class DateContradiction(CorpusRule):
                         f"{_date_words(_month_of(other))} at {other_path}:{other['span'][0]}: one date is wrong",
                         snippet=fact["text"], related=[Location(other_path, other["span"][0], other["span"][1])])
         return [reported[key] for key in sorted(reported)]
+
+
+def _measure_places(facts: Sequence[Any]) -> list[str]:
+    """Claim keys of KZ501/KZ503: (measure, place) of each claim, coarser than their groups (which
+    add the subject, the figure or the time), so a document sharing none cannot be in one. A claim
+    without a place is compared only inside its own document and needs no key."""
+    return sorted({f"{fact['measure']}|{skeleton(place)}" for fact in facts for place, _ in fact["places"]})
 
 
 def _month_of(fact: dict) -> tuple:
