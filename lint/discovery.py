@@ -56,12 +56,13 @@ def is_excluded(path: str, exclude: list[str]) -> bool:
 
 
 def expand(paths: list[str], include: list[str], exclude: list[str], cwd: Path,
-           listings: ListingStore | None = None) -> list[str]:
+           listings: ListingStore | None = None, recheck: set[str] | None = None) -> list[str]:
     """Files to lint, as display paths, sorted and without duplicates.
 
     A file named on the command line is linted whatever its name (unless excluded); a
     directory contributes the files below it that match `include`, not hidden, not ignored
-    by git, not excluded. `listings` keeps each walk for the next one (see `Listing`).
+    by git, not excluded. `listings` keeps each walk for the next one (see `Listing`); files
+    in folders that changed since then are added to `recheck` (their content may be new).
     """
     found: list[str] = []
     for raw in paths:
@@ -71,7 +72,10 @@ def expand(paths: list[str], include: list[str], exclude: list[str], cwd: Path,
         if path.is_dir():
             root = display_path(path, cwd)
             prefix = "" if root == "." else root.rstrip("/") + "/"
-            shown = [prefix + relative for relative in _walk(path, listings)] if prefix else _walk(path, listings)
+            listing = _walk(path, listings)
+            shown = [prefix + relative for relative in listing.files] if prefix else listing.files
+            if recheck is not None:
+                recheck.update(prefix + relative for relative in listing.recheck)
             kept = filter(_matcher(tuple(include)), shown) if include else ()
             found.extend(filterfalse(_matcher(tuple(exclude)), kept) if exclude else kept)
         else:
@@ -94,6 +98,9 @@ class Listing:
 
     folders: dict[str, int] = field(default_factory=dict)  # relative folder ("" = root) -> mtime_ns
     files: list[str] = field(default_factory=list)  # relative file paths
+    # files of the folders read again (not stored): their content may be new too, since a git
+    # checkout or an editor's atomic save replaces a file, and that changes its folder's mtime
+    recheck: list[str] = field(default_factory=list, compare=False)
 
 
 class ListingStore(Protocol):
@@ -102,19 +109,22 @@ class ListingStore(Protocol):
     def put_listing(self, root: str, listing: Listing) -> None: ...
 
 
-def _walk(root: Path, listings: ListingStore | None = None) -> list[str]:
-    """Files below root, as paths relative to it with forward slashes."""
-    listed = _git_listed(root)
-    if listed is not None:
-        return listed
+def _walk(root: Path, listings: ListingStore | None = None) -> Listing:
+    """Files below root, as paths relative to it with forward slashes: the walk of its folders
+    (kept in `listings` for the next one), less the files git ignores."""
     if listings is None:
-        return walk_folders(root, None).files
-    key = os.path.abspath(root)
-    previous = listings.listing(key)
-    current = walk_folders(root, previous)
-    if current is not previous:
-        listings.put_listing(key, current)
-    return current.files
+        current = walk_folders(root, None)
+    else:
+        key = os.path.abspath(root)
+        previous = listings.listing(key)
+        current = walk_folders(root, previous)
+        if current is not previous:
+            listings.put_listing(key, current)
+    ignored = _git_ignored(root, current.files)
+    if ignored:
+        return Listing(current.folders, [f for f in current.files if f not in ignored],
+                       [f for f in current.recheck if f not in ignored])
+    return current
 
 
 def walk_folders(root: Path, previous: Listing | None) -> Listing:
@@ -158,6 +168,8 @@ def walk_folders(root: Path, previous: Listing | None) -> Listing:
                         is_dir = False
                     if not is_dir:
                         current.files.append(prefix + entry.name)
+                        if previous is not None:
+                            current.recheck.append(prefix + entry.name)
                     elif not entry.is_symlink():
                         pending.append(prefix + entry.name)
         except OSError:
@@ -174,25 +186,32 @@ def _unchanged(base: str, folders: dict[str, int]) -> bool:
         return False
 
 
-def _git_listed(root: Path) -> list[str] | None:
-    """Files below root that git tracks or would track (not ignored); None outside a work tree."""
+def _git_ignored(root: Path, files: list[str]) -> set[str]:
+    """The files git ignores below root (untracked, matched by .gitignore); none outside a work
+    tree. Tracked files come from git's index (no walk, no stat: 40 ms for 100,000), so only
+    untracked ones, usually none, are asked about."""
+    tracked = _git(root, ["ls-files", "-z", "--cached", "--", "."])
+    if tracked is None:
+        return set()
+    known = set(tracked.split("\0"))
+    untracked = [name for name in files if name not in known]
+    if not untracked:
+        return set()
+    answer = _git(root, ["check-ignore", "--stdin", "-z"], "\0".join(untracked))
+    return set(answer.split("\0")) - {""} if answer else set()
+
+
+def _git(root: Path, arguments: list[str], stdin: str = "") -> str | None:
+    """A git command's output (None when git is missing or fails; check-ignore's exit 1 means
+    nothing ignored). Names keep undecodable bytes (surrogateescape), as os.scandir does."""
     try:
-        result = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
-            cwd=root, capture_output=True, timeout=60, check=False,
-        )
+        result = subprocess.run(["git", *arguments], cwd=root, capture_output=True, timeout=60, check=False,
+                                input=stdin.encode("utf-8", "surrogateescape"))
     except (OSError, subprocess.TimeoutExpired):
         return None
-    if result.returncode != 0:
+    if result.returncode not in (0, 1) or (result.returncode == 1 and arguments[0] != "check-ignore"):
         return None
-    files = []
-    for name in result.stdout.decode("utf-8", "surrogateescape").split("\0"):
-        if not name or any(part.startswith(".") for part in name.split("/")):
-            continue
-        full = root / name
-        if full.is_file() or full.is_symlink():
-            files.append(name)
-    return files
+    return result.stdout.decode("utf-8", "surrogateescape")
 
 
 def git_root(path: Path) -> Path | None:

@@ -203,6 +203,7 @@ class Engine:
         self.stdin: dict[str, bytes] = {}  # display path -> bytes read from standard input instead of the file
         self._known: dict[str, tuple] | None = None  # the cache's stat index, loaded once per run
         self._expanded: dict[tuple[str, ...], list[str]] = {}
+        self._recheck: set[str] = set()  # files in folders changed since the last walk (see discovery.Listing)
         self.notices: list[str] = []  # from the rules' prepare(), when documents had to be checked
         self.progress: Callable[[int, int], None] | None = None  # told (done, total) as documents are linted
 
@@ -229,7 +230,8 @@ class Engine:
         """expand() once per set of roots in a run: the corpus root is often the directory given."""
         key = tuple(sorted(os.path.abspath(self.cwd / p) for p in paths))
         if key not in self._expanded:
-            self._expanded[key] = expand(paths, self.config.include, self.config.exclude, self.cwd, self.cache)
+            self._expanded[key] = expand(paths, self.config.include, self.config.exclude, self.cwd, self.cache,
+                                         self._recheck)
         return self._expanded[key]
 
     def run(self, paths: list[str]) -> RunResult:
@@ -267,13 +269,14 @@ class Engine:
 
         Target records carry findings, suppressions and metadata. Corpus findings come from
         the cache when the corpus is unchanged; else, when every corpus rule names its claim
-        keys and only some files are targets (pre-commit), the rules see the targets and the
-        documents that share a claim key with them; else every document's facts.
+        keys and only some files are targets (pre-commit), the rules see the targets, files that
+        are new or sit in a folder changed since the last walk (stat-checked), and the documents
+        that share a claim key with any of them; else every document's facts.
         """
         errors: dict[str, str] = {}
         keyed = bool(self.cache and self.corpus_rules) and all(hasattr(r, "claim_keys") for r in self.corpus_rules)
         partial = keyed and len(targets) < len(corpus)
-        keys, fresh = self._content_keys(corpus, errors, given=targets if partial else None)
+        keys, fresh = self._content_keys(corpus, errors, given=targets | self._recheck if partial else None)
         timings: dict[str, float] = defaultdict(float)
         # a partial run checks the related files by stat instead, so it never trusts this shortcut
         fingerprint = corpus_fingerprint(keys.items()) if self.corpus_rules and not partial else ""
@@ -334,17 +337,17 @@ class Engine:
 
     def _add_related(self, records: dict[str, dict], keys: dict[str, str], targets: set[str], corpus: set[str],
                      errors: dict[str, str], timings: dict[str, float]) -> None:
-        """Add the facts of every document sharing a claim key with a target (checked by stat)."""
-        holders: set[tuple[str, str]] = set()
+        """Add the facts of every document whose recorded content shares a claim key with a
+        target; each is stat-checked now, and read again if it changed since."""
+        related: set[str] = set()
         for rule in self.corpus_rules:
             claims = sorted({c for t in targets if t in records for c in rule.claim_keys(records[t]["facts"].get(rule.code, []))})
-            holders |= self.cache.holders(rule.code, claims)
-        indexed = self.cache.files(sorted({path for path, _ in holders if path in corpus and path not in records}))
-        related = {path for path, key in holders if path in indexed and indexed[path][1] == key}
+            related |= {path for path, _ in self.cache.holders(rule.code, claims)}
+        related = {path for path in related if path in corpus and path not in records}
         if not related:
             return
         errors_before = set(errors)
-        current, _ = self._content_keys(sorted(related), errors)  # stat-verified now
+        current, _ = self._content_keys(sorted(related), errors)
         for shown in set(errors) - errors_before:
             errors.pop(shown)  # a related file that vanished is simply not consulted
         keys.update(current)

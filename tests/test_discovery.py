@@ -105,3 +105,23 @@ def test_expand_with_a_listing_store_sees_new_files_and_keeps_the_listing(tmp_pa
     assert list(store) == [str(tmp_path / "news")]
     (tmp_path / "news/b.txt").write_text("x", encoding="utf-8")
     assert expand(["news"], ["*.txt"], [], tmp_path, store) == ["news/a.txt", "news/b.txt"]
+
+
+def test_in_a_git_work_tree_ignored_files_are_skipped_unless_tracked(tmp_path, monkeypatch):
+    import subprocess
+
+    monkeypatch.chdir(tmp_path)
+
+    def git(*arguments):
+        subprocess.run(["git", *arguments], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / ".gitignore").write_text("drafts/\n*.bak.md\n", encoding="utf-8")
+    for name in ("news/a.md", "news/b.md", "drafts/c.md", "news/d.bak.md", "news/kept.bak.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    git("add", "news/a.md")
+    git("add", "-f", "news/kept.bak.md")  # tracked although its name is ignored
+    assert expand(["."], ["*.md"], [], tmp_path) == ["news/a.md", "news/b.md", "news/kept.bak.md"]
+    (tmp_path / "news/a.md").unlink()  # deleted but still in git's index: not listed
+    assert expand(["news"], ["*.md"], [], tmp_path) == ["news/b.md", "news/kept.bak.md"]

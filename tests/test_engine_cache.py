@@ -143,6 +143,44 @@ def test_a_related_file_changed_behind_the_index_is_read_again(corpus):
     assert partial == run(root, None, ["news/00/article-000.txt"])[0] == []
 
 
+def _age_folders(root: Path) -> None:
+    for folder in [root, *root.rglob("*")]:
+        if folder.is_dir():
+            stat = folder.stat()
+            os.utime(folder, ns=(stat.st_atime_ns, stat.st_mtime_ns - 10 * 10**9))
+
+
+def test_a_file_replaced_since_the_last_walk_is_seen_by_a_one_file_run(corpus):
+    root, files = corpus
+    _age_folders(root / "news")
+    cache = root / "cache"
+    run(root, cache, ["news"])
+    # rewritten as git checkout or an editor's atomic save does it: a new file renamed over the old
+    replacement = files[50].with_name("article-050.new")
+    replacement.write_text("Floods close roads in Almaty\n\nNow a twin of 000.\n", encoding="utf-8")
+    os.replace(replacement, files[50])
+    partial, rule = run(root, cache, ["news/00/article-000.txt"])
+    assert partial == run(root, None, ["news/00/article-000.txt"])[0]
+    assert {r["path"] for f in partial for r in f["related"]} == {"news/01/article-050.txt", "news/02/article-100.txt"}
+    assert rule.seen == [3]
+
+
+def test_a_file_edited_in_place_in_an_unchanged_folder_waits_for_a_full_run(corpus):
+    """The documented trade-off of a one-file run: a file rewritten in place (its folder's
+    mtime unchanged) is not stat-checked unless it shares a claim key with the file given."""
+    root, files = corpus
+    _age_folders(root / "news")
+    cache = root / "cache"
+    run(root, cache, ["news"])
+    with open(files[51], "w", encoding="utf-8") as article:  # truncate and write: same inode, same folder
+        article.write("Floods close roads in Almaty\n\nNow a twin of 000.\n")
+    partial, _ = run(root, cache, ["news/00/article-000.txt"])
+    full, _ = run(root, cache, ["news"])
+    assert "news/01/article-051.txt" not in {r["path"] for f in partial for r in f["related"]}
+    assert "news/01/article-051.txt" in {f["path"] for f in full}
+    assert run(root, cache, ["news/00/article-000.txt"])[0] == [f for f in full if f["path"] == "news/00/article-000.txt"]
+
+
 def test_a_corrupt_cache_file_is_ignored_and_rebuilt(corpus, reads):
     root, files = corpus
     cache = root / "cache"
