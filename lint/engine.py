@@ -25,7 +25,7 @@ from lint.cache import Cache, content_key, corpus_fingerprint, dumps, loads, sta
 from lint.config import Config
 from lint.discovery import expand, git_root, is_excluded
 from lint.document import Document
-from lint.findings import Finding, from_record, to_record
+from lint.findings import SORT_KEY, Finding, from_record, to_record
 from lint.reading import ReadError, decode, read_bytes
 from lint.rules import CorpusRule, DocumentRule, Rule
 from lint.rules.engine_rules import RuleCrash, Unreadable
@@ -124,7 +124,7 @@ def finish(findings: Iterable[Finding], suppressions_by_path: dict[str, list | N
     ignored = _file_ignores(config)
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
-        if finding.code in selected and not ignored(finding):
+        if finding.code in selected and not (ignored and ignored(finding)):
             by_path[finding.path].append(finding)
     kept: list[Finding] = []
     report_unused = "KZ001" in selected
@@ -132,17 +132,18 @@ def finish(findings: Iterable[Finding], suppressions_by_path: dict[str, list | N
     for path in sorted(by_path.keys() | {p for p in targets if p in suppressions_by_path}):
         kept.extend(suppressions.apply(by_path.get(path, []), suppressions_by_path.get(path), path,
                                        report_unused=report_unused, active=active))
-    kept = [f for f in kept if not ignored(f)]
-    kept.sort(key=Finding.sort_key)
+    if ignored is not None:  # and the unused-suppression findings
+        kept = [f for f in kept if not ignored(f)]
+    kept.sort(key=SORT_KEY)
     return kept
 
 
-def _file_ignores(config: Config):
-    """A predicate: is this finding silenced by `per-file-ignores`?"""
+def _file_ignores(config: Config) -> Callable[[Finding], bool] | None:
+    """A predicate: is this finding silenced by `per-file-ignores`? None when nothing is."""
     from lint.selection import matches
 
     if not config.per_file_ignores:
-        return lambda finding: False
+        return None
 
     def ignored(finding: Finding) -> bool:
         for pattern, codes in config.per_file_ignores.items():

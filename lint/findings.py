@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 
 class Severity(str, enum.Enum):
@@ -63,9 +64,6 @@ class Finding:
     related: tuple[Location, ...] = ()
     extra: tuple[tuple[str, str], ...] = field(default=())
 
-    def sort_key(self) -> tuple:
-        return (self.path, self.line, self.column, self.code, self.message)
-
     def to_dict(self) -> dict:
         data = {
             "path": self.path,
@@ -90,6 +88,10 @@ class Finding:
         if self.extra:
             data["extra"] = dict(self.extra)
         return data
+
+
+# The order of a report: by file, position, code, message (attrgetter: C speed on 100,000s of findings).
+SORT_KEY = attrgetter("path", "line", "column", "code", "message")
 
 
 def to_record(finding: Finding) -> list:
