@@ -56,10 +56,13 @@ _NOT_NAMES = _FUNCTION_WORDS | _TITLES | set(_MONTHS) | set(_WEEKDAYS)
 _PLACE_NOUNS = frozenset("region province oblast district county city town village river valley".split())
 _PLACE_PREPOSITIONS = frozenset("in at near outside around across".split())
 
-# A word that starts with a capital (Latin, Latin-1, Latin Extended-A, Cyrillic; checked again in code).
-_CAPITAL_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-žЀ-Я][\w’'‐-]*")
+# A word that starts with a capital (Latin, Latin-1, Latin Extended-A, Cyrillic; checked again in code),
+# not in the middle of a word ("McDonald", "Nur-Sultan": \w is `str.isalnum()` or "_"). The capital
+# comes first, so that `re` looks for it with a fast character-set scan.
+_CAPITAL_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-žЀ-Я](?<![\w’'‐-].)[\w’'‐-]*")
 _DIGIT = re.compile(r"\d")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$")
+# the last word of a window, matched at word starts only and without backtracking (linear time)
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]++)[\s,]*+$")
 _WORD_AFTER = re.compile(r" ([a-z][a-z-]*)")
 _HYPHEN = re.compile(r"[‐-]")
 
@@ -102,51 +105,93 @@ class When:
 # -- names ------------------------------------------------------------------------------------------
 
 
+# (start, end, possessive, word, lower-cased word); start == end for a breaker that ends any run
+_Word = tuple[int, int, bool, str, str]
+
+
 class Run:
-    """A maximal run of capitalised words inside one sentence: 'President Kassym-Jomart Tokayev'.
-    The words around it are looked up only when asked for (most runs never need them)."""
+    """A maximal run of capitalised words inside one sentence ('White House Press Secretary Jen
+    Psaki') and the name in it, without titles and function words around it ('Jen Psaki').
+    The words around the run are looked up only when asked for (most runs never need them)."""
 
-    __slots__ = ("words", "_text", "_sentence")
+    __slots__ = ("words", "name", "keys", "_text", "_start", "_end", "_before", "_after", "_parts")
 
-    def __init__(self, text: str, words: list[tuple[int, int]], sentence: Sentence) -> None:
-        self.words = words  # (start, end) offsets of each word
-        self._text, self._sentence = text, sentence
+    def __init__(self, text: str, words: list[_Word], name: list[_Word], sentence: Sentence) -> None:
+        self.words = words
+        self.name = name
+        # `names.skeleton` of each name word: the skeleton of several words joined by spaces is
+        # theirs joined (empty ones left out), so no part of the run is folded twice
+        self.keys = [skeleton(word[3]) for word in name]
+        self._text, self._start, self._end = text, sentence.start, sentence.end
+        self._before: str | None = None
+        self._after: str | None = None
+        self._parts: list[tuple[int, int, str]] | None = None
 
     @property
     def after(self) -> str:
         """The lower-case word right after the run ("region"), if any."""
-        match = _WORD_AFTER.match(self._text, self.words[-1][1], self._sentence.end)
-        return match.group(1) if match else ""
+        if self._after is None:
+            match = _WORD_AFTER.match(self._text, self.words[-1][1], self._end)
+            self._after = match.group(1) if match else ""
+        return self._after
 
     @property
     def before(self) -> str:
         """The word right before the run ("in"), lower-cased, if any."""
-        start = self.words[0][0]
-        match = _WORD_BEFORE.search(self._text, max(self._sentence.start, start - 40), start)
-        return match.group(1).lower() if match else ""
+        if self._before is None:
+            start = self.words[0][0]
+            match = _WORD_BEFORE.search(self._text[max(self._start, start - 40):start])
+            self._before = match.group(1).lower() if match else ""
+        return self._before
+
+    def key(self, first: int = 0, last: int | None = None) -> str:
+        """The skeleton of name words [first, last)."""
+        return " ".join(filter(None, self.keys[first:last]))
+
+    def parts(self, index: NameIndex, longest: int = 4) -> list[tuple[int, int, str]]:
+        """(first, last, skeleton) of the parts of up to `longest` name words whose skeleton can
+        be a `names:` key (of `index`, the one of every call). A word with a skeleton part in no
+        key rules out every part containing it, so most runs have none to look up."""
+        if self._parts is None:
+            words = index.key_parts
+            known = [not key or key in words or (" " in key and all(part in words for part in key.split(" ")))
+                     for key in self.keys]
+            self._parts = []
+            for i in range(len(known)):
+                for j in range(i + 1, min(len(known), i + longest) + 1):
+                    if not known[j - 1]:
+                        break
+                    self._parts.append((i, j, self.key(i, j)))
+        return self._parts
 
 
-def _capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
-    """(start, end, possessive) of every word of the prose that can be part of a name: it starts
-    with a capital, has no digit, every hyphen part is capitalised ('Nur-Sultan', not
-    'Russian-led'), and it is not inside a URL. One regex scan of the document."""
+def _capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[_Word]:
+    """Every word of the prose that can be part of a name: it starts with a capital, has no
+    digit, every hyphen part is capitalised ('Nur-Sultan', not 'Russian-led'), and it is not
+    inside a URL; other capitalised words are breakers. One regex scan of the document."""
     text = doc.prose
     skip_starts, skip_ends = _merged(skip)
-    words = []
+    words: list[_Word] = []
     for match in _CAPITAL_WORD.finditer(text):
-        start, end = match.span()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "’'‐-_"):
+        start = match.start()
+        raw = match.group()
+        if raw.isalpha():  # most words: no digit, hyphen, apostrophe or underscore to look at
+            if not raw[0].isupper() or (skip_starts and _covered(skip_starts, skip_ends, start)):
+                words.append((start, start, True, "", ""))
+            else:
+                words.append((start, start + len(raw), False, raw, raw.lower()))
             continue
-        word = match.group().split("_", 1)[0].rstrip("’'‐-")
-        possessive = word.endswith(("’s", "'s")) or len(word) < len(match.group().split("_", 1)[0])
+        head = raw.split("_", 1)[0]
+        word = head.rstrip("’'‐-")
+        possessive = word.endswith(("’s", "'s")) or len(word) < len(head)
         if word.endswith(("’s", "'s")):
             word = word[:-2]
         if (not word or not word[0].isupper() or _DIGIT.search(word)
                 or (("-" in word or "‐" in word) and not all(part[:1].isupper() for part in _HYPHEN.split(word)))
                 or _covered(skip_starts, skip_ends, start)):
-            words.append((start, start, True))  # a breaker: ends any run
+            words.append((start, start, True, "", ""))
             continue
-        words.append((start, start + len(word), possessive))
+        words.append((start, start + len(word), possessive, word, word.lower()))
     return words
 
 
@@ -169,58 +214,57 @@ def _covered(starts: list[int], ends: list[int], offset: int) -> bool:
     return index >= 0 and offset < ends[index]
 
 
-def capitalised_runs(doc: Document, sentence: Sentence, skip: Sequence[tuple[int, int]] = ()) -> list[Run]:
-    """Runs of capitalised words joined by single spaces inside one sentence; a possessive
-    ('Kazakhstan's') ends a run."""
-    cache = doc.__dict__.setdefault("_kz5_capital_words", {})
-    key = tuple(skip)
-    if key not in cache:
-        words = _capital_words(doc, skip)
-        cache[key] = (words, [w[0] for w in words])
-    words, starts = cache[key]
-    text = doc.prose
-    runs: list[Run] = []
-    current: list[tuple[int, int]] = []
-    ended = True
-    for index in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
-        start, end, possessive = words[index]
-        if end == start:  # not name material
-            if current:
-                runs.append(Run(text, current, sentence))
-                current = []
-            ended = True
-            continue
-        if current and not ended and text[current[-1][1]:start] == " ":
-            current.append((start, end))
-        else:
-            if current:
-                runs.append(Run(text, current, sentence))
-            current = [(start, end)]
-        ended = possessive
-    if current:
-        runs.append(Run(text, current, sentence))
-    return runs
-
-
-def _strip(doc: Document, run: Run) -> list[tuple[int, int]]:
-    """The run without titles and function words around the name: 'White House Press Secretary
-    Jen Psaki' -> 'Jen Psaki', 'The Hague' -> 'Hague'."""
-    words = run.words
-    for position in range(len(words) - 1, -1, -1):
-        if doc.prose[words[position][0]:words[position][1]].lower() in _TITLES:
-            words = words[position + 1:]
+def _name(words: list[_Word]) -> list[_Word]:
+    """The words of a run without the titles before the name and function words around it:
+    'White House Press Secretary Jen Psaki' -> 'Jen Psaki', 'The Hague' -> 'Hague'."""
+    first, last = 0, len(words)
+    for position in range(last - 1, -1, -1):
+        if words[position][4] in _TITLES:
+            first = position + 1
             break
-    while words and doc.prose[words[0][0]:words[0][1]].lower() in _NOT_NAMES:
-        words = words[1:]
-    while words and doc.prose[words[-1][0]:words[-1][1]].lower() in _NOT_NAMES:
-        words = words[:-1]
-    return words
+    while first < last and words[first][4] in _NOT_NAMES:
+        first += 1
+    while last > first and words[last - 1][4] in _NOT_NAMES:
+        last -= 1
+    return words[first:last]
 
 
-def _sub_runs(words: list[tuple[int, int]], longest: int = 4):
-    for i in range(len(words)):
-        for j in range(i + 1, min(len(words), i + longest) + 1):
-            yield words[i:j]
+def capitalised_runs(doc: Document, skip: Sequence[tuple[int, int]] = ()) -> list[list[Run]]:
+    """The runs of each sentence of the document that hold a name: capitalised words joined by
+    single spaces; a possessive ('Kazakhstan's') ends a run."""
+    words = _capital_words(doc, skip)
+    starts = [word[0] for word in words]
+    text = doc.prose
+    by_sentence: list[list[Run]] = []
+    for sentence in doc.sentences:
+        groups: list[list[_Word]] = []
+        current: list[_Word] = []
+        ended = True
+        for index in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
+            word = words[index]
+            start, end, possessive = word[0], word[1], word[2]
+            if end == start:  # not name material
+                if current:
+                    groups.append(current)
+                    current = []
+                ended = True
+                continue
+            if current and not ended and start == current[-1][1] + 1 and text[start - 1] == " ":
+                current.append(word)
+            else:
+                if current:
+                    groups.append(current)
+                current = [word]
+            ended = possessive
+        if current:
+            groups.append(current)
+        runs = []
+        for group in groups:
+            name = _name(group)
+            if name:  # a run without a name ("The", "He said") matters to nobody
+                runs.append(Run(text, group, name, sentence))
+        by_sentence.append(runs)
+    return by_sentence
 
 
 @dataclass(slots=True)
@@ -245,8 +289,7 @@ def extract(doc: Document, index: NameIndex, lexicon: Any) -> Extracted:
         return cached
     result = Extracted()
     result.date = document_date(doc)
-    urls = [(link.start, link.end) for link in doc.links]
-    runs_by_sentence = {id(s): capitalised_runs(doc, s, urls) for s in doc.sentences}
+    runs_by_sentence = capitalised_runs(doc, [(link.start, link.end) for link in doc.links])
     result.names = _names(doc, index, runs_by_sentence)
     if lexicon is not None:
         result.claims = _claims(doc, index, lexicon, runs_by_sentence, result.date)
@@ -254,7 +297,7 @@ def extract(doc: Document, index: NameIndex, lexicon: Any) -> Extracted:
     return result
 
 
-def _names(doc: Document, index: NameIndex, runs_by_sentence: dict[int, list[Run]]) -> list[list]:
+def _names(doc: Document, index: NameIndex, runs_by_sentence: list[list[Run]]) -> list[list]:
     """Name mentions, one entry per spelling with its first position and count.
 
     Multi-word names (hyphens count: 'Nur-Sultan') are kept as written; a single word is kept
@@ -262,34 +305,33 @@ def _names(doc: Document, index: NameIndex, runs_by_sentence: dict[int, list[Run
     follows it ('the Mangistau region').
     """
     seen: dict[str, list] = {}
+    known = index.preferred_by_key
 
-    def add(start: int, end: int) -> None:
+    def add(start: int, end: int, key: str) -> None:
         surface = doc.prose[start:end]
-        key = spelling(surface)
-        if key in seen:
-            seen[key][-1] += 1
+        written = spelling(surface)
+        if written in seen:
+            seen[written][-1] += 1
         else:
-            seen[key] = [surface, skeleton(surface), *_span(doc, start, end), 1]
+            seen[written] = [surface, key, *_span(doc, start, end), 1]
 
-    for sentence in doc.sentences:
-        for run in runs_by_sentence[id(sentence)]:
-            words = _strip(doc, run)
-            if not words:
-                continue
+    for runs in runs_by_sentence:
+        for run in runs:
+            words = run.name
             start, end = words[0][0], words[-1][1]
             surface = doc.prose[start:end]
-            if len(tokens(surface)) >= 2 and surface.upper() != surface:
-                add(start, end)
-                for part in _sub_runs(words):
-                    if part != words and skeleton(doc.prose[part[0][0]:part[-1][1]]) in index.preferred_by_key:
-                        add(part[0][0], part[-1][1])
-            elif len(words) == 1 and (skeleton(surface) in index.preferred_by_key
-                                      or (run.after in _PLACE_NOUNS and len(surface) > 3)):
-                add(start, end)
+            several = len(words) >= 2 or (("-" in surface or "‐" in surface) and len(tokens(surface)) >= 2)
+            if several and surface.upper() != surface:
+                add(start, end, run.key())
+                for i, j, key in run.parts(index):
+                    if (i, j) != (0, len(words)) and key in known:
+                        add(words[i][0], words[j - 1][1], key)
+            elif len(words) == 1 and (run.key() in known or (run.after in _PLACE_NOUNS and len(surface) > 3)):
+                add(start, end, run.key())
             else:
-                for part in _sub_runs(words):
-                    if skeleton(doc.prose[part[0][0]:part[-1][1]]) in index.preferred_by_key:
-                        add(part[0][0], part[-1][1])
+                for i, j, key in run.parts(index):
+                    if key in known:
+                        add(words[i][0], words[j - 1][1], key)
     return list(seen.values())
 
 
@@ -301,12 +343,10 @@ def _places_in(doc: Document, runs: list[Run], index: NameIndex) -> list[str]:
     after 'in', 'at', 'near'... ('killed in Mosul')."""
     found: list[str] = []
     for run in runs:
-        words = _strip(doc, run)
-        if not words:
-            continue
+        words = run.name
         matched = False
-        for part in _sub_runs(words):
-            place = index.place(doc.prose[part[0][0]:part[-1][1]])
+        for _, _, key in run.parts(index):
+            place = index.place_by_key.get(key)
             if place:
                 found.append(place)
                 matched = True
@@ -451,7 +491,7 @@ _SKIPPED_SECTIONS = re.compile(r"^(?:related|see also|read more|more on this|mos
                                r"related (?:stories|articles|links)|sources?|further reading|recommended)\b", re.I)
 
 
-def _claims(doc: Document, index: NameIndex, lexicon: Any, runs_by_sentence: dict[int, list[Run]],
+def _claims(doc: Document, index: NameIndex, lexicon: Any, runs_by_sentence: list[list[Run]],
             date: When) -> list[dict]:
     from lint.figures import find_figures  # link labels (other articles' headlines) are skipped there
 
@@ -459,10 +499,10 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any, runs_by_sentence: dic
     if not figures:
         return []
     sentences = doc.sentences
-    places_by_sentence = {id(s): _places_in(doc, runs_by_sentence[id(s)], index) for s in sentences}
-    dominant = _dominant_places(places_by_sentence.values(), index)
+    places_by_sentence = [_places_in(doc, runs, index) for runs in runs_by_sentence]
+    dominant = _dominant_places(places_by_sentence, index)
     title_places = _places_of_text(doc, doc.title, index)
-    section_places: dict[str, list[str]] = {}
+    section_places: dict[str, list[str]] = {doc.title: title_places}  # the headline often heads every block
     claims = []
     previous = None
     for figure in figures:
@@ -477,7 +517,7 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any, runs_by_sentence: dic
         if block.section not in section_places:
             section_places[block.section] = _places_of_text(doc, block.section, index)
         context = [*section_places[block.section], *title_places, *dominant]
-        places = _claim_places(places_by_sentence[id(sentence)], context, index)
+        places = _claim_places(places_by_sentence[figure.sentence], context, index)
         partitive = bool(_PARTITIVE.match(doc.prose, figure.quantity_end))
         sentence_text = doc.prose[sentence.start:sentence.end]
         when, explicit = sentence_time(sentence_text, figure.start - sentence.start, date)
@@ -520,8 +560,8 @@ def _places_of_text(doc: Document, text: str, index: NameIndex) -> list[str]:
         return []
     probe = Document("headline.txt", text.replace("\n", " "), markdown=False)
     found: list[str] = []
-    for sentence in probe.sentences:
-        for place in _places_in(probe, capitalised_runs(probe, sentence), index):
+    for runs in capitalised_runs(probe):
+        for place in _places_in(probe, runs, index):
             if place not in found:
                 found.append(place)
     return found

@@ -119,10 +119,15 @@ def normalise(phrase: str) -> str:
 def phrase_pattern(phrases) -> str:
     """One alternation matching any phrase as whole words (longest first); "" when there are none."""
     parts = []
-    for phrase in sorted({normalise(p) for p in phrases if p.strip()}, key=lambda p: (-len(p), p)):
+    for phrase in _phrases(phrases):
         words = [re.escape(w).replace("'", "['’]") for w in phrase.split(" ")]
         parts.append(r"[\s\-]+".join(words))
     return rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])" if parts else r"(?!x)x"
+
+
+def _phrases(phrases) -> list[str]:
+    """The distinct normalised phrases, longest first."""
+    return sorted({normalise(p) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
 
 
 class FigureFinder:
@@ -352,6 +357,62 @@ def _prefilter(phrases):
 
     words = [r"[\s\-]+".join(re.escape(w) for w in p.split(" ")) for p in sorted(phrases, key=len, reverse=True)]
     return re2.compile(f"(?i)(?:{'|'.join(words) or 'a^'})")
+
+
+_ASCII_SPACE = "".join(rf"\x{{{c:x}}}" for c in range(128) if chr(c).isspace())  # re's \s, not RE2's
+
+
+class PhraseMatcher:
+    """`phrase_pattern(phrases)` under re.I, with the spans `finditer` gives, found in one RE2 pass.
+
+    `re` tries its whole alternation at every offset of the text; RE2 scans once for the places
+    where a phrase can stand, and `re` confirms each. RE2 reads an ASCII copy of the text with
+    every other character replaced by "?" (same offsets, and RE2's byte path, several times
+    cheaper per match than its str path); its pattern is a superset of re's: "?" may stand for
+    any letter, apostrophe or space (re's case folding and whitespace reach beyond ASCII), and
+    a phrase needs no ASCII letter, digit or "_" right before or after it.
+    """
+
+    def __init__(self, phrases) -> None:
+        self.pattern = re.compile(phrase_pattern(phrases), re.I)
+        alternatives = ["".join(_superset_char(c) for c in phrase) for phrase in _phrases(phrases)]
+        self._candidates = None
+        if alternatives:
+            import re2
+
+            self._candidates = re2.compile(
+                rf"(?:^|[^0-9A-Za-z_])(?:{'|'.join(alternatives)})(?:[^0-9A-Za-z_]|$)".encode())
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Exactly `[m.span() for m in self.pattern.finditer(text)]`. Every offset re matches at is
+        in start..end of an RE2 candidate (the candidate may begin with the character before the
+        phrase), and re resumes after each match as finditer does."""
+        found: list[tuple[int, int]] = []
+        if self._candidates is None:
+            return found
+        resume = 0
+        for candidate in self._candidates.finditer(text.encode("ascii", "replace")):
+            offset, end = max(resume, candidate.start()), candidate.end()
+            while offset <= end:
+                match = self.pattern.match(text, offset)
+                if match:
+                    found.append(match.span())
+                    offset = resume = match.end()
+                else:
+                    offset += 1
+        return found
+
+
+def _superset_char(char: str) -> str:
+    """An RE2 class for what re.I matches for one character of a normalised phrase, in the
+    ASCII copy of the text (see PhraseMatcher)."""
+    if char == " ":
+        return rf"[{_ASCII_SPACE}\-?]+"
+    if "a" <= char <= "z":
+        return f"[{char}{char.upper()}?]"
+    if char == "'":
+        return "['?]"
+    return r"[\x00-\x7f]"
 
 
 def _link_label_spans(doc: Document) -> list[tuple[int, int]]:

@@ -31,6 +31,8 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 
 def fold(text: str) -> str:
     """Lower case Latin letters only: Cyrillic romanised, accents and apostrophes dropped."""
+    if text.isascii():  # nothing to romanise or decompose
+        return _NOT_LETTER.sub("", text.lower())
     text = "".join(_CYRILLIC.get(ch, ch) for ch in text.lower())
     text = unicodedata.normalize("NFKD", text)
     return _NOT_LETTER.sub("", "".join(ch for ch in text if not unicodedata.combining(ch)))
@@ -130,7 +132,8 @@ class NameIndex:
                 for name in group:
                     self.place_by_key.setdefault(skeleton(name), self.place_by_key[skeleton(known)])
         self.parent = {place: parent for place, parent in names.places.items()}
-        self.single_word_keys = {k for k in self.preferred_by_key if " " not in k}
+        # every word of every key: a name with a word outside this set is no key (a cheap first test)
+        self.key_parts = {part for key in (*self.preferred_by_key, *self.place_by_key) for part in key.split(" ")}
 
     def place(self, name: str) -> str | None:
         """The gazetteer's name for a place written `name` in any romanisation, or None."""

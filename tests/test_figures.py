@@ -9,10 +9,12 @@ import math
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.config import load
 from lint.document import Document
-from lint.figures import Figure, find_figures, parse_quantity
+from lint.figures import Figure, PhraseMatcher, find_figures, parse_quantity
 from lint.lexicon import Lexicon
 
 from corpora import CORPUS
@@ -245,3 +247,32 @@ def test_extraction_is_cheap(dev_corpus):
     per_doc = (time.perf_counter() - started) / len(docs)
     assert count > 0
     assert per_doc < 0.002, f"{per_doc * 1000:.2f} ms per document"
+
+
+# -- PhraseMatcher: RE2 finds candidates, re confirms them; the spans must be re's own ----------
+
+_CUE_SAMPLES = [
+    "The Home Ministry said 2,000 people had been arrested, officials say.",  # seeds
+    "Figures from the UN showed 300 dead; unsaid, per cent, per capita, essays, resaid.",
+    "According\u00a0to police, 12 died; data\u2009show it, officials\x1csay so.",  # NBSP, thin space, \x1c
+    "ſaid (long s), SAıD (dotless i) and \u212aILLED (Kelvin sign) fold to cue letters under re.I.",
+    "O\u2019Neil told reporters; the spokes-\nman reported: \u201cthree\u201d.",
+]
+
+
+@pytest.mark.parametrize("text", _CUE_SAMPLES)
+def test_phrase_matcher_spans_are_those_of_re(text):
+    lexicon = load(None).lexicon
+    for phrases in (lexicon.attribution_cues, lexicon.not_cues, ["o'neil told", "spokes man", "killed"]):
+        matcher = PhraseMatcher(phrases)
+        assert matcher.spans(text) == [m.span() for m in matcher.pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["said", "per", "cent", "says", "told", "according", "to", " ", "-", "\n",
+                                 "\u00a0", "_", "1", "x", "ı", "ſ", "SAID", "’", "'", "é", "?", "officials",
+                                 "say"]), max_size=12))
+def test_phrase_matcher_agrees_with_re_on_any_mix(pieces):
+    text = "".join(pieces)
+    matcher = PhraseMatcher(load(None).lexicon.attribution_cues)
+    assert matcher.spans(text) == [m.span() for m in matcher.pattern.finditer(text)]

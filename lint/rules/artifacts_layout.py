@@ -151,8 +151,9 @@ class GluedWords(DocumentRule):
         self._allowed = frozenset(self.options.allow)
 
     # Cheap scans first (a lower-case letter meeting a capital, a URL scheme); the exact shape is
-    # then checked at the few places they find.
-    _CASE_CHANGE = re.compile(r"[a-z][.!?]?[A-Z]")
+    # then checked at the few places they find. The capital comes first in the pattern, so that `re`
+    # looks for it with a fast character-set scan (lower-case letters are everywhere).
+    _CASE_CHANGE = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[a-z][.!?][A-Z]))")
     _URL_START = re.compile(r"https?://|www\.|pic\.twitter\.com/")
     _SENTENCE = re.compile(r"[a-z]{2,}[.!?](?=[A-Z][a-z]+(?![\w.@/(]))")
     _WORD_BEFORE = frozenset("#@/.&'’-_")
@@ -160,18 +161,20 @@ class GluedWords(DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
         for match in self._CASE_CHANGE.finditer(prose):
-            left = match.start()
+            capital = match.start()
+            after_stop = not "a" <= prose[capital - 1] <= "z"  # "killed.Police"
+            left = capital - 2 if after_stop else capital - 1
             while left > 0 and prose[left - 1].isalpha() and prose[left - 1].islower():
                 left -= 1
             if left > 0 and (prose[left - 1].isalnum() or prose[left - 1] in self._WORD_BEFORE):
                 continue  # CamelCase (UzenMunaiGas, McDonald), a hashtag, a handle, a path
-            if len(match.group()) == 3:
+            if after_stop:
                 glued = self._SENTENCE.match(prose, left)
                 kind = "after the end of a sentence"
             else:
                 glued = self._camel.match(prose, left) if self._camel else None
                 kind = "between words"
-            if glued is None or glued.end() != match.end() - 1:
+            if glued is None or glued.end() != capital:
                 continue
             yield from self._report(doc, left, glued.end(), kind)
         if "http" in prose or "www." in prose or "pic.twitter.com" in prose:

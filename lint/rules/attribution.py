@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pydantic import ConfigDict
 
 from lint.document import Document
-from lint.figures import AUXILIARIES, Figure, find_figures, phrase_pattern
+from lint.figures import AUXILIARIES, Figure, PhraseMatcher, find_figures
 from lint.findings import Finding
 from lint.lexicon import Lexicon
 from lint.rules.base import DocumentRule, Options
@@ -155,10 +155,10 @@ class _CueIndex:
     """Offsets of attribution cues in a document's prose, found once."""
 
     def __init__(self, doc: Document, lexicon: Lexicon) -> None:
-        cue, not_cue = _cue_patterns(lexicon)
-        blocked = [m.span() for m in not_cue.finditer(doc.prose)]
-        self.offsets = [m.start() for m in cue.finditer(doc.prose)
-                        if not any(a <= m.start() < b for a, b in blocked)]
+        cue, not_cue = _cue_matchers(lexicon)
+        blocked = not_cue.spans(doc.prose)
+        self.offsets = [start for start, _ in cue.spans(doc.prose)
+                        if not any(a <= start < b for a, b in blocked)]
 
     def in_span(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.offsets, start)
@@ -174,17 +174,13 @@ class _CueIndex:
         )
 
 
-_CUES: dict[int, tuple[Lexicon, re.Pattern, re.Pattern]] = {}
+_CUES: dict[int, tuple[Lexicon, PhraseMatcher, PhraseMatcher]] = {}
 
 
-def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+def _cue_matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
     entry = _CUES.get(id(lexicon))
     if entry is None or entry[0] is not lexicon:
-        entry = _CUES[id(lexicon)] = (
-            lexicon,
-            re.compile(phrase_pattern(lexicon.attribution_cues), re.I),
-            re.compile(phrase_pattern(lexicon.not_cues), re.I),
-        )
+        entry = _CUES[id(lexicon)] = (lexicon, PhraseMatcher(lexicon.attribution_cues), PhraseMatcher(lexicon.not_cues))
     return entry[1], entry[2]
 
 

@@ -163,16 +163,30 @@ def collect_sources(doc: Document, settings: Sources) -> SourceReport:
     return per_doc[id(settings)]
 
 
+@lru_cache(maxsize=4096)
 def _label(text: str) -> str:
+    """A heading as a section label (memoised: every block of a section asks for it)."""
     return _LABEL_NOISE.sub(" ", text.lower()).strip()
 
 
+_LABELS: dict[int, tuple[Sources, frozenset[str], frozenset[str], re.Pattern]] = {}
+
+
+def _labels(settings: Sources) -> tuple[frozenset[str], frozenset[str], re.Pattern]:
+    """(source section labels, skipped section labels, "Source: ..." line pattern), built once per settings."""
+    entry = _LABELS.get(id(settings))
+    if entry is None or entry[0] is not settings:
+        labels = frozenset(_label(label) for label in settings.section_labels)
+        skipped = frozenset(_label(label) for label in settings.non_source_sections)
+        line_label = re.compile(
+            rf"^[\s*_]*(?:{'|'.join(re.escape(label) for label in sorted(labels, key=len, reverse=True)) or '(?!x)x'})"
+            r"[\s*_]*:[\s*_]*(?P<rest>.*)$", re.I | re.S)
+        entry = _LABELS[id(settings)] = (settings, labels, skipped, line_label)
+    return entry[1], entry[2], entry[3]
+
+
 def _collect(doc: Document, settings: Sources) -> SourceReport:
-    labels = {_label(label) for label in settings.section_labels}
-    skipped = {_label(label) for label in settings.non_source_sections}
-    line_label = re.compile(
-        rf"^[\s*_]*(?:{'|'.join(re.escape(label) for label in sorted(labels, key=len, reverse=True)) or '(?!x)x'})"
-        r"[\s*_]*:[\s*_]*(?P<rest>.*)$", re.I | re.S)
+    labels, skipped, line_label = _labels(settings)
     links: dict[int, SourceLink] = {}
     named: list[NamedSource] = []
     _front_matter_sources(doc, settings, links, named)
@@ -181,7 +195,8 @@ def _collect(doc: Document, settings: Sources) -> SourceReport:
         links_by_block.setdefault(link.block, []).append(link)
     for index, block in doc.prose_blocks:
         text = doc.prose[block.start:block.end]
-        in_section = _label(block.section) in labels and block.kind != "heading"
+        section = _label(block.section)
+        in_section = section in labels and block.kind != "heading"
         line = line_label.match(text.strip())
         if in_section or line:
             found = _declared_urls(doc, block.start, block.end)
@@ -192,7 +207,7 @@ def _collect(doc: Document, settings: Sources) -> SourceReport:
                 if names:
                     offset = block.start + len(text) - len(text.lstrip())
                     named.append(NamedSource(" ".join(names.split()), offset, block.end))
-        elif _label(block.section) not in skipped:
+        elif section not in skipped:
             for link in links_by_block.get(index, ()):
                 if is_web_url(link.url) and link.start not in links:
                     links[link.start] = SourceLink(link.url, link.start, link.end, False)
