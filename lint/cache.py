@@ -27,7 +27,7 @@ from pathlib import Path
 from lint import __version__
 from lint.discovery import RACY_SECONDS, Listing
 
-SCHEMA = 3
+SCHEMA = 4
 FLUSH_EVERY = 2000  # pending rows written in batches: bounded memory on a cold run
 SCAN_ABOVE = 5000  # more keys than this are read with a table scan, not looked up one by one
 
@@ -100,7 +100,7 @@ class Cache:
         name = hashlib.blake2b(f"{__version__}\0{SCHEMA}\0{config_fingerprint}".encode(), digest_size=8).hexdigest()
         self.file = folder / f"results-{name}.sqlite"
         self._db: sqlite3.Connection | None = None
-        self._pending: list[tuple[str, str, str]] = []
+        self._pending: list[tuple[str, str | None, str]] = []
         self._pending_files: list[tuple] = []
         self._pending_claims: list[tuple[str, str, str, str]] = []
 
@@ -164,37 +164,30 @@ class Cache:
             self._reset()
 
     # -- per-document results ----------------------------------------------------------------
-    def get_many(self, keys: list[str], *, document: bool = True, facts: bool = True) -> dict[str, dict]:
-        """Records (the parts asked for) for the keys that are cached; a part not asked for is absent."""
-        columns = ", ".join(c for c, wanted in (("document", document), ("facts", facts)) if wanted) or "key"
-        found: dict[str, dict] = {}
+    def get_many(self, keys: list[str], *, document: bool = True,
+                 facts: bool = True) -> dict[str, tuple[str | None, str | None]]:
+        """(document JSON, facts JSON) of the cached keys, as text: parsed where used, so a run
+        holding 100,000 of them does not hold them as objects. A part not asked for, or never
+        stored (a document checked only for its facts), is None."""
+        columns = ", ".join(c if wanted else "NULL" for c, wanted in (("document", document), ("facts", facts)))
         if len(keys) > SCAN_ABOVE:  # one pass over the table: 6x faster than 100,000 lookups
             wanted = set(keys)
-            rows = (row for row in self._all(f"SELECT key, {columns} FROM results") if row[0] in wanted)
-        else:
-            rows = self._query(f"SELECT key, {columns} FROM results WHERE key IN ({{marks}})", keys)
-        for row in rows:
-            try:
-                record: dict = {}
-                parts = iter(row[1:])
-                if document:
-                    record.update(loads(next(parts)))
-                if facts:
-                    record["facts"] = loads(next(parts))
-                found[row[0]] = record
-            except (ValueError, TypeError):
-                continue
-        return found
+            return {row[0]: row[1:] for row in self._all(f"SELECT key, {columns} FROM results") if row[0] in wanted}
+        return {row[0]: row[1:] for row in self._query(f"SELECT key, {columns} FROM results WHERE key IN ({{marks}})", keys)}
 
-    def put(self, key: str, record: dict) -> None:
-        document = {k: v for k, v in record.items() if k != "facts"}
-        self.put_json(key, dumps(document), dumps(record.get("facts", {})))
-
-    def put_json(self, key: str, document: str, facts: str) -> None:
-        """Store a record already serialised (by a worker process) as its two JSON parts."""
+    def put_json(self, key: str, document: str | None, facts: str) -> None:
+        """Store a record already serialised (by a worker process) as its two JSON parts; a
+        document part of None keeps the one already stored."""
         self._pending.append((key, document, facts))
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
+
+    def discard(self) -> None:
+        """Delete this cache file (found unreadable): the next write starts a new one."""
+        self.close()
+        self._reset()
+        for rows in (self._pending, self._pending_files, self._pending_claims):
+            rows.clear()
 
     # -- the stat index ----------------------------------------------------------------------
     def files(self, paths: list[str] | None = None) -> dict[str, tuple[tuple[int, int, int, int], str]]:
@@ -286,7 +279,8 @@ class Cache:
     # -- writing -----------------------------------------------------------------------------
     def flush(self) -> None:
         db = self._connect()
-        batches = (("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", self._pending),
+        batches = (("INSERT INTO results VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+                    " document = coalesce(excluded.document, document), facts = excluded.facts", self._pending),
                    ("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", self._pending_files),
                    ("INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?)", self._pending_claims))
         try:

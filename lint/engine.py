@@ -13,7 +13,7 @@ import json
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +31,15 @@ from lint.rules import CorpusRule, DocumentRule, Rule
 from lint.rules.engine_rules import RuleCrash, Unreadable
 
 PARALLEL_THRESHOLD = 64  # below this many documents to process, a worker pool costs more than it saves
+
+
+@dataclass(slots=True)
+class _Record:
+    """One document's results as the cache holds them, JSON text parsed only where it is used:
+    a run holds the records of every document, and as objects they take 7x the memory."""
+
+    document: str | None  # findings, suppressions, metadata; None when checked only for its facts
+    facts: str | None  # corpus facts by rule code
 
 
 @dataclass
@@ -85,14 +94,31 @@ def process_text(text: str, path: str, rules: list[Rule], *, full: bool = True, 
     }
 
 
-def check_corpus(rules: list[Rule], facts_by_path: dict[str, dict[str, list]]) -> list[Finding]:
-    """Run every corpus rule over the facts of all documents."""
+def check_corpus(rules: list[Rule], facts_by_path: Mapping[str, dict[str, list] | str]) -> list[Finding]:
+    """Run every corpus rule over the facts of all documents: a dict per document, or its JSON
+    text, parsed again for each rule so that one rule's facts at a time are objects in memory
+    (a third of them: 300 MB at 100,000 documents)."""
     findings: list[Finding] = []
+    paths = sorted(facts_by_path)
     for rule in rules:
         if isinstance(rule, CorpusRule):
-            per_path = {path: facts.get(rule.code, []) for path, facts in sorted(facts_by_path.items())}
+            per_path = {path: _parsed(facts_by_path[path]).get(rule.code, []) for path in paths}
             findings.extend(rule.check(per_path))
+            del per_path
     return findings
+
+
+class CorruptCache(Exception):
+    """A cached record that does not parse: the run starts again without that cache file."""
+
+
+def _parsed(payload: dict | str) -> dict:
+    if not isinstance(payload, str):
+        return payload
+    try:
+        return loads(payload)
+    except ValueError:
+        raise CorruptCache from None
 
 
 def prepare_rules(rules: list[Rule]) -> list[str]:
@@ -169,8 +195,8 @@ def _init_worker(config: Config, codes: list[str]) -> None:
 def _work(task: tuple[str, bytes | str, bool, int]) -> tuple[str, tuple | str, str]:
     """Lint one document: its bytes, or its file (read here: the main process keeps no bytes).
 
-    Returns (path, (document JSON, facts JSON, timings) or an error, content key): JSON made
-    here is what the cache stores, so the main process only parses it (with shared keys).
+    Returns (path, (document JSON or None when not `full`, facts JSON, claim keys by rule,
+    timings) or an error, content key): JSON made here is what the cache stores.
     """
     shown, source, full, limit = task
     try:
@@ -182,7 +208,9 @@ def _work(task: tuple[str, bytes | str, bool, int]) -> tuple[str, tuple | str, s
     try:
         record = process_text(decoded.text, shown, _WORKER_RULES, full=full, replaced=decoded.replaced)
         timings, facts = record.pop("timings"), record.pop("facts")
-        return shown, (dumps(record), dumps(facts), timings), key
+        claims = {rule.code: rule.claim_keys(facts.get(rule.code, [])) for rule in _WORKER_RULES
+                  if isinstance(rule, CorpusRule) and hasattr(rule, "claim_keys")}
+        return shown, (dumps(record) if full else None, dumps(facts), claims, timings), key
     except Exception as exc:  # a parser bug on one odd file must not stop the run: report it on that file
         reason = " ".join(str(exc).split())[:200]
         return shown, f"kzlint failed on this file ({type(exc).__name__}: {reason}); please report it", key
@@ -237,7 +265,14 @@ class Engine:
 
     def run(self, paths: list[str]) -> RunResult:
         with _collector_paused():
-            return self._run(paths)
+            try:
+                return self._run(paths)
+            except CorruptCache:
+                if self.cache is None:
+                    raise
+                self.cache.discard()
+                self._known, self._expanded, self._recheck = None, {}, set()
+                return self._run(paths)
 
     def _run(self, paths: list[str]) -> RunResult:
         targets = self._expand(paths)
@@ -253,18 +288,20 @@ class Engine:
                 findings.append(Finding(shown, 1, 1, 1, 1, Unreadable.code, Unreadable.name, Unreadable.severity,
                                         f"cannot lint: {reason}", snippet=reason))
         metadata: dict[str, dict] = {}
+        suppressed: dict[str, list] = {}
         for shown in targets:
-            record = records.get(shown)
+            record = records.pop(shown, None)
             if record is None:
                 continue
-            findings.extend(from_record(r) for r in record["findings"])
-            metadata[shown] = record["metadata"]
+            document = _parsed(record.document)
+            findings.extend(from_record(r) for r in document["findings"])
+            metadata[shown], suppressed[shown] = document["metadata"], document["suppressions"]
         findings.extend(from_record(r) for r in corpus_records if r[0] in target_set)
 
-        findings = finish(findings, {p: r.get("suppressions") for p, r in records.items()}, self.rules, self.config, target_set)
+        findings = finish(findings, suppressed, self.rules, self.config, target_set)
         return RunResult(findings, len(targets), metadata, dict(timings), self.notices)
 
-    def _records(self, corpus: list[str], targets: set[str]) -> tuple[dict[str, dict], dict[str, str], list, dict]:
+    def _records(self, corpus: list[str], targets: set[str]) -> tuple[dict[str, _Record], dict[str, str], list, dict]:
         """Per-document records (from the cache, else computed), read errors, the corpus rules'
         findings as records and this run's timings.
 
@@ -290,7 +327,7 @@ class Engine:
             started = time.perf_counter()
             if partial:
                 self._add_related(records, keys, targets, set(corpus), errors, timings)
-            found = check_corpus(self.rules, {p: r["facts"] for p, r in records.items() if "facts" in r})
+            found = check_corpus(self.rules, {p: r.facts for p, r in records.items() if r.facts is not None})
             corpus_records = [to_record(f) for f in found]
             timings["corpus-check"] += time.perf_counter() - started
             if self.cache and not partial:
@@ -301,15 +338,15 @@ class Engine:
         return records, errors, corpus_records or [], timings
 
     def _load(self, keys: dict[str, str], targets: set[str], facts_for,
-              errors: dict[str, str], timings: dict[str, float]) -> dict[str, dict]:
+              errors: dict[str, str], timings: dict[str, float]) -> dict[str, _Record]:
         """Records of the targets (own results) and of `facts_for` (facts): cached, else computed."""
         facts_for = set(facts_for)
-        cached: dict[str, dict] = {}
+        cached: dict[str, tuple[str | None, str | None]] = {}
         if self.cache:
             cached = self.cache.get_many([keys[s] for s in keys if s in targets], document=True, facts=bool(facts_for))
             cached.update(self.cache.get_many([keys[s] for s in facts_for if s in keys and s not in targets],
                                               document=False))
-        records: dict[str, dict] = {}
+        records: dict[str, _Record] = {}
         todo: list[tuple[str, bytes | str, bool, int]] = []
         base, limit = str(self.cwd), self.config.max_file_size
         for shown, key in keys.items():
@@ -317,32 +354,32 @@ class Engine:
             if not full and not facts:
                 continue
             hit = cached.get(key)
-            if hit is not None and (not full or hit.get("findings") is not None) and (not facts or "facts" in hit):
-                records[shown] = hit
+            if hit is not None and (not full or hit[0] is not None) and (not facts or hit[1] is not None):
+                records[shown] = _Record(*hit)
                 continue
             todo.append((shown, self.stdin[shown] if shown in self.stdin else os.path.join(base, shown), full, limit))
         for shown, result, key in self._compute(todo):
             if isinstance(result, str):
                 errors[shown] = result
                 continue
-            document, facts, spent = result
+            document, facts, claims, spent = result
             for code, seconds in spent.items():
                 timings[code] += seconds
-            records[shown] = result = {**loads(document), "facts": loads(facts)}
+            records[shown] = _Record(document, facts)
             if self.cache:
                 self.cache.put_json(key, document, facts)
-                for rule in self.corpus_rules:
-                    if hasattr(rule, "claim_keys"):
-                        self.cache.put_claims(rule.code, rule.claim_keys(result["facts"].get(rule.code, [])), shown, key)
+                for code, claim_keys in claims.items():
+                    self.cache.put_claims(code, claim_keys, shown, key)
         return records
 
-    def _add_related(self, records: dict[str, dict], keys: dict[str, str], targets: set[str], corpus: set[str],
+    def _add_related(self, records: dict[str, _Record], keys: dict[str, str], targets: set[str], corpus: set[str],
                      errors: dict[str, str], timings: dict[str, float]) -> None:
         """Add the facts of every document whose recorded content shares a claim key with a
         target; each is stat-checked now, and read again if it changed since."""
         related: set[str] = set()
         for rule in self.corpus_rules:
-            claims = sorted({c for t in targets if t in records for c in rule.claim_keys(records[t]["facts"].get(rule.code, []))})
+            claims = sorted({c for t in targets if t in records and records[t].facts is not None
+                             for c in rule.claim_keys(_parsed(records[t].facts).get(rule.code, []))})
             related |= {path for path, _ in self.cache.holders(rule.code, claims)}
         related = {path for path in related if path in corpus and path not in records}
         if not related:

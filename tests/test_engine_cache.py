@@ -195,6 +195,21 @@ def test_a_corrupt_cache_file_is_ignored_and_rebuilt(corpus, reads):
     assert reads == []  # rebuilt by the run that found it corrupt
 
 
+def test_a_cached_record_that_does_not_parse_is_dropped_with_its_cache_file(corpus):
+    import sqlite3
+
+    root, files = corpus
+    cache = root / "cache"
+    expected, _ = run(root, cache, ["news"])
+    files[5].write_text("Floods close roads in Almaty\n\nChanged, so the corpus check runs again.\n", encoding="utf-8")
+    expected, _ = run(root, None, ["news"])
+    (database,) = cache.glob("results-*.sqlite")
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE results SET document = '{\"findings\": [', facts = 'not json'")
+    assert run(root, cache, ["news"])[0] == expected
+    assert run(root, cache, ["news"])[0] == expected  # from the rebuilt cache
+
+
 def test_a_file_name_that_is_not_utf8_is_linted_with_the_cache_on(tmp_path, monkeypatch):
     monkeypatch.delenv("KZLINT_CACHE_DIR", raising=False)
     monkeypatch.chdir(tmp_path)
