@@ -175,6 +175,10 @@ class Cache:
             return {row[0]: row[1:] for row in self._all(f"SELECT key, {columns} FROM results") if row[0] in wanted}
         return {row[0]: row[1:] for row in self._query(f"SELECT key, {columns} FROM results WHERE key IN ({{marks}})", keys)}
 
+    def has_results(self) -> bool:
+        """Whether any document's results are stored (a new cache has none to find by content)."""
+        return bool(self._all("SELECT 1 FROM results LIMIT 1"))
+
     def put_json(self, key: str, document: str | None, facts: str) -> None:
         """Store a record already serialised (by a worker process) as its two JSON parts; a
         document part of None keeps the one already stored."""

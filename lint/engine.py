@@ -30,6 +30,7 @@ from lint.reading import ReadError, decode, read_bytes
 from lint.rules import CorpusRule, DocumentRule, Rule
 from lint.rules.engine_rules import RuleCrash, Unreadable
 
+UNHASHED = ""  # the content key of a file not read yet (see Engine._content_keys)
 PARALLEL_THRESHOLD = 64  # below this many documents to process, a worker pool costs more than it saves
 
 
@@ -233,6 +234,7 @@ class Engine:
         self._known: dict[str, tuple] | None = None  # the cache's stat index, loaded once per run
         self._expanded: dict[tuple[str, ...], list[str]] = {}
         self._recheck: set[str] = set()  # files in folders changed since the last walk (see discovery.Listing)
+        self._unhashed: dict[str, tuple] = {}  # stat signatures of files hashed by workers, for the index
         self.notices: list[str] = []  # from the rules' prepare(), when documents had to be checked
         self.progress: Callable[[int, int], None] | None = None  # told (done, total) as documents are linted
 
@@ -271,7 +273,7 @@ class Engine:
                 if self.cache is None:
                     raise
                 self.cache.discard()
-                self._known, self._expanded, self._recheck = None, {}, set()
+                self._known, self._expanded, self._recheck, self._unhashed = None, {}, set(), {}
                 return self._run(paths)
 
     def _run(self, paths: list[str]) -> RunResult:
@@ -317,8 +319,9 @@ class Engine:
         keys, fresh = self._content_keys(corpus, errors, given=targets | self._recheck if partial else None)
         timings: dict[str, float] = defaultdict(float)
         # a partial run checks the related files by stat instead, so it never trusts this shortcut
-        fingerprint = corpus_fingerprint(keys.items()) if self.corpus_rules and not partial else ""
-        corpus_records = self.cache.get_corpus(fingerprint) if self.cache and fingerprint else None
+        hashed = UNHASHED not in keys.values()
+        fingerprint = corpus_fingerprint(keys.items()) if self.cache and self.corpus_rules and not partial and hashed else ""
+        corpus_records = self.cache.get_corpus(fingerprint) if fingerprint else None
         need_facts = bool(self.corpus_rules) and corpus_records is None
         # partial: facts of the targets and of files never seen before now, of related documents below
         facts_for = (targets | fresh) if partial else keys.keys()
@@ -331,7 +334,7 @@ class Engine:
             corpus_records = [to_record(f) for f in found]
             timings["corpus-check"] += time.perf_counter() - started
             if self.cache and not partial:
-                self.cache.put_corpus(fingerprint, corpus_records)
+                self.cache.put_corpus(corpus_fingerprint(keys.items()), corpus_records)  # keys now all known
         if self.cache:
             self.cache.flush()
             self.cache.close()
@@ -343,9 +346,10 @@ class Engine:
         facts_for = set(facts_for)
         cached: dict[str, tuple[str | None, str | None]] = {}
         if self.cache:
-            cached = self.cache.get_many([keys[s] for s in keys if s in targets], document=True, facts=bool(facts_for))
-            cached.update(self.cache.get_many([keys[s] for s in facts_for if s in keys and s not in targets],
-                                              document=False))
+            cached = self.cache.get_many([keys[s] for s in keys if s in targets and keys[s] != UNHASHED],
+                                         document=True, facts=bool(facts_for))
+            cached.update(self.cache.get_many([keys[s] for s in facts_for if keys.get(s, UNHASHED) != UNHASHED
+                                               and s not in targets], document=False))
         records: dict[str, _Record] = {}
         todo: list[tuple[str, bytes | str, bool, int]] = []
         base, limit = str(self.cwd), self.config.max_file_size
@@ -359,14 +363,20 @@ class Engine:
                 continue
             todo.append((shown, self.stdin[shown] if shown in self.stdin else os.path.join(base, shown), full, limit))
         for shown, result, key in self._compute(todo):
+            signature = self._unhashed.pop(shown, None)
             if isinstance(result, str):
                 errors[shown] = result
+                if keys.get(shown) == UNHASHED:
+                    del keys[shown]
                 continue
             document, facts, claims, spent = result
             for code, seconds in spent.items():
                 timings[code] += seconds
             records[shown] = _Record(document, facts)
+            keys[shown] = key
             if self.cache:
+                if signature is not None:
+                    self.cache.put_file(shown, signature, key)
                 self.cache.put_json(key, document, facts)
                 for code, claim_keys in claims.items():
                     self.cache.put_claims(code, claim_keys, shown, key)
@@ -401,7 +411,8 @@ class Engine:
 
     def _content_keys(self, corpus: list[str], errors: dict[str, str],
                       given: set[str] | None = None) -> tuple[dict[str, str], set[str]]:
-        """Content key of every readable file, and which files had to be read to get it.
+        """Content key of every readable file (UNHASHED: the worker that checks it will hash it),
+        and which files had to be read (or will be) to get it.
 
         A file whose stat (size, mtime, ctime, inode) matches the cache's index is not read.
         With `given` (a partial run: the files on the command line), files the index knows are
@@ -415,6 +426,9 @@ class Engine:
             corpus = [shown for shown in corpus if shown in given or shown not in indexed]
         known = self._stat_index(corpus)
         base = os.path.join(str(self.cwd), "")
+        # with nothing cached to find by content (no cache, or a new one), hashing every file
+        # here would be serial work before any worker starts: the workers hash what they read
+        hash_here = self.cache is not None and self.cache.has_results()
         for shown in corpus:
             entry = known.get(shown)
             signature = None
@@ -426,6 +440,12 @@ class Engine:
                 if signature is not None and entry is not None and entry[0] == signature:
                     keys[shown] = entry[1]
                     continue
+            if not hash_here and shown not in self.stdin:
+                keys[shown] = UNHASHED
+                fresh.add(shown)
+                if signature is not None:
+                    self._unhashed[shown] = signature
+                continue
             try:
                 data = self._read(shown)
             except ReadError as exc:
