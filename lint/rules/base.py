@@ -107,6 +107,10 @@ class CorpusRule(Rule):
     picklable facts that carry their own positions; `check` runs once over all of them
     (a group-by, never all-pairs) and returns findings anywhere in the corpus; the engine
     keeps those on the files the user asked about.
+
+    A rule may also define `claim_keys(facts) -> list[str]`: keys such that two documents
+    sharing none cannot change each other's findings. When every corpus rule has them, a run
+    given a few files (pre-commit) checks them against only the documents sharing a key.
     """
 
     def extract(self, doc: Document) -> list:
