@@ -318,8 +318,8 @@ class Engine:
         partial = keyed and len(targets) < len(corpus)
         keys, fresh = self._content_keys(corpus, errors, given=targets | self._recheck if partial else None)
         timings: dict[str, float] = defaultdict(float)
+        hashed = UNHASHED not in keys.values()  # else some files were never seen: the corpus is new
         # a partial run checks the related files by stat instead, so it never trusts this shortcut
-        hashed = UNHASHED not in keys.values()
         fingerprint = corpus_fingerprint(keys.items()) if self.cache and self.corpus_rules and not partial and hashed else ""
         corpus_records = self.cache.get_corpus(fingerprint) if fingerprint else None
         need_facts = bool(self.corpus_rules) and corpus_records is None
