@@ -1,8 +1,10 @@
 """English words for the language rules (KZ202-KZ204): wordfreq's list and small word classes.
 
-The list is loaded once per process (about 0.1 s); `warm_up()` in a rule's prepare() loads it
-in the main process so that forked workers share it. Rules scan prose with the compiled
-patterns here (C speed) and only look closer at the few places they match.
+The list's hash tables cost about 0.1 s of CPU per process: `warm_up()` in a rule's prepare()
+has them built in the main process right before it forks workers, which share them. A run that
+does not fork (a pre-commit run checks a file or two) looks its few words up by bisection in
+wordfreq's sorted lists instead, until enough lookups make the tables pay. Rules scan prose with
+the compiled patterns here (C speed) and only look closer at the few places they match.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import bisect
 import gzip
 import importlib.util
+import os
 import re
 import weakref
 from functools import lru_cache
@@ -36,12 +39,23 @@ FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES
 
 
 def warm_up() -> None:
-    """Load wordfreq's English list now, once per process (about 0.1 s of CPU). Callers pass the
-    threshold as a float, always: known_words() and known_words(0.0) are two cache entries."""
-    for min_zipf in (0.0, 2.0, 3.0):
+    """Have the word tables built in this process right before it forks (workers then share them,
+    instead of building them once each); a process that never forks builds only what it uses."""
+    global _fork_hook
+    if not _fork_hook:
+        _fork_hook = True
+        os.register_at_fork(before=_build_tables)
+
+
+_fork_hook = False
+
+
+def _build_tables() -> None:
+    for min_zipf in (3.0, 2.0, 0.0):
         known_words(min_zipf)
     # The 800 bucket lists would be walked by the garbage collector in every worker process.
     _english_buckets.cache_clear()
+    _filled_buckets_last_first.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -66,34 +80,87 @@ def _english_buckets() -> list[list[str]]:
     return wordfreq.get_frequency_list("en")
 
 
-@lru_cache(maxsize=None)
+_TABLES: dict[float, dict[str, float]] = {}
+# A bisection costs some 0.1 ms, a table 5-90 ms: after this many bisections (a pre-commit run
+# makes about 60), every table is built when first asked for.
+_BISECTIONS_BEFORE_TABLES = 150
+_bisections = 0
+
+
 def known_words(min_zipf: float = 0.0) -> dict[str, float]:
     """English words at least this frequent (Zipf: 7 = 'the', 3 = 'peacekeepers', 1 = very rare;
-    0 = all), each with its Zipf frequency.
+    0 = all), each with its Zipf frequency (built once per threshold).
 
     A dict holding only strings and floats is not tracked by the garbage collector, which would
     otherwise walk its 320,000 entries again and again in each worker.
     """
-    buckets = _english_buckets()
-    stop = len(buckets) if min_zipf <= 0 else int(round((9.0 - min_zipf) * 100)) + 1
-    words: dict[str, float] = {}
-    for index, bucket in enumerate(buckets[:stop]):  # a word in two buckets: the last wins, as in wordfreq
-        words.update(dict.fromkeys(bucket, round(9 - index / 100, 2)))
+    words = _TABLES.get(min_zipf)
+    if words is None:
+        buckets = _english_buckets()
+        stop = _stop(min_zipf, buckets)
+        # A table extends the largest one already built for a higher threshold (a prefix of the
+        # same buckets): the words are hashed and inserted once, not once per threshold.
+        start, words = max(((_stop(z, buckets), table) for z, table in _TABLES.items() if _stop(z, buckets) <= stop),
+                           key=lambda built: built[0], default=(0, {}))
+        words = words.copy()
+        for index in range(start, stop):  # a word in two buckets: the last wins, as in wordfreq
+            words.update(dict.fromkeys(buckets[index], _zipf_of(index)))
+        _TABLES[min_zipf] = words
     return words
+
+
+def _stop(min_zipf: float, buckets: list[list[str]]) -> int:
+    """How many of the buckets (most frequent first) hold the words at least this frequent."""
+    return len(buckets) if min_zipf <= 0 else min(len(buckets), int(round((9.0 - min_zipf) * 100)) + 1)
+
+
+def _zipf_of(index: int) -> float:
+    return round(9 - index / 100, 2)
+
+
+def _zipf_or_none(word: str, min_zipf: float) -> float | None:
+    """`known_words(min_zipf).get(word)`, by bisection while few words have been looked up."""
+    global _bisections
+    words = _TABLES.get(min_zipf)
+    if words is None:
+        _bisections += 1
+        if _bisections <= _BISECTIONS_BEFORE_TABLES:
+            return _bisect(word, min_zipf)
+        words = known_words(min_zipf)
+    return words.get(word)
+
+
+def _bisect(word: str, min_zipf: float) -> float | None:
+    """The Zipf frequency of the last bucket holding `word`: each bucket of a cBpack list is
+    sorted (`wordfreq.read_cBpack` documents it; tests/test_prose_words.py checks it)."""
+    stop = _stop(min_zipf, _english_buckets())
+    for index, bucket in _filled_buckets_last_first():
+        if index < stop:
+            at = bisect.bisect_left(bucket, word)
+            if at < len(bucket) and bucket[at] == word:
+                return _zipf_of(index)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _filled_buckets_last_first() -> list[tuple[int, list[str]]]:
+    """(index, bucket) of the buckets holding words (560 of 800), rarest first."""
+    return [(index, bucket) for index, bucket in reversed(list(enumerate(_english_buckets()))) if bucket]
 
 
 def zipf_frequency(word: str) -> float:
     """wordfreq's `zipf_frequency(word, "en")`: a table lookup for a plain lowercase word,
     wordfreq itself (which tokenizes) for anything else."""
     if word.isascii() and word.isalpha() and word.islower():
-        return known_words(0.0).get(word, 0.0)
+        found = _zipf_or_none(word, 0.0)
+        return 0.0 if found is None else found
     import wordfreq
 
     return wordfreq.zipf_frequency(word, "en")
 
 
 def is_known(word: str, min_zipf: float = 0.0) -> bool:
-    return word in known_words(min_zipf)
+    return _zipf_or_none(word, min_zipf) is not None
 
 
 # Punctuation that separates words (apostrophes and hyphens stay inside them; ’ becomes ').
@@ -136,7 +203,10 @@ def unknown_words(doc: Document) -> set[str]:
     """Lowercase words of the document that English does not have (looked up in C, in the small
     list of common words first: it stays in the CPU cache and takes out most of them)."""
     uncommon = filterfalse(known_words(3.0).__contains__, set(lowercase_tokens(doc)))
-    return set(filterfalse(known_words(0.0).__contains__, uncommon))
+    everything = _TABLES.get(0.0)
+    if everything is None:
+        return {word for word in uncommon if not is_known(word)}
+    return set(filterfalse(everything.__contains__, uncommon))
 
 
 def quoted_spans(text: str, base: int = 0) -> list[tuple[int, int]]:

@@ -249,6 +249,25 @@ def test_extraction_is_cheap(dev_corpus):
     assert per_doc < 0.002, f"{per_doc * 1000:.2f} ms per document"
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u202f", "\n"])
+def test_a_measure_of_several_words_joined_by_any_space_is_found(space):
+    # dev corpus; web pages often set "lost their lives" with a non-breaking space, which re's \s
+    # matches and RE2's (the scan for sentences worth reading) did not: the sentence was skipped
+    sentence = "Twenty-one thousand people lost their lives in the catastrophes with a cost to the global economy."
+    expected = [("Twenty-one thousand people lost their lives", "killed", "people", 21000.0, 21000.0)]
+    assert summary(sentence) == expected
+    assert summary(sentence.replace("their lives", f"their{space}lives")) == expected
+
+
+def test_the_scan_for_measures_knows_every_space_re_knows():
+    import sys
+
+    from lint.figures import _UNICODE_SPACE
+
+    spaces = "".join(rf"\x{{{ord(c):x}}}" for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert _UNICODE_SPACE == spaces
+
+
 # -- PhraseMatcher: RE2 finds candidates, re confirms them; the spans must be re's own ----------
 
 _CUE_SAMPLES = [

@@ -31,11 +31,27 @@ _OTHER_SCRIPT = (r"\u0370-\u03FF\u0400-\u052F\u0530-\u058F\u0590-\u05FF\u0600-\u
                  r"\u0900-\u0DFF\u0E00-\u0E7F\u10A0-\u10FF\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF"
                  r"\uAC00-\uD7AF\uF900-\uFAFF\uFB50-\uFDFF\uFE70-\uFEFF")
 _GAP = r" \t\-–—,.;:!?'’\"«»„“”()0-9\u3000-\u303F\uFF01-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65"  # incl. CJK punctuation
-_RUN = re.compile(rf"(?<![^\W\d_])[{_OTHER_SCRIPT}]+(?:[{_GAP}]+[{_OTHER_SCRIPT}]+)*(?![^\W\d_])")
 _OTHER_LETTER = re.compile(f"[{_OTHER_SCRIPT}]")
-_OTHER_LETTERS = re.compile(f"[{_OTHER_SCRIPT}]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_RUN_WORD = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[-'’][{_OTHER_SCRIPT}]+)*")
+
+
+# The patterns below are compiled on first use: re builds a map of every code point in
+# _OTHER_SCRIPT for each (3 ms apiece, a pre-commit run's worth), and most documents have none.
+@lru_cache(maxsize=1)
+def _runs() -> re.Pattern:
+    return re.compile(rf"(?<![^\W\d_])[{_OTHER_SCRIPT}]+(?:[{_GAP}]+[{_OTHER_SCRIPT}]+)*(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _other_letters() -> re.Pattern:
+    return re.compile(f"[{_OTHER_SCRIPT}]+")
+
+
+@lru_cache(maxsize=1)
+def _run_words() -> re.Pattern:
+    return re.compile(rf"[{_OTHER_SCRIPT}]+(?:[-'’][{_OTHER_SCRIPT}]+)*")
+
+
 _LATIN_WORD = re.compile(r"(?<![\w'’‘ʻ-])[^\W\d_]+(?:['’‘ʻ-][^\W\d_]+)*")
 _SCRIPT_NAMES = {"HIRAGANA": "Japanese", "KATAKANA": "Japanese", "CJK": "Chinese/Japanese", "HANGUL": "Korean"}
 _ISO = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "ru": "russian", "kk": "kazakh",
@@ -128,7 +144,7 @@ class Untranslated(DocumentRule):
             name = _ISO.get(name.split("-")[0].split("_")[0], name)
             return name, _NON_LATIN_LANGUAGES.get(name, "LATIN")
         if first_other:
-            other = sum(map(len, _OTHER_LETTERS.findall(doc.prose)))
+            other = sum(map(len, _other_letters().findall(doc.prose)))
             if other * 2 > sum(map(len, _LETTERS.findall(doc.prose))):
                 return "", _script(first_other.group())  # mostly another script: not an English article
         return None, "LATIN"
@@ -136,7 +152,7 @@ class Untranslated(DocumentRule):
     # -- runs of another script ----------------------------------------------------------------
     def _other_script_runs(self, doc: Document, script: str, allow: list[str]) -> Iterator[Finding]:
         prose = doc.prose
-        for m in _RUN.finditer(prose):
+        for m in _runs().finditer(prose):
             run = m.group()
             start, end = m.start(), m.start() + len(run)
             run_script = _script(run[0])
@@ -150,7 +166,7 @@ class Untranslated(DocumentRule):
                                extra={"script": label})
 
     def _is_name(self, prose: str, start: int, end: int, run: str) -> bool:
-        words = _RUN_WORD.findall(run)
+        words = _run_words().findall(run)
         if len(words) > self.options.name_words:
             return False
         glossed = prose[:start].rstrip().endswith("(") and prose[end:].lstrip().startswith(")")
@@ -159,7 +175,7 @@ class Untranslated(DocumentRule):
 
     def _guess(self, run: str, run_script: str) -> str:
         candidates = [name for name in self.options.languages if _NON_LATIN_LANGUAGES.get(name) == run_script]
-        if len(_RUN_WORD.findall(run)) < 2 or not candidates:
+        if len(_run_words().findall(run)) < 2 or not candidates:
             return ""
         if len(candidates) == 1:
             return f", {candidates[0].title()}"
