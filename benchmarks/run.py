@@ -16,6 +16,7 @@ Corpora, caches, configs and results live in --workdir, never in the repository.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -134,6 +135,9 @@ def take_snapshot(workdir: Path) -> Path:
     target = workdir / "snapshot"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(REPO / "lint", target / "lint", ignore=shutil.ignore_patterns("__pycache__"))
+    # bytecode compiled once, as pip does at install time: otherwise a shell with
+    # PYTHONDONTWRITEBYTECODE recompiles every module on every run (0.1 s of a one-file run)
+    compileall.compile_dir(target / "lint", quiet=1)
     os.environ["PYTHONPATH"] = str(target) + os.pathsep + os.environ.get("PYTHONPATH", "")
     return target
 
