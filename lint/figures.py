@@ -104,6 +104,12 @@ _DOC_CACHE: "weakref.WeakKeyDictionary[Document, dict[int, list[Figure]]]" = wea
 _FINDERS: dict[int, tuple[Lexicon, "FigureFinder"]] = {}
 
 
+def warm_up(lexicon: Lexicon) -> None:
+    """Compile the lexicon's patterns now, from a rule's prepare(): workers forked after it share
+    them instead of compiling them once each (0.05 s apiece)."""
+    _finder(lexicon)
+
+
 def _finder(lexicon: Lexicon) -> "FigureFinder":
     entry = _FINDERS.get(id(lexicon))
     if entry is None or entry[0] is not lexicon:

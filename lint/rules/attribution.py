@@ -10,6 +10,7 @@ from pydantic import ConfigDict
 
 from lint.document import Document
 from lint.figures import AUXILIARIES, Figure, PhraseMatcher, find_figures
+from lint.figures import warm_up as figures_warm_up
 from lint.findings import Finding
 from lint.lexicon import Lexicon
 from lint.rules.base import DocumentRule, Options
@@ -55,6 +56,12 @@ class UnattributedFigure(DocumentRule):
         restatements_count: bool = True
         # Fewest words inside quotation marks that make a quotation (not a scare-quoted word).
         min_quotation_words: int = 3
+
+    def prepare(self) -> list[str]:
+        lexicon = (self.config if self.config is not None else _default_config()).lexicon
+        figures_warm_up(lexicon)
+        _cue_matchers(lexicon)
+        return []
 
     def check(self, doc: Document) -> Iterator[Finding]:
         config = self.config if self.config is not None else _default_config()

@@ -17,6 +17,7 @@ from pydantic import ConfigDict, Field
 
 from lint.claims import extract
 from lint.document import Document
+from lint.figures import warm_up as figures_warm_up
 from lint.findings import Finding, Location, Severity
 from lint.names import differing_words, fold, same_name, skeleton, spelling, tokens
 from lint.prose_words import zipf_frequency
@@ -141,6 +142,10 @@ class FigureContradiction(CorpusRule):
         "corpus/b.txt: At least 12 people were killed in Zhanaozen in December 2019."
     )
     Options = FigureOptions
+
+    def prepare(self) -> list[str]:
+        figures_warm_up(_settings(self)[1])
+        return []
 
     def extract(self, doc: Document) -> list:
         index, lexicon = _settings(self)
