@@ -107,17 +107,29 @@ def check_corpus(rules: list[Rule], facts_by_path: Mapping[str, dict[str, list] 
     """
     findings: list[Finding] = []
     paths = sorted(facts_by_path)
+    if focus is not None:  # a partial run holds a few documents: parsed once, not once per rule
+        facts_by_path = {path: _parsed(facts) for path, facts in facts_by_path.items()}
     for rule in rules:
         if isinstance(rule, CorpusRule):
             per_path = {path: _parsed(facts_by_path[path]).get(rule.code, []) for path in paths}
-            if focus is not None and hasattr(rule, "claim_keys"):
-                wanted = set(rule.claim_keys([fact for path in focus & per_path.keys() for fact in per_path[path]]))
+            if focus is not None and keyed(rule):
+                wanted = set(claim_keys(rule, [fact for path in focus & per_path.keys() for fact in per_path[path]]))
                 per_path = {path: facts if path in focus else
-                            [fact for fact in facts if not wanted.isdisjoint(rule.claim_keys([fact]))]
+                            [fact for fact in facts if not wanted.isdisjoint(rule.fact_keys(fact))]
                             for path, facts in per_path.items()}
             findings.extend(rule.check(per_path))
             del per_path
     return findings
+
+
+def keyed(rule: Rule) -> bool:
+    """Whether a corpus rule names the claim keys of its facts (see CorpusRule)."""
+    return callable(getattr(rule, "fact_keys", None))
+
+
+def claim_keys(rule: CorpusRule, facts: Iterable) -> list[str]:
+    """The claim keys of these facts of one document, sorted."""
+    return sorted({key for fact in facts for key in rule.fact_keys(fact)})
 
 
 class CorruptCache(Exception):
@@ -145,11 +157,11 @@ def prepare_rules(rules: list[Rule]) -> list[str]:
 
 
 def config_fingerprint(config: Config, rules: list[Rule]) -> str:
-    """Names the cache file. Rules that gain claim_keys start a new one, so that every cached
+    """Names the cache file. Rules that gain claim keys start a new one, so that every cached
     document is in the claim-key index a partial run relies on."""
-    keyed = sorted(r.code for r in rules if hasattr(r, "claim_keys"))
+    with_keys = sorted(r.code for r in rules if keyed(r))
     tokens = {r.code: r.cache_token() for r in rules}
-    payload = json.dumps([config.model_dump(mode="json"), sorted(r.code for r in rules), keyed, tokens],
+    payload = json.dumps([config.model_dump(mode="json"), sorted(r.code for r in rules), with_keys, tokens],
                          sort_keys=True, default=str)
     return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
 
@@ -220,8 +232,8 @@ def _work(task: tuple[str, bytes | str, bool, int]) -> tuple[str, tuple | str, s
     try:
         record = process_text(decoded.text, shown, _WORKER_RULES, full=full, replaced=decoded.replaced)
         timings, facts = record.pop("timings"), record.pop("facts")
-        claims = {rule.code: rule.claim_keys(facts.get(rule.code, [])) for rule in _WORKER_RULES
-                  if isinstance(rule, CorpusRule) and hasattr(rule, "claim_keys")}
+        claims = {rule.code: claim_keys(rule, facts.get(rule.code, [])) for rule in _WORKER_RULES
+                  if isinstance(rule, CorpusRule) and keyed(rule)}
         return shown, (dumps(record) if full else None, dumps(facts), claims, timings), key
     except Exception as exc:  # a parser bug on one odd file must not stop the run: report it on that file
         reason = " ".join(str(exc).split())[:200]
@@ -325,8 +337,7 @@ class Engine:
         that share a claim key with any of them; else every document's facts.
         """
         errors: dict[str, str] = {}
-        keyed = bool(self.cache and self.corpus_rules) and all(hasattr(r, "claim_keys") for r in self.corpus_rules)
-        partial = keyed and len(targets) < len(corpus)
+        partial = bool(self.cache and self.corpus_rules) and all(map(keyed, self.corpus_rules)) and len(targets) < len(corpus)
         keys, fresh = self._content_keys(corpus, errors, given=targets | self._recheck if partial else None)
         timings: dict[str, float] = defaultdict(float)
         hashed = UNHASHED not in keys.values()  # else some files were never seen: the corpus is new
@@ -390,8 +401,8 @@ class Engine:
                 if signature is not None:
                     self.cache.put_file(shown, signature, key)
                 self.cache.put_json(key, document, facts)
-                for code, claim_keys in claims.items():
-                    self.cache.put_claims(code, claim_keys, shown, key)
+                for code, keys_of_document in claims.items():
+                    self.cache.put_claims(code, keys_of_document, shown, key)
         return records
 
     def _add_related(self, records: dict[str, _Record], keys: dict[str, str], targets: set[str], corpus: set[str],
@@ -401,7 +412,7 @@ class Engine:
         related: set[str] = set()
         for rule in self.corpus_rules:
             claims = sorted({c for t in targets if t in records and records[t].facts is not None
-                             for c in rule.claim_keys(_parsed(records[t].facts).get(rule.code, []))})
+                             for c in claim_keys(rule, _parsed(records[t].facts).get(rule.code, []))})
             related |= {path for path, _ in self.cache.holders(rule.code, claims)}
         related = {path for path in related if path in corpus and path not in records}
         if not related:

@@ -37,8 +37,8 @@ class SharedHeadline(CorpusRule):
     def extract(self, doc):
         return [[doc.title.lower(), 1]] if doc.title else []
 
-    def claim_keys(self, facts):
-        return [headline for headline, _line in facts]
+    def fact_keys(self, fact):
+        return [fact[0]]  # the headline
 
     def check(self, facts):
         self.seen.append(len(facts))

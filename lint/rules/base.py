@@ -108,10 +108,10 @@ class CorpusRule(Rule):
     (a group-by, never all-pairs) and returns findings anywhere in the corpus; the engine
     keeps those on the files the user asked about.
 
-    A rule may also define `claim_keys(facts) -> list[str]`: the keys of those facts (of each
-    fact, together), such that a fact can change the findings on another document's facts only
-    if they share a key. When every corpus rule has them, a run given a few files (pre-commit)
-    checks them against the facts of other documents that share a key with theirs.
+    A rule may also define `fact_keys(fact) -> Iterable[str]`, the claim keys of one fact: a
+    fact can change the findings on another document's facts only if they share a key. When
+    every corpus rule has them, a run given a few files (pre-commit) checks them against the
+    facts of other documents that share a key with theirs.
     """
 
     def extract(self, doc: Document) -> list:

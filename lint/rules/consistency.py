@@ -152,8 +152,8 @@ class FigureContradiction(CorpusRule):
         measures = set(self.options.measures)
         return [c for c in extract(doc, index, lexicon).claims if c["measure"] in measures and not c["partitive"]]
 
-    def claim_keys(self, facts: Sequence[Any]) -> list[str]:
-        return _measure_places(facts)
+    def fact_keys(self, fact: dict) -> set[str]:
+        return _measure_places(fact)
 
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
         claims = [self._claim(path, fact) for path, items in facts.items() for fact in items]
@@ -325,9 +325,9 @@ class NameVariant(CorpusRule):
         index, _ = _settings(self)
         return extract(doc, index, None).names
 
-    def claim_keys(self, facts: Sequence[Any]) -> list[str]:
+    def fact_keys(self, mention: list) -> tuple[str]:
         """Every spelling of a name shares its key: a document's keys meet every variant of its names."""
-        return sorted({mention[1] for mention in facts})
+        return (mention[1],)
 
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
         index, _ = _settings(self)
@@ -426,8 +426,8 @@ class DateContradiction(CorpusRule):
         return [c for c in extract(doc, index, lexicon).claims
                 if c["measure"] in measures and c["dated_in_sentence"] and c["when"][0] and not c["partitive"]]
 
-    def claim_keys(self, facts: Sequence[Any]) -> list[str]:
-        return _measure_places(facts)
+    def fact_keys(self, fact: dict) -> set[str]:
+        return _measure_places(fact)
 
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
         groups: dict[tuple, list[tuple[str, dict]]] = defaultdict(list)
@@ -458,11 +458,11 @@ class DateContradiction(CorpusRule):
         return [reported[key] for key in sorted(reported)]
 
 
-def _measure_places(facts: Sequence[Any]) -> list[str]:
-    """Claim keys of KZ501/KZ503: (measure, place) of each claim, coarser than their groups (which
-    add the subject, the figure or the time), so a document sharing none cannot be in one. A claim
+def _measure_places(fact: dict) -> set[str]:
+    """Claim keys of KZ501/KZ503: (measure, place) of a claim, coarser than their groups (which
+    add the subject, the figure or the time), so a claim sharing none cannot be in one. A claim
     without a place is compared only inside its own document and needs no key."""
-    return sorted({f"{fact['measure']}|{skeleton(place)}" for fact in facts for place, _ in fact["places"]})
+    return {f"{fact['measure']}|{skeleton(place)}" for place, _ in fact["places"]}
 
 
 def _month_of(fact: dict) -> tuple:
