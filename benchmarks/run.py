@@ -48,6 +48,7 @@ class Measure:
     findings: int
     exit_code: int
     mb: float  # corpus megabytes the run covered
+    steal: float  # seconds of CPU the hypervisor gave other guests during the run (all cores)
 
     @property
     def docs_per_s(self) -> float:
@@ -85,10 +86,23 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def run_measured(cmd: list[str], cwd: Path, out: Path, env: dict | None = None) -> tuple[float, float, float, float, int, str]:
-    """Run cmd; (wall s, cpu s, max rss MB, peak tree PSS MB, exit code, stderr)."""
+def _steal_seconds() -> float:
+    """CPU time the hypervisor has given other guests (/proc/stat "steal", all cores): a run that
+    loses much of it was slowed by neighbours on the host, not by itself."""
+    try:
+        with open("/proc/stat") as handle:
+            fields = handle.readline().split()
+        return int(fields[8]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def run_measured(cmd: list[str], cwd: Path, out: Path,
+                 env: dict | None = None) -> tuple[float, float, float, float, int, str, float]:
+    """Run cmd; (wall s, cpu s, max rss MB, peak tree PSS MB, exit code, stderr, steal s)."""
     peak = [0]
     done = threading.Event()
+    stolen = _steal_seconds()
     with open(out, "wb") as stdout, open(out.with_suffix(".err"), "wb") as stderr:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=stderr, env={**os.environ, **(env or {})})
@@ -106,7 +120,8 @@ def run_measured(cmd: list[str], cwd: Path, out: Path, env: dict | None = None) 
         sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
-    return wall, cpu, usage.ru_maxrss / 1024, peak[0] / 1024, proc.returncode, out.with_suffix(".err").read_text(errors="replace")
+    return (wall, cpu, usage.ru_maxrss / 1024, peak[0] / 1024, proc.returncode,
+            out.with_suffix(".err").read_text(errors="replace"), _steal_seconds() - stolen)
 
 
 def count_findings(out: Path) -> int:
@@ -166,13 +181,14 @@ def bench_kzlint(size: int, workdir: Path, corpus_mb: float, repeats: int, jobs:
 
     def record(scenario: str, given: int, args: list[str], mb: float, timing: bool = False) -> None:
         nonlocal timing_table
-        wall, cpu, rss, pss, code, err = run_measured(base + args, corpus, out, {"KZLINT_TIMING": "1"} if timing else None)
+        wall, cpu, rss, pss, code, err, steal = run_measured(base + args, corpus, out,
+                                                             {"KZLINT_TIMING": "1"} if timing else None)
         if code not in (0, 1):
             raise SystemExit(f"kzlint failed ({scenario}, {size}): exit {code}\n{err[-3000:]}")
         if timing:
             timing_table = err
-        measures.append(Measure(scenario, size, given, wall, cpu, rss, pss, count_findings(out), code, mb))
-        print(f"  {scenario:<10} {size:>7,} articles: {wall:7.2f} s wall, {cpu:7.2f} s cpu, "
+        measures.append(Measure(scenario, size, given, wall, cpu, rss, pss, count_findings(out), code, mb, steal))
+        print(f"  {scenario:<10} {size:>7,} articles: {wall:7.2f} s wall, {cpu:7.2f} s cpu, {steal:5.1f} s stolen, "
               f"{rss:6.0f} MB max RSS, {pss:6.0f} MB tree PSS, {measures[-1].findings:,} findings", flush=True)
 
     record("cold", size, ["."], corpus_mb, timing=True)
@@ -215,11 +231,11 @@ def proselint_command(workdir: Path) -> list[str] | None:
 
 def bench_proselint(command: list[str], size: int, workdir: Path, corpus_mb: float) -> Measure:
     out = workdir / f"proselint-{size}.txt"
-    wall, cpu, rss, pss, code, err = run_measured(command + ["."], workdir / f"corpus-{size}", out)
+    wall, cpu, rss, pss, code, err, steal = run_measured(command + ["."], workdir / f"corpus-{size}", out)
     findings = sum(1 for _ in open(out, "rb"))
-    print(f"  proselint  {size:>7,} articles: {wall:7.2f} s wall, {cpu:7.2f} s cpu, {rss:6.0f} MB max RSS, "
+    print(f"  proselint  {size:>7,} articles: {wall:7.2f} s wall, {cpu:7.2f} s cpu, {steal:5.1f} s stolen, {rss:6.0f} MB max RSS, "
           f"{findings:,} findings", flush=True)
-    return Measure("proselint", size, size, wall, cpu, rss, pss, findings, code, corpus_mb)
+    return Measure("proselint", size, size, wall, cpu, rss, pss, findings, code, corpus_mb, steal)
 
 
 # -- report ---------------------------------------------------------------------------------------
@@ -243,8 +259,8 @@ def machine() -> dict:
 
 
 def table(measures: list[Measure]) -> str:
-    rows = ["| scenario | articles | files given | wall s | CPU s | max RSS MB | tree PSS MB | docs/s | MB/s | findings |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| scenario | articles | files given | wall s | CPU s | steal s | max RSS MB | tree PSS MB | docs/s | MB/s | findings |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     groups: dict[tuple[str, int], list[Measure]] = {}
     for m in measures:
         groups.setdefault((m.scenario, m.articles), []).append(m)
@@ -253,7 +269,7 @@ def table(measures: list[Measure]) -> str:
         note = f" (median of {len(runs)})" if len(runs) > 1 else ""
         per_s = f"{m.docs_per_s:,.0f}" if scenario in ("cold", "warm", "proselint") else "-"
         mb_s = f"{m.mb_per_s:.2f}" if scenario in ("cold", "warm", "proselint") else "-"
-        rows.append(f"| {scenario}{note} | {size:,} | {m.files_given:,} | {m.wall:.2f} | {m.cpu:.2f} | {m.max_rss_mb:.0f} | "
+        rows.append(f"| {scenario}{note} | {size:,} | {m.files_given:,} | {m.wall:.2f} | {m.cpu:.2f} | {m.steal:.1f} | {m.max_rss_mb:.0f} | "
                     f"{m.tree_pss_mb:.0f} | {per_s} | {mb_s} | {m.findings:,} |")
     return "\n".join(rows)
 
