@@ -124,6 +124,7 @@ class Cache:
                     "CREATE TABLE IF NOT EXISTS claims (rule TEXT, claim TEXT, path TEXT, key TEXT);"
                     "CREATE INDEX IF NOT EXISTS claims_by_claim ON claims (rule, claim);"
                     "CREATE TABLE IF NOT EXISTS listings (root TEXT PRIMARY KEY, folders TEXT, files TEXT);"
+                    "CREATE TABLE IF NOT EXISTS notices (line INT PRIMARY KEY, text TEXT);"
                 )
                 self._db = db
                 self._forget_old()
@@ -231,6 +232,23 @@ class Cache:
     def holders(self, rule: str, claims: list[str]) -> set[tuple[str, str]]:
         """(path, content key) of every document version recorded with one of these claim keys."""
         return set(self._query("SELECT path, key FROM claims WHERE rule = ? AND claim IN ({marks})", claims, rule))
+
+    # -- notices ------------------------------------------------------------------------------
+    def notices(self) -> list[str]:
+        """What the rules' prepare() said in the run that filled this cache ("KZ201 skipped")."""
+        return [text for _, text in sorted(self._all("SELECT line, text FROM notices"))]
+
+    def put_notices(self, notices: list[str]) -> None:
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            with db:
+                db.execute("DELETE FROM notices")
+                db.executemany("INSERT INTO notices VALUES (?, ?)", list(enumerate(notices)))
+        except sqlite3.Error:
+            self.close()
+            self._reset()
 
     # -- folder listings ---------------------------------------------------------------------
     def listing(self, root: str) -> Listing | None:

@@ -111,7 +111,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.stdin_filename:
         engine.stdin = {display_path(args.stdin_filename, cwd): sys.stdin.buffer.read()}
     result = engine.run(paths)
-    for notice in result.notices:  # rules prepare only when documents are checked (not on a warm run)
+    for notice in result.notices:
         print(f"kzlint: {notice}", file=sys.stderr)
     if args.fix or args.diff:
         done = _fix(args, engine, result.findings, cwd)

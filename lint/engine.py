@@ -258,7 +258,10 @@ class Engine:
         self._expanded: dict[tuple[str, ...], list[str]] = {}
         self._recheck: set[str] = set()  # files in folders changed since the last walk (see discovery.Listing)
         self._unhashed: dict[str, tuple] = {}  # stat signatures of files hashed by workers, for the index
-        self.notices: list[str] = []  # from the rules' prepare(), when documents had to be checked
+        # from the rules' prepare() when documents had to be checked, else those of the run that
+        # filled the cache (its file is per backend availability: the same notices hold)
+        self.notices: list[str] = []
+        self._prepared = False
         self.progress: Callable[[int, int], None] | None = None  # told (done, total) as documents are linted
 
     @property
@@ -297,6 +300,7 @@ class Engine:
                     raise
                 self.cache.discard()
                 self._known, self._expanded, self._recheck, self._unhashed = None, {}, set(), {}
+                self._prepared = False  # the notices said so far stand; they are stored again
                 return self._run(paths)
 
     def _run(self, paths: list[str]) -> RunResult:
@@ -359,6 +363,8 @@ class Engine:
             if self.cache and not partial:
                 self.cache.put_corpus(corpus_fingerprint(keys.items()), corpus_records)  # keys now all known
         if self.cache:
+            if not self._prepared:
+                self.notices.extend(self.cache.notices())
             self.cache.flush()
             self.cache.close()
         return records, errors, corpus_records or [], timings
@@ -496,7 +502,11 @@ class Engine:
         while the workers go on."""
         if not todo:
             return
-        self.notices.extend(prepare_rules(self.rules))  # before forking: workers inherit what it loads
+        if not self._prepared:  # before forking: workers inherit what it loads
+            self._prepared = True
+            self.notices.extend(prepare_rules(self.rules))
+            if self.cache:
+                self.cache.put_notices(self.notices)
         codes = [r.code for r in self.rules]
         if self.jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
             _init_worker_with(self.rules)

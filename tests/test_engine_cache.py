@@ -264,3 +264,21 @@ def test_kz5_rules_on_one_file_match_a_full_run_and_skip_unrelated_documents(cod
     assert code in {f["code"] for f in partial}
     assert {r["path"] for f in partial for r in f["related"]} & {f"news/seeds-{s.name}" for s in SEEDS.glob("*.txt")}
     assert max(checked) < len(sources) // 4 < min(checked_full)  # only the documents sharing a claim key
+
+
+def test_a_run_answered_from_the_cache_repeats_the_notices_of_the_run_that_filled_it(corpus):
+    from lint.selection import build_rules
+
+    root, files = corpus
+    config = load(None).model_copy(update={"corpus": "news", "cache_dir": str(root / "cache")})
+    languagetool = config.languagetool.model_copy(update={"mode": "remote", "url": "http://127.0.0.1:9",
+                                                          "connect_timeout_s": 0.2})
+    config = config.model_copy(update={"languagetool": languagetool})
+
+    def notices():
+        rules = build_rules(config, select=["KZ201"])
+        return Engine(config, rules, cwd=root, config_dir=root, jobs=1).run(["news"]).notices
+
+    first = notices()
+    assert len(first) == 1 and first[0].startswith("KZ201 grammar skipped")  # nothing answers on port 9
+    assert notices() == first  # every document from the cache: prepare() did not run, the notice stands
