@@ -161,6 +161,11 @@ def fix_files(paths: list[str], lint: Linter, cwd: Path, *, write: bool, max_siz
         if not result.converged:
             run.notices.append(f"{shown}: fixes did not settle after {MAX_PASSES} passes; the last state was kept")
         if write and result.changed:
+            links = _hard_links(file)
+            if links > 1:  # an atomic rename would give this name a new file and leave the others behind
+                run.notices.append(f"{shown}: not fixed: it has {links} hard links, which rewriting it by "
+                                   f"rename would split; apply `kzlint --diff` by hand")
+                continue
             try:
                 atomic_write(file, decoded.encode(result.after), expected=data)
             except FileChanged:
@@ -171,6 +176,13 @@ def fix_files(paths: list[str], lint: Linter, cwd: Path, *, write: bool, max_siz
                 continue
         run.files.append(result)
     return run
+
+
+def _hard_links(path: Path) -> int:
+    try:
+        return os.stat(path).st_nlink
+    except OSError:
+        return 1  # gone or unreadable: atomic_write reports it
 
 
 def atomic_write(path: Path, data: bytes, *, expected: bytes) -> None:

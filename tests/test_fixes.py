@@ -131,6 +131,16 @@ def test_fix_writes_through_a_symlink(project):
     assert (project / "real.txt").read_text(encoding="utf-8") == FIXED
 
 
+def test_fix_leaves_a_hard_linked_file_alone_and_says_so(project):
+    (project / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.link(project / "a.txt", project / "b.txt")
+    result = kzlint("--no-cache", "--fix", "a.txt", cwd=project)
+    assert "a.txt: not fixed: it has 2 hard links" in result.stderr.decode()
+    assert (project / "a.txt").read_text(encoding="utf-8") == ARTICLE
+    assert os.path.samefile(project / "a.txt", project / "b.txt")  # still one file under two names
+    assert result.returncode == 1  # its findings are still reported
+
+
 @pytest.mark.parametrize("data, reason", [
     (b"Crowds in Nur-Sultan, caf\xe9 owners said.\n", "not valid UTF-8"),
     (b"Crowds in Nur-Sultan.\r\nPolice in Nur-Sultan.\nMore.\n", "mixed line endings"),
