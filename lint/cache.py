@@ -200,10 +200,9 @@ class Cache:
     def files(self, paths: list[str] | None = None) -> dict[str, tuple[tuple[int, int, int, int], str]]:
         """path -> (stat signature, content key) as recorded by earlier runs: of every file, or
         of `paths` only."""
-        if paths is not None:
-            return {row[0]: (tuple(row[1:5]), row[5]) for row in self._query(
-                "SELECT path, size, mtime, ctime, inode, key FROM files WHERE path IN ({marks})", paths)}
-        return {row[0]: (tuple(row[1:5]), row[5]) for row in self._all("SELECT path, size, mtime, ctime, inode, key FROM files")}
+        select = "SELECT path, size, mtime, ctime, inode, key FROM files"
+        rows = self._all(select) if paths is None else self._query(select + " WHERE path IN ({marks})", paths)
+        return {row[0]: (tuple(row[1:5]), row[5]) for row in rows}
 
     def indexed_paths(self) -> set[str]:
         """Every path in the stat index (a third of the cost of `files()`)."""

@@ -341,7 +341,8 @@ class Engine:
         that share a claim key with any of them; else every document's facts.
         """
         errors: dict[str, str] = {}
-        partial = bool(self.cache and self.corpus_rules) and all(map(keyed, self.corpus_rules)) and len(targets) < len(corpus)
+        keyed_rules = bool(self.corpus_rules) and all(map(keyed, self.corpus_rules))
+        partial = bool(self.cache) and keyed_rules and len(targets) < len(corpus)
         keys, fresh = self._content_keys(corpus, errors, given=targets | self._recheck if partial else None)
         timings: dict[str, float] = defaultdict(float)
         hashed = UNHASHED not in keys.values()  # else some files were never seen: the corpus is new
@@ -355,7 +356,7 @@ class Engine:
         if need_facts:
             started = time.perf_counter()
             if partial:
-                self._add_related(records, keys, targets, set(corpus), errors, timings)
+                self._add_related(records, targets, set(corpus), errors, timings)
             found = check_corpus(self.rules, {p: r.facts for p, r in records.items() if r.facts is not None},
                                  focus=targets if partial else None)
             corpus_records = [to_record(f) for f in found]
@@ -411,7 +412,7 @@ class Engine:
                     self.cache.put_claims(code, keys_of_document, shown, key)
         return records
 
-    def _add_related(self, records: dict[str, _Record], keys: dict[str, str], targets: set[str], corpus: set[str],
+    def _add_related(self, records: dict[str, _Record], targets: set[str], corpus: set[str],
                      errors: dict[str, str], timings: dict[str, float]) -> None:
         """Add the facts of every document whose recorded content shares a claim key with a
         target; each is stat-checked now, and read again if it changed since."""
@@ -427,7 +428,6 @@ class Engine:
         current, _ = self._content_keys(sorted(related), errors)
         for shown in set(errors) - errors_before:
             errors.pop(shown)  # a related file that vanished is simply not consulted
-        keys.update(current)
         records.update(self._load(current, set(), current.keys(), errors, timings))
 
     def _read(self, shown: str) -> bytes:
