@@ -1,0 +1,233 @@
+"""KZ504 duplicate-article: the same article saved twice in the corpus (exact or near copy).
+
+Each document is summarised by a MinHash sketch of its 5-word phrases (one-permutation
+hashing with densification: one CRC-32 per phrase, 32 bins, no numpy, deterministic across
+processes and runs). The sketch's 16 bands of 3 bins are the document's claim keys: two
+documents are compared only when they share a band, so the check is a group-by (never all
+pairs) and a one-file pre-commit run loads only the few documents that share a band with it.
+
+Only phrases inside one prose block count: a menu, a share bar or a byline (blocks of fewer
+than 5 words) adds none, so two pages of one site, whose templates share their furniture
+but not their article, stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+import zlib
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from pydantic import ConfigDict, Field
+
+from lint.document import Document
+from lint.findings import Finding, Location, Severity
+from lint.rules.base import CorpusRule, Options
+
+SHINGLE = 5  # words per phrase
+BINS = 64  # sketch size: the similarity estimate's standard error is about 0.05 at 0.8
+BAND = 3  # bins per band (claim key)
+BANDS = 16  # bands of the first 48 bins: two documents of similarity 0.8 share one with probability
+# 0.99997, of 0.6 with 0.98, of 0.5 with 0.88 (1 - (1 - s**3)**16): below that, pairs are missed
+_BIN_BITS = 26  # a CRC-32 is split into its bin (top 6 bits) and its rank (26 bits) ...
+_KEPT = 0xFFFF  # ... of which the lowest 16 bits are kept (b-bit MinHash: chance agreement 1 in 65,536)
+_HEX = 4  # hex digits per bin in the stored sketch
+_ASCII_WORD = re.compile(rb"\w+")
+_NOT_WORD = re.compile(r"\W+")
+_BIN_STARTS = [b << _BIN_BITS for b in range(BINS + 1)]
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class DuplicateArticleOptions(Options):
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True)
+
+    # documents with fewer distinct 5-word phrases than this (about as many words of paragraph
+    # text) are not compared: short notices and menus-only pages are alike without being copies
+    min_phrases: int = Field(40, ge=1)
+    # estimated share of 5-word phrases two documents have in common (Jaccard) to be reported
+    min_similarity: float = Field(0.8, gt=0, le=1)
+    # documents sharing a band are all compared when there are at most this many; in a larger
+    # group (hundreds of variants of one page) each is compared with the next few, so the check
+    # stays linear in the number of documents
+    max_group: int = Field(8, ge=2)
+
+
+def sketch(doc: Document) -> tuple[str, int, str]:
+    """(sketch as hex, number of distinct phrases, digest of the set of phrases) of a document.
+
+    Words are runs of letters and digits, lower-cased; a phrase never spans two blocks."""
+    phrases: list[bytes] = []
+    prose = doc.prose
+    for _, block in doc.prose_blocks:
+        text = prose[block.start:block.end].lower()
+        if text.isascii():  # bytes all the way: no per-phrase encoding
+            words = _ASCII_WORD.findall(text.encode())
+        else:
+            words = _NOT_WORD.sub(" ", text).encode().split()
+        if len(words) >= SHINGLE:
+            phrases += map(b" ".join, zip(*(words[i:] for i in range(SHINGLE))))
+    hashes = sorted(set(map(zlib.crc32, phrases)))
+    digest = f"{zlib.crc32(array('Q', hashes).tobytes()):08x}"
+    return _densified(hashes), len(hashes), digest
+
+
+def _densified(hashes: list[int]) -> str:
+    """The minimum of each bin (hashes sorted: a bisection per bin), its lowest 16 bits kept; an
+    empty bin borrows the value of the next filled one, shifted by the distance (Shrivastava and
+    Li's densification), so two copies of a short text still agree bin for bin."""
+    if not hashes:
+        return ""
+    mins: list[int | None] = []
+    for b in range(BINS):
+        at = bisect_left(hashes, _BIN_STARTS[b])
+        mins.append(hashes[at] & _KEPT if at < len(hashes) and hashes[at] < _BIN_STARTS[b + 1] else None)
+    values = []
+    for b in range(BINS):
+        distance = 0
+        while mins[(b + distance) % BINS] is None:
+            distance += 1
+        values.append((mins[(b + distance) % BINS] + distance * 0x9E37) & _KEPT)  # type: ignore[operator]
+    return "".join(f"{v:04x}" for v in values)
+
+
+def similarity(a: str, b: str) -> float:
+    """Estimated Jaccard similarity of two sketches: the share of bins that agree."""
+    same = sum(a[i:i + _HEX] == b[i:i + _HEX] for i in range(0, BINS * _HEX, _HEX))
+    return same / BINS
+
+
+_LANE_LOWEST_BITS = int("0001" * BINS, 16)
+
+
+def _as_int(sketch_hex: str) -> int:
+    return int(sketch_hex, 16)
+
+
+def _agreeing(a: int, b: int) -> int:
+    """How many of the 16-bit bins of two sketches (as integers) are equal, bit-parallel: a bin
+    differs when any bit of the XOR is set, which the shifts gather into the bin's lowest bit."""
+    x = a ^ b
+    x |= x >> 1
+    x |= x >> 2
+    x |= x >> 4
+    x |= x >> 8
+    return BINS - (x & _LANE_LOWEST_BITS).bit_count()
+
+
+def _candidates(groups: Iterable[list[int]], max_group: int) -> set[tuple[int, int]]:
+    """Pairs of documents to compare: every pair of a small group; in a larger one each member
+    with the next two (so a group of n costs 2n, and near-identical variants still meet)."""
+    pairs: set[tuple[int, int]] = set()
+    done: set[tuple[int, ...]] = set()
+    for members in groups:
+        if len(members) < 2:
+            continue
+        if len(members) == 2:
+            pairs.add((members[0], members[1]))
+            continue
+        shape = tuple(members)
+        if shape in done:  # variants of one text share many bands with the same members
+            continue
+        done.add(shape)
+        if len(members) <= max_group:
+            pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])
+        else:
+            pairs.update(zip(members, members[1:]))
+            pairs.update(zip(members, members[2:]))
+    return pairs
+
+
+def band_keys(sketch_hex: str) -> list[str]:
+    width = BAND * _HEX
+    return [f"{n}:{sketch_hex[n * width:(n + 1) * width]}" for n in range(BANDS)]
+
+
+class DuplicateArticle(CorpusRule):
+    code = "KZ504"
+    name = "duplicate-article"
+    severity = Severity.WARNING
+    summary = "The same article saved twice in the corpus, exactly or nearly (another URL, another version)."
+    message = "this article is {kind} {path}:{line} ({share}% of their 5-word phrases are shared)"
+    explanation = (
+        "A scraper that reaches one story under two URLs (a tracking parameter, an AMP page, a print "
+        "view), or saves a page again after an update, puts the same article in the corpus twice. The "
+        "copies count twice in every statistic, leak between training and test sets, and make their "
+        "own sentences look like furniture that repeats across pages. Each document is summarised by a "
+        "MinHash sketch of its 5-word phrases inside paragraphs (menus, bylines and share bars have "
+        "fewer than 5 words and add none, so two pages of one site that share their template are not "
+        "copies); documents that share a band of the sketch are compared, and a pair whose estimated "
+        "share of phrases in common (Jaccard) reaches `min-similarity` is reported on both, each naming "
+        "the other. Documents with fewer than `min-phrases` phrases are not compared. The estimate is "
+        "approximate (about ±0.07 at 0.8); identical text (after case, punctuation and layout) is said "
+        "so. Delete one copy, or keep both on purpose with a suppression."
+    )
+    bad_example = (
+        "corpus/a.txt: Oil workers in Zhanaozen have been on strike since May, demanding higher pay ...\n"
+        "corpus/a-print.txt: the same article, saved again from the page's print view"
+    )
+    good_example = (
+        "corpus/a.txt: Oil workers in Zhanaozen have been on strike since May, demanding higher pay ...\n"
+        "corpus/b.txt: another article of the same site, with the same menu, footer and share bar"
+    )
+    Options = DuplicateArticleOptions
+
+    def extract(self, doc: Document) -> list:
+        sketch_hex, phrases, digest = sketch(doc)
+        if phrases < self.options.min_phrases:
+            return []
+        return [[sketch_hex, phrases, digest, list(_first_line_span(doc))]]
+
+    def fact_keys(self, fact: list) -> list[str]:
+        return band_keys(fact[0])
+
+    def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
+        documents = [(path, fact) for path in sorted(facts) for fact in facts[path]]
+        groups: dict[str, list[int]] = defaultdict(list)
+        for number, (_, fact) in enumerate(documents):
+            for key in band_keys(fact[0]):
+                groups[key].append(number)
+        sketches = [_as_int(fact[0]) for _, fact in documents]
+        matches: dict[int, list[tuple[float, bool, int]]] = defaultdict(list)
+        for a, b in sorted(_candidates(groups.values(), self.options.max_group)):
+            (_, fa), (_, fb) = documents[a], documents[b]
+            identical = fa[2] == fb[2] and fa[1] == fb[1]
+            share = 1.0 if identical else _agreeing(sketches[a], sketches[b]) / BINS
+            if share >= self.options.min_similarity:
+                matches[a].append((share, identical, b))
+                matches[b].append((share, identical, a))
+        return [self._finding(documents, number, matches[number]) for number in sorted(matches)]
+
+    def _finding(self, documents: list, number: int, found: list[tuple[float, bool, int]]) -> Finding:
+        path, fact = documents[number]
+        found.sort(key=lambda m: (-m[0], not m[1], documents[m[2]][0]))
+        share, identical, other = found[0]
+        other_path, other_fact = documents[other]
+        where = f"{other_path}:{other_fact[3][0]}"
+        if identical:
+            message = f"the same article as {where} (the same text once case and punctuation are ignored)"
+        else:
+            message = (f"a near-copy of the article at {where} (about {round(share * 100)}% of their "
+                       f"5-word phrases are shared)")
+        if len(found) > 1:
+            message += f"; {len(found) - 1} more cop{'y' if len(found) == 2 else 'ies'} in the corpus"
+        message += ": delete one, or keep both with a suppression"
+        related = [Location(documents[o][0], documents[o][1][3][0], documents[o][1][3][1]) for _, _, o in found[:10]]
+        return self.finding_at(path, tuple(fact[3]), message, snippet=f"{other_path}", related=related,
+                               extra={"other": other_path, "similarity": f"{share:.2f}"})
+
+
+def _first_line_span(doc: Document) -> tuple[int, int, int, int]:
+    """Where the finding stands: the first line of the first prose block (the headline)."""
+    blocks = doc.prose_blocks
+    if not blocks:
+        return 1, 1, 1, 1
+    block = blocks[0][1]
+    line, column = doc.position(block.start)
+    text = doc.text[block.start:block.end].split("\n", 1)[0].rstrip()
+    return line, column, line, column + max(1, len(text))
