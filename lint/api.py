@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lint.config import Config, load
-from lint.engine import check_corpus, finish as _finish, prepare_rules, process_text
-from lint.findings import Finding, from_record
-from lint.reading import ReadError, decode
+from lint.engine.run import check_corpus, finish as _finish, prepare_rules, process_text
+from lint.core.findings import Finding, from_record
+from lint.core.reading import ReadError, decode
 from lint.rules import Rule
-from lint.rules.engine_rules import Unreadable
+from lint.rules.engine.rules import Unreadable
 
 _RULES: dict[int, tuple[Config, list[Rule]]] = {}
 
@@ -37,7 +37,7 @@ def rules_for(config: Config) -> list[Rule]:
     """The rules `config` enables, built and prepared once per config object and process."""
     cached = _RULES.get(id(config))
     if cached is None or cached[0] is not config:
-        from lint.selection import build_rules
+        from lint.engine.selection import build_rules
 
         rules = build_rules(config)
         prepare_rules(rules)  # once per process, as `kzlint` does; its notices are for a terminal

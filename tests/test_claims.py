@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from lint.claims import When, document_date, extract, sentence_time
+from lint.facts.claims import When, document_date, extract, sentence_time
 from lint.config import load
-from lint.document import Document
-from lint.names import Names, fold, same_name, skeleton
+from lint.core.document import Document
+from lint.facts.names import Names, fold, name_index, same_name, skeleton
 
 CONFIG = load(None)
-INDEX = CONFIG.names.index
+INDEX = name_index(CONFIG.names)
 
 
 def _extract(text: str, path: str = "a.txt"):
@@ -59,7 +59,7 @@ def test_fold_romanises_cyrillic_and_drops_accents():
 
 
 def test_gazetteer_finds_a_place_in_any_romanisation_with_its_ancestors():
-    index = Names(places={"Kazakhstan": None, "Mangystau": "Kazakhstan", "Zhanaozen": "Mangystau"}).index
+    index = name_index(Names(places={"Kazakhstan": None, "Mangystau": "Kazakhstan", "Zhanaozen": "Mangystau"}))
     assert index.place("Manghystau") == "Mangystau"
     assert index.with_ancestors("Zhanaozen") == ["Zhanaozen", "Mangystau", "Kazakhstan"]
     assert index.is_specific("Zhanaozen") and not index.is_specific("Kazakhstan")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lint.config import ConfigError, default_text, discover, load
-from lint.selection import build_rules
+from lint.engine.selection import build_rules
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from lint.api import check_claims, default_config, finish, lint_document
-from lint.engine import Engine
-from lint.selection import build_rules
+from lint.engine.run import Engine
+from lint.engine.selection import build_rules
 
 from corpora import CORPUS, DEV_CORPUS
 

@@ -8,7 +8,7 @@ import pytest
 
 import os
 
-from lint.discovery import Listing, _matches, expand, walk_folders
+from lint.engine.discovery import Listing, _matches, expand, walk_folders
 
 
 @pytest.mark.parametrize(

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from lint.config import load
-from lint.findings import Edit, Fix
-from lint.fixes import (MAX_PASSES, FileChanged, apply_fixes, atomic_write, compatible_fixes, fix_files,
+from lint.core.findings import Edit, Fix
+from lint.engine.fixes import (MAX_PASSES, FileChanged, apply_fixes, atomic_write, compatible_fixes, fix_files,
                         linter)
-from lint.selection import build_rules
+from lint.engine.selection import build_rules
 
 from corpora import custom_rules_config
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from lint.cli import main
-from lint.findings import Finding, Location, Severity
+from lint.cli.main import main
+from lint.core.findings import Finding, Location, Severity
 from lint.output import Report
 from lint.output import github, junit, sarif
-from lint.selection import build_rules
+from lint.engine.selection import build_rules
 from lint.config import load
 
 from corpora import custom_rules_config

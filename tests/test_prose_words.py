@@ -8,8 +8,8 @@ import sys
 
 import wordfreq
 
-from lint import prose_words as pw
-from lint.prose_words import known_words, zipf_frequency
+from lint.text import words as pw
+from lint.text.words import known_words, zipf_frequency
 
 
 def test_zipf_lookup_agrees_with_wordfreq():

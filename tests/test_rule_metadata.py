@@ -7,9 +7,9 @@ import re
 import pytest
 
 from lint.config import load
-from lint.document import Document
+from lint.core.document import Document
 from lint.rules import DocumentRule, all_rules
-from lint.selection import build_rules
+from lint.engine.selection import build_rules
 
 RULES = all_rules()
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from lint.config import load, rule_options
-from lint.document import Document
-from lint.fixes import apply_fixes, compatible_fixes
-from lint.reading import decode
+from lint.core.document import Document
+from lint.engine.fixes import apply_fixes, compatible_fixes
+from lint.core.reading import decode
 from lint.rules import all_rules
-from lint.rules.artifacts_support import remove_lines_edit
-from lint.selection import build_rules
+from lint.rules.artifacts.support import remove_lines_edit
+from lint.engine.selection import build_rules
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"

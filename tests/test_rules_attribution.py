@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from lint.config import ConfigError, load
-from lint.document import Document
-from lint.selection import build_rules
+from lint.core.document import Document
+from lint.engine.selection import build_rules
 
 from corpora import CORPUS
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-import lint.rules.consistency as consistency
+import lint.rules.consistency.rules as consistency
 from lint.config import load
-from lint.engine import Engine
-from lint.findings import Severity
-from lint.rules.consistency import Claim, describe, disjoint
-from lint.selection import build_rules
+from lint.engine.run import Engine
+from lint.core.findings import Severity
+from lint.rules.consistency.rules import Claim, describe, disjoint
+from lint.engine.selection import build_rules
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -91,7 +91,7 @@ def test_intervals_are_described_in_words(interval, words):
 ])
 def test_every_qualifier_becomes_an_interval_in_the_facts(phrase, low, high, low_open, high_open):
     rule = build_rules(load(None), select=["KZ501"])[0]
-    from lint.document import Document
+    from lint.core.document import Document
 
     facts = rule.extract(Document("a.txt", f"Headline\n\n{phrase} in Zhanaozen in December 2011.\n"))
     assert [(f["low"], f["high"], f["low_open"], f["high_open"]) for f in facts] == [(low, high, low_open, high_open)]

@@ -7,9 +7,9 @@ import socket
 import pytest
 
 from lint.config import ConfigError, load
-from lint.document import Document
-from lint.rules import sources
-from lint.selection import build_rules
+from lint.core.document import Document
+from lint.rules.sources import rules as sources
+from lint.engine.selection import build_rules
 
 from corpora import CORPUS
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.cli import main
+from lint.cli.main import main
 
 from corpora import custom_rules_config
 

@@ -14,9 +14,9 @@ import yaml
 from hypothesis import assume, given, settings, strategies as st
 
 from lint import patterns
-from lint.cli import main
-from lint.patterns import PatternSet
-from lint.rules.artifacts_residue import StrayTokenOptions
+from lint.cli.main import main
+from lint.text.patterns import PatternSet
+from lint.rules.artifacts.residue import StrayTokenOptions
 
 HOSTILE_LINE = "a" * 100_000 + "!"
 ARTICLE = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lint.findings import Finding
+from lint.core.findings import Finding
 from lint.rules import Rule
 
 

@@ -11,8 +11,8 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from lint.document import Document
-from lint.findings import Finding, Fix, Location, Severity
+from lint.core.document import Document
+from lint.core.findings import Finding, Fix, Location, Severity
 
 FAMILIES = {
     "KZ0": "engine",

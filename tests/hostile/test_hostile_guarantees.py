@@ -162,7 +162,7 @@ def test_fix_never_writes_a_file_it_could_not_read_back_exactly(kz, tmp_path, da
 
 _KILL_DRIVER = textwrap.dedent("""
     import os, signal, sys
-    from lint.cli import main
+    from lint.cli.main import main
     moment = sys.argv[1]
     real_replace, real_fsync = os.replace, os.fsync
     def die():
