@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lint.config import Config, load
+from lint.engine.selection import build_rules
 from lint.engine.run import check_corpus, finish as _finish, prepare_rules, process_text
 from lint.core.findings import Finding, from_record
 from lint.core.reading import ReadError, decode
@@ -37,8 +38,6 @@ def rules_for(config: Config) -> list[Rule]:
     """The rules `config` enables, built and prepared once per config object and process."""
     cached = _RULES.get(id(config))
     if cached is None or cached[0] is not config:
-        from lint.engine.selection import build_rules
-
         rules = build_rules(config)
         prepare_rules(rules)  # once per process, as `kzlint` does; its notices are for a terminal
         cached = (config, rules)

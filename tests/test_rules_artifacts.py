@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.config import load, rule_options
+from lint.config import load
+from lint.rules import rule_options
 from lint.core.document import Document
 from lint.engine.fixes import apply_fixes, compatible_fixes
 from lint.core.reading import decode

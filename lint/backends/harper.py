@@ -7,7 +7,7 @@ and roughly 0.1 s per article, which is why it is opt-in (see README, 'Grammar c
 from __future__ import annotations
 
 from lint.config import GrammarSettings
-from lint.backends.languagetool import Match, Unavailable
+from lint.backends.match import Match, Unavailable
 
 _DIALECTS = {"en-us": "american", "en-gb": "british", "en-au": "australian", "en-ca": "canadian", "en-in": "indian"}
 _LINTERS: dict[tuple, object] = {}

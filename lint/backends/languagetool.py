@@ -22,40 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lint.backends.match import Match, Unavailable
 from lint.config import LanguageToolSettings
 
 SEPARATOR = "\n\n"  # between sentences of a batch: LanguageTool reads each as its own paragraph
 MIN_JAVA = 17
-
-
-class Unavailable(Exception):
-    """LanguageTool cannot be used; the message says why, in a few words."""
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One problem found, with offsets in code points of the text that was checked."""
-
-    offset: int
-    length: int
-    message: str
-    rule_id: str
-    category: str
-    issue_type: str = ""
-    replacements: tuple[str, ...] = ()
-
-    def shifted(self, delta: int) -> Match:
-        return Match(self.offset + delta, self.length, self.message, self.rule_id, self.category,
-                     self.issue_type, self.replacements)
-
-    def to_json(self) -> list:
-        return [self.offset, self.length, self.message, self.rule_id, self.category, self.issue_type,
-                list(self.replacements)]
-
-    @classmethod
-    def from_json(cls, data: list) -> Match:
-        offset, length, message, rule_id, category, issue_type, replacements = data
-        return cls(offset, length, message, rule_id, category, issue_type, tuple(replacements))
 
 
 # -- the /v2/check response -------------------------------------------------------------------

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lint.config import Config
 from lint.core.findings import Finding, Fix, from_record
+from lint.engine.run import finish, process_text
 from lint.core.reading import DecodedText, ReadError, decode, read_bytes
 from lint.rules import Rule
 
@@ -62,8 +63,6 @@ class FixRun:
 
 def linter(config: Config, rules: list[Rule]) -> Linter:
     """Lint one in-memory text with the fixable rules, honouring suppressions and per-file-ignores."""
-    from lint.engine.run import finish, process_text
-
     fixable = [rule for rule in rules if rule.fixable]
 
     def lint(text: str, path: str) -> list[Finding]:

@@ -24,6 +24,7 @@ from lint.engine import suppressions
 from lint.engine.cache import Cache, content_key, corpus_fingerprint, dumps, loads, stat_signature
 from lint.config import Config
 from lint.engine.discovery import expand, git_root, is_excluded
+from lint.engine.selection import build_rules
 from lint.core.document import Document
 from lint.core.selectors import matches
 from lint.core.findings import SORT_KEY, Finding, from_record, to_record
@@ -209,8 +210,6 @@ _WORKER_RULES: list[Rule] = []
 
 
 def _init_worker(config: Config, codes: list[str]) -> None:
-    from lint.engine.selection import build_rules
-
     global _WORKER_RULES
     _WORKER_RULES = [r for r in build_rules(config, select=["ALL"]) if r.code in set(codes)]
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lint.core.document import Document, Sentence
+from lint.facts.figures import find_figures  # link labels (other articles' headlines) are skipped there
 from lint.facts.names import NameIndex, skeleton, spelling, tokens
 
 # -- words that start or end a capitalised run without being part of a name ----------------------
@@ -497,7 +498,6 @@ _SKIPPED_SECTIONS = re.compile(r"^(?:related|see also|read more|more on this|mos
 
 def _claims(doc: Document, index: NameIndex, lexicon: Any, runs_by_sentence: list[list[Run]],
             date: When) -> list[dict]:
-    from lint.facts.figures import find_figures  # link labels (other articles' headlines) are skipped there
 
     figures = [f for f in find_figures(doc, lexicon) if f.measure]
     if not figures:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -19,9 +20,7 @@ _SKIPPED = {"base", "registry", "examples"}
 
 def all_rules() -> dict[str, type[Rule]]:
     """Every built-in rule class by code, in code order."""
-    import lint.rules as package
-
-    for module in pkgutil.walk_packages(package.__path__, "lint.rules."):
+    for module in pkgutil.walk_packages([str(Path(__file__).parent)], "lint.rules."):
         if module.name.rsplit(".", 1)[-1] not in _SKIPPED:
             importlib.import_module(module.name)
     return dict(sorted(Rule.registry.items()))

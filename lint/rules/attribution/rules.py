@@ -8,13 +8,14 @@ from collections.abc import Iterator
 
 from pydantic import ConfigDict
 
+from lint.config import load
 from lint.core.document import Document
 from lint.facts.figures import AUXILIARIES, Figure, PhraseMatcher, find_figures
 from lint.facts.figures import warm_up as figures_warm_up
 from lint.core.findings import Finding
 from lint.reference.lexicon import Lexicon
 from lint.rules.base import DocumentRule, Options
-from lint.rules.sources.rules import collect_sources, is_social
+from lint.facts.sources import collect_sources, is_social
 
 # A quotation inside one paragraph: curly quotes (an unclosed one runs to the paragraph's end, the
 # convention for a quote that continues in the next paragraph) or straight double quotes.
@@ -193,6 +194,4 @@ def _cue_matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
 
 def _default_config():
     """The built-in configuration, for a rule built without one (as in a quick script)."""
-    from lint.config import load
-
     return load(None)

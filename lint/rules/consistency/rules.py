@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ConfigDict, Field
 
 from lint.facts.claims import extract
+from lint.config import load
 from lint.core.document import Document
 from lint.facts.figures import warm_up as figures_warm_up
 from lint.core.findings import Finding, Location, Severity
@@ -36,8 +37,6 @@ def _settings(rule: CorpusRule):
     """(name index, lexicon) from the whole config, or the built-in defaults without one."""
     config = rule.config
     if config is None:
-        from lint.config import load
-
         config = load(None)
     return name_index(config.names), config.lexicon
 
