@@ -24,7 +24,7 @@ from lint.engine.run import check_corpus, finish as _finish, prepare_rules, proc
 from lint.core.findings import Finding, from_record
 from lint.core.reading import ReadError, decode
 from lint.rules import Rule
-from lint.rules.engine.rules import Unreadable
+from lint.rules.engine.unreadable import Unreadable
 
 _RULES: dict[int, tuple[Config, list[Rule]]] = {}
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import lint.rules.consistency.rules as consistency
+import lint.facts.claims as consistency
 from lint.config import load
 from lint.engine.run import Engine
 from lint.core.findings import Severity
-from lint.rules.consistency.rules import Claim, describe, disjoint
+from lint.rules.consistency.figure_contradiction import Claim, describe, disjoint
 from lint.engine.selection import build_rules
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

@@ -8,7 +8,7 @@ import pytest
 
 from lint.config import ConfigError, load
 from lint.core.document import Document
-from lint.rules.sources import rules as sources
+from lint.facts import sources
 from lint.engine.selection import build_rules
 
 from corpora import CORPUS

@@ -16,7 +16,7 @@ from hypothesis import assume, given, settings, strategies as st
 from lint import patterns
 from lint.cli.main import main
 from lint.text.patterns import PatternSet
-from lint.rules.artifacts.residue import StrayTokenOptions
+from lint.rules.artifacts.stray_token import StrayTokenOptions
 
 HOSTILE_LINE = "a" * 100_000 + "!"
 ARTICLE = (

@@ -30,7 +30,8 @@ from lint.core.selectors import matches
 from lint.core.findings import SORT_KEY, Finding, from_record, to_record
 from lint.core.reading import ReadError, decode, read_bytes
 from lint.rules import CorpusRule, DocumentRule, Rule
-from lint.rules.engine.rules import RuleCrash, Unreadable
+from lint.rules.engine.rule_crash import RuleCrash
+from lint.rules.engine.unreadable import Unreadable
 
 UNHASHED = ""  # the content key of a file not read yet (see Engine._content_keys)
 PARALLEL_THRESHOLD = 64  # below this many documents to process, a worker pool costs more than it saves

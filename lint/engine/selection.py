@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from lint.config import Config, ConfigError
 from lint.core.selectors import matches
 from lint.rules import Rule, all_rules, check_settings, rule_options
-from lint.rules.custom.rules import custom_rules
+from lint.rules.custom.custom_rules import custom_rules
 
 
 def check_selectors(selectors: Iterable[str], known: Iterable[type[Rule] | Rule], where: str) -> None:

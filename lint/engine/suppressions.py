@@ -19,7 +19,7 @@ from collections.abc import Collection
 from lint.core.document import Document
 from lint.core.findings import Finding
 from lint.core.selectors import Selected, matches
-from lint.rules.engine.rules import UnusedSuppression
+from lint.rules.engine.unused_suppression import UnusedSuppression
 
 _KINDS = r"(disable-next-line|disable-file|disable|enable)"
 COMMENT = re.compile(r"<!--[ \t]*kzlint-" + _KINDS + r"(?![\w-])([^\n]*?)-->")

@@ -1,5 +1,4 @@
-"""KZ102, KZ107, KZ108: what the page around the article left in it (navigation, promos,
-separators, embedded posts)."""
+"""KZ102 boilerplate: Page furniture left by scraping: Watch:, Read more:, Most Viewed, newsletter promos, cookie notices."""
 
 from __future__ import annotations
 
@@ -9,12 +8,9 @@ from typing import NamedTuple
 
 from lint.core.document import Block, Document
 from lint.core.findings import Finding, Severity
-from lint.text.patterns import Match, PatternSet
-from lint.rules.artifacts.support import (
-    ArtifactOptions, block_lines, block_of, compile_or_none, pattern_alternation, phrase_alternation, prose_lines,
-    quote, remove_lines_fix,
-)
+from lint.rules.artifacts.support import ArtifactOptions, block_lines, compile_or_none, pattern_alternation, phrase_alternation, quote, remove_lines_fix
 from lint.rules.base import DocumentRule
+from lint.text.patterns import Match, PatternSet
 
 
 _QUOTES = re.compile('["“”«»]')
@@ -165,147 +161,3 @@ def _section(doc: Document, heading: Block) -> _Section:
     if not set(items) <= {link.block for link in doc.links}:
         return _Section("prose")
     return _Section("links", block_lines(doc, doc.blocks[items[-1]])[1], len(items))
-
-
-class FillerOptions(ArtifactOptions):
-    characters: str = ".…·•_-‐‑‒–—―=~"
-    min_length: int = 3
-    cut_off: bool = True
-    open_words: list[str] = [
-        "a", "an", "the", "of", "to", "and", "or", "but", "with", "for", "from", "in", "on", "at", "by",
-    ]
-
-
-class Filler(DocumentRule):
-    code = "KZ107"
-    name = "filler"
-    severity = Severity.WARNING
-    summary = "Lines of dots, dashes or underscores, and text cut off before its end."
-    message = 'filler line "{line}" / the text stops mid-sentence ("…{tail}")'
-    explanation = (
-        "Separators typed into a CMS (a row of dots, dashes or underscores) and placeholder "
-        "ellipses survive as a paragraph of their own; an excerpt or a truncated scrape stops in "
-        "the middle of a sentence or ends with \"[…]\". Neither is part of the article. A line "
-        "fires when it holds nothing but `characters` (at least `min-length` of them). With "
-        "`cut-off`, a paragraph ending in \"[…]\" fires, and so does the last paragraph of a "
-        "document when it visibly stops mid-sentence: on a comma, a dash, a word such as \"the\" "
-        "(`open-words`). A last sentence that merely lacks its full stop, or ends on a rhetorical "
-        "\"…\", is left alone. Markdown thematic breaks (`---`, `***`) are structure, not prose, and "
-        "never fire. Removing a filler line is offered, not applied automatically."
-    )
-    bad_example = "President Tokayev demanded help from Russia.\n………………………………………………"
-    good_example = "President Tokayev demanded help from Russia… and got it."
-    Options = FillerOptions
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        chars = re.escape(self.options.characters)
-        self._line = compile_or_none(
-            rf"[ \t]*(?:[{chars}][ \t]*){{{max(1, self.options.min_length)},}}$" if chars else ""
-        )
-        self._first = frozenset(self.options.characters)
-        self._open_words = frozenset(w.lower() for w in self.options.open_words)
-
-    def check(self, doc: Document) -> Iterator[Finding]:
-        if self._line is not None:
-            for line in prose_lines(doc):
-                if line.text.lstrip()[:1] in self._first and self._line.match(line.text):
-                    body = line.text.strip()
-                    start = line.start + line.text.index(body)
-                    yield self.finding(
-                        doc, start, start + len(body), f'filler line "{quote(body, 20)}" ({len(body)} characters)',
-                        fix=remove_lines_fix(doc, line.number, line.number, "remove the filler line", safe=False),
-                    )
-        if self.options.cut_off:
-            yield from self._cut_off(doc)
-
-    def _cut_off(self, doc: Document) -> Iterator[Finding]:
-        blocks = doc.prose_blocks
-        for _index, block in blocks:
-            text = doc.prose[block.start:block.end].rstrip()
-            end = block.start + len(text)
-            if text.endswith(("[…]", "[...]")):
-                yield self.finding(doc, end - len(text.split()[-1]), end,
-                                   'the text ends with "[…]": an excerpt, not the full text')
-            elif block is blocks[-1][1] and block.kind == "paragraph" and self._stops_mid_sentence(text):
-                words = text.split()
-                yield self.finding(doc, end - len(words[-1]), end,
-                                   f'the text stops mid-sentence ("…{quote(" ".join(words[-4:]), 40)}"): cut off')
-
-    def _stops_mid_sentence(self, text: str) -> bool:
-        """Visibly unfinished: it ends on a comma, a dash or a word such as "the"."""
-        words = text.split()
-        if len(words) < 8:
-            return False
-        return text[-1] in ",;-–—(" or words[-1].lower() in self._open_words
-
-
-class SocialEmbedOptions(ArtifactOptions):
-    domains: list[str] = [
-        "twitter.com", "x.com", "t.co", "instagram.com", "facebook.com", "fb.com", "fb.watch", "youtube.com",
-        "youtu.be", "tiktok.com", "t.me", "telegram.me", "vk.com", "threads.net", "bsky.app",
-    ]
-    inline_patterns: list[str] = [r"pic(?<![\w/.]pic)\.twitter\.com/\w+"]
-    line_patterns: list[str] = [
-        r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{0,80}?\(@\w{1,15}\)[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-        r"[a-z]*\.?[ \t]+\d{1,2},?[ \t]+\d{4}[ \t]*$",
-        r"^[ \t]*A post shared by\b[^\n]{0,120}$",
-        r"^[ \t]*View this post on Instagram[ \t]*$",
-        r"^[ \t]*Watch on (?:YouTube|TikTok)[ \t]*$",
-    ]
-
-
-class SocialEmbed(DocumentRule):
-    code = "KZ108"
-    name = "social-embed"
-    severity = Severity.WARNING
-    summary = "Residue of embedded social-media posts: pic.twitter.com links, tweet credit lines, bare post URLs."
-    message = "residue of an embedded post: {what}"
-    explanation = (
-        "An embedded tweet or Instagram post is a widget; scraped, it leaves its text with a "
-        "`pic.twitter.com/…` link, a credit line such as `— Name (@handle) January 5, 2022`, or a "
-        "bare post URL standing as a paragraph. The post's words then read as the article's own, "
-        "without quotation or attribution. Quote the post and attribute it (\"EU News wrote on "
-        "Twitter that …\") or drop it. Patterns and social domains: `rules.social-embed` in rules.yaml."
-    )
-    bad_example = ("Not even #CNN is covering this pic.twitter.com/RHkDEwOvdy\n"
-                   "— EU NEWS (@wtx_EU_news) January 5, 2022")
-    good_example = "EU News, an account on Twitter, wrote on January 5 that CNN was not covering the protests."
-    Options = SocialEmbedOptions
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        domains = phrase_alternation(self.options.domains)
-        bare = rf"<?(?:https?://)?(?:[\w-]+\.)*(?:{domains})/[^\s<>]*>?" if domains else ""
-        self._bare_url = compile_or_none(bare, re.I)
-        self._line = PatternSet.from_option(self, "line_patterns")
-        self._inline = PatternSet.from_option(self, "inline_patterns")
-
-    def prepare(self) -> list[str]:
-        return [*self._line.notices, *self._inline.notices]
-
-    def check(self, doc: Document) -> Iterator[Finding]:
-        found: list[tuple[int, int, str]] = []
-        for line in prose_lines(doc):
-            if self._line and self._line.match(line.text):
-                body = line.text.strip()
-                found.append((line.start + line.text.index(body), len(body), f'credit line "{quote(body)}"'))
-                continue
-            raw = doc.text[line.start:line.end]  # not the prose: Markdown masks autolinks there
-            if self._bare_url is not None and "/" in raw and " " not in raw.strip():
-                url = raw.strip().strip("<>")
-                if self._bare_url.fullmatch(raw.strip()) and _single_line_block(doc, line.block):
-                    what = f'bare post URL "{quote(url)}" standing alone'
-                    found.append((line.start + raw.index(url), len(url), what))
-        if self._inline:
-            for match in self._inline.finditer(doc.prose):
-                if block_of(doc, match.start()) is not None:
-                    what = f'"{match.group()}" (a link to the post\'s picture)'
-                    found.append((match.start(), len(match.group()), what))
-        for start, length, what in sorted(found):
-            yield self.finding(doc, start, start + length, f"residue of an embedded post: {what}")
-
-
-def _single_line_block(doc: Document, index: int) -> bool:
-    first, last = block_lines(doc, doc.blocks[index])
-    return first == last

@@ -1,47 +1,22 @@
-"""KZ5: claims that contradict each other across the corpus (or inside one article).
-
-Each rule extracts small facts per document (cached) and then groups them: figures by
-(measure, who is counted, place) and then by time; names by a transliteration-blind key.
-Work grows with the number of claims, never with the number of pairs of documents.
-"""
+"""KZ501 figure-contradiction: Two figures for the same event and measure that cannot both be true, or a much revised toll."""
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from lint.facts.claims import extract
-from lint.config import load
 from lint.core.document import Document
-from lint.facts.figures import warm_up as figures_warm_up
 from lint.core.findings import Finding, Location, Severity
-from lint.facts.names import differing_words, fold, name_index, same_name, skeleton, spelling, tokens
-from lint.text.words import zipf_frequency
+from lint.facts import claims
+from lint.facts.figures import warm_up as figures_warm_up
+from lint.facts.names import skeleton
 from lint.rules.base import CorpusRule, Options
-
-
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-class ConsistencyOptions(Options):
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True)
-
-
-def _settings(rule: CorpusRule):
-    """(name index, lexicon) from the whole config, or the built-in defaults without one."""
-    config = rule.config
-    if config is None:
-        config = load(None)
-    return name_index(config.names), config.lexicon
-
-
-# -- KZ501 ----------------------------------------------------------------------------------------
+from lint.rules.consistency.support import ConsistencyOptions, _measure_places, _settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +124,7 @@ class FigureContradiction(CorpusRule):
     def extract(self, doc: Document) -> list:
         index, lexicon = _settings(self)
         measures = set(self.options.measures)
-        return [c for c in extract(doc, index, lexicon).claims if c["measure"] in measures and not c["partitive"]]
+        return [c for c in claims.extract(doc, index, lexicon).claims if c["measure"] in measures and not c["partitive"]]
 
     def fact_keys(self, fact: dict) -> set[str]:
         return _measure_places(fact)
@@ -275,203 +250,3 @@ def _other(extremes: list[int], number: int) -> int | None:
 def _gap(a: Claim, b: Claim) -> float:
     low, high = (a, b) if a.high <= b.low else (b, a)
     return (high.low + 1) / (low.high + 1) if not math.isinf(low.high) else 0.0
-
-
-# -- KZ502 ----------------------------------------------------------------------------------------
-
-
-def _familiarity(name: str) -> float:
-    """How well English text knows a spelling: the summed Zipf frequency of its words."""
-    return round(sum(zipf_frequency(fold(word)) for word in tokens(name)), 3)
-
-
-class NameOptions(ConsistencyOptions):
-    # two words that differ by one letter are one name when their rapidfuzz ratio reaches this
-    min_ratio: float = Field(80.0, ge=0, le=100)
-    # shorter words must agree exactly once romanisation is folded (Dan/Don, Ivan/Ivon)
-    min_word_length: int = Field(5, ge=1)
-    # two spellings that are both established English words or names (wordfreq Zipf frequency at
-    # least this) are two names, not one misspelt: Miller/Muller, Davis/Davies, Clark/Clarke
-    established_frequency: float = Field(2.8, ge=0)
-
-
-class NameVariant(CorpusRule):
-    code = "KZ502"
-    name = "name-variant"
-    severity = Severity.WARNING
-    summary = "One name spelled in different ways across the corpus (transliteration variants)."
-    message = "'{variant}' here is spelled '{preferred}' at {path}:{line} ({why})"
-    explanation = (
-        "Kazakh and Russian names are romanised in several ways (Kassym-Jomart / Kasym-Zhomart, "
-        "Mangystau / Mangistau / Manghystau). Readers and search engines take different spellings for "
-        "different people or places. The minority spelling is reported and points to the preferred one: "
-        "the spelling listed in rules.yaml `names:` (preferred, aliases, places) when there is one, else "
-        "the most frequent in the corpus (equally frequent spellings are all reported). Known renamings "
-        "(Astana / Nur-Sultan) are aliases, not variants. Every word of a name must match, so people who "
-        "share a surname are never variants of each other."
-    )
-    bad_example = (
-        "corpus/a.txt: President Kassym-Jomart Tokayev spoke.\n"
-        "corpus/b.txt: President Kasym-Zhomart Tokayev spoke."
-    )
-    good_example = (
-        "corpus/a.txt: President Kassym-Jomart Tokayev spoke.\n"
-        "corpus/b.txt: President Kassym-Jomart Tokayev met Tony Blair and Cherie Blair."
-    )
-    Options = NameOptions
-
-    def extract(self, doc: Document) -> list:
-        index, _ = _settings(self)
-        return extract(doc, index, None).names
-
-    def fact_keys(self, mention: list) -> tuple[str]:
-        """Every spelling of a name shares its key: a document's keys meet every variant of its names."""
-        return (mention[1],)
-
-    def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
-        index, _ = _settings(self)
-        by_key: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))  # key -> spelling -> mentions
-        for path, mentions in facts.items():
-            for surface, key, line, column, end_line, end_column, count in mentions:
-                by_key[key][spelling(surface)].append((path, surface, (line, column, end_line, end_column), count))
-        findings: list[Finding] = []
-        for key in sorted(by_key):
-            spellings = by_key[key]
-            if len(spellings) < 2 or len(spellings) > 50:
-                continue
-            findings.extend(self._variants(key, spellings, index))
-        return findings
-
-    def _variants(self, key: str, spellings: dict[str, list], index) -> Iterable[Finding]:
-        configured = index.preferred_by_key.get(key)
-        counts = Counter({s: sum(m[3] for m in mentions) for s, mentions in spellings.items()})
-        if configured is not None:
-            targets = [spelling(configured)]
-            why = "the spelling listed in rules.yaml names:"
-        else:  # the most frequent; between equals, the spelling English text knows best (wordfreq)
-            top = max(counts.values())
-            targets = sorted(s for s, n in counts.items() if n == top)
-            if len(targets) > 1:
-                known = {t: _familiarity(t) for t in targets}
-                targets = [t for t in targets if known[t] == max(known.values())]
-            why = None
-        for variant in sorted(spellings):
-            if variant in index.accepted:
-                continue
-            candidates = [t for t in targets if t != variant and self._same(variant, t)]
-            if not candidates:
-                continue
-            target = candidates[0]
-            first_target = spellings.get(target, [])
-            shown = configured or first_target[0][1]
-            related = [Location(first_target[0][0], first_target[0][2][0], first_target[0][2][1])] if first_target else []
-            where = f" but '{shown}' at {related[0].path}:{related[0].line}" if related else ""
-            if why:
-                advice = f"write '{shown}' ({why})"
-            elif counts[target] > counts[variant]:
-                advice = f"write '{shown}' ({counts[target]} mentions in the corpus against {counts[variant]})"
-            elif variant not in targets:
-                advice = f"write '{shown}' (as frequent here, and the more common spelling in English)"
-            else:
-                advice = "both equally frequent: pick one and list it in rules.yaml names: preferred"
-            for path, surface, span, count in spellings[variant]:
-                message = f"'{surface}' here{where}: one name spelled two ways; {advice}"
-                yield self.finding_at(path, span, message, snippet=surface, related=related,
-                                      extra={"preferred": shown})
-
-    def _same(self, variant: str, target: str) -> bool:
-        if not same_name(variant, target, min_ratio=self.options.min_ratio, min_length=self.options.min_word_length):
-            return False
-        threshold = self.options.established_frequency
-        for a, b in differing_words(variant, target):
-            if min(zipf_frequency(a), zipf_frequency(b)) >= threshold:
-                return False
-        return True
-
-
-# -- KZ503 ----------------------------------------------------------------------------------------
-
-
-class DateOptions(ConsistencyOptions):
-    # measures whose figures identify an event well enough to compare its dates
-    measures: list[str] = ["killed", "injured", "casualties", "hospitalised", "arrested", "detained", "missing"]
-
-
-class DateContradiction(CorpusRule):
-    code = "KZ503"
-    name = "date-contradiction"
-    severity = Severity.WARNING
-    summary = "The same toll at the same place dated to different months or years."
-    message = "{figure} dated {date} here, but {other_date} at {path}:{line}"
-    explanation = (
-        "When two articles give the same figure for the same measure at the same place ('at least 16 people "
-        "killed in Zhanaozen') and each dates it explicitly in the sentence, they almost certainly describe one "
-        "event; different years or months mean one date is wrong. Only dates written in the figure's sentence "
-        "count (not the article's own date), so a toll recalled years later is compared by the date it names."
-    )
-    bad_example = (
-        "corpus/a.txt: Police in Zhanaozen in December 2011 fatally shot at least 16 people.\n"
-        "corpus/b.txt: Police in Zhanaozen in December 2012 fatally shot at least 16 people."
-    )
-    good_example = (
-        "corpus/a.txt: Police in Zhanaozen in December 2011 fatally shot at least 16 people.\n"
-        "corpus/b.txt: In December 2011 police in Zhanaozen shot dead at least 16 people."
-    )
-    Options = DateOptions
-
-    def extract(self, doc: Document) -> list:
-        index, lexicon = _settings(self)
-        measures = set(self.options.measures)
-        return [c for c in extract(doc, index, lexicon).claims
-                if c["measure"] in measures and c["dated_in_sentence"] and c["when"][0] and not c["partitive"]]
-
-    def fact_keys(self, fact: dict) -> set[str]:
-        return _measure_places(fact)
-
-    def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
-        groups: dict[tuple, list[tuple[str, dict]]] = defaultdict(list)
-        for path, items in facts.items():
-            for fact in items:
-                figure = (fact["measure"], fact["subject"], fact["low"], fact["high"], fact["low_open"], fact["high_open"])
-                specific = [skeleton(p) for p, s in fact["places"] if s]
-                for place in dict.fromkeys(specific or [skeleton(p) for p, _ in fact["places"]]):
-                    groups[(*figure, place)].append((path, fact))
-        reported: dict[tuple, Finding] = {}
-        for members in groups.values():
-            first_by_date: dict[tuple, tuple[str, dict]] = {}
-            for path, fact in members:
-                first_by_date.setdefault(_month_of(fact), (path, fact))
-            if len(first_by_date) < 2:
-                continue
-            for path, fact in members:
-                date = _month_of(fact)
-                conflicting = next((v for k, v in first_by_date.items() if not _same_date(k, date)), None)
-                key = (path, tuple(fact["span"]))
-                if conflicting is not None and key not in reported:
-                    other_path, other = conflicting
-                    reported[key] = self.finding_at(
-                        path, tuple(fact["span"]),
-                        f"'{fact['text']}' dated {_date_words(date)} here, but '{other['text']}' is dated "
-                        f"{_date_words(_month_of(other))} at {other_path}:{other['span'][0]}: one date is wrong",
-                        snippet=fact["text"], related=[Location(other_path, other["span"][0], other["span"][1])])
-        return [reported[key] for key in sorted(reported)]
-
-
-def _measure_places(fact: dict) -> set[str]:
-    """Claim keys of KZ501/KZ503: (measure, place) of a claim, coarser than their groups (which
-    add the subject, the figure or the time), so a claim sharing none cannot be in one. A claim
-    without a place is compared only inside its own document and needs no key."""
-    return {f"{fact['measure']}|{skeleton(place)}" for place, _ in fact["places"]}
-
-
-def _month_of(fact: dict) -> tuple:
-    return tuple(fact["when"][:2])
-
-
-def _same_date(a: tuple, b: tuple) -> bool:
-    """Same year, and the same month when both name one."""
-    return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
-
-
-def _date_words(date: tuple) -> str:
-    return f"{date[0]}-{date[1]:02d}" if date[1] else str(date[0])
