@@ -57,8 +57,7 @@ def lint_document(text: str | bytes, path: str, config: Config | None = None) ->
         try:
             decoded = decode(text)
         except ReadError as exc:
-            unreadable = Finding(path, 1, 1, 1, 1, Unreadable.code, Unreadable.name, Unreadable.severity,
-                                 f"cannot lint: {exc}", snippet=str(exc))
+            unreadable = Unreadable.file_finding(path, snippet=str(exc), reason=exc)
             return [unreadable], {"path": path, "facts": {}, "suppressions": None}
         text, replaced = decoded.text, decoded.replaced
     record = process_text(text, path, rules_for(config), replaced=replaced)

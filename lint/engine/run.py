@@ -72,23 +72,19 @@ def process_text(text: str, path: str, rules: list[Rule], *, full: bool = True, 
             elif full and isinstance(rule, DocumentRule):
                 findings.extend(rule.check(doc))
         except Exception as exc:  # one rule failing on one document must not stop the run
-            findings.append(Finding(path, 1, 1, 1, 1, RuleCrash.code, RuleCrash.name, RuleCrash.severity,
-                                    f"rule {rule.code} crashed on this document: {type(exc).__name__}: {exc}",
-                                    snippet=rule.code))
+            findings.append(RuleCrash.file_finding(path, snippet=rule.code, code=rule.code,
+                                                   error=f"{type(exc).__name__}: {exc}"))
         timings[rule.code] = time.perf_counter() - started
     if full and replaced:
         first = next(iter(replaced))
         line, column = doc.position(first)
-        findings.append(
-            Finding(path, line, column, line, column + 1, Unreadable.code, Unreadable.name, Unreadable.severity,
-                    "invalid UTF-8: bytes decoded as U+FFFD replacement characters; re-save the file as UTF-8",
-                    snippet="invalid-utf-8")
-        )
+        findings.append(Unreadable.file_finding(path, line, column, line, column + 1, "invalid-utf-8",
+                                                snippet="invalid-utf-8"))
     metadata = {}
-    for rule in rules:
-        describe = getattr(rule, "document_metadata", None)
-        if full and describe is not None:
-            metadata.update(describe(doc))
+    if full:
+        for rule in rules:
+            if isinstance(rule, DocumentRule):
+                metadata.update(rule.document_metadata(doc))
     return {
         "findings": [to_record(f) for f in findings] if full else None,
         "facts": facts,
@@ -127,7 +123,7 @@ def check_corpus(rules: list[Rule], facts_by_path: Mapping[str, dict[str, list] 
 
 def keyed(rule: Rule) -> bool:
     """Whether a corpus rule names the claim keys of its facts (see CorpusRule)."""
-    return callable(getattr(rule, "fact_keys", None))
+    return isinstance(rule, CorpusRule) and rule.keyed
 
 
 def claim_keys(rule: CorpusRule, facts: Iterable) -> list[str]:
@@ -153,9 +149,7 @@ def prepare_rules(rules: list[Rule]) -> list[str]:
     checked: a run answered from the cache does not pay for loading word lists or backends."""
     notices: list[str] = []
     for rule in rules:
-        if not getattr(rule, "_prepared", False):
-            rule._prepared = True  # type: ignore[attr-defined]
-            notices.extend(rule.prepare())
+        notices.extend(rule.prepare_once())
     return notices
 
 
@@ -313,8 +307,7 @@ class Engine:
         findings: list[Finding] = []
         for shown, reason in errors.items():
             if shown in target_set:
-                findings.append(Finding(shown, 1, 1, 1, 1, Unreadable.code, Unreadable.name, Unreadable.severity,
-                                        f"cannot lint: {reason}", snippet=reason))
+                findings.append(Unreadable.file_finding(shown, snippet=reason, reason=reason))
         metadata: dict[str, dict] = {}
         suppressed: dict[str, list] = {}
         for shown in targets:

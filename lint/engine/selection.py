@@ -28,9 +28,7 @@ def build_rules(
     candidates: list[Rule] = []
     for rule_class in all_rules().values():
         options, settings = rule_options(config, rule_class)
-        rule = rule_class(options, settings.severity, config)
-        rule.enabled_by_config = settings.enabled  # type: ignore[attr-defined]
-        candidates.append(rule)
+        candidates.append(rule_class(options, settings.severity, config, settings.enabled))
     candidates.extend(custom_rules(config))
 
     chosen_select = select if select else (config.select or None)
@@ -44,7 +42,7 @@ def build_rules(
         if chosen_select:
             on = any(matches(s, rule) for s in chosen_select)
         else:
-            configured = getattr(rule, "enabled_by_config", None)
+            configured = rule.enabled_by_config
             on = rule.default_enabled if configured is None else configured
         on = on or any(matches(s, rule) for s in extend)
         if any(matches(s, rule) for s in ignored):

@@ -106,7 +106,5 @@ def apply(findings: list[Finding], parsed: list[list] | None, path: str, *, repo
                 continue
             what = ", ".join(codes) if codes else "all rules"
             text = rest[0] if rest else f"{kind} {what}"
-            kept.append(Finding(path, line, 1, line, 1, UnusedSuppression.code, UnusedSuppression.name,
-                                UnusedSuppression.severity,
-                                f"unused suppression: nothing reported here for {what} ({kind})", snippet=text))
+            kept.append(UnusedSuppression.file_finding(path, line, snippet=text, codes=what, kind=kind))
     return kept

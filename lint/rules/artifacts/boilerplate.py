@@ -63,6 +63,10 @@ class Boilerplate(DocumentRule):
     severity = Severity.WARNING
     summary = "Page furniture left by scraping: Watch:, Read more:, Most Viewed, newsletter promos, cookie notices."
     message = 'page furniture "{line}" (matches "{phrase}")'
+    messages = {
+        "navigation": 'page furniture "{line}": a navigation section of {links} links to other pages under this '
+                      'heading (matches "{phrase}")',
+    }
     explanation = (
         "A scraper that takes a page's text takes its furniture too: video and link teasers "
         "(\"Watch: …\", \"Read more: …\"), section labels (\"Most Viewed\", \"Related Stories\"), "
@@ -129,13 +133,12 @@ class Boilerplate(DocumentRule):
             if section.kind == "prose":  # a Markdown heading over the article's own text is a heading
                 continue
             if section.kind == "links":
-                message = (f'page furniture "{quote(text)}": a navigation section of {section.items} links to '
-                           f'other pages under this heading (matches "{phrase}")')
+                variant = "navigation"
                 fix = remove_lines_fix(doc, first, section.last_line, "remove the navigation section", safe=False)
             else:
-                message = f'page furniture "{quote(text)}" (matches "{phrase}")'
+                variant = None
                 fix = remove_lines_fix(doc, first, last, f'remove the line "{quote(text, 40)}"')
-            yield self.finding(doc, start, end, message, fix=fix)
+            yield self.report(doc, start, end, variant, fix=fix, line=quote(text), phrase=phrase, links=section.items)
 
 
 class _Section(NamedTuple):

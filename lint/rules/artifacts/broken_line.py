@@ -64,8 +64,8 @@ class BrokenLine(DocumentRule):
             break_start = before.start + len(head)
             break_end = after.start + len(after.text) - len(tail)
             last_word, first_word = head.split()[-1], tail.split()[0]
-            yield self.finding(
+            yield self.report(
                 doc, break_start - len(last_word), break_end + len(first_word),
-                f'line break inside a sentence: "…{quote(last_word, 20)} ⏎ {quote(first_word, 20)}…"',
+                before=quote(last_word, 20), after=quote(first_word, 20),
                 fix=Fix((Edit(break_start, break_end, " "),), "join the two lines", safe=False),
             )

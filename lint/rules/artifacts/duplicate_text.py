@@ -22,6 +22,7 @@ class DuplicateText(DocumentRule):
     severity = Severity.WARNING
     summary = "A line, paragraph or sentence repeated verbatim in the same document."
     message = 'duplicate of line {line}: "{text}"'
+    messages = {"sentence": 'duplicate of line {line} (a sentence): "{text}"'}
     explanation = (
         "Scrapers that read both a page's body and its author box, a teaser and the story, or a "
         "page and its print version paste the same text twice: a byline, a paragraph, a pull "
@@ -57,8 +58,8 @@ class DuplicateText(DocumentRule):
             original_line, original_column = doc.position(first_block[key])
             start, end = _trimmed(doc, block.start, block.end)
             first, last = block_lines(doc, block)
-            yield self.finding(
-                doc, start, end, f'duplicate of line {original_line}: "{quote(key)}"',
+            yield self.report(
+                doc, start, end, line=original_line, text=quote(key),
                 fix=remove_lines_fix(doc, first, last, f"drop the repeated text (first at line {original_line})"),
                 related=[Location(doc.path, original_line, original_column)],
             )
@@ -79,8 +80,8 @@ class DuplicateText(DocumentRule):
             end = sentence.end
             while end < len(doc.text) and doc.text[end] in " \t":
                 end += 1
-            yield self.finding(
-                doc, sentence.start, sentence.end, f'duplicate of line {original_line} (a sentence): "{quote(key)}"',
+            yield self.report(
+                doc, sentence.start, sentence.end, "sentence", line=original_line, text=quote(key),
                 fix=Fix((Edit(sentence.start, end, ""),), "drop the repeated sentence", safe=False),
                 related=[Location(doc.path, original_line, original_column)],
             )

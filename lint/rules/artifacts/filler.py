@@ -25,7 +25,11 @@ class Filler(DocumentRule):
     name = "filler"
     severity = Severity.WARNING
     summary = "Lines of dots, dashes or underscores, and text cut off before its end."
-    message = 'filler line "{line}" / the text stops mid-sentence ("…{tail}")'
+    message = 'filler line "{line}" ({length} characters)'
+    messages = {
+        "excerpt": 'the text ends with "[…]": an excerpt, not the full text',
+        "cut-off": 'the text stops mid-sentence ("…{tail}"): cut off',
+    }
     explanation = (
         "Separators typed into a CMS (a row of dots, dashes or underscores) and placeholder "
         "ellipses survive as a paragraph of their own; an excerpt or a truncated scrape stops in "
@@ -56,8 +60,8 @@ class Filler(DocumentRule):
                 if line.text.lstrip()[:1] in self._first and self._line.match(line.text):
                     body = line.text.strip()
                     start = line.start + line.text.index(body)
-                    yield self.finding(
-                        doc, start, start + len(body), f'filler line "{quote(body, 20)}" ({len(body)} characters)',
+                    yield self.report(
+                        doc, start, start + len(body), line=quote(body, 20), length=len(body),
                         fix=remove_lines_fix(doc, line.number, line.number, "remove the filler line", safe=False),
                     )
         if self.options.cut_off:
@@ -69,12 +73,10 @@ class Filler(DocumentRule):
             text = doc.prose[block.start:block.end].rstrip()
             end = block.start + len(text)
             if text.endswith(("[…]", "[...]")):
-                yield self.finding(doc, end - len(text.split()[-1]), end,
-                                   'the text ends with "[…]": an excerpt, not the full text')
+                yield self.report(doc, end - len(text.split()[-1]), end, "excerpt")
             elif block is blocks[-1][1] and block.kind == "paragraph" and self._stops_mid_sentence(text):
                 words = text.split()
-                yield self.finding(doc, end - len(words[-1]), end,
-                                   f'the text stops mid-sentence ("…{quote(" ".join(words[-4:]), 40)}"): cut off')
+                yield self.report(doc, end - len(words[-1]), end, "cut-off", tail=quote(" ".join(words[-4:]), 40))
 
     def _stops_mid_sentence(self, text: str) -> bool:
         """Visibly unfinished: it ends on a comma, a dash or a word such as "the"."""

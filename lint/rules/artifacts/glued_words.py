@@ -90,8 +90,8 @@ class GluedWords(DocumentRule):
             return
         if in_link(doc, start, split) or block_of(doc, start) is None:
             return
-        yield self.finding(
-            doc, start, min(end, split + 12), f'missing space {kind} in "{quote(token, 40)}"',
+        yield self.report(
+            doc, start, min(end, split + 12), where=kind, token=quote(token, 40),
             fix=Fix((Edit(split, split, " "),), f'insert a space: "{quote(prose[start:split], 30)} '
                                                f'{quote(prose[split:end], 30)}"'),
         )

@@ -32,6 +32,7 @@ class MarkupResidue(DocumentRule):
     severity = Severity.WARNING
     summary = "HTML entities, tags or CMS shortcodes left in prose (&nbsp;, &amp;, <br>, [caption])."
     message = 'HTML {kind} "{text}" in prose'
+    messages = {"entity": 'HTML entity "{entity}" in prose (stands for {shown}{note})'}
     explanation = (
         "An article copied from a page's HTML source, or run twice through an escaper, keeps "
         "`&nbsp;`, `&amp;`, `&#8217;` or tags such as `<br>` and `</p>` as literal text; WordPress "
@@ -67,8 +68,8 @@ class MarkupResidue(DocumentRule):
                 shown = "no-break space" if character == "\u00a0" else f'"{character}"'
                 damaged = character in "¿¡" and start > 0 and doc.text[start - 1].isalpha()
                 note = ", probably a damaged apostrophe" if damaged else ""
-                yield self.finding(
-                    doc, start, end, f'HTML entity "{entity}" in prose (stands for {shown}{note})',
+                yield self.report(
+                    doc, start, end, "entity", entity=entity, shown=shown, note=note,
                     fix=Fix((Edit(start, end, character),), f"replace {entity} with {shown}",
                             safe=not damaged and self._safe_unescape(doc, character, end)),
                 )
@@ -78,7 +79,7 @@ class MarkupResidue(DocumentRule):
                 if block_of(doc, start) is None:
                     continue
                 kind = "tag" if match.group().startswith("<") else "shortcode"
-                yield self.finding(doc, start, end, f'HTML {kind} "{quote(match.group(), 50)}" in prose')
+                yield self.report(doc, start, end, kind=kind, text=quote(match.group(), 50))
 
     @staticmethod
     def _safe_unescape(doc: Document, character: str, end: int) -> bool:

@@ -65,8 +65,8 @@ class Mojibake(DocumentRule):
             for a0, a1, b0, b1 in _changed_regions(matcher.get_opcodes()):
                 bad, good = original[a0:a1], repaired[b0:b1]
                 start, end = line.start + a0, line.start + a1
-                yield self.finding(
-                    doc, start, end, f'mojibake "{quote(bad, 40)}", should read "{quote(good, 40)}"',
+                yield self.report(
+                    doc, start, end, bad=quote(bad, 40), good=quote(good, 40),
                     fix=Fix((Edit(start, end, good),), f'repair the encoding: "{quote(good, 40)}"'),
                 )
 

@@ -75,7 +75,7 @@ class SocialEmbed(DocumentRule):
                     what = f'"{match.group()}" (a link to the post\'s picture)'
                     found.append((match.start(), len(match.group()), what))
         for start, length, what in sorted(found):
-            yield self.finding(doc, start, start + length, f"residue of an embedded post: {what}")
+            yield self.report(doc, start, start + length, what=what)
 
 
 def _single_line_block(doc: Document, index: int) -> bool:

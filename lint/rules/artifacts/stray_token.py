@@ -33,6 +33,7 @@ class StrayToken(DocumentRule):
     severity = Severity.WARNING
     summary = "Template or script residue standing as a word in prose (undefined, null, {{ name }}, %s)."
     message = 'stray token "{token}" ({why})'
+    messages = {"line": 'stray token "{token}" (alone on a line: script or template residue)'}
     explanation = (
         "When a page template or a script fails, the reader sees the raw value instead of the "
         "text: `undefined`, `null`, `NaN`, `[object Object]`, an unfilled placeholder such as "
@@ -73,9 +74,8 @@ class StrayToken(DocumentRule):
                 whole_lines.add(line.number)
                 token = line.text.strip()
                 start = line.start + line.text.index(token)
-                yield self.finding(
-                    doc, start, start + len(token),
-                    f'stray token "{token}" (alone on a line: script or template residue)',
+                yield self.report(
+                    doc, start, start + len(token), "line", token=token,
                     fix=remove_lines_fix(doc, line.number, line.number, f'remove the line "{token}"'),
                 )
         prose = doc.prose
@@ -91,4 +91,4 @@ class StrayToken(DocumentRule):
             if doc.position(start)[0] in whole_lines:
                 continue
             reported.add(start)
-            yield self.finding(doc, start, end, f'stray token "{quote(doc.text[start:end])}" ({why})')
+            yield self.report(doc, start, end, token=quote(doc.text[start:end]), why=why)

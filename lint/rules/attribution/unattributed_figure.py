@@ -33,6 +33,10 @@ class UnattributedFigure(DocumentRule):
     name = "unattributed-figure"
     summary = "A count of people killed, injured, arrested, protesting... that nobody is said to give."
     message = 'figure "{figure}" has no attribution: say who gives this count of {counts}'
+    messages = {
+        # figures: '"16", "20"'; more: " and 2 more" beyond three
+        "several": "figures {figures} and {last}{more} have no attribution: say who gives these counts ({counts})",
+    }
     explanation = (
         "Casualty and crowd figures are the most contested facts in conflict reporting, and the first to "
         "be revised. A figure is attributed when an attribution cue (said, told, according to, reported, "
@@ -90,12 +94,12 @@ class UnattributedFigure(DocumentRule):
     def _report(self, doc: Document, group: list[Figure]) -> Finding:
         quoted = [f'"{short_text(doc, f)}"' for f in group[:3]]
         counts = "; ".join(dict.fromkeys(_counts(f) for f in group))
+        start, end = group[0].start, max(f.end for f in group)
         if len(group) == 1:
-            message = self.message.format(figure=short_text(doc, group[0]), counts=counts)
-        else:
-            more = f" and {len(group) - 3} more" if len(group) > 3 else ""
-            message = f"figures {', '.join(quoted[:-1])} and {quoted[-1]}{more} have no attribution: say who gives these counts ({counts})"
-        return self.finding(doc, group[0].start, max(f.end for f in group), message)
+            return self.report(doc, start, end, figure=short_text(doc, group[0]), counts=counts)
+        more = f" and {len(group) - 3} more" if len(group) > 3 else ""
+        return self.report(doc, start, end, "several", figures=", ".join(quoted[:-1]), last=quoted[-1], more=more,
+                           counts=counts)
 
     def _covered_blocks(self, doc: Document, settings) -> set[int]:
         """Blocks attributed to the document's source link: headings and a one-paragraph summary."""

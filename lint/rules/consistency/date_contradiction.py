@@ -24,7 +24,7 @@ class DateContradiction(CorpusRule):
     name = "date-contradiction"
     severity = Severity.WARNING
     summary = "The same toll at the same place dated to different months or years."
-    message = "{figure} dated {date} here, but {other_date} at {path}:{line}"
+    message = "'{figure}' dated {date} here, but '{other}' is dated {other_date} at {path}:{line}: one date is wrong"
     explanation = (
         "When two articles give the same figure for the same measure at the same place ('at least 16 people "
         "killed in Zhanaozen') and each dates it explicitly in the sentence, they almost certainly describe one "
@@ -71,10 +71,9 @@ class DateContradiction(CorpusRule):
                 key = (path, tuple(fact["span"]))
                 if conflicting is not None and key not in reported:
                     other_path, other = conflicting
-                    reported[key] = self.finding_at(
-                        path, tuple(fact["span"]),
-                        f"'{fact['text']}' dated {_date_words(date)} here, but '{other['text']}' is dated "
-                        f"{_date_words(_month_of(other))} at {other_path}:{other['span'][0]}: one date is wrong",
+                    reported[key] = self.report_at(
+                        path, tuple(fact["span"]), figure=fact["text"], date=_date_words(date), other=other["text"],
+                        other_date=_date_words(_month_of(other)), path=other_path, line=other["span"][0],
                         snippet=fact["text"], related=[Location(other_path, other["span"][0], other["span"][1])])
         return [reported[key] for key in sorted(reported)]
 

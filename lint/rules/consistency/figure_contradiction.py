@@ -96,7 +96,12 @@ class FigureContradiction(CorpusRule):
     name = "figure-contradiction"
     severity = Severity.WARNING
     summary = "Two figures for the same event and measure that cannot both be true, or a much revised toll."
-    message = "{figure} here, but {other} at {path}:{line} ({event})"
+    # figure/other: "'16 people' (killed: 16)"; where: path:line of the other claim
+    message = "{figure} here contradicts {other} at {where}: same event ({event}), at most one can be right"
+    messages = {
+        "revision": "{figure} here, but {other} at {where}: same event ({event}); "
+                    "a revised toll? update the older figure or say it changed",
+    }
     explanation = (
         "The same death toll, count of injured or arrested people is reported in several articles "
         "(or twice in one). When the intervals the wording allows are disjoint ('Ten people were killed' "
@@ -142,16 +147,11 @@ class FigureContradiction(CorpusRule):
         return findings
 
     def _finding(self, claim: Claim, other: Claim, kind: str) -> Finding:
-        figure = f"'{claim.text}' ({claim.measure}: {describe(claim)})"
-        theirs = f"'{other.text}' ({describe(other)}) at {other.where}"
-        event = _event(claim, other)
-        if kind == "disjoint":
-            message = f"{figure} here contradicts {theirs}: same event ({event}), at most one can be right"
-        else:
-            message = (f"{figure} here, but {theirs}: same event ({event}); "
-                       f"a revised toll? update the older figure or say it changed")
-        finding = self.finding_at(claim.path, claim.span, message, snippet=claim.text, related=[other.location],
-                                  extra={"kind": kind})
+        finding = self.report_at(
+            claim.path, claim.span, None if kind == "disjoint" else "revision",
+            figure=f"'{claim.text}' ({claim.measure}: {describe(claim)})", other=f"'{other.text}' ({describe(other)})",
+            where=other.where, event=_event(claim, other), snippet=claim.text, related=[other.location],
+            extra={"kind": kind})
         return replace(finding, severity=self.options.revision_severity) if kind == "revision" else finding
 
     # -- grouping ----------------------------------------------------------------------------------

@@ -24,4 +24,4 @@ class InvalidFrontMatter(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.front_matter_error:
-            yield self.finding(doc, 0, 3, doc.front_matter_error)
+            yield self.report(doc, 0, 3, reason=doc.front_matter_error)

@@ -11,7 +11,8 @@ class Unreadable(Rule):
     name = "unreadable"
     severity = Severity.WARNING
     summary = "A file that cannot be read or decoded as text."
-    message = "{reason}"
+    message = "cannot lint: {reason}"
+    messages = {"invalid-utf-8": "invalid UTF-8: bytes decoded as U+FFFD replacement characters; re-save the file as UTF-8"}
     explanation = (
         "Binary files, files too large to lint, unreadable files and broken symlinks cannot be "
         "checked at all; text that is not valid UTF-8 is decoded with replacement characters "

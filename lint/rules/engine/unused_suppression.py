@@ -11,7 +11,7 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     severity = Severity.INFO
     summary = "A kzlint-disable comment that suppresses nothing."
-    message = "unused suppression for {codes}"
+    message = "unused suppression: nothing reported here for {codes} ({kind})"  # codes: "KZ101, KZ203" or "all rules"
     explanation = (
         "Suppression comments outlive the text they were written for. One that no longer "
         "suppresses anything hides future findings for no reason: remove it (like ruff's RUF100)."

@@ -76,8 +76,8 @@ class GarbledPhrasing(DocumentRule):
                 reasons[pw.sentence_at(doc, start)].append((start, end, reason))
         for index in sorted(reasons):
             found = sorted(set(reasons[index]))
-            yield self.finding(doc, found[0][0], found[0][1], "garbled phrasing: " + "; ".join(r[2] for r in found),
-                               extra={"signals": str(len(found))})
+            yield self.report(doc, found[0][0], found[0][1], reasons="; ".join(r[2] for r in found),
+                              extra={"signals": str(len(found))})
 
     def _signals(self, doc: Document) -> Iterator[tuple[int, int, str]]:
         """Each signal is found cheaply in the token list, then confirmed in the prose."""

@@ -87,7 +87,12 @@ class Grammar(DocumentRule):
     name = "grammar"
     severity = Severity.WARNING
     summary = "Grammar and spelling problems found by LanguageTool (or Harper); skipped when neither is available."
-    message = "“{text}”: {LanguageTool's message} (suggestions: {first three}) [LanguageTool {rule id}]"
+    # text: the backend's message; suggestions: " (suggestions: “a”, “b”)" or ""; backend: LanguageTool or Harper
+    message = "“{flagged}”: {text}{suggestions} [{backend} {rule}]"
+    messages = {
+        "unflagged": "{text}{suggestions} [{backend} {rule}]",  # the match covers only spaces
+        "unavailable": "grammar not checked: {reason}",
+    }
     explanation = (
         "Machine-translated and hastily edited copy carries agreement errors, wrong word forms and "
         "misspellings. KZ201 sends each sentence (markup masked) to LanguageTool, a server you run or "
@@ -145,7 +150,7 @@ class Grammar(DocumentRule):
         try:
             matches = backend.check(doc)
         except lt.Unavailable as exc:
-            yield self.finding(doc, 0, 0, f"grammar not checked: {exc}", extra={"backend": backend.name})
+            yield self.report(doc, 0, 0, "unavailable", reason=exc, extra={"backend": backend.name})
             return
         for match in matches:
             start, end = match.offset, match.offset + match.length
@@ -156,15 +161,13 @@ class Grammar(DocumentRule):
     def _finding(self, doc: Document, start: int, end: int, match: lt.Match, backend: str) -> Finding:
         flagged = doc.text[start:end]
         suggestions = ", ".join(f"“{r}”" for r in match.replacements)
-        message = f"“{flagged}”: {match.message}" if flagged.strip() else match.message
-        if suggestions:
-            message += f" (suggestions: {suggestions})"
-        message += f" [{backend} {match.rule_id}]"
         fix = None
         if match.replacements:
             fix = Fix((Edit(start, end, match.replacements[0]),), f"replace with “{match.replacements[0]}”", safe=False)
-        return self.finding(doc, start, end, message, fix=fix,
-                            extra={"backend": backend, "rule": match.rule_id, "category": match.category})
+        return self.report(doc, start, end, None if flagged.strip() else "unflagged", flagged=flagged,
+                           text=match.message, suggestions=f" (suggestions: {suggestions})" if suggestions else "",
+                           backend=backend, rule=match.rule_id, fix=fix,
+                           extra={"backend": backend, "rule": match.rule_id, "category": match.category})
 
 
 def keep(doc: Document, start: int, end: int, match: lt.Match, grammar: GrammarSettings) -> bool:

@@ -165,7 +165,8 @@ class Readability(DocumentRule):
     severity = Severity.INFO
     default_enabled = False  # opt-in: exact textstat syllables cost about 0.6 ms per article (see README)
     summary = "A sentence or an article far longer or harder to read than news prose (Flesch–Kincaid)."
-    message = "sentence of {words} words (Flesch–Kincaid grade {grade}): split it"
+    message = "sentence of {words} words (Flesch–Kincaid grade {grade}); {limit}: split it"
+    messages = {"document": "the article reads at Flesch–Kincaid grade {grade} (limit {limit}; news prose is about 9-11)"}
     explanation = (
         "News prose is written to be read once: sentences of 15-30 words and a Flesch–Kincaid grade "
         "around 9-11. A sentence of 70 words, or an article scoring like a legal contract, is usually "
@@ -203,14 +204,11 @@ class Readability(DocumentRule):
             if too_long or too_hard:
                 limit = (f"news sentences stay under {options.max_sentence_words} words" if too_long
                          else f"limit {options.max_sentence_grade:g}")
-                yield self.finding(doc, sentence.start, sentence.end,
-                                   f"sentence of {sentence.words} words (Flesch–Kincaid grade {grade:g}); {limit}: split it",
-                                   extra={"words": str(sentence.words), "grade": f"{grade:g}"})
+                yield self.report(doc, sentence.start, sentence.end, words=sentence.words, grade=f"{grade:g}",
+                                  limit=limit, extra={"words": str(sentence.words), "grade": f"{grade:g}"})
         if scores.words >= options.min_document_words and scores.grade > options.max_document_grade and scores.sentences:
-            yield self.finding(doc, 0, 0,
-                               f"the article reads at Flesch–Kincaid grade {scores.grade:g} "
-                               f"(limit {options.max_document_grade:g}; news prose is about 9-11)",
-                               extra={"grade": f"{scores.grade:g}"})
+            yield self.report(doc, 0, 0, "document", grade=f"{scores.grade:g}",
+                              limit=f"{options.max_document_grade:g}", extra={"grade": f"{scores.grade:g}"})
 
     def document_metadata(self, doc: Document) -> dict:
         scores = score(doc)

@@ -94,7 +94,8 @@ class Untranslated(DocumentRule):
     name = "untranslated"
     severity = Severity.WARNING
     summary = "Text in another language or script than the article's (Cyrillic in English prose, a German sentence)."
-    message = "untranslated {script} text: “{text}” / sentence not in {language} (lingua: {other} {confidence})"
+    message = "untranslated {script} text{guess}: “{text}”"  # guess: ", Russian" when lingua is sure enough
+    messages = {"sentence": "sentence not in {language} (lingua: {other} {confidence}): “{text}”"}
     explanation = (
         "Half-translated articles keep sentences of the source language: a Russian quote pasted "
         "untranslated, a Kazakh caption, a German paragraph from a wire feed. The article's language "
@@ -162,8 +163,7 @@ class Untranslated(DocumentRule):
                 continue
             label = _SCRIPT_NAMES.get(run_script, run_script.title())
             language = self._guess(run, run_script)
-            yield self.finding(doc, start, end, f"untranslated {label} text{language}: “{_clip(run)}”",
-                               extra={"script": label})
+            yield self.report(doc, start, end, script=label, guess=language, text=_clip(run), extra={"script": label})
 
     def _is_name(self, prose: str, start: int, end: int, run: str) -> bool:
         words = _run_words().findall(run)
@@ -209,10 +209,9 @@ class Untranslated(DocumentRule):
             if best is None or best.language.name.lower() == language or best.value < self.options.min_confidence:
                 continue
             other = best.language.name.title()
-            yield self.finding(doc, sentence.start, sentence.end,
-                               f"sentence not in {language.title()} (lingua: {other} {best.value:.2f}): "
-                               f"“{_clip(doc.prose[sentence.start:sentence.end])}”",
-                               extra={"language": other})
+            yield self.report(doc, sentence.start, sentence.end, "sentence", language=language.title(), other=other,
+                              confidence=f"{best.value:.2f}", text=_clip(doc.prose[sentence.start:sentence.end]),
+                              extra={"language": other})
 
 
 def _has_foreign_stretch(doc: Document) -> bool:

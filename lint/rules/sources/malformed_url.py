@@ -32,7 +32,7 @@ class MalformedUrl(_SourceRule):
             problem = url_problem(link.url)
             if problem:
                 shown = link.url if len(link.url) <= 80 else link.url[:77] + "..."
-                yield self.finding(doc, link.start, link.end, self.message.format(url=f'"{shown}"', problem=problem))
+                yield self.report(doc, link.start, link.end, url=f'"{shown}"', problem=problem)
 
 
 def url_problem(url: str) -> str:

@@ -15,6 +15,7 @@ class MissingSource(_SourceRule):
     name = "missing-source"
     summary = "The article has no source link."
     message = 'no source link: add the URL of the original report, e.g. "Source: https://..."'
+    messages = {"unlinked": 'source "{names}" is named without a link: add the URL of the original report'}
     explanation = (
         "A fact-checker's first question is where an article comes from. kzlint looks for a URL in front "
         "matter (`source:`, `url:`, `sources:`), in a `Source:` line or Sources section, or an http(s) link "
@@ -31,12 +32,10 @@ class MissingSource(_SourceRule):
             return  # some link: KZ402 judges social-only ones, KZ404 malformed ones
         if report.named:
             first = report.named[0]
-            yield self.finding(
-                doc, first.start, first.end,
-                f'source "{first.names[:80]}" is named without a link: add the URL of the original report')
+            yield self.report(doc, first.start, first.end, "unlinked", names=first.names[:80])
             return
         start, end = _first_line(doc)
-        yield self.finding(doc, start, end, self.message)
+        yield self.report(doc, start, end)
 
 
 def _first_line(doc: Document) -> tuple[int, int]:

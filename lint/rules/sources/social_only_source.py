@@ -29,4 +29,4 @@ class SocialOnlySource(_SourceRule):
         if not web or not all(is_social(link.url, self.settings) for link in web):
             return
         domains = ", ".join(dict.fromkeys(registrable_domain(host_of(link.url)) for link in web))
-        yield self.finding(doc, web[0].start, web[0].end, self.message.format(domains=domains))
+        yield self.report(doc, web[0].start, web[0].end, domains=domains)

@@ -39,7 +39,7 @@ class SourceCredibility(_SourceRule):
                 continue
             tier, reason = ratings.rated[rated]
             if tier == "deny" or tier in settings.report_tiers:
-                yield self.finding(doc, link.start, link.end, self.message.format(domain=rated, tier=tier, reason=reason))
+                yield self.report(doc, link.start, link.end, domain=rated, tier=tier, reason=reason)
 
 
 @dataclass(frozen=True, slots=True)
