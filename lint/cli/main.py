@@ -85,15 +85,33 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def load_config(path: str | None, cwd: Path):
-    """The config to use and the folder its relative paths start from."""
+def load_config(path: str | None, cwd: Path, targets: list[str] = ()):
+    """The config to use and the folder its relative paths start from.
+
+    Without --config, the search starts at the folder holding all the paths checked when that
+    folder is inside the working directory (`kzlint corpus/` finds corpus/.kzlint.yaml), else at
+    the working directory, and goes upward from there.
+    """
     if path:
         file = Path(path)
         if not file.is_file():
             raise UsageError(f"--config {path}: no such file")
         return load(file), file.resolve().parent
-    found = discover(cwd)
+    found = discover(discovery_start(targets, cwd))
     return load(found), (found.parent if found else cwd)
+
+
+def discovery_start(targets: list[str], cwd: Path) -> Path:
+    """The deepest folder holding every target, when it lies inside `cwd`; else `cwd`."""
+    if not targets:
+        return cwd
+    folders = []
+    for target in targets:
+        full = Path(os.path.abspath(cwd / target))
+        folders.append(full if full.is_dir() else full.parent)
+    common = Path(os.path.commonpath([str(f) for f in folders]))
+    base = Path(os.path.abspath(cwd))
+    return common if common == base or base in common.parents else cwd
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -103,11 +121,11 @@ def _check(args: argparse.Namespace) -> int:
     from lint.engine.selection import build_rules
 
     cwd = Path.cwd()
-    config, config_dir = load_config(args.config, cwd)
+    paths = args.paths or ([] if args.stdin_filename else ["."])
+    config, config_dir = load_config(args.config, cwd, paths)
     rules = build_rules(config, _split(args.select), _split(args.extend_select), _split(args.ignore))
     engine = Engine(config, rules, cwd=cwd, config_dir=config_dir, jobs=args.jobs, use_cache=not args.no_cache)
     engine.progress = progress_bar()
-    paths = args.paths or ([] if args.stdin_filename else ["."])
     if args.stdin_filename:
         engine.stdin = {display_path(args.stdin_filename, cwd): sys.stdin.buffer.read()}
     result = engine.run(paths)
