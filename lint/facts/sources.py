@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from lint.config import Sources
 from lint.core.document import Document
+from lint.text.phrases import literal_alternation
 
 _URLISH = re.compile(r"(?:[a-z][a-z0-9+.\-]*://|www\.|(?:mailto|javascript|data|file|tel):)[^\s<>\"'()\[\]]+", re.I)
 _MARKDOWN_TARGET = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\n]*?)\s*(?:\"[^\"\n]*\")?\s*\)")
@@ -143,7 +144,7 @@ def _labels(settings: Sources) -> tuple[frozenset[str], frozenset[str], re.Patte
         labels = frozenset(_label(label) for label in settings.section_labels)
         skipped = frozenset(_label(label) for label in settings.non_source_sections)
         line_label = re.compile(
-            rf"^[\s*_]*(?:{'|'.join(re.escape(label) for label in sorted(labels, key=len, reverse=True)) or '(?!x)x'})"
+            rf"^[\s*_]*(?:{literal_alternation(labels) or '(?!x)x'})"
             r"[\s*_]*:[\s*_]*(?P<rest>.*)$", re.I | re.S)
         entry = _LABELS[id(settings)] = (settings, labels, skipped, line_label)
     return entry[1], entry[2], entry[3]

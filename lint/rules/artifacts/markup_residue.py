@@ -10,6 +10,7 @@ from lint.core.document import Document
 from lint.core.findings import Edit, Finding, Fix, Severity
 from lint.rules.artifacts.support import ArtifactOptions, block_of, quote
 from lint.rules.base import DocumentRule
+from lint.text.phrases import literal_alternation
 from lint.text.patterns import PatternSet
 
 
@@ -49,7 +50,7 @@ class MarkupResidue(DocumentRule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        names = "|".join(sorted({re.escape(t) for t in self.options.tags}, key=len, reverse=True))
+        names = literal_alternation(set(self.options.tags))
         tag = rf"</?(?:{names})(?:\s[^<>\n]{{0,300}})?\s*/?>" if names else ""
         self._markup = PatternSet.from_option(self, "patterns", re.I, before=[tag])
 

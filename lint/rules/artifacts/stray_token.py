@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
-from lint.rules.artifacts.support import ArtifactOptions, block_of, compile_or_none, phrase_alternation, prose_lines, quote, remove_lines_fix
+from lint.rules.artifacts.support import ArtifactOptions, block_of, compile_or_none, prose_lines, quote, remove_lines_fix
+from lint.text.phrases import phrase_alternation
 from lint.rules.base import DocumentRule
 from lint.text.patterns import PatternSet
 

@@ -26,13 +26,6 @@ class ArtifactOptions(Options):
     model_config = ConfigDict(alias_generator=_kebab, populate_by_name=True)
 
 
-def phrase_alternation(phrases: Iterable[str]) -> str:
-    """Literal phrases as one regex alternation, longest first; a space matches any run of blanks
-    and an apostrophe matches a curly one too."""
-    escaped = sorted({re.escape(" ".join(p.split())) for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(e.replace(r"\ ", r"[ \t\u00a0]+").replace("'", "['’]") for e in escaped)
-
-
 def pattern_alternation(patterns: Iterable[str]) -> str:
     """Regexes (Python syntax) as one alternation; each keeps its own groups and scoped flags."""
     return "|".join(f"(?:{p})" for p in patterns if p)

@@ -10,7 +10,8 @@ from pydantic import ConfigDict
 
 from lint.config import load
 from lint.core.document import Document
-from lint.facts.figures import AUXILIARIES, Figure, PhraseMatcher, find_figures
+from lint.facts.figures import AUXILIARIES, Figure, find_figures
+from lint.text.phrases import PhraseMatcher
 from lint.facts.figures import warm_up as figures_warm_up
 from lint.core.findings import Finding
 from lint.reference.lexicon import Lexicon

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from lint.core.document import Document
 from lint.core.findings import Finding, Fix, Edit
 from lint.rules.base import DocumentRule
+from lint.text.phrases import literal_alternation
 
 _REFUSED: set[str] = set()
 
@@ -51,7 +52,7 @@ class CustomRule(DocumentRule):
         sources = [p for p in spec.patterns]
         words = list(spec.phrases) + list(spec.swap)
         if words:
-            sources.append(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+            sources.append(rf"\b(?:{literal_alternation(words)})\b")
         self._patterns = [c for c in (_compile(p, spec.code) for p in sources) if c is not None]
 
     def check(self, doc: Document) -> Iterator[Finding]:
