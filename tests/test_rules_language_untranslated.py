@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from lint.rules import load_config
 from lint.config import ConfigError, load
 from lint.core.document import Document
 from lint.core.reading import decode
@@ -103,7 +104,7 @@ def test_an_article_mostly_in_another_language_is_not_flagged_sentence_by_senten
 def test_unknown_lingua_language_is_a_config_error(tmp_path):
     (tmp_path / "rules.yaml").write_text("rules:\n  untranslated:\n    languages: [english, klingon]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"rules.yaml:3: .*klingon"):
-        load(tmp_path / "rules.yaml")
+        load_config(tmp_path / "rules.yaml")
 
 
 def test_dev_corpus_stays_quiet(dev_corpus):

@@ -6,6 +6,7 @@ import socket
 
 import pytest
 
+from lint.rules import load_config
 from lint.config import ConfigError, load
 from lint.core.document import Document
 from lint.facts import sources
@@ -143,7 +144,7 @@ def test_a_user_tier_can_be_reported(tmp_path):
 def test_report_tiers_must_name_a_tier(tmp_path):
     (tmp_path / "rules.yaml").write_text("sources:\n  report-tiers: [dubious]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"rules.yaml:\d+: sources.*dubious"):
-        load(tmp_path / "rules.yaml")
+        load_config(tmp_path / "rules.yaml")
 
 
 def test_the_starter_list_is_documented_as_the_users_to_edit():

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from lint.config import Config, ConfigError, RuleSettings, describe, locate
+from lint.config import Config, ConfigError, RuleSettings, describe, load, locate
 from lint.rules.base import Rule
 
 _GENERIC = ("enabled", "severity")
@@ -53,3 +53,10 @@ def rule_options(config: Config, rule: type[Rule]) -> tuple[BaseModel, RuleSetti
 def _validated(rule: type[Rule], settings: dict[str, Any]) -> tuple[BaseModel, RuleSettings]:
     generic = RuleSettings.model_validate({k: v for k, v in settings.items() if k in _GENERIC})
     return rule.Options.model_validate({k: v for k, v in settings.items() if k not in _GENERIC}), generic
+
+
+def load_config(path: Path | None) -> Config:
+    """lint.config.load plus the check of every rule's settings: what the command line and the API use."""
+    config = load(path)
+    check_settings(config)
+    return config
