@@ -24,9 +24,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from lint.config import load  # noqa: E402
-from lint.engine.run import process_text  # noqa: E402
 from lint.core.findings import from_record  # noqa: E402
 from lint.core.reading import ReadError, decode  # noqa: E402
+from lint.engine.run import process_text  # noqa: E402
 from lint.engine.selection import build_rules  # noqa: E402
 
 FRAGMENTS = [

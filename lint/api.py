@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lint.config import Config, load
-from lint.engine.selection import build_rules
-from lint.engine.run import check_corpus, finish as _finish, prepare_rules, process_text
 from lint.core.findings import Finding, from_record
 from lint.core.reading import ReadError, decode
+from lint.engine.run import check_corpus, prepare_rules, process_text
+from lint.engine.run import finish as _finish
+from lint.engine.selection import build_rules
 from lint.rules import Rule
 from lint.rules.engine.unreadable import Unreadable
 

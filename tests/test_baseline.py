@@ -8,12 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from corpora import custom_rules_config
 
-from lint.engine.baseline import fingerprint, normalised_text
 from lint.cli.main import main
 from lint.core.findings import Finding, Severity
-
-from corpora import custom_rules_config
+from lint.engine.baseline import fingerprint, normalised_text
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "corpus"

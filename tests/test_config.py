@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lint.rules import load_config
 from lint.config import ConfigError, default_text, discover, load
 from lint.engine.selection import build_rules
+from lint.rules import load_config
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 
 import pytest
-
-import os
 
 from lint.engine.discovery import Listing, _matches, expand, walk_folders
 

@@ -10,8 +10,8 @@ import pytest
 
 import lint.engine.run as engine
 from lint.config import load
-from lint.engine.run import Engine
 from lint.core.findings import Location, Severity
+from lint.engine.run import Engine
 from lint.rules.base import CorpusRule
 
 HEADLINES = ["Floods close roads in {c}", "Strike halts trains in {c}", "Budget vote delayed in {c}",
@@ -230,6 +230,7 @@ def test_kz5_rules_on_one_file_match_a_full_run_and_skip_unrelated_documents(cod
     a new article with a contradicting toll, a misdated one and a name variant, given alone (what
     pre-commit does)."""
     from corpora import DEV_CORPUS, SEEDS
+
     from lint.engine.selection import build_rules
 
     if not DEV_CORPUS.is_dir():

@@ -9,16 +9,15 @@ import math
 import time
 
 import pytest
+from corpora import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.config import load
 from lint.core.document import Document
 from lint.facts.figures import Figure, find_figures, parse_quantity
-from lint.text.phrases import PhraseMatcher
 from lint.reference.lexicon import Lexicon
-
-from corpora import CORPUS
+from lint.text.phrases import PhraseMatcher
 
 INF = math.inf
 

@@ -164,8 +164,8 @@ def test_diff_base_needs_a_known_revision(history, capsys):
 
 
 def test_diff_parsing_follows_renames_quoting_and_deletions():
-    from lint.engine.diffbase import on_changed_lines, parse_diff
     from lint.core.findings import Finding, Location, Severity
+    from lint.engine.diffbase import on_changed_lines, parse_diff
 
     diff = (
         "diff --git a/old.md b/news/moved.md\n"

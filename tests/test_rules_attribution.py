@@ -7,13 +7,12 @@ reporting on the same events reworded so that exactly one attribution cue is in 
 from __future__ import annotations
 
 import pytest
+from corpora import CORPUS
 
-from lint.rules import load_config
 from lint.config import ConfigError, load
 from lint.core.document import Document
 from lint.engine.selection import build_rules
-
-from corpora import CORPUS
+from lint.rules import load_config
 
 DEFAULT = load(None)
 

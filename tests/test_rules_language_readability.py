@@ -10,8 +10,8 @@ import pytest
 from lint.config import load
 from lint.core.document import Document
 from lint.engine.run import process_text
-from lint.rules.language import readability as readability
 from lint.engine.selection import build_rules
+from lint.rules.language import readability as readability
 
 REPO = Path(__file__).resolve().parents[1]
 

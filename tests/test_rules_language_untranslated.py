@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from lint.rules import load_config
 from lint.config import ConfigError, load
 from lint.core.document import Document
 from lint.core.reading import decode
 from lint.engine.selection import build_rules
+from lint.rules import load_config
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = (REPO / "corpus" / "001_a459fee10d84c351.txt").read_text(encoding="utf-8")  # Al Jazeera, English

@@ -5,14 +5,13 @@ from __future__ import annotations
 import socket
 
 import pytest
+from corpora import CORPUS
 
-from lint.rules import load_config
 from lint.config import ConfigError, load
 from lint.core.document import Document
-from lint.facts import sources
 from lint.engine.selection import build_rules
-
-from corpora import CORPUS
+from lint.facts import sources
+from lint.rules import load_config
 
 DEFAULT = load(None)
 
@@ -35,7 +34,7 @@ BODY = "Kazakhstan's president has imposed a three-week state of emergency in th
 
 def test_seeds():
     found = {}
-    for path in sorted(CORPUS.iterdir()):
+    for path in sorted(CORPUS.glob("*.txt")):
         found[path.name[:3]] = check(path.read_text(encoding="utf-8"), path=f"corpus/{path.name}")
     assert found["000"] == [], "the Wikinews page links The Telegraph in its Source section"
     assert found["001"] == [("KZ401", 55, 'source "Al Jazeera, News Agencies" is named without a link: '

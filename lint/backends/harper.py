@@ -6,8 +6,8 @@ and roughly 0.1 s per article, which is why it is opt-in (see README, 'Grammar c
 
 from __future__ import annotations
 
-from lint.config import GrammarSettings
 from lint.backends.match import Match, Unavailable
+from lint.config import GrammarSettings
 
 _DIALECTS = {"en-us": "american", "en-gb": "british", "en-au": "australian", "en-ca": "canadian", "en-in": "indian"}
 _LINTERS: dict[tuple, object] = {}

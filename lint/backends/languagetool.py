@@ -18,7 +18,6 @@ import socket
 import sqlite3
 import subprocess
 from bisect import bisect_right
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 

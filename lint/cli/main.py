@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 from lint import __version__
+from lint.cli.progress import progress_bar
 from lint.config import ConfigError, discover, load
+from lint.core.findings import Severity
 from lint.engine import baseline
 from lint.engine.discovery import UsageError, display_path
-from lint.cli.progress import progress_bar
-from lint.core.findings import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -116,9 +116,9 @@ def discovery_start(targets: list[str], cwd: Path) -> Path:
 
 def _check(args: argparse.Namespace) -> int:
     from lint.engine.run import Engine
+    from lint.engine.selection import build_rules
     from lint.output import Report, renderers
     from lint.output.text import statistics
-    from lint.engine.selection import build_rules
 
     cwd = Path.cwd()
     paths = args.paths or ([] if args.stdin_filename else ["."])
@@ -164,8 +164,8 @@ def _fix(args: argparse.Namespace, engine, findings: list, cwd: Path) -> int | N
 
     From standard input, --fix puts the fixed text back into `engine.stdin` for the report.
     """
-    from lint.engine import fixes
     from lint.core.reading import ReadError
+    from lint.engine import fixes
 
     lint = fixes.linter(engine.config, engine.rules)
     if engine.stdin:

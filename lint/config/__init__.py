@@ -1,10 +1,28 @@
 """Configuration: the schema of every section (schema.py), the loader (loader.py) and the built-in
 defaults (rules.yaml). Nothing here knows the rules: their options are checked by lint.rules."""
 
-from lint.config.loader import ConfigError, MAX_CONFIG_BYTES, CONFIG_NAMES, default_text, describe, discover, load, locate
+from lint.config.loader import (
+    CONFIG_NAMES,
+    MAX_CONFIG_BYTES,
+    ConfigError,
+    default_text,
+    describe,
+    discover,
+    load,
+    locate,
+)
 from lint.config.schema import (
-    BUILTIN_SOURCE, Config, CustomRule, GrammarSettings, LanguageToolSettings, Lexicon, Names, RuleSettings, Section,
-    Sources, kebab,
+    BUILTIN_SOURCE,
+    Config,
+    CustomRule,
+    GrammarSettings,
+    LanguageToolSettings,
+    Lexicon,
+    Names,
+    RuleSettings,
+    Section,
+    Sources,
+    kebab,
 )
 
 __all__ = [

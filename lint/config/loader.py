@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from lint.config.schema import BUILTIN_SOURCE, Config, kebab
+from lint.config.schema import BUILTIN_SOURCE, Config
 
 CONFIG_NAMES = ("rules.yaml", ".kzlint.yaml")
 MAX_CONFIG_BYTES = 1_000_000
@@ -73,7 +73,7 @@ def load(path: Path | None) -> Config:
         user, lines = _parse_yaml(text, str(path))
     if not isinstance(user, dict):
         raise ConfigError(f"{path}:1: config must be a mapping of settings, not {type(user).__name__}")
-    return _validate(_merge(base, user), lines, str(path))
+    return _validate(merge(base, user), lines, str(path))
 
 
 def _validate(data: dict, lines: dict[tuple, int], source: str) -> Config:
@@ -113,11 +113,12 @@ def _line(lines: dict[tuple, int], loc: Iterable) -> int:
     return 1
 
 
-def _merge(base: Any, override: Any) -> Any:
+def merge(base: Any, override: Any) -> Any:
+    """`override` over `base`: mappings merge key by key, anything else (lists too) replaces."""
     if isinstance(base, dict) and isinstance(override, dict):
         merged = dict(base)
         for key, value in override.items():
-            merged[key] = _merge(base.get(key), value) if key in base else value
+            merged[key] = merge(base.get(key), value) if key in base else value
         return merged
     return override
 

@@ -11,8 +11,8 @@ import codecs
 import errno
 import os
 import stat
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

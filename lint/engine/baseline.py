@@ -8,11 +8,8 @@ known defect is still new.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 

@@ -11,8 +11,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from lint.engine.discovery import UsageError, display_path, git_root
 from lint.core.findings import Finding
+from lint.engine.discovery import UsageError, display_path, git_root
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "\\": "\\", '"': '"'}

@@ -9,10 +9,10 @@ import re
 import subprocess
 import time
 from collections import defaultdict
-from itertools import filterfalse
-from operator import methodcaller
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import filterfalse
+from operator import methodcaller
 from pathlib import Path
 from typing import Protocol
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from lint.config import Config
 from lint.core.findings import Finding, Fix, from_record
-from lint.engine.run import finish, process_text
 from lint.core.reading import DecodedText, ReadError, decode, read_bytes
+from lint.engine.run import finish, process_text
 from lint.rules import Rule
 
 MAX_PASSES = 10

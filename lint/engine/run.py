@@ -20,15 +20,15 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from lint.engine import suppressions
-from lint.engine.cache import Cache, content_key, corpus_fingerprint, dumps, loads, stat_signature
 from lint.config import Config
-from lint.engine.discovery import expand, git_root, is_excluded
-from lint.engine.selection import build_rules
 from lint.core.document import Document
-from lint.core.selectors import matches
 from lint.core.findings import SORT_KEY, Finding, from_record, to_record
 from lint.core.reading import ReadError, decode, read_bytes
+from lint.core.selectors import matches
+from lint.engine import suppressions
+from lint.engine.cache import Cache, content_key, corpus_fingerprint, dumps, loads, stat_signature
+from lint.engine.discovery import expand, git_root, is_excluded
+from lint.engine.selection import build_rules
 from lint.rules import CorpusRule, DocumentRule, Rule
 from lint.rules.engine.rule_crash import RuleCrash
 from lint.rules.engine.unreadable import Unreadable

@@ -14,8 +14,8 @@ import bisect
 import datetime as _dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from lint.core.document import Document, Sentence

@@ -15,8 +15,8 @@ import weakref
 from dataclasses import dataclass
 
 from lint.core.document import Document
-from lint.text.phrases import PhraseMatcher, normalise, phrase_pattern, prefilter
 from lint.reference.lexicon import Lexicon, default_lexicon
+from lint.text.phrases import normalise, phrase_pattern, prefilter
 
 CURRENCY = "£$€¥₹₽₸"
 # Words allowed between a quantity's noun and its measure: "officers have also been killed".

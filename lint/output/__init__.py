@@ -7,7 +7,6 @@ from collections.abc import Callable
 from lint.output import github, json_format, json_lines, junit, sarif, text
 from lint.output.report import Report
 
-
 Renderer = Callable[[Report], str]
 
 

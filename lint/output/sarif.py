@@ -12,8 +12,8 @@ from collections import Counter
 from urllib.parse import quote
 
 from lint import __version__
-from lint.core.fingerprints import fingerprint
 from lint.core.findings import Finding, Location, Severity
+from lint.core.fingerprints import fingerprint
 from lint.output.report import Report
 from lint.rules import Rule, all_rules
 from lint.rules.base import FAMILIES

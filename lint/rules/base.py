@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from lint.config import kebab
 from lint.core.document import Document
 from lint.core.findings import Finding, Fix, Location, Severity
 
@@ -29,6 +30,12 @@ class Options(BaseModel):
     """Base for a rule's settings in rules.yaml; misspelt keys are errors."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class KebabOptions(Options):
+    """Options whose rules.yaml keys are kebab-case (`max-words`), like the rest of the file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=kebab, populate_by_name=True)
 
 
 class Rule:

@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from hostile_helpers import MEASURED, Run, assert_polite
+
 from lint.cli.main import main
 
 

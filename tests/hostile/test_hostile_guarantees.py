@@ -20,7 +20,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from hostile_helpers import HOUSE_RULE, MEASURED, SEEDS, exit_code_matches, record
 
 FIXABLE = "Talks resume\n\nThe talks in Nur-Sultan resumed on Monday, officials in Nur-Sultan said.\n"

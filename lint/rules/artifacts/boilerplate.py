@@ -8,11 +8,17 @@ from typing import NamedTuple
 
 from lint.core.document import Block, Document
 from lint.core.findings import Finding, Severity
-from lint.rules.artifacts.support import ArtifactOptions, block_lines, compile_or_none, pattern_alternation, quote, remove_lines_fix
-from lint.text.phrases import phrase_alternation
+from lint.rules.artifacts.support import (
+    ArtifactOptions,
+    block_lines,
+    compile_or_none,
+    pattern_alternation,
+    quote,
+    remove_lines_fix,
+)
 from lint.rules.base import DocumentRule
 from lint.text.patterns import Match, PatternSet
-
+from lint.text.phrases import phrase_alternation
 
 _QUOTES = re.compile('["“”«»]')
 

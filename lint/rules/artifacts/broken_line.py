@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from lint.core.document import Document
 from lint.core.findings import Edit, Finding, Fix, Severity
 from lint.rules.artifacts.support import ArtifactOptions, compile_or_none, prose_lines, quote
-from lint.text.phrases import phrase_alternation
 from lint.rules.base import DocumentRule
+from lint.text.phrases import phrase_alternation
 
 
 class BrokenLineOptions(ArtifactOptions):

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from lint.core.document import Document
 from lint.core.findings import Edit, Finding, Fix, Severity
 from lint.rules.artifacts.support import ArtifactOptions, block_of, compile_or_none, in_link, quote
-from lint.text.phrases import phrase_alternation
 from lint.rules.base import DocumentRule
+from lint.text.phrases import phrase_alternation
 
 
 class GluedWordsOptions(ArtifactOptions):

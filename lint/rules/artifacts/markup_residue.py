@@ -10,8 +10,8 @@ from lint.core.document import Document
 from lint.core.findings import Edit, Finding, Fix, Severity
 from lint.rules.artifacts.support import ArtifactOptions, block_of, quote
 from lint.rules.base import DocumentRule
-from lint.text.phrases import literal_alternation
 from lint.text.patterns import PatternSet
+from lint.text.phrases import literal_alternation
 
 
 class MarkupResidueOptions(ArtifactOptions):

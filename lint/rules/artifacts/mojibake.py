@@ -11,7 +11,6 @@ from lint.core.findings import Edit, Finding, Fix, Severity
 from lint.rules.artifacts.support import prose_lines, quote
 from lint.rules.base import DocumentRule
 
-
 # Candidate spots, so ftfy (slow to import, ~1 ms a document to scan) only sees lines that may be
 # damaged: a Latin-1 or Cyrillic letter followed by a character UTF-8 misread as cp1252/latin-1/cp1251
 # produces (a continuation byte shown as a symbol or a rare letter), or a C1 control character.

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
 from lint.rules.artifacts.support import ArtifactOptions, block_lines, block_of, compile_or_none, prose_lines, quote
-from lint.text.phrases import phrase_alternation
 from lint.rules.base import DocumentRule
 from lint.text.patterns import PatternSet
+from lint.text.phrases import phrase_alternation
 
 
 class SocialEmbedOptions(ArtifactOptions):

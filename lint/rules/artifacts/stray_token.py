@@ -7,10 +7,17 @@ from collections.abc import Iterator
 
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
-from lint.rules.artifacts.support import ArtifactOptions, block_of, compile_or_none, prose_lines, quote, remove_lines_fix
-from lint.text.phrases import phrase_alternation
+from lint.rules.artifacts.support import (
+    ArtifactOptions,
+    block_of,
+    compile_or_none,
+    prose_lines,
+    quote,
+    remove_lines_fix,
+)
 from lint.rules.base import DocumentRule
 from lint.text.patterns import PatternSet
+from lint.text.phrases import phrase_alternation
 
 
 class StrayTokenOptions(ArtifactOptions):

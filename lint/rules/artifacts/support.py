@@ -9,21 +9,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pydantic import ConfigDict
-
 from lint.core.document import Block, Document
 from lint.core.findings import Edit, Fix
-from lint.rules.base import Options
+from lint.rules.base import KebabOptions
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-class ArtifactOptions(Options):
-    """Options whose rules.yaml keys are kebab-case (`max-words`), like the rest of the file."""
-
-    model_config = ConfigDict(alias_generator=_kebab, populate_by_name=True)
+class ArtifactOptions(KebabOptions):
+    """The options of an artifact rule (kebab-case keys)."""
 
 
 def pattern_alternation(patterns: Iterable[str]) -> str:

@@ -6,27 +6,21 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from pydantic import ConfigDict
-
 from lint.config import load
 from lint.core.document import Document
-from lint.facts.figures import AUXILIARIES, Figure, find_figures
-from lint.text.phrases import PhraseMatcher
-from lint.facts.figures import warm_up as figures_warm_up
 from lint.core.findings import Finding
-from lint.reference.lexicon import Lexicon
-from lint.rules.base import DocumentRule, Options
+from lint.facts.figures import AUXILIARIES, Figure, find_figures
+from lint.facts.figures import warm_up as figures_warm_up
 from lint.facts.sources import collect_sources, is_social
+from lint.reference.lexicon import Lexicon
+from lint.rules.base import DocumentRule, KebabOptions
+from lint.text.phrases import PhraseMatcher
 
 # A quotation inside one paragraph: curly quotes (an unclosed one runs to the paragraph's end, the
 # convention for a quote that continues in the next paragraph) or straight double quotes.
 _QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 _TRAILING_AUXILIARIES = re.compile(rf"(?:\s+(?:{AUXILIARIES}))+\s*$", re.I)
 _OPENS_WITH_QUOTE = re.compile(r"\s*[“\"]")
-
-
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
 
 
 class UnattributedFigure(DocumentRule):
@@ -53,9 +47,7 @@ class UnattributedFigure(DocumentRule):
     bad_example = "Twelve law enforcement officers have also been killed with 353 other injured."
     good_example = "The Home Ministry said 2,000 people had been arrested."
 
-    class Options(Options):
-        model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True)
-
+    class Options(KebabOptions):
         # Headings and a one-paragraph summary count as attributed to the document's source link.
         summary_attributed_to_source: bool = True
         # A figure entailed by an attributed figure of the same measure in the document is attributed.

@@ -7,19 +7,13 @@ Work grows with the number of claims, never with the number of pairs of document
 
 from __future__ import annotations
 
-from pydantic import ConfigDict
-
 from lint.config import load
 from lint.facts.names import name_index, skeleton
-from lint.rules.base import CorpusRule, Options
+from lint.rules.base import CorpusRule, KebabOptions
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-class ConsistencyOptions(Options):
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True)
+class ConsistencyOptions(KebabOptions):
+    """The options of a consistency rule (kebab-case keys)."""
 
 
 def _settings(rule: CorpusRule):

@@ -6,12 +6,11 @@ pattern cannot hang a run; a pattern RE2 refuses is reported once and skipped.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator
 
 from lint.core.document import Document
-from lint.core.findings import Finding, Fix, Edit
+from lint.core.findings import Edit, Finding, Fix
 from lint.rules.base import DocumentRule
 from lint.text.phrases import literal_alternation
 

@@ -16,11 +16,11 @@ from operator import eq
 
 from pydantic import Field
 
-from lint.text import words as pw
 from lint.config import Section
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
 from lint.rules.base import DocumentRule, Options
+from lint.text import words as pw
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _NOT_AFTER_ARTICLE = frozenset("the a an of to in on at by from with and or but nor than is are was were has have had "

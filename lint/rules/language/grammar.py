@@ -13,11 +13,11 @@ from pathlib import Path
 
 from lint.backends import harper as harper_backend
 from lint.backends import languagetool as lt
-from lint.text import words as pw
 from lint.config import GrammarSettings, LanguageToolSettings
 from lint.core.document import Document
 from lint.core.findings import Edit, Finding, Fix, Severity
 from lint.rules.base import DocumentRule
+from lint.text import words as pw
 
 _HELP = "See README, 'Grammar checking', or set `languagetool: {mode: off}`"
 

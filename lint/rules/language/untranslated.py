@@ -19,11 +19,11 @@ from operator import not_
 
 from pydantic import Field, field_validator
 
-from lint.text import words as pw
 from lint.config import Section
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
 from lint.rules.base import DocumentRule, Options
+from lint.text import words as pw
 
 # Letters of scripts other than Latin (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai,
 # Georgian, Hangul, kana, CJK ideographs, Arabic presentation forms).
