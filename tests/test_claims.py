@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from lint.config import load
+from lint.config import Names, load
 from lint.core.document import Document
 from lint.facts.claims import When, document_date, extract, sentence_time
-from lint.facts.names import Names, fold, name_index, same_name, skeleton
+from lint.facts.names import name_index
+from lint.text.transliteration import fold, same_name, skeleton
 
 CONFIG = load(Path(__file__).resolve().parents[1] / "corpus" / ".kzlint.yaml")  # Central Asia names and places
 INDEX = name_index(CONFIG.names)

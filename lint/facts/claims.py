@@ -20,7 +20,8 @@ from typing import Any
 
 from lint.core.document import Document, Sentence
 from lint.facts.figures import find_figures  # link labels (other articles' headlines) are skipped there
-from lint.facts.names import NameIndex, skeleton, spelling, tokens
+from lint.facts.names import NameIndex
+from lint.text.transliteration import skeleton, spelling, tokens
 
 # -- words that start or end a capitalised run without being part of a name ----------------------
 

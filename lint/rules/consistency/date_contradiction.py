@@ -9,9 +9,9 @@ from typing import Any
 from lint.core.document import Document
 from lint.core.findings import Finding, Location, Severity
 from lint.facts import claims
-from lint.facts.names import skeleton
 from lint.rules.base import CorpusRule
 from lint.rules.consistency.support import ConsistencyOptions, _measure_places, _settings
+from lint.text.transliteration import skeleton
 
 
 class DateOptions(ConsistencyOptions):

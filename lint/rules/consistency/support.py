@@ -8,8 +8,9 @@ Work grows with the number of claims, never with the number of pairs of document
 from __future__ import annotations
 
 from lint.config import load
-from lint.facts.names import name_index, skeleton
+from lint.facts.names import name_index
 from lint.rules.base import CorpusRule, KebabOptions
+from lint.text.transliteration import skeleton
 
 
 class ConsistencyOptions(KebabOptions):
