@@ -14,7 +14,7 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from lint import patterns
+from lint.text import patterns
 from lint.cli.main import main
 from lint.rules.artifacts.stray_token import StrayTokenOptions
 from lint.text.patterns import PatternSet

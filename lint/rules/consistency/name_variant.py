@@ -11,10 +11,10 @@ from pydantic import Field
 from lint.core.document import Document
 from lint.core.findings import Finding, Location, Severity
 from lint.facts import claims
+from lint.reference.wordlists import zipf_frequency
 from lint.rules.base import CorpusRule
 from lint.rules.consistency.support import ConsistencyOptions, _settings
 from lint.text.transliteration import differing_words, fold, same_name, spelling, tokens
-from lint.text.words import zipf_frequency
 
 
 def _familiarity(name: str) -> float:

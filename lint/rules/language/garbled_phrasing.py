@@ -19,7 +19,9 @@ from pydantic import Field
 from lint.config import Section
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
+from lint.reference import wordlists
 from lint.rules.base import DocumentRule, Options
+from lint.text import quotes
 from lint.text import words as pw
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -66,14 +68,14 @@ class GarbledPhrasing(DocumentRule):
     Options = GarbledOptions
 
     def prepare(self) -> list[str]:
-        pw.warm_up()
+        wordlists.warm_up()
         return []
 
     def check(self, doc: Document) -> Iterator[Finding]:
         reasons: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # sentence index -> signals
         for start, end, reason in self._signals(doc):
-            if not pw.in_quotes(doc, start, end):
-                reasons[pw.sentence_at(doc, start)].append((start, end, reason))
+            if not quotes.in_quotes(doc, start, end):
+                reasons[quotes.sentence_at(doc, start)].append((start, end, reason))
         for index in sorted(reasons):
             found = sorted(set(reasons[index]))
             yield self.report(doc, found[0][0], found[0][1], reasons="; ".join(r[2] for r in found),
@@ -115,8 +117,8 @@ class GarbledPhrasing(DocumentRule):
             base = _agent_base(word, self.options.min_base_zipf) if self.options.coined_words else None
             if base:
                 yield m.start(), m.end(), f"“{word}” is not an English word (coined from “{base}”)"
-            elif not pw.in_quotes(doc, m.start(), m.end()):
-                others[pw.sentence_at(doc, m.start())].append(m)
+            elif not quotes.in_quotes(doc, m.start(), m.end()):
+                others[quotes.sentence_at(doc, m.start())].append(m)
         for matches in others.values():
             distinct = list(dict.fromkeys(m.group() for m in matches))
             if len(distinct) >= self.options.unknown_words_per_sentence:
@@ -130,7 +132,7 @@ def _is_inflection(word: str) -> bool:
                                  ("ed", ("", "e")), ("ing", ("", "e")), ("ly", ("", "le"))):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
-            if any(pw.is_known(stem + r, 2.0) for r in replacements):
+            if any(wordlists.is_known(stem + r, 2.0) for r in replacements):
                 return True
     return False
 
@@ -138,7 +140,7 @@ def _is_inflection(word: str) -> bool:
 def _is_compound(word: str) -> bool:
     """Two English words written as one ("beermaker", "phonecam"): a coinage, not damage."""
     for cut in range(3, len(word) - 2):
-        if pw.is_known(word[:cut], 3.0) and (pw.is_known(word[cut:], 3.0) or _is_inflection(word[cut:])):
+        if wordlists.is_known(word[:cut], 3.0) and (wordlists.is_known(word[cut:], 3.0) or _is_inflection(word[cut:])):
             return True
     return False
 
@@ -153,7 +155,7 @@ def _agent_base(word: str, min_zipf: float) -> str | None:
         if stem[-1] == stem[-2]:
             candidates.append(stem[:-1])  # "dialler" -> "dial"
         for base in candidates:
-            if pw.is_known(base, min_zipf):
+            if wordlists.is_known(base, min_zipf):
                 return base
     return None
 

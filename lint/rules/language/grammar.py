@@ -16,8 +16,8 @@ from lint.backends import languagetool as lt
 from lint.config import GrammarSettings, LanguageToolSettings
 from lint.core.document import Document
 from lint.core.findings import Edit, Finding, Fix, Severity
+from lint.reference import wordlists
 from lint.rules.base import DocumentRule
-from lint.text import words as pw
 
 _HELP = "See README, 'Grammar checking', or set `languagetool: {mode: off}`"
 
@@ -136,7 +136,7 @@ class Grammar(DocumentRule):
         if backend is None:
             return [f"KZ201 grammar skipped: {reason}. {_HELP}"]
         if grammar.skip_known_words:
-            pw.warm_up()
+            wordlists.warm_up()
         return []
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -182,7 +182,7 @@ def keep(doc: Document, start: int, end: int, match: lt.Match, grammar: GrammarS
     before = doc.text[max(0, start - 1):start]
     if before in ("#", "@"):
         return False  # hashtags and handles
-    return not (grammar.skip_known_words and pw.is_known(word.lower().replace("’", "'")))
+    return not (grammar.skip_known_words and wordlists.is_known(word.lower().replace("’", "'")))
 
 
 def _is_name_like(word: str) -> bool:

@@ -22,7 +22,9 @@ from pydantic import Field, field_validator
 from lint.config import Section
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
+from lint.reference import wordlists
 from lint.rules.base import DocumentRule, Options
+from lint.text import quotes
 from lint.text import words as pw
 
 # Letters of scripts other than Latin (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai,
@@ -110,7 +112,7 @@ class Untranslated(DocumentRule):
     Options = UntranslatedOptions
 
     def prepare(self) -> list[str]:
-        pw.warm_up()
+        wordlists.warm_up()
         return []
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -159,7 +161,7 @@ class Untranslated(DocumentRule):
             run_script = _script(run[0])
             if run_script == script or sum(ch.isalpha() for ch in run) < self.options.min_letters:
                 continue
-            if run.lower() in allow or self._is_name(prose, start, end, run) or pw.in_quotes(doc, start, end):
+            if run.lower() in allow or self._is_name(prose, start, end, run) or quotes.in_quotes(doc, start, end):
                 continue
             label = _SCRIPT_NAMES.get(run_script, run_script.title())
             language = self._guess(run, run_script)
@@ -186,10 +188,10 @@ class Untranslated(DocumentRule):
     # -- Latin-script sentences in another language --------------------------------------------
     def _candidates(self, doc: Document, allow: list[str], english_gate: bool):
         """(sentence, its text with quotations blanked) worth asking lingua about."""
-        common = pw.known_words(3.0)
+        common = wordlists.known_words(3.0)
         for sentence in doc.sentences:
             text = doc.prose[sentence.start:sentence.end]
-            for a, b in pw.quoted_spans(text):
+            for a, b in quotes.quoted_spans(text):
                 text = text[:a] + " " * (b - a) + text[b:]
             lowered = text.lower()
             if any(term in lowered for term in allow):
@@ -219,7 +221,7 @@ def _has_foreign_stretch(doc: Document) -> bool:
     cheap test (C-speed set lookups) that keeps ordinary English articles from the sentence check."""
     lowercase = pw.lowercase_tokens(doc)
     lowercase = list(compress(lowercase, map(str.isalpha, lowercase)))
-    uncommon = list(compress(count(), map(not_, map(pw.known_words(3.0).__contains__, lowercase))))
+    uncommon = list(compress(count(), map(not_, map(wordlists.known_words(3.0).__contains__, lowercase))))
     return any(later - first < 6 for first, later in zip(uncommon, islice(uncommon, 2, None)))
 
 
