@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 from lint.config import load  # noqa: E402
 from lint.core.findings import from_record  # noqa: E402
 from lint.core.reading import ReadError, decode  # noqa: E402
-from lint.engine.run import process_text  # noqa: E402
+from lint.engine.document import process_text  # noqa: E402
 from lint.engine.selection import build_rules  # noqa: E402
 
 FRAGMENTS = [

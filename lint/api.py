@@ -21,8 +21,10 @@ from collections.abc import Iterable
 from lint.config import Config, load
 from lint.core.findings import Finding, from_record
 from lint.core.reading import ReadError, decode
-from lint.engine.run import check_corpus, prepare_rules, process_text
-from lint.engine.run import finish as _finish
+from lint.engine.corpus import check_corpus
+from lint.engine.document import process_text
+from lint.engine.filtering import finish as _finish
+from lint.engine.run import prepare_rules
 from lint.engine.selection import build_rules
 from lint.rules import Rule
 from lint.rules.engine.unreadable import Unreadable

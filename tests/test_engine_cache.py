@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import lint.engine.run as engine
+import lint.engine.workers as workers
 from lint.config import load
 from lint.core.findings import Location, Severity
 from lint.engine.run import Engine
@@ -94,7 +95,8 @@ def reads(monkeypatch):
         seen.append(Path(path).as_posix())
         return original(path, limit)
 
-    monkeypatch.setattr(engine, "read_bytes", spy)
+    monkeypatch.setattr(engine, "read_bytes", spy)  # the main process (hashing, fixes)
+    monkeypatch.setattr(workers, "read_bytes", spy)  # a worker reading the document it lints
     return seen
 
 

@@ -21,8 +21,8 @@ from lint.config import load
 from lint.core.document import Document
 from lint.core.findings import from_record
 from lint.core.reading import ReadError, decode
+from lint.engine.document import process_text
 from lint.engine.fixes import fix_text, linter
-from lint.engine.run import process_text
 from lint.engine.selection import build_rules
 
 CONFIG_TEXT = """\

@@ -17,7 +17,8 @@ import pytest
 
 from lint.config import load
 from lint.core.document import Document
-from lint.engine.run import check_corpus, process_text
+from lint.engine.corpus import check_corpus
+from lint.engine.document import process_text
 from lint.engine.selection import build_rules
 from lint.rules import CorpusRule, DocumentRule, all_rules
 

@@ -9,7 +9,7 @@ import pytest
 
 from lint.config import load
 from lint.core.document import Document
-from lint.engine.run import process_text
+from lint.engine.document import process_text
 from lint.engine.selection import build_rules
 from lint.rules.language import readability as readability
 

@@ -14,9 +14,9 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from lint.text import patterns
 from lint.cli.main import main
 from lint.rules.artifacts.stray_token import StrayTokenOptions
+from lint.text import patterns
 from lint.text.patterns import PatternSet
 
 HOSTILE_LINE = "a" * 100_000 + "!"

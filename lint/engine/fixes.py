@@ -22,7 +22,8 @@ from pathlib import Path
 from lint.config import Config
 from lint.core.findings import Finding, Fix, from_record
 from lint.core.reading import DecodedText, ReadError, decode, read_bytes
-from lint.engine.run import finish, process_text
+from lint.engine.document import process_text
+from lint.engine.filtering import finish
 from lint.rules import Rule
 
 MAX_PASSES = 10

@@ -13,7 +13,7 @@ import json
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,16 +21,14 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from lint.config import Config
-from lint.core.document import Document
-from lint.core.findings import SORT_KEY, Finding, from_record, to_record
-from lint.core.reading import ReadError, decode, read_bytes
-from lint.core.selectors import matches
-from lint.engine import suppressions
-from lint.engine.cache import Cache, content_key, corpus_fingerprint, dumps, loads, stat_signature
+from lint.core.findings import Finding, from_record, to_record
+from lint.core.reading import ReadError, read_bytes
+from lint.engine.cache import Cache, content_key, corpus_fingerprint, stat_signature
+from lint.engine.corpus import CorruptCache, check_corpus, claim_keys, keyed, parsed
 from lint.engine.discovery import expand, git_root, is_excluded
-from lint.engine.selection import build_rules
-from lint.rules import CorpusRule, DocumentRule, Rule
-from lint.rules.engine.rule_crash import RuleCrash
+from lint.engine.filtering import finish
+from lint.engine.workers import init_worker, init_worker_with, start_methods, work
+from lint.rules import CorpusRule, Rule
 from lint.rules.engine.unreadable import Unreadable
 
 UNHASHED = ""  # the content key of a file not read yet (see Engine._content_keys)
@@ -55,95 +53,6 @@ class RunResult:
     notices: list[str] = field(default_factory=list)
 
 
-def process_text(text: str, path: str, rules: list[Rule], *, full: bool = True, replaced: Iterable[int] = ()) -> dict:
-    """Lint one document's text: its findings (when `full`), corpus facts, suppressions, metadata.
-
-    Returns a JSON-able record (what the cache stores and workers send back).
-    """
-    doc = Document(path, text)
-    timings: dict[str, float] = {}
-    findings: list[Finding] = []
-    facts: dict[str, list] = {}
-    for rule in rules:
-        started = time.perf_counter()
-        try:
-            if isinstance(rule, CorpusRule):
-                facts[rule.code] = rule.extract(doc)
-            elif full and isinstance(rule, DocumentRule):
-                findings.extend(rule.check(doc))
-        except Exception as exc:  # one rule failing on one document must not stop the run
-            findings.append(RuleCrash.file_finding(path, snippet=rule.code, code=rule.code,
-                                                   error=f"{type(exc).__name__}: {exc}"))
-        timings[rule.code] = time.perf_counter() - started
-    if full and replaced:
-        first = next(iter(replaced))
-        line, column = doc.position(first)
-        findings.append(Unreadable.file_finding(path, line, column, line, column + 1, "invalid-utf-8",
-                                                snippet="invalid-utf-8"))
-    metadata = {}
-    if full:
-        for rule in rules:
-            if isinstance(rule, DocumentRule):
-                metadata.update(rule.document_metadata(doc))
-    return {
-        "findings": [to_record(f) for f in findings] if full else None,
-        "facts": facts,
-        "suppressions": suppressions.parse(doc),
-        "metadata": metadata,
-        "timings": timings,
-    }
-
-
-def check_corpus(rules: list[Rule], facts_by_path: Mapping[str, dict[str, list] | str],
-                 focus: set[str] | None = None) -> list[Finding]:
-    """Run every corpus rule over the facts of all documents: a dict per document, or its JSON
-    text, parsed again for each rule so that one rule's facts at a time are objects in memory
-    (a third of them: 300 MB at 100,000 documents).
-
-    With `focus` (the files of a partial run), a rule with claim keys sees the other documents'
-    facts only where they share a key with the focus files' facts: no other fact can change
-    the findings on those files.
-    """
-    findings: list[Finding] = []
-    paths = sorted(facts_by_path)
-    if focus is not None:  # a partial run holds a few documents: parsed once, not once per rule
-        facts_by_path = {path: _parsed(facts) for path, facts in facts_by_path.items()}
-    for rule in rules:
-        if isinstance(rule, CorpusRule):
-            per_path = {path: _parsed(facts_by_path[path]).get(rule.code, []) for path in paths}
-            if focus is not None and keyed(rule):
-                wanted = set(claim_keys(rule, [fact for path in focus & per_path.keys() for fact in per_path[path]]))
-                per_path = {path: facts if path in focus else
-                            [fact for fact in facts if not wanted.isdisjoint(rule.fact_keys(fact))]
-                            for path, facts in per_path.items()}
-            findings.extend(rule.check(per_path))
-            del per_path
-    return findings
-
-
-def keyed(rule: Rule) -> bool:
-    """Whether a corpus rule names the claim keys of its facts (see CorpusRule)."""
-    return isinstance(rule, CorpusRule) and rule.keyed
-
-
-def claim_keys(rule: CorpusRule, facts: Iterable) -> list[str]:
-    """The claim keys of these facts of one document, sorted."""
-    return sorted({key for fact in facts for key in rule.fact_keys(fact)})
-
-
-class CorruptCache(Exception):
-    """A cached record that does not parse: the run starts again without that cache file."""
-
-
-def _parsed(payload: dict | str) -> dict:
-    if not isinstance(payload, str):
-        return payload
-    try:
-        return loads(payload)
-    except ValueError:
-        raise CorruptCache from None
-
-
 def prepare_rules(rules: list[Rule]) -> list[str]:
     """Run each rule's prepare() once per rule object, and only when documents are about to be
     checked: a run answered from the cache does not pay for loading word lists or backends."""
@@ -163,74 +72,7 @@ def config_fingerprint(config: Config, rules: list[Rule]) -> str:
     return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
 
 
-def finish(findings: Iterable[Finding], suppressions_by_path: dict[str, list | None], rules: list[Rule],
-           config: Config, targets: Iterable[str] = ()) -> list[Finding]:
-    """The findings to report: selected codes, inline suppressions (and unused ones, KZ001),
-    per-file-ignores, sorted. `targets` are files with a record but maybe no finding."""
-    selected = {r.code for r in rules} | {Unreadable.code, RuleCrash.code}
-    ignored = _file_ignores(config)
-    by_path: dict[str, list[Finding]] = defaultdict(list)
-    for finding in findings:
-        if finding.code in selected and not (ignored and ignored(finding)):
-            by_path[finding.path].append(finding)
-    kept: list[Finding] = []
-    report_unused = "KZ001" in selected
-    active = [(r.code, r.name) for r in rules]
-    for path in sorted(by_path.keys() | {p for p in targets if p in suppressions_by_path}):
-        kept.extend(suppressions.apply(by_path.get(path, []), suppressions_by_path.get(path), path,
-                                       report_unused=report_unused, active=active))
-    if ignored is not None:  # and the unused-suppression findings
-        kept = [f for f in kept if not ignored(f)]
-    kept.sort(key=SORT_KEY)
-    return kept
-
-
-def _file_ignores(config: Config) -> Callable[[Finding], bool] | None:
-    """A predicate: is this finding silenced by `per-file-ignores`? None when nothing is."""
-    if not config.per_file_ignores:
-        return None
-
-    def ignored(finding: Finding) -> bool:
-        for pattern, codes in config.per_file_ignores.items():
-            if is_excluded(finding.path, [pattern]) and any(matches(c, finding) for c in codes):
-                return True
-        return False
-
-    return ignored
-
-
 # -- worker processes ---------------------------------------------------------------------------
-
-_WORKER_RULES: list[Rule] = []
-
-
-def _init_worker(config: Config, codes: list[str]) -> None:
-    global _WORKER_RULES
-    _WORKER_RULES = [r for r in build_rules(config, select=["ALL"]) if r.code in set(codes)]
-
-
-def _work(task: tuple[str, bytes | str, bool, int]) -> tuple[str, tuple | str, str]:
-    """Lint one document: its bytes, or its file (read here: the main process keeps no bytes).
-
-    Returns (path, (document JSON or None when not `full`, facts JSON, claim keys by rule,
-    timings) or an error, content key): JSON made here is what the cache stores.
-    """
-    shown, source, full, limit = task
-    try:
-        data = source if isinstance(source, bytes) else read_bytes(Path(source), limit)
-        decoded = decode(data)
-    except ReadError as exc:
-        return shown, str(exc), ""
-    key = content_key(shown, data)  # of the bytes linted here, should the file have changed meanwhile
-    try:
-        record = process_text(decoded.text, shown, _WORKER_RULES, full=full, replaced=decoded.replaced)
-        timings, facts = record.pop("timings"), record.pop("facts")
-        claims = {rule.code: claim_keys(rule, facts.get(rule.code, [])) for rule in _WORKER_RULES
-                  if isinstance(rule, CorpusRule) and keyed(rule)}
-        return shown, (dumps(record) if full else None, dumps(facts), claims, timings), key
-    except Exception as exc:  # a parser bug on one odd file must not stop the run: report it on that file
-        reason = " ".join(str(exc).split())[:200]
-        return shown, f"kzlint failed on this file ({type(exc).__name__}: {reason}); please report it", key
 
 
 # -- the run --------------------------------------------------------------------------------------
@@ -314,7 +156,7 @@ class Engine:
             record = records.pop(shown, None)
             if record is None:
                 continue
-            document = _parsed(record.document)
+            document = parsed(record.document)
             findings.extend(from_record(r) for r in document["findings"])
             metadata[shown], suppressed[shown] = document["metadata"], document["suppressions"]
         findings.extend(from_record(r) for r in corpus_records if r[0] in target_set)
@@ -411,7 +253,7 @@ class Engine:
         related: set[str] = set()
         for rule in self.corpus_rules:
             claims = sorted({c for t in targets if t in records and records[t].facts is not None
-                             for c in claim_keys(rule, _parsed(records[t].facts).get(rule.code, []))})
+                             for c in claim_keys(rule, parsed(records[t].facts).get(rule.code, []))})
             related |= {path for path, _ in self.cache.holders(rule.code, claims)}
         related = {path for path in related if path in corpus and path not in records}
         if not related:
@@ -501,22 +343,22 @@ class Engine:
                 self.cache.put_notices(self.notices)
         codes = [r.code for r in self.rules]
         if self.jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
-            _init_worker_with(self.rules)
+            init_worker_with(self.rules)
             gc.enable()  # parsing documents may leave cycles behind
             try:
-                yield from self._counted(map(_work, todo), len(todo))
+                yield from self._counted(map(work, todo), len(todo))
             finally:
                 gc.disable()
             return
         chunk = max(1, min(64, len(todo) // (self.jobs * 8) or 1))
-        if "fork" in _start_methods():  # workers inherit the prepared rules: nothing to rebuild
-            _init_worker_with(self.rules)
+        if "fork" in start_methods():  # workers inherit the prepared rules: nothing to rebuild
+            init_worker_with(self.rules)
             pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("fork"), initializer=gc.enable)
         else:
-            pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"), initializer=_init_worker,
+            pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"), initializer=init_worker,
                                        initargs=(self.config, codes))
         with pool:
-            yield from self._counted(pool.map(_work, todo, chunksize=chunk), len(todo))
+            yield from self._counted(pool.map(work, todo, chunksize=chunk), len(todo))
 
     def _counted(self, results: Iterable, total: int) -> Iterator:
         """Pass worker results on in order, telling `self.progress` as they arrive."""
@@ -546,14 +388,4 @@ def _collector_paused() -> Iterator[None]:
         if enabled:
             gc.enable()
 
-
-def _init_worker_with(rules: list[Rule]) -> None:
-    global _WORKER_RULES
-    _WORKER_RULES = rules
-
-
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
 
