@@ -1,4 +1,4 @@
-"""Claim extraction (lint/claims.py) and the name key (lint/names.py), on real sentences."""
+"""Claim extraction (lint/facts/claims.py, time_expressions.py) and the name key (lint/text/transliteration.py), on real sentences."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import pytest
 
 from lint.config import Names, load
 from lint.core.document import Document
-from lint.facts.claims import When, document_date, extract, sentence_time
+from lint.facts.claims import extract
 from lint.facts.names import name_index
+from lint.facts.time_expressions import When, document_date, sentence_time
 from lint.text.transliteration import fold, same_name, skeleton
 
 CONFIG = load(Path(__file__).resolve().parents[1] / "corpus" / ".kzlint.yaml")  # Central Asia names and places
