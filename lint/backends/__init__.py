@@ -1,1 +1,1 @@
-"""backends."""
+"""Grammar backends (LanguageTool, Harper) behind one Match type."""

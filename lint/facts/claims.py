@@ -23,12 +23,6 @@ from lint.facts.places import PLACE_NOUNS, claim_places, dominant_places, places
 from lint.facts.time_expressions import When, document_date, sentence_time
 from lint.text.transliteration import spelling, tokens
 
-# -- words that start or end a capitalised run without being part of a name ----------------------
-
-
-# -- dates ------------------------------------------------------------------------------------------
-
-
 # -- names ------------------------------------------------------------------------------------------
 
 
@@ -98,12 +92,6 @@ def _names(doc: Document, index: NameIndex, runs_by_sentence: list[list[Run]]) -
                     if key in known:
                         add(words[i][0], words[j - 1][1], key)
     return list(seen.values())
-
-
-# -- places -------------------------------------------------------------------------------------
-
-
-# -- time ---------------------------------------------------------------------------------------
 
 
 # -- figure claims ------------------------------------------------------------------------------

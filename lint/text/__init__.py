@@ -1,1 +1,1 @@
-"""text."""
+"""Text handling below the facts: the phrase compiler, words, quotes and sentences, transliteration, user patterns."""

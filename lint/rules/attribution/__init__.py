@@ -1,1 +1,1 @@
-"""rules/attribution."""
+"""KZ3: attribution of figures."""

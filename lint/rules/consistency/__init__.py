@@ -1,1 +1,1 @@
-"""rules/consistency."""
+"""KZ5: consistency across documents (corpus rules), one rule per file."""

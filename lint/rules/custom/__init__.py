@@ -1,1 +1,1 @@
-"""rules/custom."""
+"""KZ9: rules users write in rules.yaml (`custom-rules:`)."""

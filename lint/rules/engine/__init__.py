@@ -1,1 +1,1 @@
-"""rules/engine."""
+"""KZ0: what the engine itself reports (crash, unused suppression, unreadable file, bad front matter)."""

@@ -1,1 +1,1 @@
-"""rules/language."""
+"""KZ2: language quality (grammar, untranslated text, garbled phrasing, readability), one rule per file."""

@@ -1,1 +1,1 @@
-"""rules/sources."""
+"""KZ4: sources and their credibility, one rule per file."""
