@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from lint.config import load
-from lint.document import Document
-from lint.selection import build_rules
+from lint.core.document import Document
+from lint.engine.selection import build_rules
 
 RULES = {rule.code: rule for rule in build_rules(load(None), select=["KZ1"])}
 

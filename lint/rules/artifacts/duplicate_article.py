@@ -22,11 +22,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
 from typing import Any
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from lint.document import Document
-from lint.findings import Finding, Location, Severity
-from lint.rules.base import CorpusRule, Options
+from lint.core.document import Document
+from lint.core.findings import Finding, Location, Severity
+from lint.rules.base import CorpusRule, KebabOptions
 
 SHINGLE = 5  # words per phrase
 BINS = 64  # sketch size: the similarity estimate's standard error is about 0.05 at 0.8
@@ -42,13 +42,7 @@ _LONG_WORD = (3).__lt__  # a phrase starts at a word of 4 bytes or more
 _BIN_STARTS = [b << _BIN_BITS for b in range(BINS + 1)]
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-class DuplicateArticleOptions(Options):
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True)
-
+class DuplicateArticleOptions(KebabOptions):
     # documents with fewer distinct sampled 5-word phrases than this (about 70 words of paragraph
     # text) are not compared: short notices and menus-only pages are alike without being copies
     min_phrases: int = Field(40, ge=1)
@@ -156,7 +150,12 @@ class DuplicateArticle(CorpusRule):
     name = "duplicate-article"
     severity = Severity.WARNING
     summary = "The same article saved twice in the corpus, exactly or nearly (another URL, another version)."
-    message = "this article is {kind} {path}:{line} ({share}% of their 5-word phrases are shared)"
+    message = ("a near-copy of the article at {other} (about {share}% of their 5-word phrases are shared)"
+               "{more}: delete one, or keep both with a suppression")
+    messages = {
+        "identical": ("the same article as {other} (the same text once case and punctuation are ignored)"
+                      "{more}: delete one, or keep both with a suppression"),
+    }
     explanation = (
         "A scraper that reaches one story under two URLs (a tracking parameter, an AMP page, a print "
         "view), or saves a page again after an update, puts the same article in the corpus twice. The "
@@ -166,17 +165,28 @@ class DuplicateArticle(CorpusRule):
         "fewer than 5 words and add none, so two pages of one site that share their template are not "
         "copies); documents that share a band of the sketch are compared, and a pair whose estimated "
         "share of phrases in common (Jaccard) reaches `min-similarity` is reported on both, each naming "
-        "the other. Documents with fewer than `min-phrases` phrases are not compared. The estimate is "
-        "approximate (about ±0.07 at 0.8); identical text (after case, punctuation and layout) is said "
-        "so. Delete one copy, or keep both on purpose with a suppression."
+        "the other (the most similar first, and how many more copies there are). Documents with fewer "
+        "than `min-phrases` phrases are not compared. The estimate is approximate (about ±0.05 at 0.8); "
+        "identical text (after case and punctuation) is said so. A copy saved with a different, heavy "
+        "page template can fall under the threshold: the template's long lines count as phrases too. "
+        "Delete one copy, or keep both on purpose with a suppression."
     )
-    bad_example = (
-        "corpus/a.txt: Oil workers in Zhanaozen have been on strike since May, demanding higher pay ...\n"
-        "corpus/a-print.txt: the same article, saved again from the page's print view"
+    bad_example = (  # the article, and the same article saved again from its print view, edited a little
+        "corpus/a.txt: “Dozens” of Kazakhstan protesters have been killed in violent clashes with the police forces on Wednesday night as protestors tried to seize administrative buildings in Kazakhstan, according to the police statement.\n"
+        "corpus/a.txt: “Last night, extremist forces tried to storm administrative buildings, the Almaty city police department, as well as local departments and police stations,” police spokesman Saltanat Azirbek said to local news agencies.\n"
+        "corpus/a.txt: The police used heavy-handed strategies in an attempt to quash the protests. With police using live rounds, stun grenades, tear gas and water cannons to disperse protesters in the southeastern city on Tuesday night despite the president ordering a curfew.\n"
+        "corpus/a-print.txt: Home | World | Asia | Print this page\n"
+        "corpus/a-print.txt: “Dozens” of Kazakhstan protesters have been killed in violent clashes with the police forces late on Wednesday as protestors tried to seize administrative buildings in Kazakhstan, according to the police statement.\n"
+        "corpus/a-print.txt: “Last night, extremist forces tried to storm administrative buildings, the Almaty city police department, as well as local departments and police stations,” police spokesman Saltanat Azirbek said to local news agencies.\n"
+        "corpus/a-print.txt: The police used heavy-handed strategies in an attempt to quash the protests. With police using live rounds, stun grenades, tear gas and water cannons to disperse protesters in the southeastern city on Tuesday night despite the president ordering a curfew."
     )
-    good_example = (
-        "corpus/a.txt: Oil workers in Zhanaozen have been on strike since May, demanding higher pay ...\n"
-        "corpus/b.txt: another article of the same site, with the same menu, footer and share bar"
+    good_example = (  # two articles on the same events: the same names and places, not the same text
+        "corpus/a.txt: “Dozens” of Kazakhstan protesters have been killed in violent clashes with the police forces on Wednesday night as protestors tried to seize administrative buildings in Kazakhstan, according to the police statement.\n"
+        "corpus/a.txt: “Last night, extremist forces tried to storm administrative buildings, the Almaty city police department, as well as local departments and police stations,” police spokesman Saltanat Azirbek said to local news agencies.\n"
+        "corpus/a.txt: The police used heavy-handed strategies in an attempt to quash the protests. With police using live rounds, stun grenades, tear gas and water cannons to disperse protesters in the southeastern city on Tuesday night despite the president ordering a curfew.\n"
+        "corpus/b.txt: MOSCOW (AP) – Security forces in Kazakhstan killed dozens of demonstrators and 12 police officers in an explosion of violence that saw protesters storm government buildings and set them on fire, officials said on Thursday.\n"
+        "corpus/b.txt: Protesters again took to the streets on Thursday, a day after they stormed the presidential residence and the office of the mayor in the country’s largest city, Almaty, despite a strong backlash from the authorities.\n"
+        "corpus/b.txt: Police were outside, including in the Nur-Sultan capital, which was reported to be calm, and a Russian-led force of peacekeepers was on the way."
     )
     Options = DuplicateArticleOptions
 
@@ -211,18 +221,11 @@ class DuplicateArticle(CorpusRule):
         found.sort(key=lambda m: (-m[0], not m[1], documents[m[2]][0]))
         share, identical, other = found[0]
         other_path, other_fact = documents[other]
-        where = f"{other_path}:{other_fact[3][0]}"
-        if identical:
-            message = f"the same article as {where} (the same text once case and punctuation are ignored)"
-        else:
-            message = (f"a near-copy of the article at {where} (about {round(share * 100)}% of their "
-                       f"5-word phrases are shared)")
-        if len(found) > 1:
-            message += f"; {len(found) - 1} more cop{'y' if len(found) == 2 else 'ies'} in the corpus"
-        message += ": delete one, or keep both with a suppression"
+        more = f"; {len(found) - 1} more cop{'y' if len(found) == 2 else 'ies'} in the corpus" if len(found) > 1 else ""
         related = [Location(documents[o][0], documents[o][1][3][0], documents[o][1][3][1]) for _, _, o in found[:10]]
-        return self.finding_at(path, tuple(fact[3]), message, snippet=f"{other_path}", related=related,
-                               extra={"other": other_path, "similarity": f"{share:.2f}"})
+        return self.report_at(path, tuple(fact[3]), "identical" if identical else None, snippet=other_path,
+                              related=related, extra={"other": other_path, "similarity": f"{share:.2f}"},
+                              other=f"{other_path}:{other_fact[3][0]}", share=round(share * 100), more=more)
 
 
 def _first_line_span(doc: Document) -> tuple[int, int, int, int]:
