@@ -38,14 +38,14 @@ _KEPT = 0xFFFF  # ... of which the lowest 16 bits are kept (b-bit MinHash: chanc
 _HEX = 4  # hex digits per bin in the stored sketch
 _ASCII_PUNCTUATION = string.punctuation.replace("_", "").encode()
 _MARKS = [mark.encode() for mark in "’‘“”«»–—…\u00a0"]  # punctuation outside ASCII, as UTF-8
-_LONG_WORD = (3).__lt__  # a phrase starts at a word of 4 bytes or more
+_LONG_WORD = (4).__lt__  # a phrase starts at a word of 5 bytes or more
 _BIN_STARTS = [b << _BIN_BITS for b in range(BINS + 1)]
 
 
 class DuplicateArticleOptions(KebabOptions):
-    # documents with fewer distinct sampled 5-word phrases than this (about 70 words of paragraph
+    # documents with fewer distinct sampled 5-word phrases than this (about 75 words of paragraph
     # text) are not compared: short notices and menus-only pages are alike without being copies
-    min_phrases: int = Field(40, ge=1)
+    min_phrases: int = Field(30, ge=1)
     # estimated share of 5-word phrases two documents have in common (Jaccard) to be reported
     min_similarity: float = Field(0.8, gt=0, le=1)
     # documents sharing a band are all compared when there are at most this many; in a larger
@@ -58,8 +58,8 @@ def sketch(doc: Document) -> tuple[str, int, str]:
     """(sketch as hex, number of distinct phrases, digest of the set of phrases) of a document.
 
     A phrase is 5 words of one prose block, lower-cased, punctuation dropped, that starts with a
-    word of at least 4 letters (bytes): the sample depends on the words only, so two copies agree
-    on it, and it skips 40% of the hashing (phrases starting "the", "of", "in" ...)."""
+    word of at least 5 letters (bytes): the sample depends on the words only, so two copies agree
+    on it, and it skips 55% of the hashing (phrases starting "the", "said", "in" ...)."""
     phrases: list[bytes] = []
     prose = doc.prose
     for _, block in doc.prose_blocks:

@@ -24,10 +24,10 @@ class MarkupResidueOptions(ArtifactOptions):
     patterns: list[str] = [
         r"\[/?(?:caption|embed|gallery|video|audio|tweet|youtube)\b[^\]\n]{0,200}\]",
         # wikitext: '''bold''', {{convert|10|km}}, [[Almaty]] and [[Almaty|the city]], == Background ==
-        r"(?<!')'{3}(?=[^'\s])[^'\n]{1,120}(?<=[^'\s])'{3}(?!')",
+        r"'''(?<!'''')(?=[^'\s])[^'\n]{1,120}(?<=[^'\s])'''(?!')",
         r"\{\{[A-Za-z][^{}\n|]{0,40}\|[^{}\n]{0,300}\}\}",
         r"\[\[[^\[\]\n|]{1,120}(?:\|[^\[\]\n]{1,120})?\]\]",
-        r"(?m:^[ \t]*={2,5}[^=\n]{1,100}={2,5}[ \t]*$)",
+        r"==(?<![^\n]==)={0,3}[^=\n]{1,100}={2,5}[ \t]*(?=\n|\Z)",  # each starts with a literal: a fast scan
     ]
     # a line starting with a tag in Markdown (`<p>`, `<div>`) is an HTML block, which Markdown hides
     # from every check: report it when it holds one of `tags`
