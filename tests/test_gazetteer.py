@@ -131,3 +131,15 @@ def test_place_repr_and_specific():
     place = Place("Aceh", "admin1", "ID", "01", 1, 0)
     assert place.specific and "Aceh" in repr(place)
     assert not Place("Indonesia", "country", "ID", "", 1, 0).specific
+
+
+def test_with_config_is_built_once_per_config():
+    places = {"Kazakhstan": None, "Mangystau": "Kazakhstan", "Kuryk": "Mangystau"}
+    first = gazetteer.with_config(places, [["Zhanaozen", "Novy Uzen"]])
+    assert gazetteer.with_config(dict(places), [["Zhanaozen", "Novy Uzen"]]) is first
+    assert gazetteer.with_config({}, []) is gazetteer.default()
+    kuryk = first.best("Kuryk")
+    assert kuryk.country == "KZ" and first.ancestors(kuryk)[0].name == "Mangghystau"
+    own = gazetteer.default().with_user({"Kazakhstan": None, "Qyzyl Region": "Kazakhstan", "Aqtal": "Qyzyl Region"})
+    region, town = own.best("Qyzyl Region"), own.best("Aqtal")
+    assert region.kind == "admin1" and region.admin1 and town.admin1 == region.admin1 and own.contains(region, town)

@@ -69,6 +69,7 @@ def find_variants(
     min_length: int = 5,
     min_ratio: float = 80.0,
     max_spellings: int = 50,
+    house_style_ratio: int = 3,
 ) -> list[Variant]:
     """The variants to report. `mentions_by_path`: path -> [surface, key, line, col, end_line,
     end_col, count] lists; `preferred`: spellings the config prefers; `accepted`: spellings it
@@ -102,7 +103,7 @@ def find_variants(
                              len({o.path for o in by_spelling[m]})) for m in members}
         for cluster in _clusters(members, stats, difference, spelling(target) if target else None):
             found.extend(_cluster_variants(cluster, stats, by_spelling, target, accepted_set, difference,
-                                           zipf, is_place, same_place))
+                                           zipf, is_place, same_place, house_style_ratio))
     return found
 
 
@@ -126,7 +127,7 @@ def _clusters(members: list[str], stats: Mapping[str, Spelling], difference, tar
 
 
 def _cluster_variants(cluster, stats, by_spelling, target, accepted, difference, zipf, is_place,
-                      same_place) -> Iterable[Variant]:
+                      same_place, house_style_ratio) -> Iterable[Variant]:
     present = {m: stats[m] for m in cluster if m in stats}
     tie = False
     if target is not None:
@@ -135,7 +136,7 @@ def _cluster_variants(cluster, stats, by_spelling, target, accepted, difference,
     else:
         if len(present) < 2:
             return
-        recommendation = recommend(present, zipf=zipf, is_place=is_place)
+        recommendation = recommend(present, zipf=zipf, is_place=is_place, max_majority=house_style_ratio)
         chosen, reason, tie = recommendation.spelling, recommendation.reason, recommendation.tie
         shown = present[chosen].text
     reported: set[tuple[str, str]] = set()  # (path, chosen spelling): one finding per document and pair

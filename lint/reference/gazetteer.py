@@ -29,7 +29,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "places.msgpack"
@@ -235,8 +235,10 @@ class Gazetteer:
             if parent is None:
                 place = Place(name, "country", name, "", 0, 0)
             else:
+                # a region of the user's own gets its folded name as code, so towns inside it have one
                 kind = "admin1" if parent.kind == "country" else "city"
-                place = Place(name, kind, parent.country, parent.admin1 if parent.kind != "country" else "", 0, 0)
+                admin1 = fold_key(name) if kind == "admin1" else parent.admin1
+                place = Place(name, kind, parent.country, admin1, 0, 0)
             self._parents[place] = parent
         bucket = self._extra.setdefault(fold_key(name), [])
         if place not in bucket:
@@ -342,6 +344,19 @@ def default() -> Gazetteer:
         raise RuntimeError(f"{DATA}: unknown gazetteer format {payload.get('format')!r}; rebuild it with "
                            "tools/build_gazetteer.py")
     return Gazetteer(_Rows(payload), _Keys(payload), payload["word_keys"].split("\n"))
+
+
+def with_config(places: Mapping[str, str | None] | None, aliases: Iterable[Sequence[str]] = ()) -> Gazetteer:
+    """The shipped gazetteer with a config's `names: places:` and `aliases:` on top, built once per
+    distinct pair (a config's sections are fixed for a run)."""
+    return _layered(tuple((places or {}).items()), tuple(tuple(group) for group in aliases))
+
+
+@lru_cache(maxsize=8)
+def _layered(places: tuple, aliases: tuple) -> Gazetteer:
+    if not places and not aliases:
+        return default()
+    return default().with_user(dict(places), aliases)
 
 
 def lookup(name: str) -> list[Place]:
