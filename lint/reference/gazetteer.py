@@ -42,7 +42,7 @@ _SPECIAL = str.maketrans({"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ß": "s
 _SPACES = re.compile(r"\s+")
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def fold_key(name: str) -> str:
     """The look-up key of a place name: lower case, no accents, no apostrophes or full stops,
     hyphens as spaces, 'st'/'ste' as 'saint'/'sainte'. 'St. Louis' -> 'saint louis'."""
