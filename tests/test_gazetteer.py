@@ -149,3 +149,8 @@ def test_with_config_is_built_once_per_config():
     own = gazetteer.default().with_user({"Kazakhstan": None, "Qyzyl Region": "Kazakhstan", "Aqtal": "Qyzyl Region"})
     region, town = own.best("Qyzyl Region"), own.best("Aqtal")
     assert region.kind == "admin1" and region.admin1 and town.admin1 == region.admin1 and own.contains(region, town)
+
+
+@pytest.mark.parametrize("people", ["Kazakh", "Thai", "Chinese", "Afghan", "Uzbek", "American", "British"])
+def test_peoples_are_no_places(world, people):
+    assert world.lookup(people) == []   # 'Kazakh' is a GeoNames alternate name of Petropavl

@@ -23,7 +23,7 @@ Alias policy (what becomes a look-up key), written down in lint/data/gazetteer/R
 - a city's GeoNames alternate names only when they look like an English-text toponym: Latin
   script, starting with a capital, not all capitals (airport codes), at least 4 letters, not an
   English dictionary word in lower case ("Mobil", "Nice" as alternates are dropped), not the
-  name of a country, and only for cities of at least `--alternates-min-population` people
+  name of a country nor a people's name shaped like one ("Kazakh", "Thai"), and only for cities of at least `--alternates-min-population` people
   (small towns' alternates are mostly other towns' names);
 - a region's name also without its generic word ("Mangghystau Oblysy" -> "Mangghystau",
   "Aceh Province" -> "Aceh") unless what remains is a dictionary word or a compass point;
@@ -186,6 +186,23 @@ def main() -> None:
             add_key(name, index, check_word=False)  # "China", "Turkey", "Chad" are countries first
             country_keys.add(fold_key(name))
 
+    generic = {"republic", "south", "north", "united", "states", "islands", "island", "democratic", "kingdom",
+               "federation", "federated", "people", "peoples", "saint", "central", "west", "east", "new", "guinea",
+               "territory", "arab", "emirates", "sudan"}
+    country_words = {w for key in country_keys for w in key.split() if len(w) >= 4 and w not in generic}
+
+    def demonym_like(key: str) -> bool:
+        """'Kazakh' (Kazakhstan), 'Thai' (Thailand), 'Chinese' (China): a people, not a town."""
+        for word in country_words:
+            shared = 0
+            for a, b in zip(key, word):
+                if a != b:
+                    break
+                shared += 1
+            if shared >= 4 and len(key) <= len(word) + 4 and key != word:
+                return True
+        return False
+
     # -- admin1 regions ---------------------------------------------------------------------------
     region_names: dict[tuple[str, str], str] = {}
     for code, state in us_states.items():
@@ -232,7 +249,7 @@ def main() -> None:
                 continue
             key = fold_key(alternate)
             letters = sum(ch.isalpha() for ch in key)
-            if key == own or letters < 4 or key in country_keys:
+            if key == own or letters < 4 or key in country_keys or (" " not in key and demonym_like(key)):
                 continue
             if " " not in key and key in words:
                 if int(city["population"]) < args.word_alternates_min_population:
