@@ -2,10 +2,7 @@
 
 from lint.facts.name_variants import find_variants
 
-try:
-    from lint.text.words import zipf_frequency
-except ImportError:  # pragma: no cover - before the restructure
-    from lint.prose_words import zipf_frequency
+from lint.reference.wordlists import zipf_frequency
 
 
 def mention(surface, line=3, count=1):

@@ -5,10 +5,7 @@ import pytest
 from lint.text.transliteration_rules import (SEPARATOR, TRANSLITERATION, TYPO, Spelling, bucket_key, compare,
                                              is_latin, recommend)
 
-try:
-    from lint.text.words import zipf_frequency  # after the restructure
-except ImportError:  # pragma: no cover - before it
-    from lint.prose_words import zipf_frequency
+from lint.reference.wordlists import zipf_frequency
 
 
 def kind(a, b):
