@@ -257,7 +257,8 @@ def recommend(spellings: Mapping[str, Spelling], *, zipf: Callable[[str], float]
        the gazetteer names, against one with a word nobody writes ('Sharrma'), unless the
        unknown spelling is the corpus's clear house style (in `max_majority` times as many
        documents as the known one, and at least 3).
-    3. The corpus majority (mentions).
+    3. The corpus majority: documents first (one article repeating a slip is one choice), then
+       mentions.
     4. Between equals, the spelling English text knows best (summed Zipf frequency of the words
        that differ); for spellings that differ only by hyphens and spaces, the most joined one
        (brands and double-barrelled names are usually joined: Rolls-Royce, JPMorgan).
@@ -284,12 +285,17 @@ def recommend(spellings: Mapping[str, Spelling], *, zipf: Callable[[str], float]
             words_unknown = sorted({w for k in dirty for w in map(fold, words(k)) if not known(w, zipf, is_place)})
             return Recommendation(best_clean, "'" + "', '".join(words_unknown[:3]) + "' is not an English word "
                                   "or known place name")
-    top = max(spellings[k].mentions for k in keys)
-    leaders = [k for k in keys if spellings[k].mentions == top]
+    def weight(key: str) -> tuple[int, int]:
+        return spellings[key].documents, spellings[key].mentions
+
+    top = max(weight(k) for k in keys)
+    leaders = [k for k in keys if weight(k) == top]
     if len(leaders) == 1:
         winner = leaders[0]
-        rest = max(spellings[k].mentions for k in keys if k != winner)
-        return Recommendation(winner, f"{top} mentions in the corpus against {rest}")
+        runner_up = max(weight(k) for k in keys if k != winner)
+        if top[0] > runner_up[0]:
+            return Recommendation(winner, f"in {top[0]} documents against {runner_up[0]}")
+        return Recommendation(winner, f"{top[1]} mentions in the corpus against {runner_up[1]}")
     separators_only = all((d := compare(leaders[0], k)) is not None and d.kind == SEPARATOR for k in leaders[1:])
     scores = {k: 0.0 if separators_only else _familiarity(k, zipf) for k in leaders}
     best = max(scores.values())
