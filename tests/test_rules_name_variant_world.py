@@ -36,6 +36,8 @@ def corpus(tmp_path: Path, **files: str) -> Path:
     ("Libyan leader Muammar Gaddafi", "Libyan leader Muammar Qadhafi"),          # Arabic: q/g, dh/dd
     ("Saddam Hussein's lawyers", "Saddam Hussain's lawyers"),                     # Arabic: vowels
     ("the hijacker Mohammed Atta", "the hijacker Muhammad Atta"),                 # Arabic: o/u, e/a
+    ("the militant Osama bin Laden", "the militant Usama bin Laden"),            # Arabic: a particle inside
+    ("the militant Abu Musab al-Zarqawi", "the militant Abu Musab al-Zarkawi"),  # Arabic: q/k after al-
     ("President Pervez Musharraf", "President Parvez Musharaf"),                  # Urdu: vowels, doubled r
     ("former prime minister Nawaz Sharif", "former prime minister Nawaz Shareef"),  # Urdu: ee/i
     ("President Boris Yeltsin", "President Boris Eltsin"),                        # Russian: Е at a word start
@@ -55,6 +57,7 @@ def test_romanisation_variants_across_scripts(tmp_path, written, variant):
     ("North Korean leader Kim Jong-un", "North Korean leader Kim Jong Un"),   # Korean syllables
     ("South Korean President Park Geun-hye", "South Korean President Park Geun Hye"),
     ("Chinese President Xi Jinping", "Chinese President Xi Jin-ping"),        # Chinese
+    ("the militant Abu Musab al-Zarqawi", "the militant Abu Musab al Zarqawi"),  # Arabic article: hyphen or space
 ])
 def test_hyphen_only_variants_are_info(tmp_path, written, variant):
     root = corpus(tmp_path, a=f"{written} spoke. {written} left.", b=f"{variant} spoke.")

@@ -49,6 +49,11 @@ CAPITAL_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-žЀ-Я](?<![\w’'‐-].)[\w’'�
 
 
 DIGIT = re.compile(r"\d")
+# An Arabic article before a capitalised name, hyphenated: 'al-Zarqawi', 'el-Sisi', 'ul-Haq'
+# (the capital after a hyphen is no word start for CAPITAL_WORD)
+PARTICLE_WORD = re.compile(r"(?<![\w’'‐-])(?:al|el|ul|ud|ad|ar|ur|as|ash|at|az|an)[‐-][A-Z][\w’'‐-]*")
+# Lower-case particles inside a name, between two name words: 'Osama bin Laden', 'Abu Musab al Zarqawi'
+PARTICLE_GAPS = frozenset(f" {p} " for p in "bin ibn bint al el ul ud ad".split())
 
 
 # the last word of a window, matched at word starts only and without backtracking (linear time)
@@ -149,6 +154,21 @@ def capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[Word]:
             words.append((start, start, True, "", ""))
             continue
         words.append((start, start + len(word), possessive, word, word.lower()))
+    if "-" in text or "‐" in text:
+        extra = []
+        for match in PARTICLE_WORD.finditer(text):
+            start = match.start()
+            if skip_starts and covered(skip_starts, skip_ends, start):
+                continue
+            head = match.group().split("_", 1)[0]
+            word = head.rstrip("’'‐-")
+            possessive = word.endswith(("’s", "'s")) or len(word) < len(head)
+            if word.endswith(("’s", "'s")):
+                word = word[:-2]
+            if not DIGIT.search(word):
+                extra.append((start, start + len(word), possessive, word, word.lower()))
+        if extra:
+            words = sorted(words + extra)
     return words
 
 
@@ -205,7 +225,8 @@ def name_words(words: list[Word]) -> list[Word]:
 
 def capitalised_runs(doc: Document, skip: Sequence[tuple[int, int]] = ()) -> list[list[Run]]:
     """The runs of each sentence of the document that hold a name: capitalised words joined by
-    single spaces; a possessive ('Kazakhstan's') ends a run."""
+    single spaces or an Arabic particle ('Osama bin Laden', 'Abu Musab al Zarqawi'); a possessive
+    ('Kazakhstan's') ends a run."""
     words = capital_words(doc, skip)
     starts = [word[0] for word in words]
     text = doc.prose
@@ -223,7 +244,8 @@ def capitalised_runs(doc: Document, skip: Sequence[tuple[int, int]] = ()) -> lis
                     current = []
                 ended = True
                 continue
-            if current and not ended and start == current[-1][1] + 1 and text[start - 1] == " ":
+            if current and not ended and (start == current[-1][1] + 1 and text[start - 1] == " "
+                                          or text[current[-1][1]:start] in PARTICLE_GAPS):
                 current.append(word)
             else:
                 if current:
