@@ -58,12 +58,14 @@ def test_romanisation_variants_across_scripts(tmp_path, written, variant):
     ("South Korean President Park Geun-hye", "South Korean President Park Geun Hye"),
     ("Chinese President Xi Jinping", "Chinese President Xi Jin-ping"),        # Chinese
     ("the militant Abu Musab al-Zarqawi", "the militant Abu Musab al Zarqawi"),  # Arabic article: hyphen or space
+    ("the cleric Abu Hamza al-Masri", "the cleric Abu Hamza al-Maṣri"),       # an accent only
+    ("the commander Ja'far Sadiq", "the commander Jafar Sadiq"),              # an apostrophe (ʿayn) only
 ])
 def test_hyphen_only_variants_are_info(tmp_path, written, variant):
     root = corpus(tmp_path, a=f"{written} spoke. {written} left.", b=f"{variant} spoke.")
     found = run(root)
     assert [(f.path, f.severity) for f in found] == [("corpus/b.txt", Severity.INFO)]
-    assert "only hyphens, spaces or case differ" in found[0].message
+    assert "only hyphens, spaces, apostrophes, accents or case differ" in found[0].message
 
 
 def test_a_repeated_typo_loses_to_the_spelling_english_knows(tmp_path):

@@ -124,7 +124,7 @@ def spelling(name: str) -> str:
 
 # -- comparing two spellings ----------------------------------------------------------------------
 
-SEPARATOR = "separator"          # only hyphens, spaces or case differ: Kim Jong-un / Kim Jong Un
+SEPARATOR = "separator"          # only hyphens, spaces, apostrophes, accents or case differ: Kim Jong-un / Kim Jong Un
 TRANSLITERATION = "transliteration"  # a romanisation rule explains every difference: Mohammed / Muhammad
 TYPO = "typo"                    # one letter in a long word of a longer name: Barbara Follet / Follett
 

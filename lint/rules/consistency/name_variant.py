@@ -46,7 +46,7 @@ class NameVariant(CorpusRule):
     message = "'{variant}' here but '{preferred}' at {path}:{line}: one name spelled two ways; {advice}"
     messages = {
         "unlocated": "'{variant}' here: one name spelled two ways; {advice}",  # the preferred one is not in the corpus
-        "minor": "'{variant}' here but '{preferred}' at {path}:{line}: only hyphens, spaces or case differ; {advice}",
+        "minor": "'{variant}' here but '{preferred}' at {path}:{line}: only hyphens, spaces, apostrophes, accents or case differ; {advice}",
     }
     explanation = (
         "Names reach English news through several romanisations: Arabic and Urdu (Mohammed / Muhammad, "
