@@ -1,7 +1,6 @@
 """KZ502's grouping (lint/facts/name_variants.py) over name mentions as the extraction stores them."""
 
 from lint.facts.name_variants import find_variants
-
 from lint.reference.wordlists import zipf_frequency
 
 

@@ -2,10 +2,17 @@
 
 import pytest
 
-from lint.text.transliteration_rules import (SEPARATOR, TRANSLITERATION, TYPO, Spelling, bucket_key, compare,
-                                             is_latin, recommend)
-
 from lint.reference.wordlists import zipf_frequency
+from lint.text.transliteration_rules import (
+    SEPARATOR,
+    TRANSLITERATION,
+    TYPO,
+    Spelling,
+    bucket_key,
+    compare,
+    is_latin,
+    recommend,
+)
 
 
 def kind(a, b):

@@ -52,7 +52,7 @@ import msgpack
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from lint.reference.gazetteer import fold_key  # noqa: E402  (the one folding, shared with run time)
+from lint.reference.gazetteer import fold_key
 
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY = 0, 1, 2
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
@@ -268,7 +268,7 @@ def main() -> None:
             alternates_kept += 1
 
     def rank(index: int) -> tuple:
-        name, kind, _cc, _admin1, population, _gid = places[index]
+        _name, kind, _cc, _admin1, population, _gid = places[index]
         return (kind != KIND_COUNTRY, -population, index)
 
     table = {key: sorted(indices, key=rank) for key, indices in keys.items()}

@@ -29,8 +29,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from lint.text.transliteration_rules import (SEPARATOR, Difference, Spelling, bucket_key, compare, is_latin,
-                                             recommend, spelling, words)
+from lint.text.transliteration_rules import (
+    SEPARATOR,
+    Difference,
+    Spelling,
+    bucket_key,
+    compare,
+    is_latin,
+    recommend,
+    spelling,
+    words,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,14 +141,12 @@ def _cluster_variants(cluster, stats, by_spelling, target, accepted, difference,
     tie = False
     if target is not None:
         chosen, reason = spelling(target), "the spelling listed in the config's names:"
-        shown = target
     else:
         if len(present) < 2:
             return
         recommendation = recommend(present, zipf=zipf, is_place=is_place, max_majority=house_style_ratio)
         chosen, reason, tie = recommendation.spelling, recommendation.reason, recommendation.tie
-        shown = present[chosen].text
-    reported: set[tuple[str, str]] = set()  # (path, chosen spelling): one finding per document and pair
+    reported: set[tuple[str, frozenset]] = set()  # (path, the two spellings): one finding per document and pair
     for member in sorted(present, key=lambda m: (m != chosen, m)):
         if member in accepted or (member == chosen and not tie):
             continue

@@ -50,8 +50,7 @@ class DomainRatings:
         host = host.strip().rstrip(".").lower()
         if not host:
             return None
-        if host.startswith("www."):
-            host = host[4:]
+        host = host.removeprefix("www.")
         floor = (registrable or registrable_domain(host)).lower()
         candidate = host
         while True:

@@ -169,7 +169,7 @@ class Gazetteer:
 
     # -- user data --------------------------------------------------------------------------------
     def with_user(self, places: Mapping[str, str | None] | None = None,
-                  aliases: Iterable[Sequence[str]] = ()) -> "Gazetteer":
+                  aliases: Iterable[Sequence[str]] = ()) -> Gazetteer:
         """A copy with a user's places (name -> the place containing it, None for a country) and
         alias groups (names of one place: renamings, local spellings). A user place that the
         shipped data knows inside the same parent is that place; else it is added (a region when
@@ -268,7 +268,7 @@ class Gazetteer:
 class _Rows:
     """The place table as columns (built lazily into `Place`s by `Gazetteer._place`)."""
 
-    __slots__ = ("names", "kinds", "countries", "admin1", "population", "geonameid")
+    __slots__ = ("admin1", "countries", "geonameid", "kinds", "names", "population")
 
     def __init__(self, payload: dict) -> None:
         self.names = payload["names"].split("\n")

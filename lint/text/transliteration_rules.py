@@ -31,7 +31,7 @@ from functools import lru_cache
 
 _CYRILLIC = dict(zip(
     "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә",
-    "a b v g g d e yo zh z i y k k l m n n o o p r s t u u u f kh h ts ch sh shch _ y i _ e yu ya a".split(),
+    ["a", "b", "v", "g", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "k", "l", "m", "n", "n", "o", "o", "p", "r", "s", "t", "u", "u", "u", "f", "kh", "h", "ts", "ch", "sh", "shch", "_", "y", "i", "_", "e", "yu", "ya", "a"],
 ))
 _CYRILLIC = {key: ("" if value == "_" else value) for key, value in _CYRILLIC.items()}
 _SEPARATORS = re.compile(r"[\s\-‐‑–—]+")

@@ -14,10 +14,10 @@ from lint.core.findings import Finding, Location, Severity
 from lint.facts import claims
 from lint.facts.name_variants import Variant, find_variants
 from lint.reference import gazetteer
+from lint.reference.wordlists import zipf_frequency
 from lint.rules.base import CorpusRule
 from lint.rules.consistency.support import ConsistencyOptions, _settings
 from lint.text.transliteration_rules import bucket_key
-from lint.reference.wordlists import zipf_frequency
 
 
 class NameOptions(ConsistencyOptions):

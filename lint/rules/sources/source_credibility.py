@@ -10,8 +10,16 @@ from pydantic import Field
 from lint.config import Sources
 from lint.core.document import Document
 from lint.core.findings import Finding
-from lint.facts.sources import collect_sources, domain_matches, host_of, is_social, registrable_domain
-from lint.reference import domains  # the ratings are read on the first link to judge, not at import
+from lint.facts.sources import (
+    collect_sources,
+    domain_matches,
+    host_of,
+    is_social,
+    registrable_domain,
+)
+from lint.reference import (
+    domains,  # the ratings are read on the first link to judge, not at import
+)
 from lint.reference.domains import CITATION, SHORT_CITATION
 from lint.rules.base import KebabOptions
 from lint.rules.sources.support import _SourceRule
