@@ -2,7 +2,8 @@
 
 A corpus of four published articles and its own config; the user opens a fifth article
 that has a stray `undefined` and a death toll the others contradict. The server must
-publish KZ101 (with a safe quick fix) and KZ501 (naming the other article), the same
+publish KZ101 at once (with a safe quick fix), then KZ501 (naming the other article) once
+it has read the corpus, the same
 findings `kzlint FILE` prints for that text, offer the fix as a code action, and drop
 KZ101 once the user deletes the line (incremental didChange, debounced).
 
@@ -93,7 +94,8 @@ async def session(corpus: Path, article: Path, text: str) -> dict:
         client.initialized(lsp.InitializedParams())
         client.text_document_did_open(lsp.DidOpenTextDocumentParams(
             lsp.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)))
-        opened = await next_diagnostics()
+        first = await next_diagnostics()  # the document's own findings, at once
+        opened = await next_diagnostics()  # with the cross-document ones, once the corpus is read
 
         stray = next(d for d in opened.diagnostics if d.code == "KZ101")
         actions = await asyncio.wait_for(client.text_document_code_action_async(lsp.CodeActionParams(
@@ -115,7 +117,7 @@ async def session(corpus: Path, article: Path, text: str) -> dict:
         client.exit(None)
     finally:
         await client.stop()
-    return {"initialize": result, "opened": opened, "actions": actions, "changed": changed,
+    return {"initialize": result, "first": first, "opened": opened, "actions": actions, "changed": changed,
             "published": list(published), "transcript": list(RecordingProtocol.transcript)}
 
 
@@ -127,8 +129,10 @@ def test_server_publishes_diagnostics_offers_fixes_and_follows_edits(corpus: Pat
     assert run["initialize"].server_info.name == "kzlint"
     assert run["initialize"].capabilities.code_action_provider
 
-    opened = run["opened"]
-    assert opened.version == 1
+    first, opened = run["first"], run["opened"]
+    assert first.version == opened.version == 1
+    assert "KZ101" in [d.code for d in first.diagnostics]
+    assert not [d.code for d in first.diagnostics if d.code.startswith("KZ5")]
     codes = [d.code for d in opened.diagnostics]
     stray = next(d for d in opened.diagnostics if d.code == "KZ101")
     assert (stray.range.start.line, stray.range.start.character) == (3, 0)
@@ -160,7 +164,7 @@ def test_server_publishes_diagnostics_offers_fixes_and_follows_edits(corpus: Pat
     assert changed.version == 3  # version 2's lint was cancelled by version 3 arriving within the debounce
     assert "KZ101" not in [d.code for d in changed.diagnostics]
     assert "KZ501" in [d.code for d in changed.diagnostics]
-    assert [p.version for p in run["published"]] == [1, 3]
+    assert [p.version for p in run["published"]] == [1, 1, 3]
     assert len(codes) == len(set((d.code, d.range.start.line) for d in opened.diagnostics))
 
     target = os.environ.get("KZLINT_LSP_TRANSCRIPT")
@@ -171,4 +175,30 @@ def test_server_publishes_diagnostics_offers_fixes_and_follows_edits(corpus: Pat
     sent = [m.get("method") for direction, m in run["transcript"] if direction == "client->server"]
     assert sent[:3] == ["initialize", "initialized", "textDocument/didOpen"]
     received = [m.get("method") for direction, m in run["transcript"] if direction == "server->client"]
-    assert received.count("textDocument/publishDiagnostics") == 2
+    assert received.count("textDocument/publishDiagnostics") == 3
+
+
+def test_positions_are_utf16_code_units_and_fix_edits_map_through_crlf(tmp_path: Path):
+    """Columns count characters in kzlint and UTF-16 code units in LSP (the default encoding);
+    fix offsets are into the normalised (LF) text and must land on the same place in a CRLF buffer."""
+    from pygls.workspace import TextDocument
+
+    from lint.lsp.linting import Linter
+    from lint.lsp.server import KzlintServer
+
+    (tmp_path / ".kzlint.yaml").write_text("select: [KZ101, KZ104]\n", encoding="utf-8")
+    article = tmp_path / "a.md"
+    text = "Title\r\n\r\nA rally 🎉 was held, said officials fromAstana today.\r\nundefined\r\nEnd.\r\n"
+    column = "A rally 🎉 was held, said officials fromAstana".index("fromAstana")
+    linter = Linter()
+    _, findings = linter.lint(str(article), text)
+    assert [(f.code, f.line, f.column) for f in findings] == [("KZ104", 3, column + 1), ("KZ101", 4, 1)]
+
+    server = KzlintServer()
+    document = TextDocument(from_fs_path(str(article)), text)
+    inline, alone = (server.diagnostic(document, f, str(article)) for f in findings)
+    assert inline.range.start == lsp.Position(2, column + 1)  # UTF-16: the emoji is two code units
+    assert alone.range.start == lsp.Position(3, 0) and alone.data == {"fixable": True}
+    normalised = text.replace("\r\n", "\n")
+    (edit,) = server.text_edits(document, normalised, findings[1])
+    assert (edit.range.start, edit.range.end) == (lsp.Position(3, 0), lsp.Position(4, 0))  # the whole line, CRLF too

@@ -82,22 +82,33 @@ class KzlintServer(LanguageServer):
         version, text = document.version, document.source
         loop = asyncio.get_running_loop()
         try:
-            excluded = await loop.run_in_executor(None, self.linter.excluded, path)
-            if excluded:
-                findings: list[Finding] = []
-            else:
-                _, findings = await loop.run_in_executor(None, self.linter.lint, path, text)
-        except Exception as exc:  # a config error: say so once in the editor, keep serving
+            if await loop.run_in_executor(None, self.linter.excluded, path):
+                self._publish(uri, path, version, text, [])
+                return
+            if not await loop.run_in_executor(None, self.linter.corpus_ready, path):
+                # the first lint in a corpus reads every article's claims: show the document's
+                # own findings at once, the cross-document ones when they are ready
+                _, findings = await loop.run_in_executor(None, lambda: self.linter.lint(path, text, corpus=False))
+                if not self._publish(uri, path, version, text, findings):
+                    return
+            _, findings = await loop.run_in_executor(None, self.linter.lint, path, text)
+        except Exception as exc:  # a config error: say so in the editor, keep serving
             self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"kzlint: {exc}"))
             LOG.exception("lint failed")
             return
+        self._publish(uri, path, version, text, findings)
+
+    def _publish(self, uri: str, path: str, version: int | None, text: str, findings: list[Finding]) -> bool:
+        """Publish unless the buffer changed since `version` was linted (the lint scheduled for
+        that change publishes then). Returns whether it published."""
         current = self.workspace.get_text_document(uri)
         if current.version != version:
-            return  # the buffer changed meanwhile: the lint scheduled for that change publishes
+            return False
         self.findings[uri] = findings
         self._texts[uri] = text.replace("\r\n", "\n").replace("\r", "\n")
         diagnostics = [self.diagnostic(current, finding, path) for finding in findings]
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
+        return True
 
     # -- conversions ------------------------------------------------------------------------------
 
