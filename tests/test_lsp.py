@@ -85,7 +85,7 @@ async def session(corpus: Path, article: Path, text: str) -> dict:
         return published[-1]
 
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-    await client.start_io(sys.executable, "-m", "lint.lsp", cwd=str(corpus.parent), env=env)
+    await client.start_io(sys.executable, "-m", "lint", "server", cwd=str(corpus.parent), env=env)
     uri = from_fs_path(str(article))
     try:
         result = await asyncio.wait_for(client.initialize_async(lsp.InitializeParams(

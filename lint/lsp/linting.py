@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint import api
-from lint.findings import Finding
+from lint.config import discover, load
+from lint.core.findings import Finding
+from lint.engine.discovery import display_path, expand, git_root, is_excluded
 
 
 @dataclass
@@ -77,9 +79,6 @@ class Linter:
     # -- config and corpus ----------------------------------------------------------------------
 
     def project_for(self, path: Path) -> Project:
-        from lint.config import discover, load
-        from lint.discovery import git_root
-
         found = self.config_file or discover(path.parent)
         key = str(found) if found else ""
         stamp = _stamp(found) if found else None
@@ -98,21 +97,17 @@ class Linter:
 
     def shown(self, project: Project, path: Path) -> str:
         """How findings name `path`: relative to the project's folder when below it."""
-        from lint.discovery import display_path
-
         return display_path(path, project.base)
 
     def absolute(self, project: Project, shown: str) -> Path:
         return Path(shown) if os.path.isabs(shown) else (project.base / shown)
 
     def _corpus(self, project: Project) -> list[str]:
-        from lint.discovery import expand
-
         if project.corpus_root is None or not project.corpus_root.is_dir():
             return []
         if project.listed is None:
             config = project.config
-            project.listed = expand([str(project.corpus_root)], config.include, config.exclude, project.base)
+            project.listed = expand([str(project.corpus_root)], config.include, config.excludes, project.base)
         return project.listed
 
     def _claims(self, project: Project, shown: str) -> dict | None:
@@ -146,11 +141,10 @@ class Linter:
 
     def excluded(self, path: str) -> bool:
         """Whether the project's `exclude` globs leave this file out (it gets no diagnostics)."""
-        from lint.discovery import is_excluded
 
         with self._lock:
             project = self.project_for(Path(path).resolve())
-            return is_excluded(self.shown(project, Path(path).resolve()), project.config.exclude)
+            return is_excluded(self.shown(project, Path(path).resolve()), project.config.excludes)
 
     def corpus_ready(self, path: str) -> bool:
         """Whether a lint of `path` is quick: its corpus's claims were all computed once (the

@@ -29,7 +29,7 @@ from pygls.uris import from_fs_path
 from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
 from lint import __version__
-from lint.findings import Finding, Severity
+from lint.core.findings import Finding, Severity
 from lint.lsp.linting import Linter
 
 LOG = logging.getLogger("kzlint.lsp")

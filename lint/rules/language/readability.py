@@ -73,6 +73,16 @@ def _round(number: float, points: int) -> float:
     return math.floor(number * scale + math.copysign(0.5, number)) / scale
 
 
+PYPHEN_MISSING = "KZ204 readability skipped: it counts syllables with pyphen: pip install 'kzlint[readability]'"
+
+
+@lru_cache(maxsize=1)
+def pyphen_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pyphen") is not None
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, tuple | bool]:
     """pyphen's en_US hyphenation patterns (what textstat 0.7.4 uses), plus every prefix of one
@@ -186,10 +196,17 @@ class Readability(DocumentRule):
     Options = ReadabilityOptions
 
     def prepare(self) -> list[str]:
+        if not pyphen_available():
+            return [PYPHEN_MISSING]
         _patterns()  # load the hyphenation patterns once, before worker processes fork
         return []
 
+    def cache_token(self) -> str:
+        return "" if pyphen_available() else "no-pyphen"
+
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not pyphen_available():  # syllables come from pyphen's patterns (`kzlint[readability]`)
+            return
         options = self.options
         scores = score(doc)
         for sentence in scores.sentences:
