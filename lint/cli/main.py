@@ -1,4 +1,4 @@
-"""The `kzlint` command line: `kzlint PATH...`, `kzlint rules`, `kzlint explain CODE`."""
+"""The `kzlint` command line: `kzlint PATH...`, `kzlint rules`, `explain CODE`, `config [PATH]`, `server`."""
 
 from __future__ import annotations
 
@@ -121,7 +121,7 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_OK
     stdin = sys.stdin.buffer.read() if args.stdin_filename else None
     groups = plan(paths, args.stdin_filename, stdin, args.config, cwd)
-    notices = Notices(quiet=args.quiet, groups=groups, use_cache=not args.no_cache)
+    notices = Notices(quiet=args.quiet, use_cache=not args.no_cache)
     run = run_groups(groups, args, cwd, notices)
     if args.fix or args.diff:
         done = _fix(args, run, cwd, notices)
@@ -189,9 +189,7 @@ def _fix(args: argparse.Namespace, run, cwd: Path, notices) -> int | None:
             else:
                 run.stdin[shown] = decoded.encode(fixed.after)
             continue
-        paths = {p for p in engine.stdin} | set()
-        candidates = sorted({f.path for f in run.findings if wanted(f) and run.configs.get(f.path) is not None
-                             and f.path not in paths and _owned(f.path, engine, run)})
+        candidates = sorted({f.path for f in run.findings if wanted(f) and _owned(f.path, engine, run)})
         result = fixes.fix_files(candidates, lint, cwd, write=not args.diff, max_size=engine.config.max_file_size)
         for notice in result.notices:
             notices.say(notice, always=True)
@@ -211,7 +209,7 @@ def _fix(args: argparse.Namespace, run, cwd: Path, notices) -> int | None:
 
 def _owned(path: str, engine, run) -> bool:
     """Whether `path` was linted by this engine (its config): each file is fixed with its own rules."""
-    return run.configs.get(path) is engine.config or len(run.engines) == 1
+    return len(run.engines) == 1 or run.configs.get(path) is engine.config
 
 
 def _narrow(args: argparse.Namespace, findings: list, cwd: Path, notices) -> list:

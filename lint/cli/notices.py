@@ -18,7 +18,7 @@ MEMORY = "notices-shown.json"
 
 
 class Notices:
-    def __init__(self, *, quiet: bool = False, groups=(), use_cache: bool = True) -> None:
+    def __init__(self, *, quiet: bool = False, use_cache: bool = True) -> None:
         self.quiet = quiet
         self.hook = os.environ.get("PRE_COMMIT") == "1" and use_cache
         self._pending: list[str] = []
@@ -27,8 +27,8 @@ class Notices:
 
     def extend(self, notices: list[str], engine=None) -> None:
         """Notices of one engine run (its cache folder remembers what a hook run showed)."""
-        if engine is not None and self._memory is None and getattr(engine, "cache", None) is not None:
-            self._memory = Path(engine.cache.folder) / MEMORY if hasattr(engine.cache, "folder") else None
+        if engine is not None and self._memory is None and engine.cache is not None:
+            self._memory = Path(engine.cache.folder) / MEMORY
         for notice in notices:
             if notice not in self._pending:
                 self._pending.append(notice)
