@@ -167,3 +167,15 @@ def test_suppressions_same_line_and_unknown_codes(tmp_path: Path):
     findings = json.loads(kzlint("--no-cache", "--format", "json", "a.md", cwd=tmp_path).stdout)
     assert [(f["line"], f["code"]) for f in findings] == [(5, "KZ001"), (5, "KZ104")]
     assert "unknown rule 'KZ1O4'" in findings[0]["message"]
+
+
+def test_server_without_pygls_names_the_extra(tmp_path: Path):
+    blocked = "import sys; sys.modules['pygls'] = None; from lint.cli.main import main; sys.exit(main(sys.argv[1:]))"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    helped = subprocess.run([sys.executable, "-c", blocked, "server", "--help"], capture_output=True, text=True,
+                            env=env, cwd=tmp_path, timeout=120)
+    assert helped.returncode == 0 and "usage: kzlint server" in helped.stdout
+    refused = subprocess.run([sys.executable, "-c", blocked, "server"], capture_output=True, text=True, env=env,
+                             cwd=tmp_path, timeout=120, stdin=subprocess.DEVNULL)
+    assert refused.returncode == 2
+    assert refused.stderr == "kzlint: error: kzlint server needs pygls: pip install 'kzlint[lsp]'\n"

@@ -116,11 +116,16 @@ def explain(args: list[str]) -> int:
 
 def server(args: list[str]) -> int:
     """`kzlint server`: the language server (needs pygls: the `lsp` extra)."""
-    if "-h" not in args and "--help" not in args:
-        try:
-            import pygls  # noqa: F401
-        except ImportError:
-            raise UsageError("kzlint server needs pygls: pip install 'kzlint[lsp]'") from None
-    from lint.lsp.server import main
+    parser = _parser("kzlint server", "Run kzlint's language server: LSP over standard input and output "
+                     "(editors start it; see README, 'Editors'). Needs pygls: pip install 'kzlint[lsp]'.")
+    parser.add_argument("--config", metavar="FILE", help="use this config for every file (default: the closest "
+                        "kzlint config above each file)")
+    parser.add_argument("--log-file", metavar="FILE", help="write the server's log here")
+    options = parser.parse_args(args)
+    try:
+        import pygls  # noqa: F401
+    except ImportError:
+        raise UsageError("kzlint server needs pygls: pip install 'kzlint[lsp]'") from None
+    from lint.lsp.server import serve
 
-    return main(args)
+    return serve(options.config, options.log_file)

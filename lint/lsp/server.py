@@ -240,19 +240,24 @@ def build(config_file: str | None = None) -> KzlintServer:
     return server
 
 
+def serve(config_file: str | None = None, log_file: str | None = None) -> int:
+    """Serve over standard input and output until the client says exit."""
+    if log_file:
+        logging.basicConfig(filename=log_file, level=logging.DEBUG)
+    build(config_file).start_io()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    """`python -m lint.lsp [--config FILE] [--log-file FILE]`: what `kzlint server` runs."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="kzlint server", description="Run kzlint's language server "
-                                     "(LSP over standard input and output; editors start it).")
-    parser.add_argument("--config", metavar="FILE", help="use this config for every file (default: the "
-                        "closest kzlint config above each file)")
+    parser = argparse.ArgumentParser(prog="python -m lint.lsp", description="kzlint's language server "
+                                     "(LSP over standard input and output); `kzlint server` is the same.")
+    parser.add_argument("--config", metavar="FILE", help="use this config for every file")
     parser.add_argument("--log-file", metavar="FILE", help="write the server's log here")
-    args = parser.parse_args(argv)
-    if args.log_file:
-        logging.basicConfig(filename=args.log_file, level=logging.DEBUG)
-    build(args.config).start_io()
-    return 0
+    options = parser.parse_args(argv)
+    return serve(options.config, options.log_file)
 
 
 if __name__ == "__main__":
