@@ -179,3 +179,20 @@ def test_server_without_pygls_names_the_extra(tmp_path: Path):
                              cwd=tmp_path, timeout=120, stdin=subprocess.DEVNULL)
     assert refused.returncode == 2
     assert refused.stderr == "kzlint: error: kzlint server needs pygls: pip install 'kzlint[lsp]'\n"
+
+
+def test_the_core_install_runs_without_the_extras_and_names_them(tmp_path: Path):
+    """lingua (KZ202's Latin-script languages) and pyphen (KZ204) are extras: without them the
+    rest runs, other scripts are still reported, and one notice names each extra."""
+    (tmp_path / ".kzlint.yaml").write_text("select: [KZ202, KZ204]\nlanguagetool: {mode: off}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A headline\n\nPolice detained dozens of protesters in Almaty on Thursday, "
+                                    "officials said. Полиция задержала более ста человек в центре города.\n",
+                                    encoding="utf-8")
+    blocked = ("import sys; sys.modules['lingua'] = None; sys.modules['pyphen'] = None\n"
+               "from lint.cli.main import main; sys.exit(main(sys.argv[1:]))")
+    run = subprocess.run([sys.executable, "-c", blocked, "--no-cache", "a.txt"], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(REPO)}, cwd=tmp_path, timeout=300)
+    assert run.returncode == 1, run.stderr
+    assert "warning[KZ202] untranslated Cyrillic text" in run.stdout
+    assert "pip install 'kzlint[lang]'" in run.stderr and "pip install 'kzlint[readability]'" in run.stderr
+    assert run.stderr.count("\n") == 2

@@ -80,7 +80,10 @@ PYPHEN_MISSING = "KZ204 readability skipped: it counts syllables with pyphen: pi
 def pyphen_available() -> bool:
     import importlib.util
 
-    return importlib.util.find_spec("pyphen") is not None
+    try:
+        return importlib.util.find_spec("pyphen") is not None
+    except (ImportError, ValueError):  # blocked or broken: as good as absent
+        return False
 
 
 @lru_cache(maxsize=None)
@@ -228,6 +231,8 @@ class Readability(DocumentRule):
                               limit=f"{options.max_document_grade:g}", extra={"grade": f"{scores.grade:g}"})
 
     def document_metadata(self, doc: Document) -> dict:
+        if not pyphen_available():
+            return {}
         scores = score(doc)
         return {"readability": {"flesch_kincaid_grade": scores.grade, "flesch_reading_ease": scores.reading_ease,
                                 "words": scores.words, "sentences": len(scores.sentences)}}

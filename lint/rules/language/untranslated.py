@@ -239,7 +239,10 @@ def lingua_available() -> bool:
     """Whether lingua (the `lang` extra, 96 MB of language models) is installed; not imported here."""
     import importlib.util
 
-    return importlib.util.find_spec("lingua") is not None
+    try:
+        return importlib.util.find_spec("lingua") is not None
+    except (ImportError, ValueError):  # blocked or broken: as good as absent
+        return False
 
 
 @lru_cache(maxsize=1)
