@@ -13,7 +13,7 @@ from lint.config import load
 from lint.core.document import Document
 from lint.engine.run import Engine
 from lint.engine.selection import build_rules
-from lint.rules.artifacts.duplicate_article import DuplicateArticle, similarity, sketch
+from lint.rules.consistency.duplicate_article import DuplicateArticle, similarity, sketch
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 DEV_SCRAPED = Path(__file__).resolve().parents[2] / "shared" / "dev-scraped"
