@@ -10,139 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import Any
 
 from lint.facts import events as ev
-
-# -- places -----------------------------------------------------------------------------------------
-
-# Several countries: a continent or ocean, "the region", "11 countries", "worldwide".
-_SEVERAL_COUNTRIES = re.compile(
-    r"\b(?:(?:(?:south|southern|south-east|southeast|south east|east|eastern|west|western|north|northern|"
-    r"north-east|central)\s+(?:and\s+(?:south|southern|south-east|southeast|east|eastern|west|western|north|"
-    r"northern)\s+)?)?(?:Asia|Africa|Europe|America|Americas)|Asian|the\s+Indian\s+Ocean|Indian\s+Ocean|the\s+"
-    r"Pacific|the\s+Atlantic|the\s+Caribbean|the\s+Middle\s+East|the\s+Balkans|the\s+Sahel|across\s+the\s+region|"
-    r"around\s+the\s+region|throughout\s+the\s+region|in\s+the\s+region|(?:\d+|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|several|a\s+dozen)\s+(?:countries|nations)|worldwide|globally|around\s+the\s+world|"
-    r"across\s+the\s+globe|across\s+the\s+world)\b")
-_CAPITALISED_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|al-|el-)?[A-Z][\w’'.-]*)*")
-_POSSESSIVE = re.compile(r"[’']s?$")
-_PREPOSITIONS = frozenset("in at near outside around across from to of into throughout within".split())
-_DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic|ch)$")
-_LEADING = frozenset("""
-the a an and or but in at on of for from to by with as after before since during while when where which who
-this that these those it its he she they we his her their our there here then now yesterday today last
-president minister prime foreign secretary mr mrs ms dr sir lord lady king queen prince princess general
-police army state city province region district county north south east west northern southern eastern
-western central greater upper lower new old saint st mount lake river port
-""".split())
-_NOT_PLACES = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december god christmas easter
-""".split())
-
-
-class Places:
-    """Place look-ups for event scopes: the world gazetteer (lint.reference.gazetteer) with the
-    config's own places layered over it, or the config's places alone when it is not installed.
-    `key(name)` is a path: 'KZ', 'KZ.09', 'KZ.09.zhanaozen' (country, region, town)."""
-
-    def __init__(self, gazetteer: Any = None, chain: Callable[[str], list[str]] | None = None) -> None:
-        self.gazetteer = gazetteer
-        self.chain = chain  # fallback: the config gazetteer's place -> containing places
-
-    def key(self, name: str, context: str = "") -> str | None:
-        name = _POSSESSIVE.sub("", name.strip())
-        if not name or name.lower() in _NOT_PLACES:
-            return None
-        if self.gazetteer is not None:
-            found = self.gazetteer.lookup(name)
-            if not found:
-                return None
-            if self.gazetteer.is_word(name) and context not in _PREPOSITIONS:
-                return None
-            place = found[0]
-            if place.kind == "city" and _DEMONYM.search(name.lower()) and context == "adjective":
-                return None
-            return _place_key(place)
-        if self.chain is not None:
-            chain = self.chain(name)
-            if chain:
-                return ".".join(reversed([c.lower() for c in chain]))
-        return None
-
-
-def _place_key(place: Any) -> str:
-    if place.kind == "country":
-        return place.country
-    if place.kind == "admin1":
-        return f"{place.country}.{place.admin1}"
-    return f"{place.country}.{place.admin1}.{place.name.lower()}"
-
-
-def _word_before(text: str, start: int) -> str:
-    match = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20):start])
-    return match.group(1).lower() if match else ""
-
-
-def places_in(text: str, places: Places, last: bool = False) -> list[str]:
-    """Place keys named in `text` ('*' for several countries), most specific first; with `last`,
-    only the place named last (the noun a relative clause after `text` hangs on)."""
-    keys: list[str] = []
-    positions: list[tuple[int, str]] = []
-    wide = [m.span() for m in _SEVERAL_COUNTRIES.finditer(text)]
-    if wide:
-        keys.append("*")
-        positions.append((wide[-1][1], "*"))
-    for match in _CAPITALISED_RUN.finditer(text):
-        if any(a < match.end() and match.start() < b for a, b in wide):
-            continue
-        words = match.group().split()
-        # drop leading titles and function words ("President", "The", "In"): "In Zhanaozen" -> "Zhanaozen"
-        while words and words[0].lower().strip("’'") in _LEADING and len(words) > 1:
-            words = words[1:]
-        if not words or (len(words) == 1 and words[0].lower() in _LEADING):
-            continue
-        name = " ".join(words)
-        after = text[match.end():match.end() + 2]
-        context = _word_before(text, match.start())
-        if len(words) == 1 and re.match(r" [a-z]", after) and _DEMONYM.search(words[0].lower()):
-            context = "adjective"  # "American tourists", "Thai capital": a nationality, not a place
-        key = places.key(name, context)
-        if key is None and len(words) > 1:
-            key = places.key(words[-1], context) if words[-1] not in ("Ocean", "Sea") else None
-        if key is not None:
-            positions.append((match.end(), key))
-            if key not in keys:
-                keys.append(key)
-    if last and positions:
-        return [max(positions)[1]]
-    return _most_specific(keys)
-
-
-def _most_specific(keys: list[str]) -> list[str]:
-    """Several countries ('ID', 'LK') make '*'; a place and a place inside it keep the inner one first."""
-    if not keys:
-        return []
-    countries = {k.split(".")[0] for k in keys if k != "*"}
-    if len(countries) >= 2 or ("*" in keys and not countries):
-        return ["*"]
-    ordered = sorted((k for k in keys if k != "*"), key=lambda k: -k.count("."))
-    inner = ordered[0]
-    return [inner] + [k for k in ordered[1:] if inner.startswith(k + ".") or k == inner.split(".")[0]]
-
-
-def scope_keys(scope: Sequence[str]) -> list[str]:
-    """The keys a scope meets others by: itself and its containers below country level (a town
-    meets its province; a country meets only the country)."""
-    if not scope:
-        return []
-    first = scope[0]
-    parts = first.split(".")
-    return [".".join(parts[:n]) for n in range(len(parts), 1 if len(parts) > 1 else 0, -1)]
-
+from lint.facts.places import Places, places_in
 
 # -- one document -----------------------------------------------------------------------------------
 
@@ -154,41 +26,68 @@ class DocumentEvents:
         self.doc = doc
         self.lexicon = lexicon or ev.EventLexicon.default()
         self.places = places or Places()
+        self.names: dict[str, str] = {}  # place key -> the name as the article writes it
 
     # -- time ----------------------------------------------------------------------------------------
     @cached_property
     def date(self) -> ev.Time | None:
         doc = self.doc
         head = [doc.text[b.start:b.end] for b in doc.blocks[:4]]
-        urls = [link.url for link in getattr(doc, "links", [])][:40]
-        return ev.document_date(doc.front_matter, doc.path, head, urls)
+        return ev.document_date(doc.front_matter, doc.path, head, self._source_urls())
+
+    def _source_urls(self) -> list[str]:
+        """The article's own URLs: front-matter url/source values and links on a 'Source:' line or
+        under a 'Source(s)' heading (not related-story links, which carry other articles' dates)."""
+        doc = self.doc
+        urls = [str(v) for k, v in (doc.front_matter or {}).items()
+                if str(k).lower().replace("-", "_") in _URL_KEYS and isinstance(v, str)]
+        text = doc.text
+        for link in getattr(doc, "links", []):
+            line_start = text.rfind("\n", 0, link.start) + 1
+            heading = text.rfind("\n#", 0, link.start)
+            section = text[heading + 1:text.find("\n", heading + 1)] if heading >= 0 else ""
+            if _SOURCE_LABEL.match(text, line_start) or _SOURCE_HEADING.match(section):
+                urls.append(link.url)
+        return urls[:10]
 
     @cached_property
     def bound(self) -> ev.Time | None:
         """The latest date the article writes out: it is no older."""
         return ev.latest_date(self.doc.prose) if self.date is None else self.date
 
-    @cached_property
-    def _sentence_dates(self) -> list[list[ev.DateMention]]:
-        """Dates of every sentence, 'N months later' resolved against the narrative so far."""
-        out: list[list[ev.DateMention]] = []
-        previous: ev.Time | None = None
-        for sentence in self.doc.sentences:
+    def dates(self, index: int) -> list[ev.DateMention]:
+        """The dates of sentence `index` (parsed on first use): 'N months later' is resolved against
+        the last date written in the few sentences before it."""
+        cache = self._dates
+        found = cache.get(index)
+        if found is None:
+            sentence = self.doc.sentences[index]
             text = self.doc.prose[sentence.start:sentence.end]
-            found = ev.parse_dates(text, self.date, previous) if _MAY_HAVE_DATE.search(text) else []
-            out.append(found)
-            for mention in found:
-                if mention.time is not None and mention.time.known:
-                    previous = mention.time
-        return out
+            found = ev.parse_dates(text, self.date) if _MAY_HAVE_DATE.search(text) else []
+            if any(m.kind == "shift" for m in found):
+                previous = self._last_date_before(index)
+                found = ev.parse_dates(text, self.date, previous) if previous is not None else found
+            cache[index] = found
+        return found
+
+    @cached_property
+    def _dates(self) -> dict[int, list[ev.DateMention]]:
+        return {}
+
+    def _last_date_before(self, index: int) -> ev.Time | None:
+        for j in range(index - 1, max(-1, index - 4), -1):
+            known = [m.time for m in self.dates(j) if m.time is not None and m.time.known and m.kind != "shift"]
+            if known:
+                return known[-1]
+        return None
 
     def narrative_time(self, index: int) -> ev.Time | None:
         """The time the story was telling of before sentence `index`: the last date written in the
         preceding sentences (a date of the article's present, 'on Friday', ends the past)."""
-        dates = self._sentence_dates
         for j in range(index - 1, max(-1, index - 6), -1):
-            if dates[j]:
-                last = dates[j][-1]
+            dates = self.dates(j)
+            if dates:
+                last = dates[-1]
                 if last.kind in ("weekday", "relative", "md", "dm", "holiday") and not (last.time and last.time.known):
                     return None
                 return last.time if last.time is not None and last.time.known else None
@@ -215,11 +114,13 @@ class DocumentEvents:
         'the Hatfield rail crash in 2000')."""
         out: dict[str, list[ev.Time]] = {}
         prose = self.doc.prose
-        for sentence, dates in zip(self.doc.sentences, self._sentence_dates):
-            known = [d for d in dates if d.time is not None and d.time.known and d.explicit_year]
+        for index, sentence in enumerate(self.doc.sentences):
+            text = prose[sentence.start:sentence.end]
+            if not _YEAR_OR_ERA.search(text):
+                continue
+            known = [d for d in self.dates(index) if d.time is not None and d.time.known and d.explicit_year]
             if not known:
                 continue
-            text = prose[sentence.start:sentence.end]
             for mention in ev.event_mentions(text, self.lexicon):
                 near = [d for d in known if -25 <= mention.start - d.end <= 25 or -12 <= d.start - mention.end <= 12]
                 for d in near:
@@ -234,11 +135,12 @@ class DocumentEvents:
         doc = self.doc
         counts: Counter[str] = Counter()
         title = getattr(doc, "title", "") or ""
-        for key in places_in(title, self.places):
+        for key in places_in(title, self.places, names=self.names):
             counts[key] += 2
-        for sentence in doc.sentences:
-            for key in places_in(doc.prose[sentence.start:sentence.end], self.places):
-                counts[key] += 1
+        for block in doc.blocks:  # a paragraph at a time: the wide words and ambiguous names see their context
+            if block.kind in ("paragraph", "list_item", "heading"):
+                for key in places_in(doc.prose[block.start:block.end], self.places, names=self.names, every=True):
+                    counts[key] += 1
         if not counts:
             return []
         specific = {k: n for k, n in counts.items() if "." in k and n >= 2}
@@ -251,16 +153,18 @@ class DocumentEvents:
 
     def _scope(self, sentence_text: str, event: ev.FigureEvent) -> tuple[list[str], bool]:
         start, end = event.clause
-        own = places_in(sentence_text[start:end], self.places)
+        names = self.names
+        own = places_in(sentence_text[start:end], self.places, names=names)
         if not own and re.match(r"\s*(?:,\s*)?(?:which|that|who|where|when)\b", sentence_text[start:end], re.I):
-            own = places_in(sentence_text[:start], self.places, last=True)
+            own = places_in(sentence_text[:start], self.places, last=True, names=names)
         if not own and not event.reference:
-            own = places_in(sentence_text, self.places)
-        context = self.context_scope
+            own = places_in(sentence_text, self.places, names=names)
         if not own:
-            return list(context), False
-        if context and own[0] != "*" and context[0].startswith(own[0] + "."):
-            return [context[0], *own], True  # "in Kazakhstan" in an article about Zhanaozen
+            return list(self.context_scope), False
+        if own[0] != "*" and "." not in own[0] and not own[0].startswith("~"):  # a country: the article may say where in it
+            context = self.context_scope
+            if context and context[0].startswith(own[0] + "."):
+                return [context[0], *own], True  # "in Kazakhstan" in an article about Zhanaozen
         return own, True
 
     # -- one figure ----------------------------------------------------------------------------------
@@ -270,7 +174,7 @@ class DocumentEvents:
         mentions = ev.event_mentions(text, self.lexicon)
         kinds = self.kinds if (not mentions or all(not m.kind for m in mentions)) else ()
         return ev.figure_event(text, figure.quantity_start - sentence.start, self.date, kinds, self.lexicon,
-                               mentions, self._sentence_dates[figure.sentence])
+                               mentions, self.dates(figure.sentence))
 
     def claim_fields(self, figure: Any) -> dict:
         """The event fields of a claim: kinds, scope, the time of the event when its clause dates it,
@@ -280,9 +184,13 @@ class DocumentEvents:
         text = self.doc.prose[sentence.start:sentence.end]
         scope, own = self._scope(text, event)
         era = self.narrative_time(figure.sentence) if not event.dated else None
+        prose = self.doc.prose
+        projection = bool(_PROJECTION.search(prose, max(sentence.start, figure.start - 16), figure.end))
         return {
+            "projection": projection,
             "kinds": list(event.kinds),
             "scope": scope[:3],
+            "place": (self.places.canonical.get(scope[0]) or self.names.get(scope[0], "")) if scope else "",
             "own_scope": own,
             "era": era.to_json() if era is not None else None,
             "time": event.time.to_json() if event.dated and event.time is not None else None,
@@ -304,11 +212,16 @@ class DocumentEvents:
         clause = text[event.clause[0]:event.clause[1]]
         if not ev.simple_past(clause):
             return False
-        current = [d for d in self._sentence_dates[figure.sentence] if d.kind in ("weekday", "relative")]
+        current = [d for d in self.dates(figure.sentence) if d.kind in ("weekday", "relative")]
         if current:
             return False
         candidates: list[ev.Time] = []
-        if event.time is not None and event.time.known and (event.dated or event.reference):
+        if event.time is not None and event.time.known and event.reference and not event.dated:
+            # "introduced in 2002 following a fire that killed 25": 2002 bounds the fire, it does not date it
+            return self.date is None and self.bound is not None and self.bound.known and \
+                self.bound.lo - event.time.hi >= ev.SETTLED_AFTER_DAYS or \
+                self.date is not None and self.date.lo - event.time.hi >= ev.SETTLED_AFTER_DAYS
+        if event.time is not None and event.time.known and event.dated:
             candidates = [event.time]
         elif event.dated:
             return False  # dated, but without a year ("on 26 December")
@@ -320,8 +233,10 @@ class DocumentEvents:
                 if narrative is not None:
                     candidates = [narrative]
         if candidates:
+            if self.date is None and any(t.precision in ("year", "decade", "century") for t in candidates):
+                return True  # "the Hatfield rail crash in 2000": a bare year dates the past
             return all(ev.settled(t, self.date, self.bound) for t in candidates)
-        return self.anniversary and not self._sentence_dates[figure.sentence]
+        return self.anniversary and not self.dates(figure.sentence)
 
     def agent_is_source(self, figure: Any) -> bool:
         sentences = self.doc.sentences
@@ -342,9 +257,27 @@ class DocumentEvents:
         return self.doc.prose[following.start:following.end]
 
 
+def document_events(doc: Any, lexicon: ev.EventLexicon | None = None, places: Places | None = None) -> DocumentEvents:
+    """The event context of `doc`, one per document and lexicon (KZ301 and the claims share it)."""
+    cache = doc.__dict__.setdefault("_event_context", {})
+    key = (id(lexicon), id(places))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = DocumentEvents(doc, lexicon, places)
+    return found
+
+
+_URL_KEYS = frozenset(("url", "source", "source_url", "original_url", "canonical_url", "canonical", "link"))
+_SOURCE_LABEL = re.compile(r"[\s>*\-\d.]*(?:source|sources|original source|via)\b", re.I)
+_SOURCE_HEADING = re.compile(r"#+\s*(?:source|sources|original source)\b", re.I)
+_YEAR_OR_ERA = re.compile(r"(?:1[89]|20)\d\d|ties\b|century", re.I)
+# a figure of the future or of a condition ("45 million children will die", "could kill 10,000") is no toll
+_PROJECTION = re.compile(r"\b(?:will|would|could|may|might|shall|expected\s+to|likely\s+to|set\s+to|risk(?:s|ing)?)"
+                         r"\s+(?:\w+\s+){0,2}?(?:die|kill|be\s+killed|lose|be\s+injured|be\s+displaced|be\s+"
+                         r"evacuated|be\s+arrested|perish|face)\b", re.I)
 _MAY_HAVE_DATE = re.compile(r"\d|day\b|\b(?:yesterday|today|tonight|last|this|previous|earlier|ago|later|Jan|Feb|Mar|"
                             r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|twenties|thirties|forties|fifties|sixties|"
-                            r"seventies|eighties|nineties|Halloween)", re.I)
+                            r"seventies|eighties|nineties|Halloween|century)", re.I)
 _ANNIVERSARY = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                           r"tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|"
                           r"eightieth|hundredth|centenary|one-year|\w+-year)\s+anniversary\b|\banniversary\s+of\b",

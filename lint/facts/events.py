@@ -5,8 +5,8 @@ each other when they are about the same event and the same measure, so this modu
 the text alone and without any list of events:
 
 - **what**: the event type of the figure's clause ("earthquake", "tsunami", "bombing", "riot" ...)
-  from a small closed lexicon of event nouns and verbs (`EventLexicon`; rules.yaml
-  `lexicon.events`), each type in one or more families (an earthquake and its tsunami are one
+  from a small closed lexicon of event nouns and verbs (rules.yaml `lexicon.events`, compiled by
+  `EventLexicon`), each type in one or more families (an earthquake and its tsunami are one
   disaster; a protest, the clashes and the crackdown are one unrest). Generic nouns ("disaster",
   "tragedy") take the type the document is about. A figure in a clause about an earlier event
   ("after the quake that killed 8,000", "the worst since the 1998 floods, which killed 2,000") is
@@ -27,400 +27,26 @@ Everything here is pure: strings in, small JSON-able values out.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-# -- time -------------------------------------------------------------------------------------------
+from lint.config import load
+from lint.facts.time_expressions import (DateMention, Time, day, decade_of, document_date, latest_date, month_of,
+                                         parse_dates, year_of)
+from lint.text.phrases import PhraseMatcher
 
-_MONTHS = {name: number for number, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
-_WEEKDAYS = {name: number for number, name in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                 "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "thirty": 30, "several": 3,
-                 "few": 3, "a few": 3}
-_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
-                 "eighties": 80, "nineties": 90}
-# Fixed-date holidays that name a day of their own in English news ("the Boxing Day tsunami").
-_HOLIDAYS = {"boxing day": (12, 26), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "new year’s day": (1, 1),
-             "new year’s eve": (12, 31), "valentine's day": (2, 14), "valentine’s day": (2, 14),
-             "halloween": (10, 31)}
-
-_MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"((?:1[89]|20)\d{2})"
-_UNIT = r"(days?|weeks?|months?|years?|decades?)"
-_COUNT = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|several|a few)"
-
-# (kind, pattern); earlier kinds win where two overlap
-_DATE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
-    ("ymd", re.compile(rf"\b{_YEAR}-(\d{{2}})-(\d{{2}})\b")),
-    ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
-    ("dmy", re.compile(rf"\b{_DAY} (?:of )?{_MONTH},? {_YEAR}\b")),
-    ("my", re.compile(rf"\b{_MONTH},? (?:of )?{_YEAR}\b")),
-    ("md", re.compile(rf"\b{_MONTH} {_DAY}\b(?!,? \d)")),
-    ("dm", re.compile(rf"\b{_DAY} (?:of )?{_MONTH}\b(?!,? \d)")),
-    ("decade", re.compile(r"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(1[89]|20)?(\d)0['’]?s|['’](\d)0s|(nineteen[\s-])?"
-                          r"(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", re.I)),
-    ("y", re.compile(rf"(?<![\d,.$£€-]){_YEAR}(?!\s*(?:-|–|to)\s*\d)(?![\d,.%]\d|\s*(?:%|per\s*cent|people|dead|killed|"
-                     rf"injured|arrested|residents|victims|troops|soldiers|pounds|dollars|euros|m\b|bn\b))")),
-    ("holiday", re.compile(r"\b(Boxing Day|Christmas (?:Day|Eve)|New Year['’]s (?:Day|Eve)|Valentine['’]s Day|Halloween)\b")),
-    ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("shift", re.compile(rf"\b{_COUNT} {_UNIT} (later|earlier|before|after(?:wards)?|on)\b", re.I)),
-    ("ago", re.compile(rf"\b{_COUNT} {_UNIT} ago\b", re.I)),
-    ("relative", re.compile(r"\b(yesterday|today|tonight|this (?:week|month|year|morning|afternoon|evening)|"
-                            r"last (?:night|week|month|year)|(?:the )?previous (?:week|month|year)|earlier this "
-                            r"(?:week|month|year))\b", re.I)),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Time:
-    """A stretch of days as precisely as the text gives it. `lo`/`hi` are date ordinals (inclusive)
-    when the year is known; a date without a year ("26 December" in an undated article) keeps only
-    `month` and `day`. `precision`: day | month | year | decade."""
-
-    lo: int | None
-    hi: int | None
-    precision: str
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def known(self) -> bool:
-        return self.lo is not None
-
-    @property
-    def year(self) -> int | None:
-        return _dt.date.fromordinal(self.lo).year if self.lo is not None else None
-
-    def to_json(self) -> list:
-        return [self.lo, self.hi, self.precision, self.month, self.day]
-
-    @classmethod
-    def from_json(cls, value: Sequence | None) -> "Time | None":
-        return cls(*value) if value else None
-
-    def words(self) -> str:
-        """'2004-12-26', '2004-12', '2004', '1970s', '26 December (year not given)'."""
-        if self.lo is None:
-            if self.month and self.day:
-                return f"{self.day} {_MONTH_NAMES[self.month]} (year not given)"
-            return f"{_MONTH_NAMES[self.month]} (year not given)" if self.month else "undated"
-        start = _dt.date.fromordinal(self.lo)
-        if self.precision == "day":
-            return start.isoformat()
-        if self.precision == "month":
-            return f"{start.year}-{start.month:02d}"
-        if self.precision == "decade":
-            return f"{start.year}s"
-        return str(start.year)
-
-
-_MONTH_NAMES = [""] + "January February March April May June July August September October November December".split()
-
-
-def day(year: int, month: int, day_: int) -> Time | None:
-    try:
-        ordinal = _dt.date(year, month, day_).toordinal()
-    except ValueError:
-        return None
-    return Time(ordinal, ordinal, "day", month, day_)
-
-
-def month_of(year: int, month: int) -> Time | None:
-    if not 1 <= month <= 12:
-        return None
-    first = _dt.date(year, month, 1)
-    last = (_dt.date(year + (month == 12), month % 12 + 1, 1) - _dt.timedelta(days=1))
-    return Time(first.toordinal(), last.toordinal(), "month", month)
-
-
-def year_of(year: int) -> Time:
-    return Time(_dt.date(year, 1, 1).toordinal(), _dt.date(year, 12, 31).toordinal(), "year")
-
-
-def decade_of(start: int, part: str | None = None) -> Time:
-    first, last = start, start + 9
-    if part == "early":
-        last = start + 3
-    elif part == "mid":
-        first, last = start + 3, start + 6
-    elif part == "late":
-        first = start + 6
-    return Time(_dt.date(first, 1, 1).toordinal(), _dt.date(last, 12, 31).toordinal(), "decade")
-
-
-def _month(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return _MONTHS.get(key) or _MONTHS[key[:3]]
-
-
-def _count(word: str) -> int:
-    word = word.lower()
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
-
-
-def _shifted(time: Time, amount: int, unit: str, sign: int) -> Time | None:
-    """`time` moved by `amount` units (sign -1: earlier), at the coarser of the two precisions."""
-    if time.lo is None:
-        return None
-    unit = unit.lower().rstrip("s")
-    start = _dt.date.fromordinal(time.lo)
-    if unit == "day":
-        return Time(time.lo + sign * amount, time.hi + sign * amount, time.precision)
-    if unit == "week":
-        return Time(time.lo + sign * 7 * amount, time.hi + sign * 7 * amount, "day" if time.precision == "day" else time.precision)
-    if unit == "month":
-        index = start.year * 12 + start.month - 1 + sign * amount
-        return month_of(index // 12, index % 12 + 1)
-    years = amount * (10 if unit == "decade" else 1)
-    return year_of(start.year + sign * years)
-
-
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    start: int
-    end: int
-    time: Time | None  # None: a date that cannot be resolved (a weekday in an undated article)
-    kind: str  # the pattern kind: ymd, mdy, dmy, my, md, dm, decade, y, holiday, weekday, shift, ago, relative
-
-    @property
-    def explicit_year(self) -> bool:
-        """The text writes the year (or decade) out: '1998', 'December 2011', 'the 1970s'."""
-        return self.kind in ("ymd", "mdy", "dmy", "my", "decade", "y")
-
-    @property
-    def current(self) -> bool:
-        """A date in the article's own present: 'on Tuesday', 'yesterday', 'this week'."""
-        return self.kind in ("weekday", "relative") and self.time is not None or self.kind == "weekday"
-
-
-def parse_dates(text: str, base: Time | None = None, previous: Time | None = None) -> list[DateMention]:
-    """Every date expression in `text`, resolved against the document's date `base` (a day, or
-    None) and, for 'N months later', against `previous` (the last date the narrative gave)."""
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            span = match.span()
-            if any(a < span[1] and span[0] < b for a, b in taken):
-                continue
-            if kind == "y" and not _year_is_date(text, match.start(), match.end()):
-                continue
-            taken.append(span)
-            found.append(DateMention(span[0], span[1], _resolve(kind, match, base, previous), kind))
-    found.sort(key=lambda m: m.start)
-    return found
-
-
-# a bare year is a date after these words, or before a noun it dates ("the 1981 riots", "1998's floods")
-_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|during|of|from|until|till|by|early|late|mid|before|after|the|summer|spring|"
-                          r"autumn|winter|fall|year|between|and|to|around|circa|c\.)[\s-]*|['’])$", re.I)
-_YEAR_AFTER = re.compile(r"(?:['’]s\b|\s+[a-zA-Z])")
-
-
-def _year_is_date(text: str, start: int, end: int) -> bool:
-    return bool(_YEAR_BEFORE.search(text[max(0, start - 12):start]) or _YEAR_AFTER.match(text, end)
-                and text[max(0, start - 5):start].lower().endswith(("the ", "a ", "its ", "his ", "her ")))
-
-
-def _resolve(kind: str, match: re.Match, base: Time | None, previous: Time | None) -> Time | None:
-    groups = match.groups()
-    base_year = base.year if base is not None and base.known else None
-    if kind == "ymd":
-        return day(int(groups[0]), int(groups[1]), int(groups[2]))
-    if kind == "mdy":
-        return day(int(groups[2]), _month(groups[0]), int(groups[1]))
-    if kind == "dmy":
-        return day(int(groups[2]), _month(groups[1]), int(groups[0]))
-    if kind == "my":
-        return month_of(int(groups[1]), _month(groups[0]))
-    if kind in ("md", "dm", "holiday"):
-        if kind == "holiday":
-            month, day_ = _HOLIDAYS[groups[0].lower()]
-        else:
-            month, day_ = (_month(groups[0]), int(groups[1])) if kind == "md" else (_month(groups[1]), int(groups[0]))
-        if not 1 <= day_ <= 31:
-            return None
-        if base_year is None:
-            return Time(None, None, "day", month, day_)
-        base_month = _dt.date.fromordinal(base.lo).month
-        year = base_year - 1 if month > base_month + 1 else base_year  # "December 30" in a January article
-        return day(year, month, day_) or Time(None, None, "day", month, day_)
-    if kind == "y":
-        return year_of(int(groups[0]))
-    if kind == "decade":
-        part, century, digit, short, _, word = groups
-        if word:
-            start = 1900 + _DECADE_WORDS[word.lower()]
-        else:
-            tens = int(digit if digit is not None else short)
-            start = (int(century) * 100 if century else 1900) + tens * 10
-        return decade_of(start, part.lower() if part else None)
-    if kind == "weekday":
-        if base is None or not base.known or base.precision != "day":
-            return None
-        back = (_dt.date.fromordinal(base.lo).weekday() - _WEEKDAYS[groups[0].lower()]) % 7
-        return Time(base.lo - back, base.lo - back, "day")
-    if kind == "shift":
-        if previous is None:
-            return None
-        direction = groups[2].lower()
-        sign = -1 if direction in ("earlier", "before") else 1
-        return _shifted(previous, _count(groups[0]), groups[1], sign)
-    if kind == "ago":
-        if base is None or not base.known:
-            return None
-        return _shifted(base, _count(groups[0]), groups[1], -1)
-    phrase = groups[0].lower()
-    if base is None or not base.known:
-        return None
-    if phrase in ("today", "tonight") or phrase.startswith("this "):
-        return base if phrase in ("today", "tonight", "this morning", "this afternoon", "this evening") else \
-            _around(base, phrase.split()[-1])
-    if phrase in ("yesterday", "last night"):
-        return Time(base.lo - 1, base.hi - 1, base.precision)
-    unit = phrase.split()[-1]
-    if phrase.startswith("earlier this"):
-        return _around(base, unit)
-    return _shifted(base, 1, unit, -1) if unit != "week" else Time(base.lo - 13, base.hi - 1, "day")
-
-
-def _around(base: Time, unit: str) -> Time:
-    start = _dt.date.fromordinal(base.lo)
-    if unit == "month":
-        return month_of(start.year, start.month)
-    if unit == "year":
-        return year_of(start.year)
-    return Time(base.lo - 6, base.hi, "day")
-
-
-# -- the document's date ----------------------------------------------------------------------------
-
-_FRONT_MATTER_DATES = ("date", "published", "published_at", "publishdate", "pubdate", "datepublished",
-                       "date_published", "created", "updated", "modified")
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-_.]|$)")
-_URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})\d*(?:[/\-_.]|$)")
-_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
-_URL_DATE_NAMED = re.compile(r"/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})(?:/|$)", re.I)
-_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .’'-]{{1,40}}(?:, [A-Z][A-Za-z .]{{1,30}})?,? {_MONTH} {_DAY}(?:,? {_YEAR})?\b")
-# a line near the top that is nothing but a date, or a "Published 19 November 2019" line
-_DATE_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\[)?(?:(?:published|posted|updated|first published|last updated|date)"
-                        rf"(?:\s+on)?:?\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-                        rf"(?:{_DAY} {_MONTH},? {_YEAR}|{_MONTH} {_DAY},? {_YEAR}|{_YEAR}-(\d{{2}})-(\d{{2}}))", re.I)
-
-
-def document_date(front_matter: Mapping | None = None, path: str = "", head: Sequence[str] = (),
-                  urls: Iterable[str] = ()) -> Time | None:
-    """The article's date, a day: its front matter, its path or its source URL (news/2011/12/16/),
-    a date line at the top ('Published 19 November 2019', '### [2011-12-16](...)'), else a dateline
-    ('ALMATY, Jan. 5 (Reuters)'; without a year it gives no date). `head`: the first few blocks."""
-    for key, value in (front_matter or {}).items():
-        if str(key).lower().replace("-", "_") in _FRONT_MATTER_DATES:
-            if isinstance(value, _dt.datetime):
-                value = value.date()
-            if isinstance(value, _dt.date):
-                return day(value.year, value.month, value.day)
-            match = _ISO.search(str(value))
-            if match and day(*map(int, match.groups())):
-                return day(*map(int, match.groups()))
-    for source in (path.replace("\\", "/"), *urls):
-        named = _URL_DATE_NAMED.search(source)
-        if named and day(int(named.group(1)), _month(named.group(2)), int(named.group(3))):
-            return day(int(named.group(1)), _month(named.group(2)), int(named.group(3)))
-        for pattern in (_URL_DATE, _URL_DATE_COMPACT):
-            match = pattern.search(source)
-            if match and 1 <= int(match.group(2)) <= 12:
-                found = day(*map(int, match.groups()))
-                if found:
-                    return found
-    for block in head:
-        match = _DATE_LINE.match(block)
-        if match:
-            g = match.groups()
-            if g[0]:
-                return day(int(g[2]), _month(g[1]), int(g[0]))
-            if g[3]:
-                return day(int(g[5]), _month(g[3]), int(g[4]))
-            return day(int(g[6]), int(g[7]), int(g[8]))
-        match = _DATELINE.match(block)
-        if match and match.group(3):
-            return day(int(match.group(3)), _month(match.group(1)), int(match.group(2)))
-    return None
-
-
-def latest_date(text: str) -> Time | None:
-    """The latest date with a written year in `text`: a lower bound on an undated article's date."""
-    best: Time | None = None
-    for mention in parse_dates(text):
-        if mention.explicit_year and mention.time is not None and mention.time.known:
-            if best is None or mention.time.hi > best.hi:
-                best = mention.time
-    return best
-
+__all__ = ["DateMention", "Time", "day", "decade_of", "document_date", "latest_date", "month_of", "parse_dates",
+           "year_of"]  # the dates, re-exported for callers of this module
 
 # -- what happened ----------------------------------------------------------------------------------
 
-# Event type -> words (nouns and the verbs news uses for them). A closed class of happenings
-# that have tolls, not a list of events; rules.yaml `lexicon.events` overrides it.
-DEFAULT_EVENT_TYPES: dict[str, list[str]] = {
-    "earthquake": ["earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "aftershock", "aftershocks"],
-    "tsunami": ["tsunami", "tsunamis", "tidal wave", "tidal waves", "giant waves", "killer waves", "giant wave"],
-    "flood": ["flood", "floods", "flooding", "flash flood", "flash floods", "floodwaters", "deluge", "monsoon rains",
-              "torrential rain", "heavy rains"],
-    "storm": ["storm", "storms", "cyclone", "cyclones", "hurricane", "hurricanes", "typhoon", "typhoons",
-              "tornado", "tornadoes", "blizzard", "tropical storm", "superstorm"],
-    "landslide": ["landslide", "landslides", "mudslide", "mudslides", "avalanche", "avalanches"],
-    "volcano": ["eruption", "volcanic eruption", "volcano"],
-    "heatwave": ["heatwave", "heat wave", "drought", "famine", "cold snap"],
-    "epidemic": ["epidemic", "outbreak", "pandemic", "cholera", "ebola", "measles outbreak"],
-    "fire": ["fire", "fires", "blaze", "blazes", "wildfire", "wildfires", "bushfire", "bushfires", "inferno",
-             "forest fire", "forest fires"],
-    "explosion": ["explosion", "explosions", "blast", "blasts", "exploded", "gas explosion"],
-    "bombing": ["bombing", "bombings", "bomb", "bombs", "car bomb", "suicide bomber", "suicide bombers",
-                "suicide attack", "bomber", "bombers", "bomb attack"],
-    "shooting": ["shooting", "shootings", "gunman", "gunmen", "opened fire", "shot dead", "massacre", "gun attack",
-                 "rampage"],
-    "attack": ["attack", "attacks", "terror attack", "terrorist attack", "terrorist attacks", "assault", "ambush",
-               "raid", "raids", "air strike", "air strikes", "airstrike", "airstrikes", "shelling", "offensive"],
-    "war": ["war", "fighting", "conflict", "insurgency", "civil war", "battle"],
-    "crash": ["crash", "crashes", "crashed", "collision", "collided", "derailment", "derailed", "plane crash",
-              "air crash", "rail crash", "train crash", "road accident", "pile-up", "accident"],
-    "sinking": ["sinking", "sank", "capsized", "capsize", "shipwreck", "ferry disaster", "went down"],
-    "collapse": ["collapse", "collapsed", "building collapse", "mine collapse", "cave-in"],
-    "stampede": ["stampede", "stampedes", "crush"],
-    "protest": ["protest", "protests", "protesters", "protestors", "demonstration", "demonstrations",
-                "demonstrators", "rally", "rallies", "march", "marches", "uprising", "strike", "strikes", "sit-in"],
-    "riot": ["riot", "riots", "rioting", "rioters", "unrest", "clash", "clashes", "disturbances", "disorder",
-             "mass disorder", "violence", "crackdown", "turmoil"],
-    "crackdown": ["crackdown", "operation", "sweep", "swoop", "round-up", "dragnet"],
-}
-# Families: event types one event can be described with ("an earthquake and giant waves killed").
-DEFAULT_EVENT_FAMILIES: dict[str, list[str]] = {
-    "quake": ["earthquake", "tsunami", "landslide", "collapse"],
-    "weather": ["flood", "storm", "landslide"],
-    "heat": ["heatwave", "fire"],
-    "blast": ["fire", "explosion", "bombing", "collapse"],
-    "violence": ["bombing", "shooting", "attack", "explosion"],
-    "war": ["war", "attack"],
-    "accident": ["crash", "sinking", "explosion", "fire"],
-    "unrest": ["protest", "riot", "crackdown", "shooting", "stampede"],
-}
-# Nouns that name an event without saying what kind: they take the kind the article is about.
-DEFAULT_GENERIC_EVENTS = ["disaster", "disasters", "tragedy", "catastrophe", "calamity", "incident", "emergency",
-                          "the waves", "devastation"]
-
-
 @dataclass(frozen=True)
 class EventLexicon:
+    """The event words of rules.yaml `lexicon.events`, compiled once (see `of`)."""
+
     types: Mapping[str, Sequence[str]]
     families: Mapping[str, Sequence[str]]
     generic: Sequence[str]
@@ -428,6 +54,14 @@ class EventLexicon:
     @staticmethod
     def default() -> "EventLexicon":
         return _default_lexicon()
+
+    @staticmethod
+    def of(words: Any) -> "EventLexicon":
+        """The lexicon of a config's `lexicon.events` section (one object per section)."""
+        found = _BY_SECTION.get(id(words))
+        if found is None or found[0] is not words:
+            found = _BY_SECTION[id(words)] = (words, EventLexicon(words.types, words.families, words.generic))
+        return found[1]
 
     def family_of(self, kind: str) -> frozenset[str]:
         return self._families().get(kind, frozenset({kind}))
@@ -441,16 +75,15 @@ class EventLexicon:
         return {kind: frozenset(families) for kind, families in out.items()}
 
     @lru_cache(maxsize=None)  # noqa: B019
-    def matcher(self) -> tuple[re.Pattern, dict[str, str]]:
+    def matcher(self) -> tuple[Any, dict[str, str]]:
+        """(a PhraseMatcher over every event word: one RE2 pass per text, word -> kind)."""
         word_kind: dict[str, str] = {}
         for kind, words in self.types.items():
             for word in words:
                 word_kind.setdefault(_norm(word), kind)
         for word in self.generic:
             word_kind.setdefault(_norm(word), "")
-        words = sorted(word_kind, key=lambda w: (-len(w), w))
-        body = "|".join(r"[\s-]+".join(re.escape(part) for part in w.split(" ")) for w in words)
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I), word_kind
+        return PhraseMatcher(word_kind), word_kind
 
     def __hash__(self) -> int:
         return id(self)
@@ -459,9 +92,13 @@ class EventLexicon:
         return self is other
 
 
+_BY_SECTION: dict[int, tuple[Any, EventLexicon]] = {}
+
+
 @lru_cache(maxsize=1)
 def _default_lexicon() -> EventLexicon:
-    return EventLexicon(DEFAULT_EVENT_TYPES, DEFAULT_EVENT_FAMILIES, DEFAULT_GENERIC_EVENTS)
+    """The built-in rules.yaml's event words (for callers without a config)."""
+    return EventLexicon.of(load(None).lexicon.events)
 
 
 def _norm(word: str) -> str:
@@ -478,17 +115,19 @@ class EventMention:
 
 def event_mentions(text: str, lexicon: EventLexicon | None = None) -> list[EventMention]:
     """The event words of `text` in order ('quake', 'giant waves', 'disaster')."""
-    pattern, word_kind = (lexicon or _default_lexicon()).matcher()
+    matcher, word_kind = (lexicon or _default_lexicon()).matcher()
     found = []
-    for match in pattern.finditer(text):
-        word = _norm(match.group())
+    for start, end in matcher.spans(text):
+        if (start and text[start - 1] == "-") or text[end:end + 1] == "-":
+            continue  # "fire-fighters", "anti-war"
+        written = text[start:end]
+        word = _norm(written)
         kind = word_kind.get(word, "")
-        if word == "march" and match.group()[0] == "M":
+        if word == "march" and written[0] == "M":
             continue  # the month
-        if kind == "fire" and (_FIRE_NOT_EVENT.match(text, match.end()) or _FIRE_VERB.search(
-                text, max(0, match.start() - 16), match.start())):
+        if kind == "fire" and (_FIRE_NOT_EVENT.match(text, end) or _FIRE_VERB.search(text, max(0, start - 16), start)):
             continue  # "opened fire on protesters", "came under fire", "set on fire"
-        found.append(EventMention(match.start(), match.end(), kind, word))
+        found.append(EventMention(start, end, kind, word))
     return found
 
 
@@ -518,7 +157,7 @@ def dominant_kinds(mentions: Iterable[EventMention], lexicon: EventLexicon | Non
 # Where a clause about another, earlier event begins: "..., after the quake that killed 8,000",
 # "the worst since the 2004 tsunami, which killed 230,000", "similar to the floods of 1998".
 _REFERENCE_OPENERS = re.compile(
-    r"(?:\b(?:after|following|since|before|than|like|unlike|recalling|recalled|echoing|compared (?:with|to)|"
+    r"(?:\b(?:after|following|since|unlike|recalling|recalled|echoing|compared (?:with|to)|worse than|deadlier than|"
     r"similar to|in the wake of|the worst since|the deadliest since|the biggest since|reminiscent of|"
     r"anniversary of)\b)", re.I)
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|:|\s[-–—]\s|,\s+(?=(?:after|following|since|while|whereas|but|although|though|"
@@ -633,6 +272,12 @@ def _in_reference(position: int, parts: Sequence[Clause]) -> bool:
 # How long after an event its tolls keep being reported (days): a figure dated only by its
 # article's date happened within this window before it.
 REPORT_WINDOW_DAYS = 30
+# Sudden events (a bombing, a crash, a riot) have their toll settled within days: a figure dated
+# only by its article happened within this many days before it. Disasters (an earthquake, floods,
+# an epidemic) keep being counted for weeks: REPORT_WINDOW_DAYS.
+SUDDEN_WINDOW_DAYS = 7
+SLOW_KINDS = frozenset({"earthquake", "tsunami", "flood", "storm", "landslide", "volcano", "heatwave", "epidemic",
+                        "war"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -656,7 +301,8 @@ def event_window(s: Sighting) -> tuple[int, int] | None:
     if s.time is not None and s.time.known:
         return s.time.lo, s.time.hi
     if s.report is not None and s.report.known and not s.reference:
-        return s.report.lo - REPORT_WINDOW_DAYS, s.report.hi
+        slow = not s.kinds or any(kind in SLOW_KINDS for kind in s.kinds)
+        return s.report.lo - (REPORT_WINDOW_DAYS if slow else SUDDEN_WINDOW_DAYS), s.report.hi
     return None
 
 
@@ -687,6 +333,11 @@ def scopes_agree(a: Sequence[str], b: Sequence[str]) -> bool | None:
     return inner.startswith(outer + ".") and outer.count(".") >= 1
 
 
+def specific(scope: Sequence[str]) -> bool:
+    """A town or a province (a key below country level, or a name the gazetteer does not know)."""
+    return bool(scope) and ("." in scope[0] or scope[0].startswith("~"))
+
+
 def times_agree(a: Sighting, b: Sighting) -> bool | None:
     era_a = a.time if a.time is not None and a.time.known else a.era
     era_b = b.time if b.time is not None and b.time.known else b.era
@@ -695,7 +346,7 @@ def times_agree(a: Sighting, b: Sighting) -> bool | None:
             return False
     for dated, other in ((a, b), (b, a)):
         # a toll dated only by a bare year or decade is the past (see `settled`); an undated toll is news
-        if (dated.time is not None and dated.time.known and dated.time.precision in ("year", "decade")
+        if (dated.time is not None and dated.time.known and dated.time.precision in ("year", "decade", "century")
                 and other.time is None and not other.reference):
             return False
     for dated, other in ((a, b), (b, a)):  # a toll of 1998 is not news in an article that speaks of 2004
@@ -735,7 +386,7 @@ def same_event(a: Sighting, b: Sighting, lexicon: EventLexicon | None = None) ->
                                  and a.own_scope and b.own_scope)
     if scopes is True and kinds is True:
         return True
-    if scopes is True and times is True and any("." in key for key in a.scope[:1]):
+    if scopes is True and times is True and specific(a.scope):
         return True  # the same town or province at the same time
     return False
 
@@ -826,14 +477,14 @@ def settled(time: Time | None, doc_date: Time | None, bound: Time | None = None)
         return doc_date.lo - time.hi >= SETTLED_AFTER_DAYS
     if bound is not None and bound.known and bound.lo - time.hi >= SETTLED_AFTER_DAYS:
         return True
-    return time.precision in ("year", "decade")
+    return time.precision in ("year", "decade", "century")
 
 
 _AUTHORITY = (r"(?:police|policemen|officers|authorities|officials|government|ministry|army|military|troops|soldiers|"
               r"forces|security forces|customs|customs service|immigration|border guards|coastguard|coast guard|"
               r"prosecutors|investigators|agents|fbi|the state|regime|junta|administration|interior ministry|"
               r"national guard|gendarmerie|navy|marines|rescuers|rescue workers|emergency services|firefighters)")
-_AGENT_BEFORE = re.compile(rf"\b{_AUTHORITY}\b[^,;.]{{0,40}}$", re.I)
+_AGENT_BEFORE = re.compile(rf"\b{_AUTHORITY}\b[^;.]{{0,60}}$", re.I)
 _BY_AGENT = re.compile(rf"^[^,;.]{{0,40}}\bby\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}{_AUTHORITY}\b", re.I)
 _ACTION = re.compile(rf"\b{_AUTHORITY}\b[^.;]{{0,60}}\b(?:raid(?:s|ed)?|operation|crackdown|swoop|sweep|round-up|"
                      r"co-ordinated|coordinated|carried out|launched|conducted|mounted|stormed)\b", re.I)
