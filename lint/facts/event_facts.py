@@ -143,7 +143,7 @@ class DocumentEvents:
                     counts[key] += 1
         if not counts:
             return []
-        specific = {k: n for k, n in counts.items() if "." in k and n >= 2}
+        specific = {k: n for k, n in counts.items() if ev.specific([k]) and n >= 2}
         pool = specific or {k: n for k, n in counts.items() if n >= 2}
         if not pool:
             return []
