@@ -239,3 +239,15 @@ def test_two_bombings_in_one_city_three_weeks_apart(tmp_path):
                   a=article("2017-05-31", "Kabul bombing", "A truck bomb killed at least 90 people in Kabul, officials said."),
                   b=article("2017-06-20", "Kabul bombing", "A suicide bomber killed 20 people in Kabul, officials said."))
     assert codes(run(root, ["KZ501"]), "KZ501") == []
+
+
+def test_a_toll_whose_verb_stands_far_from_its_noun(tmp_path):
+    # "The death toll from ... has risen to N": the usual wording of a revised toll
+    root = corpus(tmp_path,
+                  a=article("2015-04-26", "Nepal earthquake",
+                            "The earthquake killed at least 1,800 people in Kathmandu, police said."),
+                  b=article("2015-05-03", "Nepal earthquake",
+                            "The death toll from the earthquake in Kathmandu has risen to 7,250, police said."))
+    (finding,) = codes(run(root, ["KZ501"]), "KZ501")
+    assert finding.path == "corpus/a.md" and "revised from at least 1,800 to 7,250" in finding.message
+    assert "7 days later" in finding.message

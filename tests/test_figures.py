@@ -295,3 +295,17 @@ def test_phrase_matcher_agrees_with_re_on_any_mix(pieces):
     text = "".join(pieces)
     matcher = PhraseMatcher(load(None).lexicon.attribution_cues)
     assert matcher.spans(text) == [m.span() for m in matcher.pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("sentence, text, low", [
+    ("The death toll from Saturday's earthquake in Nepal has risen to 7,000, officials said.",
+     "death toll from Saturday's earthquake in Nepal has risen to 7,000", 7000.0),
+    ("The death toll stood at 96 in April 1989.", "death toll stood at 96", 96.0),
+])
+def test_a_toll_whose_verb_stands_far_from_its_noun(sentence, text, low):
+    (figure,) = find_figures(Document("a.txt", f"Headline\n\n{sentence}\n"))
+    assert (figure.text, figure.low, figure.measure) == (text, low, "killed")
+
+
+def test_a_toll_that_is_only_expected_is_no_figure():
+    assert find_figures(Document("a.txt", "Headline\n\nThe death toll is expected to rise to 1,000.\n")) == []
