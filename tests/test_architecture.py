@@ -41,8 +41,6 @@ LAZY = {
     ("lint.cli.main", "lint.engine.fixes"): "start-up time",
     ("lint.cli.main", "lint.core.reading"): "start-up time",
     ("lint.cli.main", "lint.engine.diffbase"): "start-up time",
-    # the world gazetteer is optional reference data: without it places come from the config alone
-    ("lint.facts.places", "lint.reference"): "optional world gazetteer",
 }
 
 

@@ -1,6 +1,6 @@
 """Where an event happened, as a key figures can be compared by: the places a text names, resolved in
 the world gazetteer (lint.reference.gazetteer, GeoNames) with the config's own `names.places` over
-it, or in those places alone when the gazetteer is not installed.
+it (or in those places alone if the shipped index cannot be read).
 
 A key is a path 'KZ', 'KZ.09', 'KZ.09.zhanaozen' (country, region, town); '*' is several countries
 (a continent, an ocean, "the region", "11 countries", two countries in one clause); '~shetpe' a
@@ -14,10 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-try:  # the world gazetteer (GeoNames); without it, the config's own places and the words around names
-    from lint.reference import gazetteer as world
-except ImportError:  # pragma: no cover - an installation without the reference data
-    world = None
+from lint.reference import gazetteer as world
 
 # a lower-case noun after a single capitalised word that makes it a place: "the Mangistau region"
 PLACE_NOUNS = frozenset("region province oblast district county city town village river valley".split())
@@ -122,14 +119,10 @@ def places_for(index: Any) -> Places:
     found = _PLACES.get(id(index))
     if found is not None and found[0] is index:
         return found[1]
-    gazetteer = None
-    if world is not None:
-        user = dict(getattr(index, "parent", {}) or {})
-        try:
-            layered = getattr(world, "with_config", None)
-            gazetteer = layered(user, ()) if layered is not None else world.default().with_user(user, ())
-        except (AttributeError, OSError, RuntimeError):
-            gazetteer = None  # no shipped index: the config's places alone
+    try:
+        gazetteer = world.with_config(dict(getattr(index, "parent", {}) or {}), ())
+    except (OSError, RuntimeError):  # no readable shipped index: the config's places alone
+        gazetteer = None
 
     def chain(name: str) -> list[str]:
         place = index.place(name) if index is not None else None
