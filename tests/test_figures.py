@@ -309,3 +309,17 @@ def test_a_toll_whose_verb_stands_far_from_its_noun(sentence, text, low):
 
 def test_a_toll_that_is_only_expected_is_no_figure():
     assert find_figures(Document("a.txt", "Headline\n\nThe death toll is expected to rise to 1,000.\n")) == []
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Some 150,000 people across the region are feared to be dead.", "Some 150,000 people across the region are feared to be dead"),
+    ("At least 106 protesters in 21 cities have been killed, according to Amnesty.",
+     "At least 106 protesters in 21 cities have been killed"),
+])
+def test_a_place_between_who_is_counted_and_the_measure(sentence, text):
+    (figure,) = find_figures(Document("a.txt", f"Headline\n\n{sentence}\n"))
+    assert figure.text == text and figure.measure == "killed"
+
+
+def test_a_place_phrase_without_a_measure_makes_no_figure():
+    assert find_figures(Document("a.txt", "Headline\n\nTen people in the crowd shouted.\n")) == []

@@ -161,7 +161,11 @@ class FigureFinder:
         self.after = re.compile(chain, re.I)
         # "Twenty-eight people, including a Briton, have been arrested": a parenthetical may follow a noun
         # (not a bare number: in "Mr Mousa, 28, a hotel receptionist, was arrested" 28 is an age)
-        self.after_noun = re.compile(rf"(?:\s*,[^,.;:!?()\"“”]{{1,60}},)?{chain}", re.I)
+        # ... or a place: "Some 150,000 people across the region are feared to be dead", "20 people in Kabul were killed"
+        self.after_noun = re.compile(
+            rf"(?:\s*,[^,.;:!?()\"“”]{{1,60}},|\s+(?:in|across|throughout|near|outside|inside|around)"
+            rf"(?:\s+(?!(?:{AUXILIARIES})\b)[\w’'-]+){{1,4}}?(?=\s+(?:{AUXILIARIES})\b|\s+{phrase_pattern(self.measure_of)}))?"
+            rf"{chain}", re.I)
         self.before = re.compile(
             rf"(?P<m>{phrase_pattern(self.before_measure_of)})(?:\s+(?:{FILLERS}))*\s+$", re.I)
         self.not_measure = re.compile(phrase_pattern(lexicon.not_measures), re.I)
