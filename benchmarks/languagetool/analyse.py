@@ -16,8 +16,15 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
+from fnmatch import fnmatch
 from pathlib import Path
 
+try:
+    from lint.core.document import Document
+    from lint.core.reading import decode
+except ImportError:  # before the restructure
+    from lint.document import Document
+    from lint.reading import decode
 try:
     from lint.config import load
 except ImportError:  # pragma: no cover
@@ -52,11 +59,35 @@ def kzlint_keeps(match: dict, grammar) -> bool:
     return not (grammar.skip_known_words and pw.is_known(word.lower().replace("’", "'")))
 
 
-def reported(match: dict, config) -> bool:
+def reported(match: dict, config, tuning: dict | None = None) -> bool:
+    """The built-in setting, or a candidate `tuning` (rule globs, categories, quotes, headings)."""
     lt = config.languagetool
     if match["rule"] in lt.disabled_rules or match["category"] in lt.disabled_categories:
         return False
+    if tuning:
+        if match["category"] in tuning["categories"] or any(fnmatch(match["rule"], g) for g in tuning["rules"]):
+            return False
+        spelling = match["issue_type"] == "misspelling" or match["category"] in ("TYPOS", "Spelling")
+        if not spelling and not match["rule"] in tuning["repeats"]:
+            where = context(match)
+            if where["heading"] or where["quoted"]:
+                return False
     return kzlint_keeps(match, config.grammar)
+
+
+_DOCS: dict = {}
+
+
+def context(match: dict) -> dict:
+    """Whether the match is in a heading or inside a quotation (kzlint's own document model)."""
+    path = match["path"]
+    if path not in _DOCS:
+        _DOCS.clear()
+        _DOCS[path] = Document(path, decode(Path(path).read_bytes()).text)
+    doc = _DOCS[path]
+    start, end = match["offset"], match["offset"] + match["length"]
+    block = next((b for b in doc.blocks if b.start <= start < b.end), None)
+    return {"heading": bool(block and block.kind == "heading"), "quoted": pw.in_quotes(doc, start, end)}
 
 
 def main() -> int:
@@ -66,23 +97,25 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--documents", type=Path, help="a file listing every document collected (for the share)")
     parser.add_argument("--top", type=int, default=60)
+    parser.add_argument("--tuning", type=Path, help="JSON: {categories, rules (globs), repeats}: a candidate setting")
     args = parser.parse_args()
     config = load(args.config)
+    tuning = json.loads(args.tuning.read_text(encoding="utf-8")) if args.tuning else None
     matches = [json.loads(line) for line in open(args.matches, encoding="utf-8")]
-    raw, kept, docs = Counter(), Counter(), defaultdict(set)
+    raw, kept, docs, by_rule = Counter(), Counter(), defaultdict(set), defaultdict(list)
     category = {}
     for m in matches:
         raw[m["rule"]] += 1
+        by_rule[m["rule"]].append(m)
         category[m["rule"]] = m["category"]
         if kzlint_keeps(m, config.grammar):
             kept[m["rule"]] += 1
             docs[m["rule"]].add(m["path"])
-    print(f"{'rule':44} {'category':22} {'raw':>6} {'kept':>6} {'docs':>5}  reported")
+    print(f"{'rule':44} {'category':22} {'raw':>6} {'kept':>6} {'docs':>5} {'reported':>8}")
     for rule, count in raw.most_common(args.top):
-        on = "no" if (rule in config.languagetool.disabled_rules
-                      or category[rule] in config.languagetool.disabled_categories) else "yes"
-        print(f"{rule:44} {category[rule]:22} {count:6} {kept[rule]:6} {len(docs[rule]):5}  {on}")
-    findings = [m for m in matches if reported(m, config)]
+        on = sum(1 for m in by_rule[rule] if reported(m, config, tuning))
+        print(f"{rule:44} {category[rule]:22} {count:6} {kept[rule]:6} {len(docs[rule]):5} {on:8}")
+    findings = [m for m in matches if reported(m, config, tuning)]
     totals = Counter()
     if args.documents:
         for line in args.documents.read_text(encoding="utf-8").splitlines():
