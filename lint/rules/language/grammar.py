@@ -97,15 +97,19 @@ class Grammar(DocumentRule):
     }
     explanation = (
         "Machine-translated and hastily edited copy carries agreement errors, wrong word forms and "
-        "misspellings. KZ201 sends each sentence (markup masked) to LanguageTool, a server you run or "
-        "the local install language-tool-python manages (Java 17+, one-time download), and reports each "
-        "match at its line and column with LanguageTool's message, rule id and category, and its first "
-        "suggestions as an unsafe fix. Results are cached per sentence. Without LanguageTool the rule is "
-        "skipped with one notice on stderr (`grammar: backend: harper` uses the offline Harper checker "
-        "instead). Spelling hits on capitalised words (names, transliterations) are dropped."
+        "misspellings. KZ201 sends each sentence (markup masked) to LanguageTool, a server you run "
+        "(Docker, or ci/languagetool/start.sh with Maven) or the install language-tool-python keeps "
+        "(Java 17+); kzlint never downloads it. Each match is reported at its line and column with "
+        "LanguageTool's message and rule id, its first suggestion as an unsafe fix. Only the rules in "
+        "`languagetool.enabled-rules` run: on 1,689 BBC articles LanguageTool's defaults flagged 98% of "
+        "them for house style, British usage, names and titles, the tuned set 2.8%, nine findings in ten "
+        "real (benchmarks/languagetool/REVIEW.md). Spelling is reported only for likely typos, and "
+        "nothing in headlines or quotations. Results are cached per sentence. Without LanguageTool the "
+        "rule is skipped with one notice (`languagetool: {mode: off}` silences it; `grammar: backend: "
+        "harper` uses the offline Harper checker)."
     )
-    bad_example = "The protesters was dispersed by police on Thursday."
-    good_example = "The protesters were dispersed by police on Thursday."
+    bad_example = "Such a move would triggered more protests, officials said."
+    good_example = "Such a move would trigger more protests, officials said."
     _backend: object = _UNDECIDED
 
     def _settings(self) -> tuple[GrammarSettings, LanguageToolSettings, Path | None]:
