@@ -1,12 +1,13 @@
-"""Per-rule counts of LanguageTool's matches (from collect.py) and what a KZ201 setting keeps.
+"""Per-rule counts of LanguageTool's matches (from collect.py) and what KZ201 reports of them.
 
-    python benchmarks/languagetool/analyse.py /tmp/lt-matches.jsonl [--config rules.yaml] [--sample 30]
+    python benchmarks/languagetool/analyse.py /tmp/lt-matches.jsonl --documents LIST [--config rules.yaml]
 
-For every LanguageTool rule: raw matches, matches kzlint's own filters keep (inside prose; no
-spelling hit on a capitalised word or on a word wordfreq knows; no hashtag), and how many
-documents of each set they touch. Then, for the setting in --config (default: the built-in
-one), the share of documents with a finding in each set, and a random sample of findings to
-judge by hand (seeded: the same sample every time).
+For each LanguageTool rule: its matches outside masked markup and the documents they touch, on
+each set (dev-corpus, dev-scraped, seeds), and how many KZ201 reports with the setting in
+--config (default: the built-in one). KZ201's decision is kzlint's own code: the rule's `keep()`
+on the document, and the server-side choice (`enabled-rules`, or the disabled lists) applied to
+the rule id, so a setting is measured without asking the server again. Then the share of
+documents with a finding per set and a seeded random sample of 30 dev-corpus findings to judge.
 """
 
 from __future__ import annotations
@@ -16,25 +17,14 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
-from fnmatch import fnmatch
 from pathlib import Path
 
-try:
-    from lint.core.document import Document
-    from lint.core.reading import decode
-except ImportError:  # before the restructure
-    from lint.document import Document
-    from lint.reading import decode
-try:
-    from lint.config import load
-except ImportError:  # pragma: no cover
-    from lint.config.loader import load  # type: ignore
-try:
-    from lint.rules.grammar import _is_name_like
-    from lint import prose_words as pw
-except ImportError:  # the layout after the restructure
-    from lint.rules.language.grammar import _is_name_like  # type: ignore
-    from lint.text import words as pw  # type: ignore
+from lint.backends import languagetool as lt
+from lint.backends.match import Match
+from lint.config import load
+from lint.core.document import Document
+from lint.core.reading import decode
+from lint.rules.language.grammar import keep
 
 
 def corpus_of(path: str) -> str:
@@ -44,97 +34,75 @@ def corpus_of(path: str) -> str:
     return "other"
 
 
-def kzlint_keeps(match: dict, grammar) -> bool:
-    """kzlint's filters in lint/rules/grammar.py keep(), on a collected match."""
-    if match["masked"]:
-        return False
-    if match["issue_type"] != "misspelling" and match["category"] not in ("TYPOS", "Spelling"):
-        return True
-    word = match["text"]
-    if grammar.skip_name_spelling and _is_name_like(word):
-        return False
-    before = match["sentence"][max(0, match["sentence_offset"] - 1):match["sentence_offset"]]
-    if before in ("#", "@"):
-        return False
-    return not (grammar.skip_known_words and pw.is_known(word.lower().replace("’", "'")))
+class Judge:
+    """Whether KZ201 reports a collected match under `config`."""
 
+    def __init__(self, config) -> None:
+        self.config = config
+        settings = config.languagetool
+        self.enabled = set(lt.rule_ids(settings.enabled_rules, settings.language)) if settings.enabled_rules else None
+        self._doc: Document | None = None
 
-def reported(match: dict, config, tuning: dict | None = None) -> bool:
-    """The built-in setting, or a candidate `tuning` (rule globs, categories, quotes, headings)."""
-    lt = config.languagetool
-    if match["rule"] in lt.disabled_rules or match["category"] in lt.disabled_categories:
-        return False
-    if tuning:
-        if match["category"] in tuning["categories"] or any(fnmatch(match["rule"], g) for g in tuning["rules"]):
+    def asked(self, m: dict) -> bool:
+        settings = self.config.languagetool
+        if self.enabled is not None:
+            return m["rule"] in self.enabled or m["category"] in settings.enabled_categories
+        return m["rule"] not in settings.disabled_rules and m["category"] not in settings.disabled_categories
+
+    def reported(self, m: dict) -> bool:
+        if not self.asked(m):
             return False
-        spelling = match["issue_type"] == "misspelling" or match["category"] in ("TYPOS", "Spelling")
-        if not spelling and not match["rule"] in tuning["repeats"]:
-            where = context(match)
-            if where["heading"] or where["quoted"]:
-                return False
-    return kzlint_keeps(match, config.grammar)
-
-
-_DOCS: dict = {}
-
-
-def context(match: dict) -> dict:
-    """Whether the match is in a heading or inside a quotation (kzlint's own document model)."""
-    path = match["path"]
-    if path not in _DOCS:
-        _DOCS.clear()
-        _DOCS[path] = Document(path, decode(Path(path).read_bytes()).text)
-    doc = _DOCS[path]
-    start, end = match["offset"], match["offset"] + match["length"]
-    block = next((b for b in doc.blocks if b.start <= start < b.end), None)
-    return {"heading": bool(block and block.kind == "heading"), "quoted": pw.in_quotes(doc, start, end)}
+        if self._doc is None or self._doc.path != m["path"]:
+            self._doc = Document(m["path"], decode(Path(m["path"]).read_bytes()).text)
+        match = Match(m["offset"], m["length"], m["message"], m["rule"], m["category"], m["issue_type"],
+                      tuple(m["replacements"]))
+        return keep(self._doc, m["offset"], m["offset"] + m["length"], match, self.config.grammar)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("matches")
     parser.add_argument("--config", type=Path)
+    parser.add_argument("--documents", type=Path, required=True, help="every document collected, one per line")
     parser.add_argument("--sample", type=int, default=30)
-    parser.add_argument("--documents", type=Path, help="a file listing every document collected (for the share)")
-    parser.add_argument("--top", type=int, default=60)
-    parser.add_argument("--tuning", type=Path, help="JSON: {categories, rules (globs), repeats}: a candidate setting")
+    parser.add_argument("--top", type=int, default=45)
     args = parser.parse_args()
-    config = load(args.config)
-    tuning = json.loads(args.tuning.read_text(encoding="utf-8")) if args.tuning else None
+    judge = Judge(load(args.config))
     matches = [json.loads(line) for line in open(args.matches, encoding="utf-8")]
-    raw, kept, docs, by_rule = Counter(), Counter(), defaultdict(set), defaultdict(list)
-    category = {}
+    raw: dict[str, Counter] = defaultdict(Counter)
+    docs: dict[tuple, set] = defaultdict(set)
+    reported: dict[str, Counter] = defaultdict(Counter)
+    findings = []
     for m in matches:
-        raw[m["rule"]] += 1
-        by_rule[m["rule"]].append(m)
-        category[m["rule"]] = m["category"]
-        if kzlint_keeps(m, config.grammar):
-            kept[m["rule"]] += 1
-            docs[m["rule"]].add(m["path"])
-    print(f"{'rule':44} {'category':22} {'raw':>6} {'kept':>6} {'docs':>5} {'reported':>8}")
-    for rule, count in raw.most_common(args.top):
-        on = sum(1 for m in by_rule[rule] if reported(m, config, tuning))
-        print(f"{rule:44} {category[rule]:22} {count:6} {kept[rule]:6} {len(docs[rule]):5} {on:8}")
-    findings = [m for m in matches if reported(m, config, tuning)]
-    totals = Counter()
-    if args.documents:
-        for line in args.documents.read_text(encoding="utf-8").splitlines():
-            totals[corpus_of(line)] += 1
-    with_findings = defaultdict(set)
-    for m in findings:
-        with_findings[corpus_of(m["path"])].add(m["path"])
-    print()
-    for name in sorted(set(totals) | set(with_findings)):
-        total = totals.get(name) or 0
-        share = f" of {total} ({100 * len(with_findings[name]) / total:.1f}%)" if total else ""
-        print(f"{name}: {len(with_findings[name])} documents with a KZ201 finding{share}, "
-              f"{sum(1 for m in findings if corpus_of(m['path']) == name)} findings")
-    print("\nreported, by rule:", dict(Counter(m["rule"] for m in findings).most_common()))
-    sample = random.Random(15).sample(findings, min(args.sample, len(findings)))
-    print(f"\nsample of {len(sample)} findings:")
+        where = corpus_of(m["path"])
+        if m["masked"]:
+            continue
+        raw[where][m["rule"]] += 1
+        docs[where, m["rule"]].add(m["path"])
+        if judge.reported(m):
+            reported[where][m["rule"]] += 1
+            findings.append(m)
+    totals = Counter(corpus_of(line) for line in args.documents.read_text(encoding="utf-8").splitlines() if line)
+    print("| rule | dev-corpus matches | docs | reported | dev-scraped matches | docs | reported |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for rule, _ in (raw["dev-corpus"] + raw["dev-scraped"]).most_common(args.top):
+        print(f"| {rule} | {raw['dev-corpus'][rule]} | {len(docs['dev-corpus', rule])} | {reported['dev-corpus'][rule]} "
+              f"| {raw['dev-scraped'][rule]} | {len(docs['dev-scraped', rule])} | {reported['dev-scraped'][rule]} |")
+    print("\n| set | documents | with a KZ201 finding | findings | reported, by rule |")
+    print("|---|---:|---:|---:|---|")
+    for name in sorted(totals):
+        hit = {m["path"] for m in findings if corpus_of(m["path"]) == name}
+        count = sum(reported[name].values())
+        rules = ", ".join(f"{r} {n}" for r, n in reported[name].most_common())
+        print(f"| {name} | {totals[name]} | {len(hit)} ({100 * len(hit) / totals[name]:.1f}%) | {count} | {rules} |")
+    dev = [m for m in findings if corpus_of(m["path"]) == "dev-corpus"]
+    sample = sorted(random.Random(15).sample(dev, min(args.sample, len(dev))), key=lambda m: (m["path"], m["offset"]))
+    print(f"\nSample of {len(sample)} of the {len(dev)} dev-corpus findings (seed 15):\n")
     for number, m in enumerate(sample, 1):
-        print(f"{number:2}. {m['path']}:{m['line']}:{m['column']} [{m['rule']}] “{m['text']}” — {m['message']}"
-              f"\n    {m['sentence'][:300]}")
+        at = m["sentence_offset"]
+        context = m["sentence"][max(0, at - 60):at + m["length"] + 60].replace("\n", " ")
+        print(f"{number}. `{m['path'].split('dev-corpus/')[-1]}:{m['line']}` {m['rule']} “{m['text']}” → "
+              f"{', '.join(m['replacements'][:2]) or '-'}: …{context}…")
     return 0
 
 
