@@ -9,6 +9,7 @@ only when a sentence needs them: an English article never loads one. Nothing is 
 from __future__ import annotations
 
 import gzip
+import re
 import importlib.util
 from functools import lru_cache
 from pathlib import Path
@@ -80,3 +81,16 @@ def leaning(words: list[str], others: tuple[str, ...]) -> tuple[int, int]:
         elif other >= 3.0 and other > en + 1.0:
             other_votes += 1
     return en_votes, other_votes
+
+
+# Latin-script languages wordfreq has lists for, which untranslated text in English news comes in.
+LATIN_LANGUAGES = ("german", "french", "spanish", "italian", "portuguese", "dutch", "turkish", "indonesian")
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def reads_as_other_language(text: str, others: tuple[str, ...] = LATIN_LANGUAGES) -> bool:
+    """Whether a sentence reads as German, Portuguese ... rather than English: at least three words
+    lean to another language and more lean that way than to English. Such a sentence is
+    untranslated text (KZ202's), not garbled English (KZ203) nor English with typos (KZ201)."""
+    english, other = leaning(_WORD.findall(text), others)
+    return other >= 3 and other > english

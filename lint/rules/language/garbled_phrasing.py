@@ -21,7 +21,7 @@ from lint.config import Section
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
 from lint.reference import wordlists
-from lint.reference.other_languages import leaning
+from lint.reference.other_languages import reads_as_other_language
 from lint.rules.base import DocumentRule, Options
 from lint.text import quotes
 from lint.text import words as pw
@@ -186,8 +186,6 @@ class GarbledPhrasing(DocumentRule):
 _BARE_GERUND = re.compile(r"\b(?:at|on|by|after|over|with|from|to|of|in)\s+(?:nearly|almost|roughly|about|around)\s+"
                           r"([a-z]+ing)\s+of\b")
 _NOT_BETWEEN = re.compile(r"and|or|with|while|out|down|away|off|thin|through|\w+ing|\w+ed")
-_LATIN_LANGUAGES = ("german", "french", "spanish", "italian", "portuguese", "dutch", "turkish")
-_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=8)
@@ -204,8 +202,7 @@ def _patterns(confused: tuple, carried: tuple, holidays: tuple):
 def _other_language(doc: Document, index: int) -> bool:
     """Whether sentence `index` reads as German, French, Spanish ...: untranslated (KZ202's), not garbled."""
     sentence = doc.sentences[index]
-    english, other = leaning(_WORD.findall(doc.prose[sentence.start:sentence.end]), _LATIN_LANGUAGES)
-    return other >= 3 and other > english
+    return reads_as_other_language(doc.prose[sentence.start:sentence.end])
 
 
 def _is_inflection(word: str) -> bool:

@@ -17,6 +17,7 @@ from lint.config import GrammarSettings, LanguageToolSettings
 from lint.core.document import Document
 from lint.core.findings import Edit, Finding, Fix, Severity
 from lint.reference import wordlists
+from lint.reference.other_languages import reads_as_other_language
 from lint.text import quotes
 from lint.text.words import FUNCTION_WORDS
 from lint.rules.base import DocumentRule
@@ -183,6 +184,9 @@ def keep(doc: Document, start: int, end: int, match: lt.Match, grammar: GrammarS
         return False  # touches masked markup (a link target, code, a list marker)
     if grammar.skip_quoted and quotes.in_quotes(doc, start, end):
         return False
+    index = quotes.sentence_at(doc, start)
+    if index >= 0 and reads_as_other_language(doc.prose[doc.sentences[index].start:doc.sentences[index].end]):
+        return False  # untranslated text is KZ202's: its "misspellings" are another language's words
     if match.issue_type != "misspelling" and match.category not in ("TYPOS", "Spelling"):
         return not (grammar.skip_headings and _in_heading(doc, start))  # a typo in a headline is still one
     word = doc.text[start:end]
