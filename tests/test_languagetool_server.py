@@ -79,7 +79,7 @@ class CountingProxy:
 
 def lint(tmp_path: Path, url: str, *paths: str, cache: Path | None = None, extra: str = "") -> tuple[list[dict], str]:
     config = tmp_path / "lt.yaml"
-    config.write_text(f"languagetool: {{mode: remote, url: '{url}'}}\n{extra}", encoding="utf-8")
+    config.write_text(f"languagetool: {{mode: remote, url: '{url}', timeout-s: 120}}\n{extra}", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO), "KZLINT_CACHE_DIR": str(cache or tmp_path / "cache")}
     result = subprocess.run([sys.executable, "-m", "lint", "--config", str(config), "--select", "KZ201", "--no-cache",
                              "--format", "json", "--exit-zero", "--jobs", "1", *paths],
@@ -101,6 +101,7 @@ def test_real_errors_are_reported_with_languagetool_rule_ids(tmp_path, server_ur
                  "Such a move would triggered more protests, officials said.\n")
     findings, stderr = lint(tmp_path, server_url, name)
     assert "KZ201" not in stderr  # no "skipped" notice: the server answered
+    assert all("rule" in f["extra"] for f in findings), [f["message"] for f in findings]  # none "not checked"
     found = {(f["line"], f["column"], f["extra"]["rule"]) for f in findings}
     assert found == {(3, 27, "ABLE_VBP"), (5, 16, "DT_DT"), (7, 29, "MORFOLOGIK_RULE_EN_US"), (9, 19, "MD_BASEFORM")}
     assert all(f["extra"]["backend"] == "LanguageTool" for f in findings)

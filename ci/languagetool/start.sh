@@ -8,19 +8,19 @@
 # Maven resolves org.languagetool:languagetool-server and language-en (pom.xml) into ~/.m2 the
 # first time (about 270 MB, 20-60 s); later runs work offline from that cache. The server
 # listens on 127.0.0.1 only, on a free port, and the script waits for /v2/languages to answer,
-# at most LT_START_TIMEOUT seconds. Needs Java 17+ and Maven 3.
+# and for a first check to finish, at most LT_START_TIMEOUT seconds in all. Needs Java 17+ and Maven 3.
 #
 # Environment (all optional):
 #   LT_STATE_FILE     where PID and URL are written   (default: ci/languagetool/.server.env)
 #   LT_LOG_FILE       the server's output             (default: ci/languagetool/.server.log)
 #   LT_PORT           port to use                     (default: a free one)
 #   LT_JAVA_OPTS      JVM options                     (default: -Xmx1g -XX:+UseSerialGC)
-#   LT_START_TIMEOUT  seconds to wait for readiness   (default: 120)
+#   LT_START_TIMEOUT  seconds to wait for readiness   (default: 180)
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 STATE="${LT_STATE_FILE:-$HERE/.server.env}"
 LOG="${LT_LOG_FILE:-$HERE/.server.log}"
-TIMEOUT="${LT_START_TIMEOUT:-120}"
+TIMEOUT="${LT_START_TIMEOUT:-180}"
 JAVA_OPTS="${LT_JAVA_OPTS:--Xmx1g -XX:+UseSerialGC}"
 CLASSPATH_FILE="$HERE/.classpath"
 PYTHON="$(command -v python3 || command -v python)"
@@ -55,7 +55,7 @@ nohup java $JAVA_OPTS -cp "$CP" org.languagetool.server.HTTPServer --port "$PORT
 PID=$!
 
 "$PYTHON" - "$URL" "$PID" "$TIMEOUT" <<'PY' || { kill "$PID" 2>/dev/null || true; tail -n 20 "$LOG" >&2; die "the server did not answer $URL/v2/languages within ${TIMEOUT}s"; }
-import os, sys, time, urllib.request
+import os, sys, time, urllib.parse, urllib.request
 url, pid, timeout = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
 deadline = time.monotonic() + timeout
 while time.monotonic() < deadline:
@@ -66,11 +66,20 @@ while time.monotonic() < deadline:
     try:
         with urllib.request.urlopen(url + "/v2/languages", timeout=2) as response:
             if response.status == 200:
-                sys.exit(0)
+                break
     except OSError:
         pass
     time.sleep(0.5)
-sys.exit(1)
+else:
+    sys.exit(1)
+# The first check loads the English rules (seconds, more on a busy machine): do it here, so the
+# first real request does not hit a client's timeout.
+data = urllib.parse.urlencode({"language": "en-US", "text": "This are a warm-up sentence."}).encode()
+try:
+    with urllib.request.urlopen(url + "/v2/check", data=data, timeout=max(5.0, deadline - time.monotonic())) as response:
+        sys.exit(0 if response.status == 200 else 1)
+except OSError as exc:
+    sys.exit(f"the first check failed: {exc}")
 PY
 
 printf 'LT_PID=%s\nLT_URL=%s\n' "$PID" "$URL" >"$STATE"
