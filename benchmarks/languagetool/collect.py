@@ -47,7 +47,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="first N articles only")
     parser.add_argument("folders", nargs="+")
     args = parser.parse_args()
-    settings = LanguageToolSettings(mode="remote", url=args.url, disabled_rules=[], timeout_s=120)
+    settings = LanguageToolSettings(mode="remote", url=args.url, enabled_rules=[], disabled_rules=[], timeout_s=120)
     client = lt.Client(args.url, settings)
     client.probe()
     cache = lt.SentenceCache(Path(args.cache), settings)
