@@ -3,7 +3,9 @@ sentence from a German, French or Spanish one before lingua is asked (KZ202, KZ2
 
 wordfreq ships its lists inside the package; they are read directly (the "cBpack" format that
 `wordfreq.read_cBpack` documents), as lint/reference/wordlists.py reads the English one, and
-only when a sentence needs them: an English article never loads one. Nothing is downloaded.
+only when a sentence needs them: an English article never loads one. Nothing is downloaded;
+without wordfreq's lists nothing votes for another language and the callers fall back to their
+English-only tests.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import msgpack
+
+from lint.reference import wordlists
 
 # wordfreq's codes for the languages KZ202 knows by lingua's names.
 WORDFREQ_CODES = {"german": "de", "french": "fr", "spanish": "es", "turkish": "tr", "italian": "it",
@@ -66,7 +70,7 @@ def leaning(words: list[str], others: tuple[str, ...]) -> tuple[int, int]:
     when English does not know it and that language does (German nouns: "Polizei", "Menschen"),
     so names, unknown to every list, never vote.
     """
-    english = common_words("en", 0.0)
+    english = wordlists.known_words(0.0)  # the English list kzlint reads anyway (large, shipped)
     tables = [common_words(language, 0.0) for language in others]
     en_votes = other_votes = 0
     for word in words:
@@ -92,5 +96,14 @@ def reads_as_other_language(text: str, others: tuple[str, ...] = LATIN_LANGUAGES
     """Whether a sentence reads as German, Portuguese ... rather than English: at least three words
     lean to another language and more lean that way than to English. Such a sentence is
     untranslated text (KZ202's), not garbled English (KZ203) nor English with typos (KZ201)."""
-    english, other = leaning(_WORD.findall(text), others)
+    words = _WORD.findall(text)
+    if len(_ENGLISH_ONLY.intersection(w.lower() for w in words)) >= 2:
+        return False  # "the", "and", "was" ...: English, without loading any other language's list
+    english, other = leaning(words, others)
     return other >= 3 and other > english
+
+
+# Words only English uses among the languages above: two of them settle a sentence cheaply.
+# ("is", "was", "of", "will", "has" are also Dutch, German or Spanish words: not here.)
+_ENGLISH_ONLY = frozenset("the and were are that with for this which would said have had it its they their "
+                          "from been but not".split())
