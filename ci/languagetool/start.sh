@@ -38,8 +38,14 @@ if [[ -f "$STATE" ]]; then
   rm -f "$STATE"
 fi
 
-# The classpath: from the local repository when it is complete (offline), else from Maven Central.
-if [[ ! -s "$CLASSPATH_FILE" || "$HERE/pom.xml" -nt "$CLASSPATH_FILE" ]]; then
+# The classpath: from the local repository when it is complete (offline), else from Maven Central;
+# resolved again when pom.xml changed or a jar it names has gone from ~/.m2.
+stale=0
+if [[ -s "$CLASSPATH_FILE" ]]; then
+  IFS=: read -r -a jars <"$CLASSPATH_FILE" || true  # no newline at the end: read says 1
+  for jar in "${jars[@]}"; do [[ -f "$jar" ]] || { stale=1; break; }; done
+fi
+if [[ $stale == 1 || ! -s "$CLASSPATH_FILE" || "$HERE/pom.xml" -nt "$CLASSPATH_FILE" ]]; then
   resolve() { mvn -B -q -f "$HERE/pom.xml" "$@" dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" >&2; }
   resolve -o 2>/dev/null || resolve || die "Maven could not resolve LanguageTool (see above)"
 fi
