@@ -9,7 +9,7 @@ import os
 import re
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
@@ -86,7 +86,7 @@ def compare(expected: set, actual: set, family: str) -> None:
                                        f"\nreported but not expected:\n{render(extra)}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _single_results(tmp: str, with_languagetool: bool) -> tuple:
     folder = Path(tmp)
     folder.mkdir(parents=True, exist_ok=True)
@@ -140,7 +140,7 @@ def test_corpus_case(case: Path, tmp_path: Path):
 def test_every_rule_has_a_fixture():
     listing = subprocess.run([sys.executable, "-m", "lint", "rules"], capture_output=True, text=True, cwd=REPO,
                              env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120).stdout
-    codes = set(re.findall(r"^(KZ\d{3})\s", listing, re.M))
+    codes = set(re.findall(r"^(KZ\d{3})\s", listing, re.MULTILINE))
     assert len(codes) > 20, listing
     covered = {code_of(p.name) for p in [*single_fixtures(), *corpus_cases()]}
     missing = sorted(codes - covered - set(NO_FIXTURE))

@@ -367,3 +367,16 @@ def test_headlines_and_quotations_are_not_checked_for_grammar(tmp_path):
     assert [keep(doc, m.offset, m.offset + m.length, m, grammar) for m in (headline, quoted, plain)] == [False, False, True]
     everything = GrammarSettings(skip_quoted=False, skip_headings=False)
     assert all(keep(doc, m.offset, m.offset + m.length, m, everything) for m in (headline, quoted, plain))
+
+
+def test_a_repeated_word_is_left_to_kz203(tmp_path):
+    """With only the tuned rules enabled, LanguageTool's DT_DT reports "the the" (its repeat rule,
+    off, used to win the overlap): KZ203 already reports repeated words, once is enough."""
+    from lint.backends.match import Match
+    from lint.config import GrammarSettings
+    from lint.rules.language.grammar import keep
+
+    doc = Document("a.txt", "Headline\n\nAnother staple of the the firm's business, they argued in a the study.\n")
+    repeat = Match(doc.text.index("the the"), 7, "Two determiners in a row.", "DT_DT", "GRAMMAR")
+    pair = Match(doc.text.index("a the"), 5, "Two determiners in a row.", "DT_DT", "GRAMMAR")
+    assert [keep(doc, m.offset, m.offset + m.length, m, GrammarSettings()) for m in (repeat, pair)] == [False, True]

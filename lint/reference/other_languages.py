@@ -11,9 +11,9 @@ English-only tests.
 from __future__ import annotations
 
 import gzip
-import re
 import importlib.util
-from functools import lru_cache
+import re
+from functools import cache, lru_cache
 from pathlib import Path
 
 import msgpack
@@ -27,7 +27,7 @@ WORDFREQ_CODES = {"german": "de", "french": "fr", "spanish": "es", "turkish": "t
                   "catalan": "ca", "norwegian": "nb", "english": "en"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def common_words(language: str, min_zipf: float = 3.0) -> dict[str, float]:
     """{word: Zipf frequency} of the words of `language` (lingua's name or wordfreq's code) at
     least this common; empty when wordfreq has no list for it."""
@@ -40,7 +40,7 @@ def common_words(language: str, min_zipf: float = 3.0) -> dict[str, float]:
     return words
 
 
-@lru_cache(maxsize=None)
+@cache
 def _buckets(code: str) -> list[list[str]]:
     spec = importlib.util.find_spec("wordfreq")
     try:

@@ -37,7 +37,7 @@ CONFUSED = [
     ("troupes", "troops", r"theatre|theater|dance|dancers?|circus|actors?|perform\w*|stage|show",
      r"military|army|soldiers?|deploy\w*|border|withdraw\w*|armed|forces|invasion"),
 ]
-_CONFUSED = [(re.compile(rf"\b{w}\b"), meant, re.compile(rf"\b(?:{own})\b", re.I), re.compile(rf"\b(?:{other})\b", re.I))
+_CONFUSED = [(re.compile(rf"\b{w}\b"), meant, re.compile(rf"\b(?:{own})\b", re.IGNORECASE), re.compile(rf"\b(?:{other})\b", re.IGNORECASE))
              for w, meant, own, other in CONFUSED]
 
 # B: a gerund used as a noun with "of" but no article, after a preposition and "nearly":

@@ -55,10 +55,10 @@ class GarbledOptions(Options):
     # the written word, words that go with the meant one] (regex alternatives, case-insensitive).
     confused_words: list[tuple[str, str, str, str]] = [
         ("classes", "clashes",
-         r"schools?|students?|pupils?|teach\w*|lessons?|universit\w+|courses?|colleges?|middle|working|upper|ruling|"
-         r"online|yoga|dance|music|art",
-         r"police|protest\w*|demonstrat\w+|riot\w*|violen\w+|tear gas|troops|soldiers|security forces|killed|"
-         r"injured|wounded|unrest|clash\w*|fighting|rebels?|militants?"),
+         (r"schools?|students?|pupils?|teach\w*|lessons?|universit\w+|courses?|colleges?|middle|working|upper|"
+          r"ruling|online|yoga|dance|music|art"),
+         (r"police|protest\w*|demonstrat\w+|riot\w*|violen\w+|tear gas|troops|soldiers|security forces|killed|"
+          r"injured|wounded|unrest|clash\w*|fighting|rebels?|militants?")),
         ("causalities", "casualties", r"causal\w*|statistic\w*|correlation",
          r"killed|dead|deaths?|wounded|injured|attacks?|bomb\w*|war|fighting|troops|civilians?"),
         ("troupes", "troops", r"theatre|theater|dance|dancers?|circus|actors?|perform\w*|stage|show",
@@ -190,8 +190,8 @@ _NOT_BETWEEN = re.compile(r"and|or|with|while|out|down|away|off|thin|through|\w+
 
 @lru_cache(maxsize=8)
 def _patterns(confused: tuple, carried: tuple, holidays: tuple):
-    words = [(re.compile(rf"\b{re.escape(w)}\b"), meant, re.compile(rf"\b(?:{own})\b", re.I),
-              re.compile(rf"\b(?:{other})\b", re.I)) for w, meant, own, other in confused]
+    words = [(re.compile(rf"\b{re.escape(w)}\b"), meant, re.compile(rf"\b(?:{own})\b", re.IGNORECASE),
+              re.compile(rf"\b(?:{other})\b", re.IGNORECASE)) for w, meant, own, other in confused]
     worn = re.compile(r"\b(?:wear|wears|wearing|wore|worn)\s+(?:[a-z]+\s+){0,2}?(" +
                       "|".join(map(re.escape, carried)) + r")\b") if carried else None
     yearly = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(holidays, key=len, reverse=True))) +
