@@ -21,9 +21,10 @@ def main() -> None:
     spec = importlib.util.find_spec("justext")
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit("pip install justext first")
-    folder = Path(list(spec.submodule_search_locations)[0]) / "stoplists"
-    lines = ["# Stop words per language: the first %d of each jusText stop list (BSD 2-Clause, see "
-             "LICENSE-justext.txt). Format: Language<TAB>space-separated words." % TOP]
+    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+    header = (f"# Stop words per language: the first {TOP} of each jusText stop list (BSD 2-Clause, see "
+              "LICENSE-justext.txt). Format: Language<TAB>space-separated words.")
+    lines = [header]
     for path in sorted(folder.glob("*.txt")):
         if path.stem in SKIP:
             continue

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import statistics
 import subprocess
 import sys
@@ -28,18 +29,16 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-import os
-
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import numpy as np  # noqa: E402
+import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from lint.text import boilerplate as bp  # noqa: E402
+from lint.text import boilerplate as bp
 
 OUT = ROOT / "lint" / "data" / "boilerplate_weights.json"
 
@@ -135,9 +134,10 @@ def fit(docs: list[Doc], features1: tuple[str, ...], precision: float, clean_sha
     stage1 = bp.Model(features1, tuple(lr1.coef_[0]), float(lr1.intercept_[0]), (), (), 0.0, 0.5)
     w1 = stage1.weights1()
     rows2, ys2, ws2 = [], [], []
-    x2_of = {}
+    x2_of, p1_of = {}, {}
     for d in docs:
         p1 = _stage1(d, np.array(w1), stage1.b1)
+        p1_of[d.name] = p1
         x2_of[d.name] = x2 = np.array(bp.context_features(p1, d.blocks), dtype=float).reshape(len(p1), len(bp.FEATURES2))
         for row, y in zip(x2.tolist(), d.y):
             if y is not None:
@@ -154,7 +154,7 @@ def fit(docs: list[Doc], features1: tuple[str, ...], precision: float, clean_sha
     w2, b2 = np.array(model.weights2()), model.b2
     for n, d in enumerate(docs):
         p2 = 1.0 / (1.0 + np.exp(-np.clip(x2_of[d.name] @ w2 + b2, -30, 30)))
-        anchor = bp.body_anchor(p2.tolist(), [b.n for b in d.blocks])
+        anchor = bp.body_anchor(p2.tolist(), [b.n for b in d.blocks], p1_of[d.name])
         for k, p in enumerate(p2.tolist()):
             if not reportable(d, k) or k in anchor:
                 continue
@@ -186,11 +186,12 @@ def _stage1(d: Doc, w1: np.ndarray, b1: float) -> list[float]:
     return list(1.0 / (1.0 + np.exp(-np.clip(d.X1 @ w1 + b1, -30, 30))))
 
 
-def predict(d: Doc, model: bp.Model) -> list[float]:
+def predict(d: Doc, model: bp.Model, with_stage1: bool = False):
     """The same computation as bp.score, vectorised (numpy) for training speed."""
     p1 = _stage1(d, np.array(model.weights1()), model.b1)
     x2 = np.array(bp.context_features(p1, d.blocks), dtype=float).reshape(len(p1), len(bp.FEATURES2))
-    return list(1.0 / (1.0 + np.exp(-np.clip(x2 @ np.array(model.weights2()) + model.b2, -30, 30))))
+    p2 = list(1.0 / (1.0 + np.exp(-np.clip(x2 @ np.array(model.weights2()) + model.b2, -30, 30))))
+    return (p2, p1) if with_stage1 else p2
 
 
 def reportable(d: Doc, k: int) -> bool:
@@ -203,8 +204,8 @@ def reportable(d: Doc, k: int) -> bool:
 def flagged(d: Doc, model: bp.Model, probabilities: list[float] | None = None) -> list[int]:
     """Indexes of the blocks reported."""
     out = []
-    p2 = probabilities if probabilities is not None else predict(d, model)
-    anchor = bp.body_anchor(p2, [b.n for b in d.blocks])
+    p2, p1 = predict(d, model, with_stage1=True)
+    anchor = bp.body_anchor(p2, [b.n for b in d.blocks], p1)
     for k, p in enumerate(p2):
         if p >= model.threshold and reportable(d, k) and k not in anchor:
             out.append(k)
@@ -305,7 +306,7 @@ def main(argv=None) -> int:
         per_site[d.site].append(d)
     recalls = []
     for site, items in per_site.items():
-        r, p, hit, found, req = metrics(items, flags)
+        r, p, _hit, found, req = metrics(items, flags)
         if req:
             recalls.append((r, p if found else float("nan"), site))
     rs = sorted(r for r, _, _ in recalls)
@@ -320,7 +321,7 @@ def main(argv=None) -> int:
     write_findings(clean, flags, clean_out)
     score = data / "score.py"
     for extra in ([], ["--min-words", "3"]):
-        res = subprocess.run([sys.executable, str(score), "--findings", str(out), "--clean-findings", str(clean_out), *extra], capture_output=True, text=True)
+        res = subprocess.run([sys.executable, str(score), "--findings", str(out), "--clean-findings", str(clean_out), *extra], capture_output=True, text=True, check=False)
         print("score.py (held-out findings)", *extra, "->", res.stdout.strip().splitlines()[-1])
     if args.cross_site:
         index_corpus(docs, cross_site_only=True)

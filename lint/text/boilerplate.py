@@ -24,21 +24,21 @@ Everything here is deterministic and linear in the number of blocks.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from functools import cached_property, lru_cache
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from lint.reference.furniture import stop_lists, weights
+
 MAX_KEY_WORDS = 25  # only lines this short are hashed for the repetition index
 SKETCH_MIN_WORDS = 12  # lines this long make a document's copy sketch
 SKETCH_SIZE = 8
-COPY_SHARE = 0.5  # documents sharing this share of their sketch are copies of one article
+COPY_SHARE = 0.5
+ANCHOR_P1 = 0.5  # lines next to the article's best line with a stage-1 score below this are its body  # documents sharing this share of their sketch are copies of one article
 
 # -- text helpers ----------------------------------------------------------------------------------
 
@@ -49,8 +49,10 @@ _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
-_TERMINAL = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*\s*$")
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*\s*$")
+_CLOSERS = "\"'”’»)] \t"
+_TERMINAL_CHARS = frozenset(".!?。！？…:;")
+_SENTENCE_CHARS = frozenset(".!?。！？…")
+HEAD_CHARS = 200
 _SEPARATOR = re.compile(r"\s[|•·›»/]\s|\s[|•·]|[|•·]\s|\u00a0\|")
 _GLUED = re.compile(r"[a-z\u00e0-\u00ff\u0430-\u044f]{2}[A-Z\u00c0-\u00de\u0410-\u042f][a-z\u00e0-\u00ff\u0430-\u044f]")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)|<?https?://\S+|\bwww\.\S+")
@@ -84,13 +86,15 @@ def line_key(text: str, n_words: int | None = None) -> str | None:
 
 
 def _long_key(text: str) -> str:
-    return hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=8).hexdigest()
+    return hashlib.blake2b(" ".join(text.casefold().split()).encode("utf-8"), digest_size=8).hexdigest()
 
 
-def sketch(blocks: Sequence[str]) -> tuple[str, ...]:
+def sketch(texts: Sequence[str], sizes: Sequence[int] | None = None) -> tuple[str, ...]:
     """Bottom-k hashes of a document's long lines: two copies of one article share most of them,
-    two pages of one site (same menus, different articles) do not."""
-    hashes = {_long_key(b) for b in blocks if len(words(b)) >= SKETCH_MIN_WORDS}
+    two pages of one site (same menus, different articles) do not. `sizes`: the lines' word counts."""
+    if sizes is None:
+        sizes = [len(words(t)) for t in texts]
+    hashes = {_long_key(t) for t, n in zip(texts, sizes) if n >= SKETCH_MIN_WORDS}
     return tuple(sorted(hashes)[:SKETCH_SIZE])
 
 
@@ -102,15 +106,10 @@ def stopwords() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...]]:
     """word -> indexes of the languages whose stop list has it; and the language names."""
     index: dict[str, list[int]] = defaultdict(list)
     names: list[str] = []
-    path = DATA / "stopwords.txt"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#") or "\t" not in line:
-                continue
-            name, _, listed = line.partition("\t")
-            for word in listed.split():
-                index[word].append(len(names))
-            names.append(name)
+    for name, listed in stop_lists():
+        for word in listed:
+            index[word].append(len(names))
+        names.append(name)
     return {w: tuple(v) for w, v in index.items()}, tuple(names)
 
 
@@ -118,20 +117,24 @@ def pick_language(token_lists: Iterable[list[str]]) -> tuple[str | None, frozens
     """The language whose stop words cover most tokens of the document (as jusText asks the user
     to choose); None when no list covers a tenth of them (e.g. Japanese, Chinese)."""
     index, names = stopwords()
-    counts: Counter[int] = Counter()
+    counts = [0] * len(names)
     total = 0
     for tokens in token_lists:
         for token in tokens:
+            if len(token) < 3:  # "a", "in", "de": in too many lists to tell languages apart
+                continue
             total += 1
             hit = index.get(token.lower())
             if hit:
-                counts.update(hit)
-        if total > 1500:
+                for language in hit:
+                    counts[language] += 1
+        if total > 100:
             break
-    if not counts or total == 0:
+    if not names or total == 0:
         return None, frozenset()
-    best, hits = max(counts.items(), key=lambda item: (item[1], -item[0]))
-    if hits < 0.1 * total:
+    hits, best = max((n, -i) for i, n in enumerate(counts))
+    best = -best
+    if hits == 0 or hits < 0.1 * total:
         return None, frozenset()
     return names[best], _stop_set(best)
 
@@ -161,7 +164,7 @@ LEXICON = (
     "devamını oku", "关注我们", "相关新闻", "関連記事", "もっと見る", "続きを読む", "더보기", "관련기사", "구독",
 )
 _LEXICON = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(LEXICON, key=len, reverse=True))
-                      + r")(?!\w)", re.I)
+                      + r")(?!\w)", re.IGNORECASE)
 
 
 # -- features --------------------------------------------------------------------------------------
@@ -174,7 +177,7 @@ GROUPS = {
 }
 FEATURES1 = tuple(name for group in ("repetition", "shape", "lexicon") for name in GROUPS[group])
 FEATURES2 = ("own", "ctx1", "ctx3", "in_body", "body_dist", "before", "after", "sandwich", "run", "doc_p1",
-             "doc_short")
+             "doc_short", "words", "prose")
 
 
 @dataclass(slots=True)
@@ -195,10 +198,18 @@ class Verdict:
 
 
 def blocks_of(texts: Sequence[str]) -> list[Block]:
+    """Each line's tokens and word count; a long line (a paragraph of prose) is tokenised on its
+    first HEAD_CHARS characters only and its length estimated from there, which is all the
+    features need of it (it is long) and keeps the cost per article flat."""
     out = []
     for text in texts:
-        tokens = words(text)
-        out.append(Block(text, tokens, len(tokens), line_key(text, len(tokens))))
+        if len(text) <= 2 * HEAD_CHARS:
+            tokens = words(text)
+            n = len(tokens)
+        else:
+            tokens = words(text[:HEAD_CHARS])
+            n = max(MAX_KEY_WORDS + 1, round(len(tokens) * len(text) / HEAD_CHARS))
+        out.append(Block(text, tokens, n, line_key(text, n)))
     return out
 
 
@@ -211,23 +222,26 @@ def local_features(blocks: Sequence[Block], repeats: Sequence[int], stop: frozen
     for i, (block, rep) in enumerate(zip(blocks, repeats)):
         text, n = block.text, block.n
         stripped = text.strip()
-        letters = [t for t in block.tokens if _LETTER_WORD.match(t)]
-        cased = [t for t in letters if t[0].lower() != t[0].upper()]
+        head = stripped[:HEAD_CHARS]  # separators, glued items and calls to action: at a line's start
+        tokens = block.tokens
+        cased = [t for t in tokens if t[0].lower() != t[0].upper()]
         caps = sum(1 for t in cased if t[0].isupper()) / len(cased) if cased else 0.0
-        stops = sum(1 for t in block.tokens if t.lower() in stop) / n if (n and has_language) else 0.0
+        stops = sum(1 for t in tokens if t.lower() in stop) / len(tokens) if (tokens and has_language) else 0.0
         chars = len(stripped) or 1
-        digits = sum(c.isdigit() for c in stripped) / chars
+        digits = sum(len(m) for m in _DIGITS.findall(stripped)) / chars
         linked = sum(len(m.group(0)) for m in _MD_LINK.finditer(stripped)) / chars if ("http" in stripped or "](" in stripped or "www." in stripped) else 0.0
-        lex = 1.0 if _LEXICON.search(stripped) else 0.0
+        lex = 1.0 if n <= MAX_KEY_WORDS and _LEXICON.search(head) else 0.0
+        tail = stripped.rstrip(_CLOSERS)
+        last = tail[-1:] if tail else ""
         rows.append([
             math.log1p(min(rep, 50)), 1.0 if rep >= 1 else 0.0, 1.0 if rep >= 3 else 0.0,
             1.0 if block.key and keys[block.key] > 1 else 0.0,
             math.log1p(n), 1.0 if n <= 1 else 0.0, 1.0 if 2 <= n <= 3 else 0.0, 1.0 if 4 <= n <= 7 else 0.0,
             1.0 if 8 <= n <= 15 else 0.0,
             stops, 0.0 if has_language else 1.0,
-            1.0 if _TERMINAL.search(stripped) else 0.0, 1.0 if _SENTENCE_END.search(stripped) else 0.0,
-            caps, 1.0 if _SEPARATOR.search(stripped) else 0.0,
-            1.0 if _GLUED.search(stripped) else 0.0, digits, linked,
+            1.0 if last in _TERMINAL_CHARS else 0.0, 1.0 if last in _SENTENCE_CHARS else 0.0,
+            caps, 1.0 if _SEPARATOR.search(head) else 0.0,
+            1.0 if _GLUED.search(head) else 0.0, digits, linked,
             1.0 if stripped.endswith(":") else 0.0,
             i / max(1, total - 1), min(i, total - 1 - i) / max(1, total),
             lex, lex if n <= 4 else 0.0,
@@ -297,7 +311,8 @@ def context_features(p1: Sequence[float], blocks: Sequence[Block]) -> list[list[
         prev_good = any(good[j] for j in range(max(0, i - 2), i))
         next_good = any(good[j] for j in range(i + 1, min(total, i + 3)))
         rows.append([_logit(p), ctx1, ctx3, inside, dist, before, after,
-                     1.0 if prev_good and next_good else 0.0, math.log1p(short_run[i]), doc_p1, doc_short])
+                     1.0 if prev_good and next_good else 0.0, math.log1p(short_run[i]), doc_p1, doc_short,
+                     math.log1p(blocks[i].n), 1.0 if p < 0.2 and blocks[i].n >= 10 else 0.0])
     return rows
 
 
@@ -318,25 +333,27 @@ class Model:
     min_flags: int = 1  # a document with fewer furniture blocks than this has none (clean articles)
 
     @classmethod
-    def from_dict(cls, data: Mapping) -> "Model":
+    def from_dict(cls, data: Mapping) -> Model:
         return cls(tuple(data["features1"]), tuple(data["w1"]), float(data["b1"]), tuple(data["features2"]),
                    tuple(data["w2"]), float(data["b2"]), float(data["threshold"]),
                    int(data.get("min_flags", 1)))
 
     def weights1(self) -> list[float]:
         """Stage-1 weights in FEATURES1 order (features the model does not use weigh 0)."""
-        given = dict(zip(self.features1, self.w1))
-        return [given.get(name, 0.0) for name in FEATURES1]
+        return self._weights[0]
 
     def weights2(self) -> list[float]:
-        given = dict(zip(self.features2, self.w2))
-        return [given.get(name, 0.0) for name in FEATURES2]
+        return self._weights[1]
+
+    @cached_property
+    def _weights(self) -> tuple[list[float], list[float]]:
+        given1, given2 = dict(zip(self.features1, self.w1)), dict(zip(self.features2, self.w2))
+        return [given1.get(name, 0.0) for name in FEATURES1], [given2.get(name, 0.0) for name in FEATURES2]
 
 
 @lru_cache(maxsize=4)
 def load_model(path: str | None = None) -> Model:
-    file = Path(path) if path else DATA / "boilerplate_weights.json"
-    return Model.from_dict(json.loads(file.read_text(encoding="utf-8")))
+    return Model.from_dict(weights(path))
 
 
 def score(texts: Sequence[str], repeats: Sequence[int] | Callable[[str | None], int], model: Model | None = None,
@@ -409,7 +426,7 @@ def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Mod
     x2 = context_features(p1, sized)
     w2 = model.weights2()
     p2 = [_sigmoid(_dot(w2, row, model.b2)) for row in x2]
-    protected = set(protect) | body_anchor(p2, [f.n for f in facts])
+    protected = set(protect) | body_anchor(p2, [f.n for f in facts], p1)
     chosen = {i for i, p in enumerate(p2) if p >= model.threshold and i not in protected}
     if len(chosen) < model.min_flags:
         chosen = set()
@@ -422,10 +439,21 @@ def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Mod
     return verdicts
 
 
-def body_anchor(p2: Sequence[float], sizes: Sequence[int]) -> set[int]:
-    """A page has an article: its most prose-like line of 8+ words is never furniture."""
+def body_anchor(p2: Sequence[float], sizes: Sequence[int], p1: Sequence[float] | None = None) -> set[int]:
+    """A page has an article: its most prose-like line of 8+ words is never furniture, nor (given
+    the stage-1 scores) the lines around it that the line features alone call content."""
     candidates = [(p, i) for i, (p, n) in enumerate(zip(p2, sizes)) if n >= 8]
-    return {min(candidates)[1]} if candidates else set()
+    if not candidates:
+        return set()
+    best = min(candidates)[1]
+    anchor = {best}
+    if p1 is not None:
+        for step in (-1, 1):
+            j = best + step
+            while 0 <= j < len(p1) and p1[j] < ANCHOR_P1:
+                anchor.add(j)
+                j += step
+    return anchor
 
 
 @dataclass(slots=True)
