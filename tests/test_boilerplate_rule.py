@@ -169,3 +169,18 @@ def test_dev_scraped_recall_and_precision(tmp_path):
                          capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
     figures = dict(part.split("=") for part in res.split())
     assert float(figures["recall"]) >= 0.85 and float(figures["precision"]) >= 0.95, res
+
+
+# -- the lines prose rules can skip ----------------------------------------------------------------
+
+
+def test_furniture_lines_of_one_document_for_the_prose_rules():
+    from lint.core.document import Document
+    from lint.text.page_furniture import furniture_lines
+
+    text = page("Fuel protests", STORIES[0])
+    lines = text.split("\n")
+    found = furniture_lines(Document("a.md", text))
+    assert {lines[n - 1] for n in found} >= set(MENU[1:-1]) | set(FOOTER[1:])
+    assert not {lines[n - 1] for n in found} & set(STORIES[0])
+    assert furniture_lines(Document("b.txt", "Fuel protests spread\n\n" + "\n\n".join(STORIES[0]) + "\n")) == frozenset()

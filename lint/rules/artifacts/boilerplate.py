@@ -19,7 +19,6 @@ the corpus there too.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -35,11 +34,11 @@ from lint.rules.artifacts.support import (
 )
 from lint.rules.base import CorpusRule
 from lint.text import boilerplate as model
+from lint.text import page_furniture
 from lint.text.patterns import Match, PatternSet
 from lint.text.phrases import phrase_alternation
 
 _QUOTES = re.compile('["“”«»]')
-_SOURCE_LINE = re.compile(r"^\W*(?:sources?|via|fonte|quelle|источник)\s*:", re.I)
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s")
 
 
@@ -164,8 +163,8 @@ class Boilerplate(CorpusRule):
         if self.options.phrases:
             # no lower-case letter may follow, but a glued name may ("View more articles fromSergey Kwan")
             phrases.append(rf"(?<!\w)(?:{phrase_alternation(self.options.phrases)})(?-i:(?![a-z]))")
-        self._label = compile_or_none(pattern_alternation(labels), re.I | re.M)
-        self._promo = PatternSet.from_option(self, "patterns", re.I | re.M, after=phrases)
+        self._label = compile_or_none(pattern_alternation(labels), re.IGNORECASE | re.MULTILINE)
+        self._promo = PatternSet.from_option(self, "patterns", re.IGNORECASE | re.MULTILINE, after=phrases)
 
     def prepare(self) -> list[str]:
         return self._promo.notices
@@ -176,10 +175,10 @@ class Boilerplate(CorpusRule):
         "s": its copy sketch, "f": indexes of lines that may be the corpus's format (headings, labels)}."""
         fact: dict[str, Any] = {"p": [to_record(f) for f in self._phrase_findings(doc)]}
         if self.options.model:
-            units = _units(doc)
+            units = page_furniture.units(doc)
             texts = [text for _, _, text in units]
             facts = model.line_facts(texts)
-            protect = _protected(doc, units)
+            protect = page_furniture.protected(units)
             rows = []
             for (start, end, text), line, keep in zip(units, facts, protect):
                 first, column = doc.position(start)
@@ -299,34 +298,6 @@ def _line_of(fact: dict | None, key: str) -> int:
         if row[4] == key:
             return row[0]
     return 0
-
-
-def _units(doc: Document) -> list[tuple[int, int, str]]:
-    """The lines the model classifies: each prose block, or each of its lines when the block is
-    a stack of short lines (a menu the scraper wrote without blank lines)."""
-    units = []
-    for _index, block in doc.prose_blocks:
-        raw = doc.text[block.start:block.end]
-        lines = raw.split("\n")
-        if len(lines) > 1 and sorted(len(line.split()) for line in lines)[len(lines) // 2] <= 8:
-            offset = block.start
-            for line in lines:
-                if line.strip():
-                    lead = len(line) - len(line.lstrip())
-                    units.append((offset + lead, offset + len(line.rstrip()), line.strip()))
-                offset += len(line) + 1
-        elif raw.strip():
-            lead = len(raw) - len(raw.lstrip())
-            units.append((block.start + lead, block.start + len(raw.rstrip()), raw.strip()))
-    return units
-
-
-def _protected(doc: Document, units: list[tuple[int, int, str]]) -> list[bool]:
-    """The title (the first line, and a level-1 heading) and `Source:` lines are never furniture."""
-    out = []
-    for i, (_, _, text) in enumerate(units):
-        out.append(i == 0 or text.startswith("# ") or bool(_SOURCE_LINE.match(text)))
-    return out
 
 
 class _Section(NamedTuple):
