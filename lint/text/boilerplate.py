@@ -132,8 +132,8 @@ def pick_language(token_lists: Iterable[list[str]]) -> tuple[str | None, frozens
             break
     if not names or total == 0:
         return None, frozenset()
-    hits, best = max((n, -i) for i, n in enumerate(counts))
-    best = -best
+    best = max(range(len(counts)), key=counts.__getitem__)  # the first of equals, as sorted by name
+    hits = counts[best]
     if hits == 0 or hits < 0.1 * total:
         return None, frozenset()
     return names[best], _stop_set(best)
@@ -400,6 +400,8 @@ def line_facts(texts: Sequence[str], model: Model | None = None) -> list[LineFac
     """Per-document half of the classifier: every block's local score and its repetition key."""
     model = model or load_model()
     blocks = blocks_of(texts)
+    if not can_have_furniture([b.n for b in blocks], model):  # keys for the corpus index only
+        return [LineFact(b.key, 0.0, b.n, 0, "") for b in blocks]
     lang, stop = pick_language(b.tokens for b in blocks if b.n >= 6)
     rows = local_features(blocks, [0] * len(blocks), stop, lang is not None)
     w1 = model.weights1()
@@ -415,10 +417,20 @@ def line_facts(texts: Sequence[str], model: Model | None = None) -> list[LineFac
     return out
 
 
+def can_have_furniture(sizes: Sequence[int], model: Model) -> bool:
+    """Whether a document of lines this long can have furniture at all: its first line (the title)
+    and its best line of 8+ words (the article) never are, and a document with fewer than
+    `min_flags` furniture lines has none. A short clean article skips the model's work."""
+    open_lines = len(sizes) - 1 - (1 if any(n >= 8 for n in sizes[1:]) else 0)
+    return open_lines >= model.min_flags
+
+
 def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Model | None = None,
                    *, protect: Iterable[int] = ()) -> list[Verdict]:
     """Corpus half: add the repetition counts, then the context stage, then the threshold."""
     model = model or load_model()
+    if not can_have_furniture([f.n for f in facts], model):
+        return [Verdict(False, 0.0) for _ in facts]
     w1 = dict(zip(FEATURES1, model.weights1()))
     wr = [w1[name] for name in REPEAT_FEATURES]
     p1 = [_sigmoid(f.base + sum(w * x for w, x in zip(wr, repeat_features(rep)))) for f, rep in zip(facts, repeats)]
@@ -442,7 +454,7 @@ def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Mod
 def body_anchor(p2: Sequence[float], sizes: Sequence[int], p1: Sequence[float] | None = None) -> set[int]:
     """A page has an article: its most prose-like line of 8+ words is never furniture, nor (given
     the stage-1 scores) the lines around it that the line features alone call content."""
-    candidates = [(p, i) for i, (p, n) in enumerate(zip(p2, sizes)) if n >= 8]
+    candidates = [(p, i) for i, (p, n) in enumerate(zip(p2, sizes)) if n >= 8 and i > 0]  # 0: the title
     if not candidates:
         return set()
     best = min(candidates)[1]
