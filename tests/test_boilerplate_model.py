@@ -90,12 +90,14 @@ def test_glued_menu_items_and_separators_are_reasons():
 
 def test_repetition_raises_the_score_of_a_line_and_is_named_in_the_reasons():
     promo = "Get the Herald's morning briefing in your inbox every day before breakfast"
-    page = ["Fuel protests spread across the west", *BODY[:3], promo, *BODY[3:]]
-    alone = verdicts(page)[4]
-    shared = verdicts(page, [0, 0, 0, 0, 40, 0, 0, 0])[4]
-    assert shared.probability > alone.probability
-    if shared.furniture:
-        assert shared.reasons[0].startswith("repeated in 40 other documents")
+    page = ["Fuel protests spread across the west", *MENU, *BODY[:3], promo, *BODY[3:], *FOOTER]
+    at = page.index(promo)
+    alone, shared = [0] * len(page), [0] * len(page)
+    shared[at] = 40
+    assert bp.score(page, shared)[0][at] > bp.score(page, alone)[0][at]
+    verdict = verdicts(page, shared)[at]
+    if verdict.furniture:
+        assert verdict.reasons[0] == "repeated in 40 other documents"
 
 
 def _doc(lines):
