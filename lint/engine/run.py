@@ -196,7 +196,7 @@ class Engine:
                                      focus=targets if partial else None)
             finally:
                 for rule in self.corpus_rules:
-                    rule.holders = None  # a partial run's sample of holders is this run's only
+                    rule.holders, rule.focus = None, None  # a partial run's sample and files are this run's only
             corpus_records = [to_record(f) for f in found]
             timings["corpus-check"] += time.perf_counter() - started
             if self.cache and not partial:
@@ -264,6 +264,7 @@ class Engine:
                 rule.holders = {claim: [p for p in paths if p in corpus and p not in targets]
                                 for claim, paths in sample.items()}
                 rule.corpus_size = len(corpus)
+                rule.focus = frozenset(targets)
                 claims = [c for c in claims if not rule.counted_key(c)]
             related |= {path for path, _ in self.cache.holders(rule.code, claims)}
         related = {path for path in related if path in corpus and path not in records}

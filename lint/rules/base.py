@@ -190,6 +190,7 @@ class CorpusRule(Rule):
     count_cap: ClassVar[int] = 0
     holders: Mapping[str, Sequence[str]] | None = None
     corpus_size: int = 0  # the number of documents in the corpus, set with `holders`
+    focus: frozenset[str] | None = None  # the files a partial run reports on, set with `holders`
 
     def counted_key(self, key: str) -> bool:
         """Whether a partial run needs only who holds this claim key, not their facts."""

@@ -221,8 +221,8 @@ class Boilerplate(CorpusRule):
         weights = model.load_model()
         for path, fact in docs.items():
             rows = fact.get("u", ())
-            if not rows:
-                continue
+            if not rows or (self.focus is not None and path not in self.focus):
+                continue  # a partial run reports on its files only: the others only lend their lines
             phrase_lines = {record[1] for record in fact.get("p", ())}
             counts = [self._count(index, docs, path, row[4] or None) for row in rows]
             lines = [model.LineFact(row[4] or None, row[5], row[6], row[7], row[8]) for row in rows]
