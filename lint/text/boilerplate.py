@@ -37,15 +37,13 @@ from lint.reference.furniture import stop_lists, weights
 MAX_KEY_WORDS = 25  # only lines this short are hashed for the repetition index
 SKETCH_MIN_WORDS = 12  # lines this long make a document's copy sketch
 SKETCH_SIZE = 8
-COPY_SHARE = 0.5
-ANCHOR_P1 = 0.5  # lines next to the article's best line with a stage-1 score below this are its body  # documents sharing this share of their sketch are copies of one article
+COPY_SHARE = 0.5  # documents sharing this share of their sketch are copies of one article
+ANCHOR_P1 = 0.5  # lines next to the article's best line with a stage-1 score below this are its body
 
 # -- text helpers ----------------------------------------------------------------------------------
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
-_LETTER_WORD = re.compile(rf"[^\W\d_{_CJK}]")
-_CJK_CHAR = re.compile(rf"[{_CJK}]")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
