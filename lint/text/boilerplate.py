@@ -84,7 +84,10 @@ def line_key(text: str, n_words: int | None = None) -> str | None:
 
 
 def _long_key(text: str) -> str:
-    return hashlib.blake2b(" ".join(text.casefold().split()).encode("utf-8"), digest_size=8).hexdigest()
+    """A long line's hash without its names and numbers: two versions of one article (a name
+    respelt, a toll updated) still share it."""
+    kept = [w for w in text.split() if not (w[:1].isupper() or any(c.isdigit() for c in w))]
+    return hashlib.blake2b(" ".join(kept).casefold().encode("utf-8"), digest_size=8).hexdigest()
 
 
 def sketch(texts: Sequence[str], sizes: Sequence[int] | None = None) -> tuple[str, ...]:
