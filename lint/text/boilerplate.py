@@ -91,12 +91,13 @@ def _long_key(text: str) -> str:
 
 
 def sketch(texts: Sequence[str], sizes: Sequence[int] | None = None) -> tuple[str, ...]:
-    """Bottom-k hashes of a document's long lines: two copies of one article share most of them,
-    two pages of one site (same menus, different articles) do not. `sizes`: the lines' word counts."""
+    """Hashes of a document's longest lines (its article's paragraphs): two copies or versions of
+    one article share most of them, two pages of one site (same menus and teasers, different
+    articles) do not. `sizes`: the lines' word counts."""
     if sizes is None:
         sizes = [len(words(t)) for t in texts]
-    hashes = {_long_key(t) for t, n in zip(texts, sizes) if n >= SKETCH_MIN_WORDS}
-    return tuple(sorted(hashes)[:SKETCH_SIZE])
+    longest = sorted(((n, i) for i, n in enumerate(sizes) if n >= SKETCH_MIN_WORDS), reverse=True)[:SKETCH_SIZE]
+    return tuple(sorted({_long_key(texts[i]) for _, i in longest}))
 
 
 # -- stop words ------------------------------------------------------------------------------------
