@@ -13,7 +13,7 @@ from lint.core.document import Document
 from lint.core.reading import decode
 from lint.engine.fixes import apply_fixes, compatible_fixes
 from lint.engine.selection import build_rules
-from lint.rules import all_rules, rule_options
+from lint.rules import CorpusRule, all_rules, rule_options
 from lint.rules.artifacts.support import remove_lines_edit
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,7 +23,17 @@ RULES = {rule.code: rule for rule in build_rules(load(None), select=["KZ1"])}
 
 
 def check(code: str, text: str, path: str = "article.txt"):
-    return list(RULES[code].check(Document(path, text)))
+    """A rule's findings on one document; a corpus rule (KZ102) sees a corpus of that document alone."""
+    rule = RULES[code]
+    if isinstance(rule, CorpusRule):
+        return list(rule.check({path: rule.extract(Document(path, text))}))
+    return list(rule.check(Document(path, text)))
+
+
+def findings_of(rule, doc: Document) -> list:
+    if isinstance(rule, CorpusRule):
+        return list(rule.check({doc.path: rule.extract(doc)}))
+    return list(rule.check(doc))
 
 
 def places(code: str, text: str, path: str = "article.txt") -> list[tuple[int, int]]:
@@ -54,7 +64,7 @@ def test_a_user_can_extend_the_furniture_phrases(tmp_path):
     config.write_text("rules:\n  boilerplate:\n    phrases: [\"support the Almaty Herald\"]\n", encoding="utf-8")
     rule = next(r for r in build_rules(load(config), select=["KZ102"]))
     text = "Police fired tear gas on Wednesday.\n\nSupport the Almaty Herald today\n"
-    assert [(f.line, f.column) for f in rule.check(Document("a.txt", text))] == [(3, 1)]
+    assert [(f.line, f.column) for f in rule.check({"a.txt": rule.extract(Document("a.txt", text))})] == [(3, 1)]
 
 
 # -- line removal ------------------------------------------------------------------------------
@@ -477,7 +487,7 @@ def test_the_sample_corpus_gives_exactly_the_expected_artifact_findings():
     for path in sorted(CORPUS.glob("*.txt")):
         doc = Document(path.name, decode(path.read_bytes()).text)
         for rule in RULES.values():
-            found |= {(path.name, f.line, f.code) for f in rule.check(doc)}
+            found |= {(path.name, f.line, f.code) for f in findings_of(rule, doc)}
     assert found == EXPECTED_ON_CORPUS
 
 
@@ -486,12 +496,12 @@ def test_the_sample_corpus_fixes_settle_and_remove_every_fixable_finding():
         text = decode(path.read_bytes()).text
         for _ in range(5):
             doc = Document(path.name, text)
-            fixes = [f.fix for rule in RULES.values() for f in rule.check(doc) if f.fix and f.fix.safe]
+            fixes = [f.fix for rule in RULES.values() for f in findings_of(rule, doc) if f.fix and f.fix.safe]
             if not fixes:
                 break
             text = apply_fixes(text, compatible_fixes(fixes, len(text)))
         doc = Document(path.name, text)
-        assert not [f for rule in RULES.values() for f in rule.check(doc) if f.fix and f.fix.safe]
+        assert not [f for rule in RULES.values() for f in findings_of(rule, doc) if f.fix and f.fix.safe]
 
 
 # -- the dev corpus: clean BBC articles --------------------------------------------------------
@@ -536,7 +546,7 @@ def test_dev_corpus_false_positive_rate_is_at_most_one_percent():
         name = path.relative_to(DEV_CORPUS).as_posix()
         doc = Document(name, decode(path.read_bytes()).text)
         for rule in RULES.values():
-            found[name] |= {f.code for f in rule.check(doc)}
+            found[name] |= {f.code for f in findings_of(rule, doc)}
     false_positives = {name: codes - KNOWN_DEFECTS.get(name, set()) for name, codes in found.items()}
     false_positives = {name: codes for name, codes in false_positives.items() if codes}
     assert len(false_positives) <= 0.01 * len(paths), false_positives

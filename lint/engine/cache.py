@@ -232,6 +232,23 @@ class Cache:
         """(path, content key) of every document version recorded with one of these claim keys."""
         return set(self._query("SELECT path, key FROM claims WHERE rule = ? AND claim IN ({marks})", claims, rule))
 
+    def holder_sample(self, rule: str, claims: list[str], cap: int) -> dict[str, list[str]]:
+        """claim -> up to `cap` paths recorded with it (one indexed query per claim): what a rule
+        that only counts a claim's holders needs, however many documents hold it."""
+        db = self._connect()
+        out: dict[str, list[str]] = {}
+        if db is None:
+            return out
+        try:
+            for claim in claims:
+                if _storable(claim):
+                    out[claim] = [path for (path,) in db.execute(
+                        "SELECT DISTINCT path FROM claims WHERE rule = ? AND claim = ? LIMIT ?", (rule, claim, cap))]
+        except sqlite3.Error:
+            self.close()
+            self._reset()
+        return out
+
     # -- notices ------------------------------------------------------------------------------
     def notices(self) -> list[str]:
         """What the rules' prepare() said in the run that filled this cache ("KZ201 skipped")."""

@@ -191,8 +191,12 @@ class Engine:
             started = time.perf_counter()
             if partial:
                 self._add_related(records, targets, set(corpus), errors, timings)
-            found = check_corpus(self.rules, {p: r.facts for p, r in records.items() if r.facts is not None},
-                                 focus=targets if partial else None)
+            try:
+                found = check_corpus(self.rules, {p: r.facts for p, r in records.items() if r.facts is not None},
+                                     focus=targets if partial else None)
+            finally:
+                for rule in self.corpus_rules:
+                    rule.holders, rule.focus = None, None  # a partial run's sample and files are this run's only
             corpus_records = [to_record(f) for f in found]
             timings["corpus-check"] += time.perf_counter() - started
             if self.cache and not partial:
@@ -254,6 +258,14 @@ class Engine:
         for rule in self.corpus_rules:
             claims = sorted({c for t in targets if t in records and records[t].facts is not None
                              for c in claim_keys(rule, parsed(records[t].facts).get(rule.code, []))})
+            counted = [c for c in claims if rule.counted_key(c)]
+            if counted:  # only who holds these keys, never their facts (see CorpusRule.counted_key)
+                sample = self.cache.holder_sample(rule.code, counted, rule.count_cap + len(targets))
+                rule.holders = {claim: [p for p in paths if p in corpus and p not in targets]
+                                for claim, paths in sample.items()}
+                rule.corpus_size = len(corpus)
+                rule.focus = frozenset(targets)
+                claims = [c for c in claims if not rule.counted_key(c)]
             related |= {path for path, _ in self.cache.holders(rule.code, claims)}
         related = {path for path in related if path in corpus and path not in records}
         if not related:

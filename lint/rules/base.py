@@ -183,6 +183,19 @@ class CorpusRule(Rule):
         """The claim keys of one fact (only called on a `keyed` rule)."""
         raise NotImplementedError
 
+    # A keyed rule may also mark some of its claim keys as *counted*: for those, a partial run
+    # does not load the facts of every document that holds the key (a line every page of a site
+    # has is held by all of them), only up to `count_cap` of their paths, which it hands to
+    # `check` as `self.holders` (claim key -> paths). None outside partial runs.
+    count_cap: ClassVar[int] = 0
+    holders: Mapping[str, Sequence[str]] | None = None
+    corpus_size: int = 0  # the number of documents in the corpus, set with `holders`
+    focus: frozenset[str] | None = None  # the files a partial run reports on, set with `holders`
+
+    def counted_key(self, key: str) -> bool:
+        """Whether a partial run needs only who holds this claim key, not their facts."""
+        return False
+
     def extract(self, doc: Document) -> list:
         raise NotImplementedError
 

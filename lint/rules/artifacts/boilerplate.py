@@ -1,13 +1,29 @@
-"""KZ102 boilerplate: Page furniture left by scraping: Watch:, Read more:, Most Viewed, newsletter promos, cookie notices."""
+"""KZ102 boilerplate: page furniture left by scraping (menus, promos, share bars, footers, teasers).
+
+Two halves, as every corpus rule (see lint.rules.base.CorpusRule):
+
+- `extract` (per document, parallel, cached): the phrase list's findings (section labels,
+  teasers, promo phrases: what the rule found before the model, with their fixes), and for every
+  line of text a few bytes for the model of lint/text/boilerplate.py: its repetition key (a hash
+  of the normalised line, for lines of at most 25 words), its local score (shape, stop words,
+  calls to action), its length and the signals to name in a message;
+- `check` (once, over all documents): counts in how many other neighbourhoods (copies of one
+  article count once) each key occurs, adds that to the local scores, runs the context stage
+  (neighbouring lines, the article body's run) and reports the lines the model calls furniture.
+
+A pre-commit run given one file sees the facts of the documents that share a key with it (its
+claim keys are its line keys and its copy sketch), so furniture is found by repetition against
+the corpus there too.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from lint.core.document import Block, Document
-from lint.core.findings import Finding, Severity
+from lint.core.findings import Finding, Location, Severity, from_record, to_record
 from lint.rules.artifacts.support import (
     ArtifactOptions,
     block_lines,
@@ -16,11 +32,14 @@ from lint.rules.artifacts.support import (
     quote,
     remove_lines_fix,
 )
-from lint.rules.base import DocumentRule
+from lint.rules.base import CorpusRule
+from lint.text import boilerplate as model
+from lint.text import page_furniture
 from lint.text.patterns import Match, PatternSet
 from lint.text.phrases import phrase_alternation
 
 _QUOTES = re.compile('["“”«»]')
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s")
 
 
 class BoilerplateOptions(ArtifactOptions):
@@ -62,35 +81,76 @@ class BoilerplateOptions(ArtifactOptions):
         r"(?:[ \t,|/·•]+(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|email|print|copy link)){2,}"
         r"[ \t]*$",
     ]
+    # the model (lint/text/boilerplate.py): off leaves the phrase lists alone
+    model: bool = True
+    # a line every document of a uniform corpus shares as a heading or label ("### Sources:") is
+    # format, not furniture, when at least this share of the corpus's documents has it
+    format_share: float = 0.9
 
 
-class Boilerplate(DocumentRule):
+class Boilerplate(CorpusRule):
     code = "KZ102"
     name = "boilerplate"
     severity = Severity.WARNING
-    summary = "Page furniture left by scraping: Watch:, Read more:, Most Viewed, newsletter promos, cookie notices."
+    summary = ("Page furniture left by scraping: menus, share bars, promos, cookie notices, teasers, footers, "
+               "found by repetition across the corpus, line shape and context.")
     message = 'page furniture "{line}" (matches "{phrase}")'
     messages = {
         "navigation": 'page furniture "{line}": a navigation section of {links} links to other pages under this '
                       'heading (matches "{phrase}")',
+        "model": 'page furniture "{line}": {why}',
     }
     explanation = (
-        "A scraper that takes a page's text takes its furniture too: video and link teasers "
-        "(\"Watch: …\", \"Read more: …\"), section labels (\"Most Viewed\", \"Related Stories\"), "
-        "newsletter and subscription promos, donation appeals, comment-widget text, cookie notices, "
-        "share buttons, copyright footers and \"Advertisement\". They are not the article: they put "
-        "other stories' headlines into this one and mislead every later check. Only a short line of "
-        "its own fires (`max-words`), so a sentence that merely contains \"read\" or \"watch\" never "
-        "does, and a `Source:` line is attribution, not furniture. Section labels (`lines`) and "
-        "teasers (`prefixes`) must make up the line or start it; promo `phrases` and `patterns` may "
-        "stand anywhere in the line, but not in a line that quotes someone. A navigation section (a heading "
-        "such as \"Related:\" over a list of links) is reported once, on its heading; a Markdown "
-        "heading over paragraphs of text is the article's own and does not fire. --fix removes a "
-        "furniture line; removing a whole navigation section is offered but not applied automatically. "
-        "Extend `lines`, `prefixes`, `phrases` and `patterns` under `rules.boilerplate` in rules.yaml."
+        "A scraper that takes a page's text takes its furniture too: menus, share bars, paywall and "
+        "login prompts, comment widgets, cookie banners, related-story teasers, author boxes and "
+        "footers, in every site's own words and language. They are not the article: they put other "
+        "stories' headlines into this one and mislead every later check. Three kinds of evidence are "
+        "weighed per line by a small logistic model (lint/text/boilerplate.py, weights trained by "
+        "benchmarks/furniture/train.py and validated leave-one-site-out): repetition (the line occurs "
+        "in other documents of the corpus; copies of one article count once), shape (length, stop-word "
+        "density in the page's language, sentence punctuation, capitalised menu runs, `|` separators, "
+        "glued menu items, link density) and a short list of calls to action; then context: furniture "
+        "comes in runs before and after the article body, and a short line between two paragraphs of "
+        "the article is the article's own. A page reports furniture only when it has several such lines "
+        "(the model's `min_flags`), so a clean article with one odd line stays silent. The message names the "
+        "signals, and for repetition how many other documents have the line and one of them; a pre-commit run "
+        "given a few files looks their lines up in the corpus's index (counting up to 50 other documents). A document's first line (its title) and a "
+        "`Source:` line never fire; a heading or label that (nearly) every document of the corpus has "
+        "(`format-share`) is the corpus's format, not furniture. The phrase lists still fire on their "
+        "own: section labels (`lines`) and teasers (`prefixes`) that make up or start a short line, promo "
+        "`phrases` and `patterns` anywhere in a line that quotes no one; a navigation section (a heading "
+        "such as \"Related:\" over a list of links) is reported once, on its heading. --fix removes a line "
+        "found by the phrase lists; a whole navigation section, or a line found by the model, is left to "
+        "you. Extend the lists under `rules.boilerplate` in rules.yaml; `model: false` keeps only them."
     )
-    bad_example = "Watch: White House press secretary Jen Psaki briefs amid protests from Kazakhstan"
-    good_example = "“The world will, of course, be watching for any violations of human rights,” she said."
+    bad_example = "\n".join([
+        "news/a.txt: Home",
+        "news/a.txt: World",
+        "news/a.txt: Business",
+        "news/a.txt: Sport",
+        "news/a.txt: Opinion",
+        "news/a.txt: Culture",
+        "news/a.txt: Sign in",
+        "news/a.txt: Privacy Policy",
+        "news/a.txt: Terms of Use",
+        "news/a.txt: Contact us",
+        "news/a.txt: Police fired tear gas at several hundred protesters in the oil town on Wednesday, witnesses said.",
+        "news/b.txt: Home",
+        "news/b.txt: World",
+        "news/b.txt: Business",
+        "news/b.txt: Sport",
+        "news/b.txt: Opinion",
+        "news/b.txt: Culture",
+        "news/b.txt: Sign in",
+        "news/b.txt: Privacy Policy",
+        "news/b.txt: Terms of Use",
+        "news/b.txt: Contact us",
+        "news/b.txt: The government said on Thursday that it would review the price of liquefied gas within a week.",
+    ])
+    good_example = (
+        "news/a.txt: “The world will, of course, be watching for any violations of human rights,” she said.\n"
+        "news/b.txt: The government said it would review the price of fuel within a week."
+    )
     fixable = True
     Options = BoilerplateOptions
 
@@ -105,12 +165,98 @@ class Boilerplate(DocumentRule):
         if self.options.phrases:
             # no lower-case letter may follow, but a glued name may ("View more articles fromSergey Kwan")
             phrases.append(rf"(?<!\w)(?:{phrase_alternation(self.options.phrases)})(?-i:(?![a-z]))")
-        self._label = compile_or_none(pattern_alternation(labels), re.I | re.M)
-        self._promo = PatternSet.from_option(self, "patterns", re.I | re.M, after=phrases)
+        self._label = compile_or_none(pattern_alternation(labels), re.IGNORECASE | re.MULTILINE)
+        self._promo = PatternSet.from_option(self, "patterns", re.IGNORECASE | re.MULTILINE, after=phrases)
 
     def prepare(self) -> list[str]:
         return self._promo.notices
 
+    # -- per document ------------------------------------------------------------------------------
+    def extract(self, doc: Document) -> list:
+        """One fact per document: {"p": phrase findings (records), "u": the lines for the model,
+        "s": its copy sketch, "f": indexes of lines that may be the corpus's format (headings, labels)}."""
+        fact: dict[str, Any] = {"p": [to_record(f) for f in self._phrase_findings(doc)]}
+        if self.options.model:
+            units = page_furniture.units(doc)
+            texts = [text for _, _, text in units]
+            facts = model.line_facts(texts)
+            protect = page_furniture.protected(units)
+            rows = []
+            for (start, end, text), line, keep in zip(units, facts, protect):
+                first, column = doc.position(start)
+                last, end_column = doc.position(end)
+                rows.append([first, column, last, end_column, line.key or "", line.base, line.n, line.shape,
+                             line.cta, quote(" ".join(text[:200].split()), 50), 0 if keep else 1])
+            fact["u"] = rows
+            fact["s"] = list(model.sketch(texts, [line.n for line in facts]))
+            fact["f"] = [i for i, (_, _, text) in enumerate(units)
+                         if _HEADING_MARK.match(text) or text.rstrip().endswith(":")]
+        return [fact]
+
+    count_cap = 50  # a partial run counts up to this many other documents holding a line
+
+    def fact_keys(self, fact: dict) -> set[str]:
+        """Line keys ("c:", only counted in a partial run) and the copy sketch ("s:", whose holders'
+        facts a partial run loads: they may be copies of the file, which must not count)."""
+        return {"c:" + row[4] for row in fact.get("u", ()) if row[4]} | {"s:" + s for s in fact.get("s", ())}
+
+    def counted_key(self, key: str) -> bool:
+        return key.startswith("c:")
+
+    # -- over the corpus -----------------------------------------------------------------------------
+    def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
+        docs = {path: items[0] for path, items in facts.items() if items}
+        findings: list[Finding] = []
+        for fact in docs.values():
+            findings.extend(from_record(record) for record in fact.get("p", ()))
+        if not self.options.model:
+            return findings
+        entries = {path: ([row[4] for row in fact.get("u", ()) if row[4]], tuple(fact.get("s", ())))
+                   for path, fact in docs.items()}
+        candidates = {fact["u"][i][4] for fact in docs.values() for i in fact.get("f", ()) if fact["u"][i][4]}
+        index = model.RepetitionIndex(entries, format_share=self.options.format_share, format_keys=candidates)
+        sampled = self.holders  # a partial run: other holders of the files' lines, facts not loaded
+        if sampled is not None:
+            enough = min(self.count_cap, self.options.format_share * max(self.corpus_size, 1))
+            index.format |= {key for key in candidates
+                             if len(set(sampled.get("c:" + key, ())) | set(index.holders.get(key, ()))) >= enough}
+        weights = model.load_model()
+        for path, fact in docs.items():
+            rows = fact.get("u", ())
+            if not rows or (self.focus is not None and path not in self.focus):
+                continue  # a partial run reports on its files only: the others only lend their lines
+            phrase_lines = {record[1] for record in fact.get("p", ())}
+            counts = [self._count(index, docs, path, row[4] or None) for row in rows]
+            lines = [model.LineFact(row[4] or None, row[5], row[6], row[7], row[8]) for row in rows]
+            verdicts = model.classify_facts(lines, [c for c, _ in counts], weights,
+                                            protect=[i for i, row in enumerate(rows) if row[10] == 0])
+            for row, verdict, (count, example) in zip(rows, verdicts, counts):
+                if not verdict.furniture or row[0] in phrase_lines:
+                    continue
+                why = verdict.reasons[:]
+                related = []
+                if count and example is not None:
+                    where = _line_of(docs.get(example), row[4])
+                    why[0] = f"{why[0]} (e.g. {example}{f':{where}' if where else ''})"
+                    related.append(Location(example, where or 1))
+                findings.append(self.report_at(
+                    path, (row[0], row[1], row[2], row[3]), "model", snippet=row[9], related=related,
+                    extra={"probability": f"{verdict.probability:.2f}"},
+                    line=row[9], why="; ".join(why) or "furniture by its context"))
+        return findings
+
+    def _count(self, index: model.RepetitionIndex, docs: Mapping[str, dict], path: str,
+               key: str | None) -> tuple[int, str | None]:
+        """Other neighbourhoods holding the line: from the loaded facts, plus (partial run) the
+        sampled holders whose facts were not loaded, each its own neighbourhood."""
+        count, example = index.count(path, key)
+        if key and self.holders is not None and key not in index.format:
+            others = [p for p in self.holders.get("c:" + key, ()) if p not in docs]
+            count += len(others)
+            example = example or (others[0] if others else None)
+        return count, example
+
+    # -- the phrase lists ----------------------------------------------------------------------------
     def _match(self, doc: Document, block: Block) -> Match | None:
         """A label line ("Most Viewed", "Watch: …"), or a promo phrase outside reported speech."""
         if self._label is not None:
@@ -123,7 +269,7 @@ class Boilerplate(DocumentRule):
                 return match
         return None
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def _phrase_findings(self, doc: Document) -> Iterator[Finding]:
         limit = self.options.max_words
         for _index, block in doc.prose_blocks:
             text = doc.prose[block.start:block.end]
@@ -146,6 +292,14 @@ class Boilerplate(DocumentRule):
                 variant = None
                 fix = remove_lines_fix(doc, first, last, f'remove the line "{quote(text, 40)}"')
             yield self.report(doc, start, end, variant, fix=fix, line=quote(text), phrase=phrase, links=section.items)
+
+
+def _line_of(fact: dict | None, key: str) -> int:
+    """The line of another document that holds this key (0: its facts were not loaded)."""
+    for row in (fact or {}).get("u", ()):
+        if row[4] == key:
+            return row[0]
+    return 0
 
 
 class _Section(NamedTuple):

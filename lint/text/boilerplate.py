@@ -1,0 +1,582 @@
+"""Page furniture (boilerplate) detection for scraped articles: pure functions, no engine.
+
+A document is a list of text blocks (one paragraph / line of text each, blank lines removed).
+Each block gets a few cheap features in three groups:
+
+- repetition: in how many *other neighbourhoods* of the corpus the normalised line occurs
+  (a neighbourhood is a group of documents that are copies of one another, so two copies of
+  one article never make its lines look like shared furniture), and whether it repeats
+  inside its own document;
+- shape: length, stop-word density (jusText's stop lists, language picked per document),
+  sentence punctuation, capitalised words, `|`/`•` separators, glued menu items
+  ("SubscribeSign In"), digits, link density, position;
+- lexicon: a short list of calls to action, one signal among the others.
+
+A logistic model scores each block from those (stage 1); a second logistic model adds the
+context (stage 2): the scores of the neighbouring blocks, and where the block stands relative
+to the article body, found as the run of blocks with the highest total "prose" score (furniture
+comes in runs before and after the body; a short line between two good paragraphs is content).
+Weights come from `benchmarks/furniture/train.py` (lint/data/boilerplate_weights.json).
+
+Everything here is deterministic and linear in the number of blocks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from lint.reference.furniture import stop_lists, weights
+
+MAX_KEY_WORDS = 25  # only lines this short are hashed for the repetition index
+SKETCH_MIN_WORDS = 12  # lines this long make a document's copy sketch
+SKETCH_SIZE = 8
+COPY_SHARE = 0.5  # documents sharing this share of their sketch are copies of one article
+ANCHOR_P1 = 0.5  # lines next to the article's best line with a stage-1 score below this are its body
+
+# -- text helpers ----------------------------------------------------------------------------------
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_CLOSERS = "\"'”’»)] \t"
+_TERMINAL_CHARS = frozenset(".!?。！？…:;")
+_SENTENCE_CHARS = frozenset(".!?。！？…")
+HEAD_CHARS = 200
+_SEPARATOR = re.compile(r"\s[|•·›»/]\s|\s[|•·]|[|•·]\s|\u00a0\|")
+_GLUED = re.compile(r"[a-z\u00e0-\u00ff\u0430-\u044f]{2}[A-Z\u00c0-\u00de\u0410-\u042f][a-z\u00e0-\u00ff\u0430-\u044f]")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)|<?https?://\S+|\bwww\.\S+")
+_MD_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
+
+
+def words(text: str) -> list[str]:
+    """Word tokens; every Chinese/Japanese character counts as one."""
+    return _TOKEN.findall(text)
+
+
+def normalise(text: str) -> str:
+    """The repetition key's text: NFKC, casefold, digits folded, whitespace collapsed, the
+    punctuation and Markdown marks around it dropped."""
+    text = unicodedata.normalize("NFKC", _MD_LINK.sub(lambda m: m.group(1) or "", text)).casefold()
+    text = _MD_MARK.sub("", text)
+    text = _DIGITS.sub("0", text)
+    return _SPACES.sub(" ", _EDGE.sub("", text)).strip()
+
+
+def line_key(text: str, n_words: int | None = None) -> str | None:
+    """A 64-bit hash of the normalised line, for lines that could be furniture (≤ 25 words)."""
+    if n_words is None:
+        n_words = len(words(text))
+    if n_words == 0 or n_words > MAX_KEY_WORDS:
+        return None
+    norm = normalise(text)
+    if not norm:
+        return None
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _long_key(text: str) -> str:
+    """A long line's hash without its names and numbers: two versions of one article (a name
+    respelt, a toll updated) still share it."""
+    kept = [w for w in text.split() if not (w[:1].isupper() or any(c.isdigit() for c in w))]
+    return hashlib.blake2b(" ".join(kept).casefold().encode("utf-8"), digest_size=8).hexdigest()
+
+
+def sketch(texts: Sequence[str], sizes: Sequence[int] | None = None) -> tuple[str, ...]:
+    """Hashes of a document's longest lines (its article's paragraphs): two copies or versions of
+    one article share most of them, two pages of one site (same menus and teasers, different
+    articles) do not. `sizes`: the lines' word counts."""
+    if sizes is None:
+        sizes = [len(words(t)) for t in texts]
+    longest = sorted(((n, i) for i, n in enumerate(sizes) if n >= SKETCH_MIN_WORDS), reverse=True)[:SKETCH_SIZE]
+    return tuple(sorted({_long_key(texts[i]) for _, i in longest}))
+
+
+# -- stop words ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...]]:
+    """word -> indexes of the languages whose stop list has it; and the language names."""
+    index: dict[str, list[int]] = defaultdict(list)
+    names: list[str] = []
+    for name, listed in stop_lists():
+        for word in listed:
+            index[word].append(len(names))
+        names.append(name)
+    return {w: tuple(v) for w, v in index.items()}, tuple(names)
+
+
+def pick_language(token_lists: Iterable[list[str]]) -> tuple[str | None, frozenset[str]]:
+    """The language whose stop words cover most tokens of the document (as jusText asks the user
+    to choose); None when no list covers a tenth of them (e.g. Japanese, Chinese)."""
+    index, names = stopwords()
+    counts = [0] * len(names)
+    total = 0
+    for tokens in token_lists:
+        for token in tokens:
+            if len(token) < 3:  # "a", "in", "de": in too many lists to tell languages apart
+                continue
+            total += 1
+            hit = index.get(token.lower())
+            if hit:
+                for language in hit:
+                    counts[language] += 1
+        if total > 100:
+            break
+    if not names or total == 0:
+        return None, frozenset()
+    best = max(range(len(counts)), key=counts.__getitem__)  # the first of equals, as sorted by name
+    hits = counts[best]
+    if hits == 0 or hits < 0.1 * total:
+        return None, frozenset()
+    return names[best], _stop_set(best)
+
+
+@lru_cache(maxsize=8)
+def _stop_set(language: int) -> frozenset[str]:
+    index, _ = stopwords()
+    return frozenset(w for w, langs in index.items() if language in langs)
+
+
+# -- call-to-action lexicon (one signal among many) ------------------------------------------------
+
+LEXICON = (
+    "subscribe", "subscription", "sign up", "sign in", "log in", "login", "register", "newsletter",
+    "cookie", "cookies", "privacy", "terms of use", "terms of service", "terms and conditions",
+    "all rights reserved", "copyright", "advertisement", "advertise", "sponsored", "share", "tweet",
+    "follow us", "read more", "read also", "see also", "related", "recommended", "most read",
+    "most popular", "trending", "comments", "comment", "reply", "load more", "show more", "click here",
+    "download", "app", "podcast", "podcasts", "newsletters", "contact us", "about us", "skip to",
+    "back to top", "menu", "search", "home", "watch", "video", "photos", "gallery", "next", "previous",
+    "more from", "you may also like", "don't miss", "sign up for", "get the", "join", "donate", "support",
+    # the same calls in the other languages most news is scraped in (structure does the rest)
+    "leia mais", "leia também", "saiba mais", "assine", "lee más", "leer más", "lea también", "suscríbete",
+    "lire aussi", "lire la suite", "en savoir plus", "abonnez-vous", "weiterlesen", "mehr lesen",
+    "lesen sie auch", "abonnieren", "leggi anche", "leggi di più", "abbonati", "lees meer", "lees ook",
+    "читайте также", "подробнее", "подписаться", "читать далее", "baca juga", "selengkapnya", "berlangganan",
+    "devamını oku", "关注我们", "相关新闻", "関連記事", "もっと見る", "続きを読む", "더보기", "관련기사", "구독",
+)
+_LEXICON = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(LEXICON, key=len, reverse=True))
+                      + r")(?!\w)", re.IGNORECASE)
+
+
+# -- features --------------------------------------------------------------------------------------
+
+GROUPS = {
+    "repetition": ("rep", "rep1", "rep3", "intra"),
+    "shape": ("words", "w1", "w2_3", "w4_7", "w8_15", "stop", "nolang", "term", "sentence", "caps", "sep",
+              "glued", "digits", "link", "colon", "pos", "edge"),
+    "lexicon": ("lex", "lex_short"),
+}
+FEATURES1 = tuple(name for group in ("repetition", "shape", "lexicon") for name in GROUPS[group])
+FEATURES2 = ("own", "ctx1", "ctx3", "in_body", "body_dist", "before", "after", "sandwich", "run", "doc_p1",
+             "doc_short", "words", "prose")
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    tokens: list[str]
+    n: int  # words
+    key: str | None
+
+
+@dataclass(slots=True)
+class Verdict:
+    """One block's outcome: the probability that it is furniture, and what spoke for it."""
+
+    furniture: bool
+    probability: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def blocks_of(texts: Sequence[str]) -> list[Block]:
+    """Each line's tokens and word count; a long line (a paragraph of prose) is tokenised on its
+    first HEAD_CHARS characters only and its length estimated from there, which is all the
+    features need of it (it is long) and keeps the cost per article flat."""
+    out = []
+    for text in texts:
+        if len(text) <= 2 * HEAD_CHARS:
+            tokens = words(text)
+            n = len(tokens)
+        else:
+            tokens = words(text[:HEAD_CHARS])
+            n = max(MAX_KEY_WORDS + 1, round(len(tokens) * len(text) / HEAD_CHARS))
+        out.append(Block(text, tokens, n, line_key(text, n)))
+    return out
+
+
+def local_features(blocks: Sequence[Block], repeats: Sequence[int], stop: frozenset[str],
+                   has_language: bool) -> list[list[float]]:
+    """Stage-1 features of each block (in FEATURES1 order)."""
+    total = len(blocks)
+    keys = Counter(b.key for b in blocks if b.key)
+    rows = []
+    for i, (block, rep) in enumerate(zip(blocks, repeats)):
+        text, n = block.text, block.n
+        stripped = text.strip()
+        head = stripped[:HEAD_CHARS]  # separators, glued items and calls to action: at a line's start
+        tokens = block.tokens
+        cased = [t for t in tokens if t[0].lower() != t[0].upper()]
+        caps = sum(1 for t in cased if t[0].isupper()) / len(cased) if cased else 0.0
+        stops = sum(1 for t in tokens if t.lower() in stop) / len(tokens) if (tokens and has_language) else 0.0
+        chars = len(stripped) or 1
+        digits = sum(len(m) for m in _DIGITS.findall(stripped)) / chars
+        linked = sum(len(m.group(0)) for m in _MD_LINK.finditer(stripped)) / chars if ("http" in stripped or "](" in stripped or "www." in stripped) else 0.0
+        lex = 1.0 if n <= MAX_KEY_WORDS and _LEXICON.search(head) else 0.0
+        tail = stripped.rstrip(_CLOSERS)
+        last = tail[-1:] if tail else ""
+        rows.append([
+            math.log1p(min(rep, 50)), 1.0 if rep >= 1 else 0.0, 1.0 if rep >= 3 else 0.0,
+            1.0 if block.key and keys[block.key] > 1 else 0.0,
+            math.log1p(n), 1.0 if n <= 1 else 0.0, 1.0 if 2 <= n <= 3 else 0.0, 1.0 if 4 <= n <= 7 else 0.0,
+            1.0 if 8 <= n <= 15 else 0.0,
+            stops, 0.0 if has_language else 1.0,
+            1.0 if last in _TERMINAL_CHARS else 0.0, 1.0 if last in _SENTENCE_CHARS else 0.0,
+            caps, 1.0 if _SEPARATOR.search(head) else 0.0,
+            1.0 if _GLUED.search(head) else 0.0, digits, linked,
+            1.0 if stripped.endswith(":") else 0.0,
+            i / max(1, total - 1), min(i, total - 1 - i) / max(1, total),
+            lex, lex if n <= 4 else 0.0,
+        ])
+    return rows
+
+
+def _sigmoid(x: float) -> float:
+    if x < -30:
+        return 0.0
+    if x > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def _dot(weights: Sequence[float], row: Sequence[float], bias: float) -> float:
+    return bias + sum(w * x for w, x in zip(weights, row))
+
+
+def body_span(p1: Sequence[float], blocks: Sequence[Block]) -> tuple[int, int]:
+    """The run of blocks with the highest total prose score (max-subarray over
+    (0.5 - p) * log(1 + words)): the article body. (-1, -1) when nothing looks like prose."""
+    best, best_span = 0.0, (-1, -1)
+    running, start = 0.0, 0
+    for i, (p, block) in enumerate(zip(p1, blocks)):
+        score = (0.5 - p) * math.log1p(block.n)
+        if running <= 0:
+            running, start = score, i
+        else:
+            running += score
+        if running > best:
+            best, best_span = running, (start, i)
+    return best_span
+
+
+def context_features(p1: Sequence[float], blocks: Sequence[Block]) -> list[list[float]]:
+    """Stage-2 features (FEATURES2 order) from the stage-1 probabilities of the neighbours."""
+    total = len(blocks)
+    first, last = body_span(p1, blocks)
+    good = [p < 0.5 and b.n >= 8 for p, b in zip(p1, blocks)]
+    short_run = [0] * total  # length of the run of short (≤ 5 words) blocks this one is in
+    i = 0
+    while i < total:
+        if blocks[i].n <= 5:
+            j = i
+            while j < total and blocks[j].n <= 5:
+                j += 1
+            for k in range(i, j):
+                short_run[k] = j - i
+            i = j
+        else:
+            i += 1
+    doc_p1 = sum(p1) / total if total else 0.0
+    doc_short = sum(1 for b in blocks if b.n <= 5) / total if total else 0.0
+    rows = []
+    for i, p in enumerate(p1):
+        near = [p1[j] for j in (i - 1, i + 1) if 0 <= j < total]
+        wide = [p1[j] for j in range(max(0, i - 3), min(total, i + 4)) if j != i]
+        ctx1 = sum(near) / len(near) if near else 0.5
+        ctx3 = sum(wide) / len(wide) if wide else 0.5
+        if first < 0:
+            inside, dist, before, after = 0.0, math.log1p(total), 0.0, 0.0
+        else:
+            inside = 1.0 if first <= i <= last else 0.0
+            gap = first - i if i < first else i - last if i > last else 0
+            dist, before, after = math.log1p(gap), 1.0 if i < first else 0.0, 1.0 if i > last else 0.0
+        prev_good = any(good[j] for j in range(max(0, i - 2), i))
+        next_good = any(good[j] for j in range(i + 1, min(total, i + 3)))
+        rows.append([_logit(p), ctx1, ctx3, inside, dist, before, after,
+                     1.0 if prev_good and next_good else 0.0, math.log1p(short_run[i]), doc_p1, doc_short,
+                     math.log1p(blocks[i].n), 1.0 if p < 0.2 and blocks[i].n >= 10 else 0.0])
+    return rows
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+@dataclass(frozen=True)
+class Model:
+    features1: tuple[str, ...]
+    w1: tuple[float, ...]
+    b1: float
+    features2: tuple[str, ...]
+    w2: tuple[float, ...]
+    b2: float
+    threshold: float
+    min_flags: int = 1  # a document with fewer furniture blocks than this has none (clean articles)
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> Model:
+        return cls(tuple(data["features1"]), tuple(data["w1"]), float(data["b1"]), tuple(data["features2"]),
+                   tuple(data["w2"]), float(data["b2"]), float(data["threshold"]),
+                   int(data.get("min_flags", 1)))
+
+    def weights1(self) -> list[float]:
+        """Stage-1 weights in FEATURES1 order (features the model does not use weigh 0)."""
+        return self._weights[0]
+
+    def weights2(self) -> list[float]:
+        return self._weights[1]
+
+    @cached_property
+    def _weights(self) -> tuple[list[float], list[float]]:
+        given1, given2 = dict(zip(self.features1, self.w1)), dict(zip(self.features2, self.w2))
+        return [given1.get(name, 0.0) for name in FEATURES1], [given2.get(name, 0.0) for name in FEATURES2]
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> Model:
+    return Model.from_dict(weights(path))
+
+
+def score(texts: Sequence[str], repeats: Sequence[int] | Callable[[str | None], int], model: Model | None = None,
+          *, blocks: Sequence[Block] | None = None, language: tuple[str | None, frozenset[str]] | None = None,
+          ) -> tuple[list[float], list[list[float]], list[list[float]]]:
+    """Furniture probability of every block, with both stages' feature rows."""
+    model = model or load_model()
+    blocks = list(blocks) if blocks is not None else blocks_of(texts)
+    if callable(repeats):
+        repeats = [repeats(b.key) if b.key else 0 for b in blocks]
+    if language is None:
+        language = pick_language(b.tokens for b in blocks if b.n >= 6)
+    lang, stop = language
+    x1 = local_features(blocks, repeats, stop, lang is not None)
+    w1, w2 = model.weights1(), model.weights2()
+    p1 = [_sigmoid(_dot(w1, row, model.b1)) for row in x1]
+    x2 = context_features(p1, blocks)
+    p2 = [_sigmoid(_dot(w2, row, model.b2)) for row in x2]
+    return p2, x1, x2
+
+
+REPEAT_FEATURES = ("rep", "rep1", "rep3")  # the features that need the corpus; the rest are local
+
+# shape flags kept per block for the reasons of a finding
+SHORT, SEPARATORS, GLUED, LINKS = 1, 2, 4, 8
+
+
+@dataclass(frozen=True, slots=True)
+class LineFact:
+    """What one block contributes, computed from its document alone (small, cacheable)."""
+
+    key: str | None  # repetition key (None: too long or empty)
+    base: float  # stage-1 logit without the corpus features
+    n: int  # words
+    shape: int  # SHORT | SEPARATORS | GLUED | LINKS
+    cta: str  # the call to action the line holds, or ""
+
+
+def repeat_features(rep: int) -> list[float]:
+    return [math.log1p(min(rep, 50)), 1.0 if rep >= 1 else 0.0, 1.0 if rep >= 3 else 0.0]
+
+
+def line_facts(texts: Sequence[str], model: Model | None = None) -> list[LineFact]:
+    """Per-document half of the classifier: every block's local score and its repetition key."""
+    model = model or load_model()
+    blocks = blocks_of(texts)
+    if not can_have_furniture([b.n for b in blocks], model):  # keys for the corpus index only
+        return [LineFact(b.key, 0.0, b.n, 0, "") for b in blocks]
+    lang, stop = pick_language(b.tokens for b in blocks if b.n >= 6)
+    rows = local_features(blocks, [0] * len(blocks), stop, lang is not None)
+    w1 = model.weights1()
+    local = [i for i, name in enumerate(FEATURES1) if name not in REPEAT_FEATURES]
+    out = []
+    for block, row in zip(blocks, rows):
+        f = dict(zip(FEATURES1, row))
+        shape = ((SHORT if block.n <= 5 and not f["term"] else 0) | (SEPARATORS if f["sep"] else 0)
+                 | (GLUED if f["glued"] else 0) | (LINKS if f["link"] > 0.5 else 0))
+        match = _LEXICON.search(block.text) if f["lex"] else None
+        base = model.b1 + sum(w1[i] * row[i] for i in local)
+        out.append(LineFact(block.key, round(base, 4), block.n, shape, match.group(0) if match else ""))
+    return out
+
+
+def can_have_furniture(sizes: Sequence[int], model: Model) -> bool:
+    """Whether a document of lines this long can have furniture at all: its first line (the title)
+    and its best line of 8+ words (the article) never are, and a document with fewer than
+    `min_flags` furniture lines has none. A short clean article skips the model's work."""
+    open_lines = len(sizes) - 1 - (1 if any(n >= 8 for n in sizes[1:]) else 0)
+    return open_lines >= model.min_flags
+
+
+def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Model | None = None,
+                   *, protect: Iterable[int] = ()) -> list[Verdict]:
+    """Corpus half: add the repetition counts, then the context stage, then the threshold."""
+    model = model or load_model()
+    if not can_have_furniture([f.n for f in facts], model):
+        return [Verdict(False, 0.0) for _ in facts]
+    w1 = dict(zip(FEATURES1, model.weights1()))
+    wr = [w1[name] for name in REPEAT_FEATURES]
+    p1 = [_sigmoid(f.base + sum(w * x for w, x in zip(wr, repeat_features(rep)))) for f, rep in zip(facts, repeats)]
+    sized = [_Sized(f.n) for f in facts]
+    x2 = context_features(p1, sized)
+    w2 = model.weights2()
+    p2 = [_sigmoid(_dot(w2, row, model.b2)) for row in x2]
+    protected = set(protect) | body_anchor(p2, [f.n for f in facts], p1)
+    chosen = {i for i, p in enumerate(p2) if p >= model.threshold and i not in protected}
+    if len(chosen) < model.min_flags:
+        chosen = set()
+    verdicts = []
+    for i, (fact, p, row2) in enumerate(zip(facts, p2, x2)):
+        if i in chosen:
+            verdicts.append(Verdict(True, p, _reasons(fact, repeats[i], dict(zip(FEATURES2, row2)))))
+        else:
+            verdicts.append(Verdict(False, p))
+    return verdicts
+
+
+def body_anchor(p2: Sequence[float], sizes: Sequence[int], p1: Sequence[float] | None = None) -> set[int]:
+    """A page has an article: its most prose-like line of 8+ words is never furniture, nor (given
+    the stage-1 scores) the lines around it that the line features alone call content."""
+    candidates = [(p, i) for i, (p, n) in enumerate(zip(p2, sizes)) if n >= 8 and i > 0]  # 0: the title
+    if not candidates:
+        return set()
+    best = min(candidates)[1]
+    anchor = {best}
+    if p1 is not None:
+        for step in (-1, 1):
+            j = best + step
+            while 0 <= j < len(p1) and p1[j] < ANCHOR_P1:
+                anchor.add(j)
+                j += step
+    return anchor
+
+
+@dataclass(slots=True)
+class _Sized:
+    n: int
+
+
+def classify(texts: Sequence[str], repeats: Sequence[int] | Callable[[str | None], int],
+             model: Model | None = None, *, protect: Iterable[int] = ()) -> list[Verdict]:
+    """Furniture or not, for every block, with the signals that spoke for it in words."""
+    model = model or load_model()
+    facts = line_facts(texts, model)
+    if callable(repeats):
+        repeats = [repeats(f.key) if f.key else 0 for f in facts]
+    return classify_facts(facts, repeats, model, protect=protect)
+
+
+def _reasons(fact: LineFact, rep: int, f2: Mapping[str, float]) -> list[str]:
+    """The signals behind a verdict, in words: repetition, call to action, shape, context."""
+    reasons = []
+    if rep >= 1:
+        reasons.append(f"repeated in {rep} other document{'s' if rep != 1 else ''}")
+    if fact.cta:
+        reasons.append(f'call to action "{fact.cta}"')
+    shape = []
+    if fact.shape & SHORT:
+        shape.append(f"{fact.n}-word line without sentence punctuation")
+    if fact.shape & SEPARATORS:
+        shape.append("menu separators")
+    if fact.shape & GLUED:
+        shape.append("glued menu items")
+    if fact.shape & LINKS:
+        shape.append("mostly links")
+    if shape:
+        reasons.append(", ".join(shape))
+    if f2["before"] or f2["after"]:
+        where = "before" if f2["before"] else "after"
+        run = round(math.expm1(f2["run"]))
+        reasons.append(f"{where} the article body" + (f" in a run of {run} short lines" if run >= 3 else ""))
+    elif f2["ctx1"] > 0.5:
+        reasons.append("between furniture lines")
+    return reasons
+
+
+# -- the corpus index ------------------------------------------------------------------------------
+
+
+class RepetitionIndex:
+    """Which documents hold which short lines, counted per neighbourhood (documents that are
+    copies of each other count once); lines every document of a uniform corpus shares at the
+    same place as a Markdown heading or label ("### Sources:") are format, not furniture."""
+
+    def __init__(self, docs: Mapping[str, tuple[Iterable[str], Sequence[str]]], *, format_share: float = 0.9,
+                 format_min_docs: int = 3, format_keys: Iterable[str] = ()) -> None:
+        """docs: path -> (line keys, copy sketch)."""
+        self.paths = sorted(docs)
+        self.group = _copy_groups({p: docs[p][1] for p in self.paths})
+        self.holders: dict[str, list[str]] = defaultdict(list)
+        for path in self.paths:
+            for key in set(docs[path][0]):
+                self.holders[key].append(path)
+        groups = len(set(self.group.values()))
+        self.format: set[str] = set()
+        if groups >= format_min_docs:
+            for key in format_keys:
+                if len({self.group[p] for p in self.holders.get(key, ())}) >= format_share * groups:
+                    self.format.add(key)
+
+    def count(self, path: str, key: str | None) -> tuple[int, str | None]:
+        """Other neighbourhoods holding the line, and one example path."""
+        if not key or key in self.format:
+            return 0, None
+        own = self.group.get(path, path)
+        seen: set[str] = set()
+        example = None
+        for other in self.holders.get(key, ()):
+            group = self.group.get(other, other)
+            if group != own and group not in seen:
+                seen.add(group)
+                if example is None:
+                    example = other
+        return len(seen), example
+
+
+def _copy_groups(sketches: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Union-find over documents sharing at least COPY_SHARE of their sketch."""
+    parent = {p: p for p in sketches}
+
+    def find(p: str) -> str:
+        while parent[p] != p:
+            parent[p] = parent[parent[p]]
+            p = parent[p]
+        return p
+
+    by_value: dict[str, list[str]] = defaultdict(list)
+    for path, values in sketches.items():
+        for v in values:
+            by_value[v].append(path)
+    shared: Counter[tuple[str, str]] = Counter()
+    for holders in by_value.values():
+        if len(holders) > 50:  # a line on every page is furniture, not a copy
+            continue
+        for a in range(len(holders)):
+            for b in range(a + 1, len(holders)):
+                shared[(holders[a], holders[b])] += 1
+    for (a, b), n in shared.items():
+        smaller = min(len(sketches[a]), len(sketches[b]))
+        if smaller and n >= max(2, COPY_SHARE * smaller) or (smaller == 1 and n == 1 and len(sketches[a]) == len(sketches[b])):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {p: find(p) for p in sketches}

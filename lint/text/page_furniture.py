@@ -1,0 +1,62 @@
+"""A document's lines as the furniture model sees them, and the lines it calls furniture from the
+document alone, for the prose rules that should skip them (attribution, readability, grammar).
+
+KZ102 (lint/rules/artifacts/boilerplate.py) decides with the whole corpus (repetition across
+documents); a document rule sees one document, so `furniture_lines` uses the same model with no
+repetition: the lines whose shape and context alone make them furniture (menus, share bars,
+teaser runs around the article). It is computed once per document and cached on it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint.core.document import Document
+from lint.text import boilerplate as model
+
+_SOURCE_LINE = re.compile(r"^\W*(?:sources?|via|fonte|quelle|источник)\s*:", re.IGNORECASE)
+_CACHE_ATTR = "_kz_furniture_lines"
+
+
+def units(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the lines the model classifies: each prose block, or each of its
+    lines when the block is a stack of short lines (a menu written without blank lines)."""
+    out = []
+    for _index, block in doc.prose_blocks:
+        raw = doc.text[block.start:block.end]
+        lines = raw.split("\n")
+        if len(lines) > 1 and sorted(len(line.split()) for line in lines)[len(lines) // 2] <= 8:
+            offset = block.start
+            for line in lines:
+                if line.strip():
+                    lead = len(line) - len(line.lstrip())
+                    out.append((offset + lead, offset + len(line.rstrip()), line.strip()))
+                offset += len(line) + 1
+        elif raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append((block.start + lead, block.start + len(raw.rstrip()), raw.strip()))
+    return out
+
+
+def protected(found: list[tuple[int, int, str]]) -> list[bool]:
+    """The title (the first line, a level-1 Markdown heading) and `Source:` lines are never furniture."""
+    return [i == 0 or text.startswith("# ") or bool(_SOURCE_LINE.match(text)) for i, (_, _, text) in enumerate(found)]
+
+
+def furniture_lines(doc: Document) -> frozenset[int]:
+    """1-based numbers of the lines the model calls furniture from this document alone."""
+    cached = doc.__dict__.get(_CACHE_ATTR)
+    if cached is None:
+        found = units(doc)
+        keep = protected(found)
+        verdicts = model.classify([text for _, _, text in found], [0] * len(found),
+                                  protect=[i for i, k in enumerate(keep) if k])
+        lines: set[int] = set()
+        for (start, end, _), verdict in zip(found, verdicts):
+            if verdict.furniture:
+                first, _ = doc.position(start)
+                last, _ = doc.position(end)
+                lines.update(range(first, last + 1))
+        cached = frozenset(lines)
+        doc.__dict__[_CACHE_ATTR] = cached
+    return cached

@@ -1,0 +1,158 @@
+"""The furniture model (lint/text/boilerplate.py) on real-looking pages: every signal must fire
+where it should and stay quiet where it should not."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.text import boilerplate as bp
+
+BODY = [
+    ("Police in the western oil town fired tear gas at several hundred protesters on Wednesday, "
+    "witnesses said, as anger over the rising price of fuel spread to other cities."),
+    ("The interior ministry said 12 officers had been injured and that the crowd had thrown stones "
+    "at a government building before it was dispersed."),
+    ("Opposition groups say the price rise broke a promise the government made two years ago, when "
+    "it capped the cost of liquefied gas used by most cars in the region."),
+    "What happens next",
+    ("The president has ordered the cabinet to review the decision within a week and said that those "
+    "responsible for the unrest would be found and punished."),
+    ("Analysts said the protests were the largest in the country for more than a decade and could "
+    "spread if the government did not act quickly on prices."),
+]
+MENU = ["Home", "News", "World", "Business", "Sport", "Opinion", "Culture", "Subscribe", "Sign In"]
+FOOTER = ["Most Read", "About Us", "Contact Us", "Privacy Policy", "Terms of Use",
+          "© 2019 The Almaty Herald. All rights reserved."]
+
+
+def verdicts(texts, repeats=None, protect=(0,)):
+    return bp.classify(texts, repeats if repeats is not None else [0] * len(texts), protect=protect)
+
+
+def flagged(texts, repeats=None, protect=(0,)):
+    return [t for t, v in zip(texts, verdicts(texts, repeats, protect)) if v.furniture]
+
+
+# -- shape and context -----------------------------------------------------------------------------
+
+
+def test_menus_and_footer_around_the_body_are_furniture_and_the_body_is_not():
+    page = ["Fuel protests spread across the west", *MENU, *BODY, *FOOTER]
+    found = flagged(page)
+    assert set(MENU[:-1]) <= set(found)  # the item right before the body is the hardest call
+    assert set(FOOTER) <= set(found)
+    assert not set(BODY) & set(found)
+
+
+def test_a_short_heading_between_two_good_paragraphs_is_content():
+    page = ["Fuel protests spread across the west", *MENU, *BODY, *FOOTER]
+    assert "What happens next" not in flagged(page)
+
+
+def test_a_clean_article_has_no_furniture():
+    article = ["Fuel protests spread across the west", *BODY]
+    assert flagged(article) == []
+
+
+def test_the_title_line_is_protected():
+    page = ["Home", *MENU, *BODY]
+    assert verdicts(page)[0].furniture is False
+
+
+def test_non_english_menus_are_found_by_shape():
+    body_pt = [
+        ("A polícia lançou gás lacrimogêneo contra centenas de manifestantes na quarta-feira, segundo "
+        "testemunhas, enquanto a revolta contra o preço dos combustíveis se espalhava para outras cidades."),
+        ("O ministério do Interior disse que doze policiais ficaram feridos e que a multidão atirou pedras "
+        "contra um prédio do governo antes de ser dispersada."),
+        ("Os grupos de oposição dizem que o aumento quebrou uma promessa feita pelo governo há dois anos, "
+        "quando limitou o preço do gás usado pela maioria dos carros da região."),
+    ]
+    menu_pt = ["Início", "Política", "Economia", "Esportes", "Entretenimento", "Assine", "Entrar"]
+    tail_pt = ["Leia mais", "Mais lidas", "Fale conosco", "Política de privacidade"]
+    page = ["Protestos se espalham", *menu_pt, *body_pt, *tail_pt]
+    found = flagged(page)
+    # the lines right next to the body are the hardest calls ("Entrar", "Leia mais" score just under)
+    assert set(menu_pt[:-1]) <= set(found) and set(tail_pt[1:]) <= set(found)
+    assert not set(body_pt) & set(found)
+
+
+def test_glued_menu_items_and_separators_are_reasons():
+    page = ["Fuel protests", "HomeNewsWorldBusiness", "SubscribeSign In", "Politics | Economy | Sport",
+            *MENU, *BODY, *FOOTER]
+    v = verdicts(page)
+    assert v[1].furniture and any("glued" in r for r in v[1].reasons)
+    assert v[3].furniture and any("separators" in r for r in v[3].reasons)
+
+
+# -- repetition ------------------------------------------------------------------------------------
+
+
+def test_repetition_raises_the_score_of_a_line_and_is_named_in_the_reasons():
+    promo = "Get the Herald's morning briefing in your inbox every day before breakfast"
+    page = ["Fuel protests spread across the west", *MENU, *BODY[:3], promo, *BODY[3:], *FOOTER]
+    at = page.index(promo)
+    alone, shared = [0] * len(page), [0] * len(page)
+    shared[at] = 40
+    assert bp.score(page, shared)[0][at] > bp.score(page, alone)[0][at]
+    verdict = verdicts(page, shared)[at]
+    if verdict.furniture:
+        assert verdict.reasons[0] == "repeated in 40 other documents"
+
+
+def _doc(lines):
+    return ([k for k in (bp.line_key(t) for t in lines) if k], bp.sketch(lines))
+
+
+def test_the_index_counts_other_documents_and_names_one():
+    a = ["Sign up for our newsletter", *BODY]
+    b = ["Sign up for our newsletter", ("A different article about the harvest, which was the worst in "
+         "a decade according to the farmers' union and the ministry of agriculture.")]
+    c = ["Sign up for our newsletter!", ("Another story entirely, about a football match in the capital "
+         "that ended in a draw after the home side missed a late penalty.")]
+    index = bp.RepetitionIndex({"a.md": _doc(a), "b.md": _doc(b), "c.md": _doc(c)})
+    count, example = index.count("a.md", bp.line_key("Sign up for our newsletter"))
+    assert count == 2 and example in {"b.md", "c.md"}
+    assert index.count("a.md", bp.line_key(BODY[3]))[0] == 0
+
+
+def test_two_copies_of_one_article_do_not_make_its_lines_shared_furniture():
+    article = ["Fuel protests spread across the west", *BODY]
+    copy = ["Fuel protests spread across the west", *BODY, "Source: https://example.org/fuel"]
+    other = ["A different story", ("The harvest was the worst in a decade according to the farmers' union "
+             "and the ministry of agriculture, which blamed the drought.")]
+    index = bp.RepetitionIndex({"a.md": _doc(article), "copy.md": _doc(copy), "o.md": _doc(other)})
+    assert index.group["a.md"] == index.group["copy.md"] != index.group["o.md"]
+    assert index.count("a.md", bp.line_key("What happens next")) == (0, None)
+
+
+def test_a_heading_every_document_shares_is_format_not_furniture():
+    docs = {}
+    for n in range(5):
+        lines = [f"Story {n}", (f"Paragraph {n} of a story that is long enough to count as prose in the sketch "
+                 f"of its document, number {n} of five in this corpus."), "### Sources:", f"[Outlet {n}](https://e.org/{n})"]
+        docs[f"{n}.md"] = _doc(lines)
+    index = bp.RepetitionIndex(docs, format_keys=[bp.line_key("### Sources:")])
+    assert index.count("0.md", bp.line_key("### Sources:")) == (0, None)
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Sign up for our newsletter", "  sign UP for our Newsletter: "),
+    ("Updated 3 hours ago", "Updated 12 hours ago"),
+    ("## Related", "Related"),
+])
+def test_normalised_keys_fold_case_digits_and_markup(a, b):
+    assert bp.line_key(a) == bp.line_key(b)
+
+
+def test_long_lines_are_not_keyed():
+    assert bp.line_key(" ".join(["word"] * 30)) is None
+
+
+def test_language_is_picked_from_stop_words():
+    assert bp.pick_language([bp.words(BODY[0]), bp.words(BODY[1])])[0] == "English"
+    assert bp.pick_language([bp.words("Читайте также последние новости о том, что случилось в городе и в стране")])[0] \
+        in {"Russian", "Ukrainian", "Belarusian", "Bulgarian", "Serbian", "Macedonian"}

@@ -1,0 +1,186 @@
+"""KZ102 boilerplate as a corpus rule: the model's findings through the engine (facts extracted
+per document, serialised, checked together), the phrase lists' findings kept, and a pre-commit
+run given one new file that finds furniture by repetition against the corpus's index."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint.config import load
+from lint.engine.corpus import check_corpus
+from lint.engine.document import process_text
+from lint.engine.selection import build_rules
+
+REPO = Path(__file__).resolve().parents[1]
+SCRAPED = REPO.parent / "shared" / "dev-scraped"
+RULE = next(r for r in build_rules(load(None), select=["KZ102"]))
+
+MENU = ["Home", "World", "Business", "Markets", "Opinion", "Culture", "Podcasts", "Newsletters", "Sign in"]
+FOOTER = ["About the Herald", "Work for us", "Advertise with us", "Contact the newsroom", "Privacy Policy",
+          "Terms of Use"]
+STORIES = [
+    ["Police in the western oil town fired tear gas at several hundred protesters on Wednesday, witnesses said, "
+     "as anger over the price of fuel spread.",
+     "The interior ministry said 12 officers had been injured and that the crowd had thrown stones at a "
+     "government building before it was dispersed.",
+     "Opposition groups say the rise broke a promise the government made two years ago, when it capped the "
+     "price of liquefied gas."],
+    ["The central bank raised its main interest rate by two points on Thursday, its third rise this year, "
+     "to slow inflation that has reached a ten-year high.",
+     "The governor told reporters that food prices had risen by a fifth since January and that the bank "
+     "would act again if they did not slow.",
+     "Exporters welcomed the decision, which is expected to strengthen the currency against the dollar."],
+    ["The national football team drew 1-1 with Georgia in the capital on Saturday after missing a penalty in "
+     "the final minute of the qualifying match.",
+     "The coach said his players had created enough chances to win and that the result kept their hopes of "
+     "reaching the finals alive.",
+     "More than 20,000 supporters watched the match in freezing temperatures at the new stadium."],
+    ["Farmers in the north say the harvest is the worst in a decade after a dry summer left wheat fields "
+     "parched across three regions.",
+     "The agriculture ministry has promised compensation, but farmers' unions say the payments will cover "
+     "less than half of their losses.",
+     "Grain exports are expected to fall by a third this year, traders said."],
+]
+
+
+def page(title: str, body: list[str], menu=MENU, footer=FOOTER) -> str:
+    return "\n\n".join([f"# {title}", *menu, *body, *footer]) + "\n"
+
+
+def run(documents: dict[str, str]):
+    facts = {path: process_text(text, path, [RULE], full=False)["facts"] for path, text in documents.items()}
+    facts = {path: json.loads(json.dumps(f)) for path, f in facts.items()}  # as the cache stores them
+    return check_corpus([RULE], facts)
+
+
+def lines_of(findings, path: str) -> dict[int, str]:
+    return {f.line: f.message for f in findings if f.path == path}
+
+
+def test_menus_and_footers_that_pages_share_are_furniture_and_their_articles_are_not():
+    docs = {f"news/{n}.md": page(f"Story {n}", body) for n, body in enumerate(STORIES)}
+    found = run(docs)
+    text = docs["news/0.md"].split("\n")
+    flagged = {text[line - 1] for line in lines_of(found, "news/0.md")}
+    assert set(MENU[1:]) | set(FOOTER) <= flagged  # "Home" right after the title may pass
+    assert not flagged & set(STORIES[0])
+    message = next(m for line, m in lines_of(found, "news/0.md").items() if text[line - 1] == "Privacy Policy")
+    assert "repeated in 3 other documents (e.g. news/" in message
+
+
+def test_repetition_is_named_with_another_document_and_line():
+    docs = {f"news/{n}.md": page(f"Story {n}", body) for n, body in enumerate(STORIES)}
+    finding = next(f for f in run(docs) if f.path == "news/1.md" and "Work for us" in f.message)
+    assert finding.related and finding.related[0].path.startswith("news/") and finding.related[0].path != "news/1.md"
+    assert finding.related[0].line > 1
+
+
+def test_two_copies_of_one_article_do_not_make_its_short_lines_furniture():
+    body = [STORIES[0][0], "What the ministry said", STORIES[0][1], STORIES[0][2]]
+    docs = {"a.md": page("Fuel protests", body, menu=[], footer=[]),
+            "a-copy.md": page("Fuel protests", body, menu=[], footer=[]) + "\nSource: https://example.org/fuel\n",
+            "b.md": page("Rates", STORIES[1], menu=[], footer=[])}
+    assert run(docs) == []
+
+
+def test_a_clean_article_alone_has_no_furniture():
+    docs = {"a.txt": "Fuel protests spread\n\n" + "\n\n".join(STORIES[0]) + "\n",
+            "b.txt": "Rates rise again\n\n" + "\n\n".join(STORIES[1]) + "\n"}
+    assert run(docs) == []
+
+
+def test_a_heading_every_document_has_is_format_not_furniture():
+    docs = {}
+    for n, body in enumerate(STORIES):
+        docs[f"{n}.md"] = "\n\n".join([f"# Story {n}", *body, "### Sources:", f"1. [The Herald](https://h.kz/{n})"]) + "\n"
+    assert [f for f in run(docs) if "Sources" in f.message] == []
+
+
+def test_the_phrase_lists_still_fire_with_their_fixes():
+    docs = {"a.txt": "Police fired tear gas on Wednesday.\n\nRead more: Protests spread to Almaty\n\nThe curfew stays.\n",
+            "b.txt": "The central bank raised rates.\n"}
+    found = run(docs)
+    assert [(f.path, f.line) for f in found] == [("a.txt", 3)]
+    assert found[0].fix is not None and found[0].fix.safe and 'matches "Read more"' in found[0].message
+
+
+def test_with_the_model_off_only_the_phrase_lists_fire(tmp_path):
+    config = tmp_path / "rules.yaml"
+    config.write_text("rules:\n  boilerplate:\n    model: false\n", encoding="utf-8")
+    rule = next(r for r in build_rules(load(config), select=["KZ102"]))
+    docs = {f"news/{n}.md": page(f"Story {n}", body) for n, body in enumerate(STORIES)}
+    facts = {p: json.loads(json.dumps(process_text(t, p, [rule], full=False)["facts"])) for p, t in docs.items()}
+    with_model = [f for f in run(docs) if f.path == "news/0.md"]
+    without = [f for f in check_corpus([rule], facts) if f.path == "news/0.md"]
+    assert len(with_model) > 10 and all("matches" in f.message for f in without)
+
+
+# -- a pre-commit run given one file ---------------------------------------------------------------
+
+
+def _git(*args: str, cwd: Path) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@e"}
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+def _kzlint(cwd: Path, *args: str) -> list[dict]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-m", "lint", "--format", "json", "--exit-zero", "--select", "KZ102",
+                          *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def test_a_one_file_run_finds_furniture_by_repetition_against_the_corpus(tmp_path):
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    for n, body in enumerate(STORIES[:3]):
+        (corpus / f"{n}.md").write_text(page(f"Story {n}", body), encoding="utf-8")
+    _git("init", "-q", cwd=tmp_path)
+    _git("add", "-A", cwd=tmp_path)
+    _git("commit", "-q", "-m", "corpus", cwd=tmp_path)
+    _kzlint(tmp_path, "news")  # fills the cache and the index of line keys
+    (corpus / "new.md").write_text(page("Story 3", STORIES[3]), encoding="utf-8")
+    _git("add", "news/new.md", cwd=tmp_path)
+    one = _kzlint(tmp_path, "news/new.md")
+    assert {f["path"] for f in one} == {"news/new.md"}
+    repeated = [f for f in one if "repeated in 3 other documents" in f["message"]]
+    assert {f["message"].split('"')[1] for f in repeated} >= {"Privacy Policy", "Terms of Use", "Work for us"}
+    full = [f for f in _kzlint(tmp_path, "--no-cache", "news") if f["path"] == "news/new.md"]
+    assert [f["line"] for f in one] == [f["line"] for f in full]
+
+
+# -- the figures on real scraped pages -------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SCRAPED.is_dir(), reason="../shared/dev-scraped is not here")
+def test_dev_scraped_recall_and_precision(tmp_path):
+    docs = {f"docs/{p.name}": p.read_text(encoding="utf-8") for p in sorted((SCRAPED / "docs").glob("*.md"))}
+    found = run(docs)
+    out = tmp_path / "kz.json"
+    out.write_text(json.dumps([f.to_dict() for f in found]), encoding="utf-8")
+    res = subprocess.run([sys.executable, str(SCRAPED / "score.py"), "--findings", str(out)],
+                         capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    figures = dict(part.split("=") for part in res.split())
+    assert float(figures["recall"]) >= 0.85 and float(figures["precision"]) >= 0.95, res
+
+
+# -- the lines prose rules can skip ----------------------------------------------------------------
+
+
+def test_furniture_lines_of_one_document_for_the_prose_rules():
+    from lint.core.document import Document
+    from lint.text.page_furniture import furniture_lines
+
+    text = page("Fuel protests", STORIES[0])
+    lines = text.split("\n")
+    found = furniture_lines(Document("a.md", text))
+    assert {lines[n - 1] for n in found} >= set(MENU[1:-1]) | set(FOOTER[1:])
+    assert not {lines[n - 1] for n in found} & set(STORIES[0])
+    assert furniture_lines(Document("b.txt", "Fuel protests spread\n\n" + "\n\n".join(STORIES[0]) + "\n")) == frozenset()
