@@ -13,7 +13,6 @@ from lint.core.document import Document
 from lint.core.reading import decode
 from lint.engine.fixes import apply_fixes, compatible_fixes
 from lint.engine.selection import build_rules
-from lint.rules import all_rules, rule_options
 from lint.rules.artifacts.support import remove_lines_edit
 
 REPO = Path(__file__).resolve().parents[1]
@@ -41,12 +40,6 @@ def fixed(code: str, text: str, path: str = "article.txt") -> str:
 
 
 # -- configuration -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("code", sorted(RULES))
-def test_rules_yaml_sets_exactly_the_option_defaults(code):
-    options, _ = rule_options(load(None), all_rules()[code])
-    assert options == all_rules()[code].Options()
 
 
 def test_a_user_can_extend_the_furniture_phrases(tmp_path):

@@ -39,6 +39,19 @@ def list_rules(args: list[str]) -> int:
     return 0
 
 
+def _options(rule) -> list[str]:
+    """The rule's options and their defaults (from its Options model, the one place they are written)."""
+    defaults = rule.option_defaults()
+    if not defaults:
+        return []
+    lines = [f"Options (rules.yaml: `rules: {{{rule.name}: {{...}}}}`), with their defaults:"]
+    for key, value in defaults.items():
+        shown = getattr(value, "value", value)  # an enum (a severity) as written in rules.yaml
+        lines.append(textwrap.fill(f"{key}: {shown!r}" if isinstance(shown, str) else f"{key}: {shown}", 88,
+                                   initial_indent="    ", subsequent_indent="        "))
+    return [*lines, ""]
+
+
 def explain(args: list[str]) -> int:
     if len(args) != 1:
         raise UsageError("usage: kzlint explain CODE (for example: kzlint explain KZ101)")
@@ -59,6 +72,7 @@ def explain(args: list[str]) -> int:
         "Message:" if not rule.messages else "Messages:",
         *(f"    {template}" if not variant else f"    ({variant}) {template}" for variant, template in rule.templates().items()),
         "",
+        *_options(rule),
         "Fires on:",
         textwrap.indent(rule.bad_example, "    "),
         "",
