@@ -9,19 +9,19 @@ from collections.abc import Sequence
 
 from lint.core.document import Document, Sentence
 from lint.facts.names import NameIndex
-from lint.facts.time_expressions import MONTHS, WEEKDAYS
+from lint.text import words
 from lint.text.transliteration import skeleton
 
-FUNCTION_WORDS = frozenset("""
-a an the and or but nor so yet if as at by for from in into of off on onto out over to up with
-this that these those it its he she they we i you his her their our my your there here then now
-when while after before since although though because until unless whether where which who whom
-whose what why how all any both each every few more most other some such no not only own same
-than too very also just even still however meanwhile moreover furthermore nevertheless instead
-last next first second third new according despite during about against among between through
-under without within around across near outside inside behind beyond toward towards upon
-yesterday today tonight tomorrow earlier later once twice never always often sometimes
-watch read see view related more click follow share sign subscribe source sources photo video
+# Words that are no name when capitalised: the function words (lint/text/words.py), auxiliaries
+# aside ("Will", "May", "Can" are names too), and the pronouns, adverbs, ordinals and web-page
+# labels ("Watch", "Related") a capitalised run also starts with.
+NOT_NAME_WORDS = (words.FUNCTION_WORDS - words.AUXILIARIES) | frozenset("""
+so yet off out up it he she they we i you her there here then now after before since until what why how
+all any both each every few more most other some such no not only own same too very also just even still
+however meanwhile moreover furthermore nevertheless instead last next first second third new according
+despite around across near outside inside behind beyond toward yesterday today tonight tomorrow earlier
+later once twice never always often sometimes watch read see view related click follow share sign
+subscribe source sources photo video
 """.split())
 
 
@@ -38,7 +38,7 @@ chairperson leader premier mp mep mr. mrs. dr. st saint
 """.split())
 
 
-NOT_NAMES = FUNCTION_WORDS | TITLES | set(MONTHS) | set(WEEKDAYS)
+NOT_NAMES = NOT_NAME_WORDS | TITLES | set(words.MONTH_NUMBERS) | set(words.WEEKDAYS)
 
 
 # A word that starts with a capital (Latin, Latin-1, Latin Extended-A, Cyrillic; checked again in code),

@@ -9,15 +9,14 @@ from lint.core.document import Document
 from lint.core.findings import Finding, Severity
 from lint.rules.artifacts.support import ArtifactOptions, compile_or_none, prose_lines, quote, remove_lines_fix
 from lint.rules.base import DocumentRule
+from lint.text.words import OPEN_WORDS
 
 
 class FillerOptions(ArtifactOptions):
     characters: str = ".…·•_-‐‑‒–—―=~"
     min_length: int = 3
     cut_off: bool = True
-    open_words: list[str] = [
-        "a", "an", "the", "of", "to", "and", "or", "but", "with", "for", "from", "in", "on", "at", "by",
-    ]
+    open_words: list[str] = list(OPEN_WORDS)  # a paragraph ending on one stopped mid-clause (lint/text/words.py)
 
 
 class Filler(DocumentRule):
