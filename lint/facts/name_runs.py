@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from lint.core.document import Document, Sentence
 from lint.facts.names import NameIndex
@@ -60,8 +61,19 @@ WORD_AFTER = re.compile(r" ([a-z][a-z-]*)")
 HYPHEN = re.compile(r"[‐-]")
 
 
-# (start, end, possessive, word, lower-cased word); start == end for a breaker that ends any run
-Word = tuple[int, int, bool, str, str]
+class Word(NamedTuple):
+    """A capitalised word of the prose that can be part of a name, or a breaker (start == end, no
+    text) where a run must end. A tuple: facts that keep one stay JSON-able (a list round-trips)."""
+
+    start: int
+    end: int
+    possessive: bool  # "Kazakhstan's": ends the run it is in (True for a breaker)
+    text: str
+    lower: str
+
+    @classmethod
+    def breaker(cls, start: int) -> Word:
+        return cls(start, start, True, "", "")
 
 
 class Run:
@@ -76,7 +88,7 @@ class Run:
         self.name = name
         # `names.skeleton` of each name word: the skeleton of several words joined by spaces is
         # theirs joined (empty ones left out), so no part of the run is folded twice
-        self.keys = [skeleton(word[3]) for word in name]
+        self.keys = [skeleton(word.text) for word in name]
         self._text, self._start, self._end = text, sentence.start, sentence.end
         self._before: str | None = None
         self._after: str | None = None
@@ -86,7 +98,7 @@ class Run:
     def after(self) -> str:
         """The lower-case word right after the run ("region"), if any."""
         if self._after is None:
-            match = WORD_AFTER.match(self._text, self.words[-1][1], self._end)
+            match = WORD_AFTER.match(self._text, self.words[-1].end, self._end)
             self._after = match.group(1) if match else ""
         return self._after
 
@@ -94,7 +106,7 @@ class Run:
     def before(self) -> str:
         """The word right before the run ("in"), lower-cased, if any."""
         if self._before is None:
-            start = self.words[0][0]
+            start = self.words[0].start
             match = WORD_BEFORE.search(self._text[max(self._start, start - 40):start])
             self._before = match.group(1).lower() if match else ""
         return self._before
@@ -132,9 +144,9 @@ def capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[Word]:
         raw = match.group()
         if raw.isalpha():  # most words: no digit, hyphen, apostrophe or underscore to look at
             if not raw[0].isupper() or (skip_starts and covered(skip_starts, skip_ends, start)):
-                words.append((start, start, True, "", ""))
+                words.append(Word.breaker(start))
             else:
-                words.append((start, start + len(raw), False, raw, raw.lower()))
+                words.append(Word(start, start + len(raw), False, raw, raw.lower()))
             continue
         head = raw.split("_", 1)[0]
         word = head.rstrip("’'‐-")
@@ -144,9 +156,9 @@ def capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[Word]:
         if (not word or not word[0].isupper() or DIGIT.search(word)
                 or (("-" in word or "‐" in word) and not all(part[:1].isupper() for part in HYPHEN.split(word)))
                 or covered(skip_starts, skip_ends, start)):
-            words.append((start, start, True, "", ""))
+            words.append(Word.breaker(start))
             continue
-        words.append((start, start + len(word), possessive, word, word.lower()))
+        words.append(Word(start, start + len(word), possessive, word, word.lower()))
     return words
 
 
@@ -174,12 +186,12 @@ def name_words(words: list[Word]) -> list[Word]:
     'White House Press Secretary Jen Psaki' -> 'Jen Psaki', 'The Hague' -> 'Hague'."""
     first, last = 0, len(words)
     for position in range(last - 1, -1, -1):
-        if words[position][4] in TITLES:
+        if words[position].lower in TITLES:
             first = position + 1
             break
-    while first < last and words[first][4] in NOT_NAMES:
+    while first < last and words[first].lower in NOT_NAMES:
         first += 1
-    while last > first and words[last - 1][4] in NOT_NAMES:
+    while last > first and words[last - 1].lower in NOT_NAMES:
         last -= 1
     return words[first:last]
 
@@ -188,7 +200,7 @@ def capitalised_runs(doc: Document, skip: Sequence[tuple[int, int]] = ()) -> lis
     """The runs of each sentence of the document that hold a name: capitalised words joined by
     single spaces; a possessive ('Kazakhstan's') ends a run."""
     words = capital_words(doc, skip)
-    starts = [word[0] for word in words]
+    starts = [word.start for word in words]
     text = doc.prose
     by_sentence: list[list[Run]] = []
     for sentence in doc.sentences:
@@ -197,14 +209,14 @@ def capitalised_runs(doc: Document, skip: Sequence[tuple[int, int]] = ()) -> lis
         ended = True
         for index in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
             word = words[index]
-            start, end, possessive = word[0], word[1], word[2]
+            start, end, possessive = word.start, word.end, word.possessive
             if end == start:  # not name material
                 if current:
                     groups.append(current)
                     current = []
                 ended = True
                 continue
-            if current and not ended and start == current[-1][1] + 1 and text[start - 1] == " ":
+            if current and not ended and start == current[-1].end + 1 and text[start - 1] == " ":
                 current.append(word)
             else:
                 if current:
