@@ -41,7 +41,8 @@ class MarkupResidue(DocumentRule):
         "the character. Code spans and code blocks are never checked. --fix replaces an entity with "
         "the character it stands for (in Markdown, not when that would turn it into markup); tags are "
         "only reported, because what replaces them (a line break, nothing, a link) needs a human. "
-        "Tag names and shortcode patterns: `rules.markup-residue` in rules.yaml."
+        "Tag names and shortcode patterns are options (`kzlint explain KZ106` lists their defaults): "
+        "`rules.markup-residue` in rules.yaml."
     )
     bad_example = "Police fired tear gas at protesters in Almaty&nbsp;on Wednesday.<br>"
     good_example = "Police fired tear gas at protesters in Almaty on Wednesday."

@@ -50,7 +50,7 @@ class StrayToken(DocumentRule):
         "uses fire only where English cannot use them: alone on a line (`lines`), or as the value "
         "after a label (`values`: `Photo: undefined`, `(null)`), so \"null and void\" in a legal "
         "quote is left alone. A line that is nothing but the token is removed by --fix. The lists "
-        "live under `rules.stray-token` in rules.yaml."
+        "are options (`kzlint explain KZ101` lists their defaults), set under `rules.stray-token` in rules.yaml."
     )
     bad_example = "Robin Forestier-Walker told Al Jazeera the number of deaths “was shocking”.\n\nundefined\n"
     good_example = "The court declared the contract null and void."
