@@ -78,3 +78,16 @@ def test_the_paragraph_variant_runs_an_unclosed_quote_to_the_end():
     assert quotes.QUOTATION_IN_PARAGRAPH.findall("He said: “Ten people died, and") == ["“Ten people died, and"]
     assert quotes.QUOTE_MARK.search("a «quoted» line") and not quotes.QUOTE_MARK.search("Read more")
     assert re.fullmatch(r"\[.*\]", quotes.QUOTE_MARK.pattern)
+
+
+def test_the_month_lists_written_as_data_are_the_base_list():
+    """The lexicon (rules.yaml, user-editable data) and the sentence splitter (lint/core, below the
+    text layer) keep their own copies of the months; the built-in copies must be the base list."""
+    from lint.core.sentences import _ABBREVIATIONS
+
+    abbreviations = [name for name in words.MONTH_NUMBERS if name not in words.MONTHS]
+    lexicon = load(None).lexicon
+    assert lexicon.non_figures_before["date"] == [*words.MONTHS, *abbreviations]
+    # after a number, "may" is mostly the verb ("10 may have died"): left out on purpose
+    assert lexicon.non_figures_after["date"] == [m for m in (*words.MONTHS, *abbreviations) if m != "may"]
+    assert set(abbreviations) <= _ABBREVIATIONS
