@@ -371,6 +371,18 @@ def _layered(places: tuple, aliases: tuple) -> Gazetteer:
     return default().with_user(dict(places), aliases)
 
 
+@cache
+def country_names() -> tuple[str, ...]:
+    """The shipped countries' own names ('Russia', 'China', 'United Kingdom'), in index order;
+    empty when the index is not installed. Reads the index (`default`) on the first call."""
+    try:
+        rows = default()._rows
+    except (OSError, RuntimeError, ImportError):
+        return ()
+    country = KINDS.index("country")
+    return tuple(rows.names[i] for i in range(len(rows)) if rows.kinds[i] == country)
+
+
 def lookup(name: str) -> list[Place]:
     """Places called `name` in the shipped gazetteer (see `Gazetteer.lookup`)."""
     return default().lookup(name)

@@ -60,7 +60,9 @@ class NameVariant(CorpusRule):
         "corpus majority ('Priya Sharrma' twice, 'Sharma' once) unless it is clearly the house style; "
         "else the corpus majority; else the spelling more common in English. When nothing tells two "
         "spellings apart, both are reported. Variants that differ only by hyphens, spaces or case are "
-        "info (`minor-severity`). Every word of a name must match, so people who share a surname are "
+        "info (`minor-severity`). A one-word name is compared only with a spelling the config lists or "
+        "with a country's name in the world gazetteer that the corpus also writes ('Rusia' beside 'Russia'; "
+        "never two countries such as Niger / Nigeria). Every word of a name must match, so people who share a surname are "
         "never variants; two established English surnames (Davis / Davies) are two people; renamings "
         "(Kiev / Kyiv, Astana / Nur-Sultan: names of one gazetteer place, or `names: aliases`) are not "
         "variants. Names in Cyrillic or other scripts are left alone (they decline)."
@@ -92,6 +94,7 @@ class NameVariant(CorpusRule):
             facts, zipf=zipf_frequency, is_place=world.is_place, same_place=world.same_place,
             preferred=[*names.preferred, *(n for group in names.aliases for n in group), *names.places],
             accepted=[*(n for group in names.aliases for n in group), *names.places],
+            reference=gazetteer.country_names(),
             established=options.established_frequency, min_length=options.min_word_length,
             min_ratio=options.min_ratio, house_style_ratio=options.house_style_ratio,
         )
