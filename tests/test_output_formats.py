@@ -280,7 +280,7 @@ def test_stdin_filename_lints_standard_input(corpus):
     result = kzlint("--no-cache", "--stdin-filename", "news/new.txt", cwd=corpus, input=text)
     assert result.returncode == 1
     assert result.stdout.decode().splitlines()[0] == (
-        'news/new.txt:3:14: warning[KZ901] write Astana, not Nur-Sultan ("Nur-Sultan") (old-capital)')
+        'news/new.txt:3:14: warning[KZ901] write Astana, not Nur-Sultan ("Nur-Sultan") (old-capital) [*]')
     assert not (corpus / "news" / "new.txt").exists()
     # the buffer wins over the file on disk of the same name
     unsaved = kzlint("--no-cache", "--stdin-filename", "news/rally.txt", cwd=corpus, input=b"All calm in Astana.\n")

@@ -19,6 +19,9 @@ import sqlite3
 import subprocess
 from bisect import bisect_right
 from pathlib import Path
+import urllib.error
+import urllib.parse
+import urllib.request
 from urllib.parse import urlsplit
 
 from lint.backends.match import Match, Unavailable
@@ -102,49 +105,45 @@ class Client:
     def __init__(self, base_url: str, settings: LanguageToolSettings) -> None:
         self.base_url = base_url.rstrip("/")
         self.settings = settings
-        self._session = None
-        self._pid = 0
 
-    def _http(self):
-        """A connection pool of this process (a forked worker must not share its parent's sockets)."""
-        if self._session is None or self._pid != os.getpid():
-            import requests
-
-            self._session, self._pid = requests.Session(), os.getpid()
-        return self._session
+    def _request(self, path: str, data: dict | None, timeout: float):
+        """One HTTP request with the standard library (no requests: kzlint needs nothing more);
+        the JSON answer. Each call opens its own connection, so forked workers share none."""
+        body = urllib.parse.urlencode(data).encode("utf-8") if data is not None else None
+        request = urllib.request.Request(f"{self.base_url}{path}", data=body,
+                                         headers={"Accept": "application/json", "User-Agent": "kzlint"})
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (the configured server)
+            return json.loads(response.read().decode("utf-8"))
 
     def probe(self) -> None:
         """Raise Unavailable unless the server answers /v2/languages, quickly.
 
         A plain TCP connect comes first: when nothing listens (the usual case without
-        LanguageTool) the run pays one refused connection, not the import of requests.
+        LanguageTool) the run pays one refused connection.
         """
         parsed = urlsplit(self.base_url)
-        port = parsed.port or (443 if parsed.scheme == "https" else 80)
         try:
+            port = parsed.port or (443 if parsed.scheme == "https" else 80)
             socket.create_connection((parsed.hostname or "localhost", port), self.settings.connect_timeout_s).close()
         except OSError:
             raise Unavailable(f"no LanguageTool server answers at {self.base_url}") from None
         except ValueError as exc:
             raise Unavailable(f"languagetool.url {self.base_url!r} is not a URL ({exc})") from None
-        import requests
-
         try:
-            response = self._http().get(f"{self.base_url}/v2/languages",
-                                        timeout=(self.settings.connect_timeout_s, min(self.settings.timeout_s, 10)))
-            response.raise_for_status()
-            response.json()
-        except requests.exceptions.ConnectionError:
-            raise Unavailable(f"no LanguageTool server answers at {self.base_url}") from None
-        except requests.exceptions.Timeout:
+            self._request("/v2/languages", None, max(self.settings.connect_timeout_s, min(self.settings.timeout_s, 10)))
+        except (TimeoutError, socket.timeout):
             raise Unavailable(f"the LanguageTool server at {self.base_url} timed out") from None
-        except (requests.RequestException, ValueError) as exc:
+        except urllib.error.HTTPError as exc:
+            raise Unavailable(f"{self.base_url} is not a LanguageTool server ({_short(exc)})") from None
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, (TimeoutError, socket.timeout)):
+                raise Unavailable(f"the LanguageTool server at {self.base_url} timed out") from None
+            raise Unavailable(f"no LanguageTool server answers at {self.base_url}") from None
+        except (OSError, ValueError) as exc:
             raise Unavailable(f"{self.base_url} is not a LanguageTool server ({_short(exc)})") from None
 
     def check(self, text: str) -> list[Match]:
         """Matches in `text` (one request). Raises Unavailable when the request fails."""
-        import requests
-
         settings = self.settings
         data = {"language": settings.language, "text": text}
         for key, values in (("disabledRules", settings.disabled_rules),
@@ -153,11 +152,8 @@ class Client:
             if values:
                 data[key] = ",".join(values)
         try:
-            response = self._http().post(f"{self.base_url}/v2/check", data=data,
-                                         timeout=(settings.connect_timeout_s, settings.timeout_s))
-            response.raise_for_status()
-            return parse_response(response.json(), text)
-        except (requests.RequestException, ValueError, KeyError, TypeError) as exc:
+            return parse_response(self._request("/v2/check", data, settings.timeout_s), text)
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # URLError, HTTPError and timeouts are OSErrors
             raise Unavailable(f"LanguageTool request to {self.base_url} failed ({_short(exc)})") from None
 
 
@@ -209,13 +205,21 @@ def start_local(settings: LanguageToolSettings) -> str:
     global _LOCAL_SERVER
     install = local_install()
     if install is None:
+        import importlib.util
+
+        if importlib.util.find_spec("language_tool_python") is None:
+            raise Unavailable("no local LanguageTool (pip install 'kzlint[languagetool]'; it downloads LanguageTool once)")
         raise Unavailable("no local LanguageTool install (language-tool-python downloads it once)")
     java = java_major_version()
     if java is None or java < MIN_JAVA:
         found = "no java on PATH" if java is None else f"found Java {java}"
         raise Unavailable(f"LanguageTool needs Java {MIN_JAVA}+ ({found})")
     if _LOCAL_SERVER is None:
-        import language_tool_python
+        try:
+            import language_tool_python
+        except ImportError:
+            raise Unavailable("a local LanguageTool is started by language-tool-python: "
+                              "pip install 'kzlint[languagetool]'") from None
 
         version = install.name.removeprefix("LanguageTool-")
         try:

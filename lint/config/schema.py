@@ -204,7 +204,8 @@ class Sources(Section):
 
 class Config(Section):
     include: list[str] = ["*.md", "*.markdown", "*.txt"]
-    exclude: list[str] = []
+    exclude: list[str] = []  # the built-in rules.yaml lists files that are not articles (README, LICENSE...)
+    extend_exclude: list[str] = []  # more globs, added to `exclude` (which keeps its defaults)
     corpus: str | None = None
     fail_on: Severity = Severity.WARNING
     max_file_size: int = Field(5_000_000, gt=0)
@@ -225,6 +226,12 @@ class Config(Section):
 
     source: str = Field("<built-in>", exclude=True)  # where it was loaded from
     _lines: dict[tuple, int] = PrivateAttr(default_factory=dict)  # key path -> line in `source` (for errors)
+    _user: dict = PrivateAttr(default_factory=dict)  # the settings `source` gave, before the merge (`kzlint config`)
+
+    @property
+    def excludes(self) -> list[str]:
+        """Every exclude glob: `exclude` (the defaults unless replaced) and `extend-exclude`."""
+        return [*self.exclude, *self.extend_exclude]
 
     @property
     def from_file(self) -> bool:

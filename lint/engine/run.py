@@ -122,7 +122,7 @@ class Engine:
         """expand() once per set of roots in a run: the corpus root is often the directory given."""
         key = tuple(sorted(os.path.abspath(self.cwd / p) for p in paths))
         if key not in self._expanded:
-            self._expanded[key] = expand(paths, self.config.include, self.config.exclude, self.cwd, self.cache,
+            self._expanded[key] = expand(paths, self.config.include, self.config.excludes, self.cwd, self.cache,
                                          self._recheck)
         return self._expanded[key]
 
@@ -140,7 +140,7 @@ class Engine:
 
     def _run(self, paths: list[str]) -> RunResult:
         targets = self._expand(paths)
-        targets = sorted(set(targets) | {p for p in self.stdin if not is_excluded(p, self.config.exclude)})
+        targets = sorted(set(targets) | {p for p in self.stdin if not is_excluded(p, self.config.excludes)})
         roots = paths or list(self.stdin)
         corpus = _union(self.corpus_files(roots), targets) if self.corpus_rules else targets
         target_set = set(targets)

@@ -5,10 +5,12 @@ or commas; a reason may follow ` -- `, as in ESLint):
   <!-- kzlint-disable KZ301 --> ... <!-- kzlint-enable KZ301 -->
   <!-- kzlint-disable-next-line KZ102 -- the headline quotes the tweet -->
   <!-- kzlint-disable-file -->
+  Text of the line <!-- kzlint-disable-line KZ104 -->   (the same line; Markdown comment)
   kzlint: disable-next-line KZ102        (a line of its own; plain text)
 An `enable` without codes closes every open range; with codes, the ranges sharing a code.
 A directive that suppresses nothing is reported as KZ001 unused-suppression (like ruff's
-RUF100), unless it names only rules that did not run.
+RUF100), unless it names only rules that did not run; a code, prefix or name that no rule
+has (a typo: KZ1O1) is reported as KZ001 too, whether or not the directive was used.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from lint.core.findings import Finding
 from lint.core.selectors import Selected, matches
 from lint.rules.engine.unused_suppression import UnusedSuppression
 
-_KINDS = r"(disable-next-line|disable-file|disable|enable)"
+_KINDS = r"(disable-next-line|disable-line|disable-file|disable|enable)"
 COMMENT = re.compile(r"<!--[ \t]*kzlint-" + _KINDS + r"(?![\w-])([^\n]*?)-->")
 LINE = re.compile(r"^[ \t]*kzlint:[ \t]*" + _KINDS + r"(?![\w-])([^\n]*?)[ \t]*$", re.M)
 _SEPARATOR = re.compile(r"[\s,]+")
@@ -50,7 +52,7 @@ class Suppression(NamedTuple):
     """One directive and the lines it covers. A tuple, so that results cached or sent as JSON keep
     it as a list, and `Suppression(*entry)` rebuilds it (see `records` and `apply`)."""
 
-    kind: str  # "next-line", "file" or "range"
+    kind: str  # "next-line", "line", "file" or "range"
     line: int  # where the directive is written
     codes: list[str]  # selectors (codes, prefixes, names); empty: every rule
     first: int  # first line covered
@@ -73,6 +75,8 @@ def parse(doc: Document) -> list[Suppression]:
             while target <= len(lines) and not lines[target - 1].strip():
                 target += 1
             found.append(Suppression("next-line", line, codes, target, target, text))
+        elif kind == "disable-line":
+            found.append(Suppression("line", line, codes, line, line, text))
         elif kind == "disable-file":
             found.append(Suppression("file", line, codes, 1, len(lines), text))
         elif kind == "disable":
@@ -103,11 +107,13 @@ def _judgeable(codes: list[str], active: Collection[tuple[str, str]] | None) -> 
 
 
 def apply(findings: list[Finding], parsed: Sequence[Sequence] | None, path: str, *, report_unused: bool,
-          active: Collection[tuple[str, str]] | None = None) -> list[Finding]:
-    """Drop suppressed findings; add KZ001 for each directive that suppressed nothing.
+          active: Collection[tuple[str, str]] | None = None,
+          known: Collection[tuple[str, str]] | None = None) -> list[Finding]:
+    """Drop suppressed findings; add KZ001 for each directive that suppressed nothing, and for
+    each code in a directive that names no rule at all.
 
     `active` is the (code, name) of every rule that ran; directives naming other rules are
-    not judged.
+    not judged. `known` is every rule there is (built-in and custom).
     """
     if not parsed:
         return findings
@@ -122,6 +128,12 @@ def apply(findings: list[Finding], parsed: Sequence[Sequence] | None, path: str,
                     used[index] = hit = True
         if not hit:
             kept.append(finding)
+    if report_unused and known is not None:
+        for entry in entries:
+            for code in entry.codes:
+                if not any(matches(code, Selected(c, n)) for c, n in known):
+                    kept.append(UnusedSuppression.file_finding(path, entry.line, 1, entry.line, 1, "unknown",
+                                                               snippet=f"{entry.kind} {code}", code=code))
     if report_unused:
         for entry, was_used in zip(entries, used):
             if was_used or not _judgeable(entry.codes, active):

@@ -80,10 +80,8 @@ class UntranslatedOptions(Options):
     @field_validator("languages")
     @classmethod
     def _known_languages(cls, value: list[str]) -> list[str]:
-        from lingua import Language
-
-        names = {language.name.lower() for language in Language.all()}
-        unknown = [v for v in value if v.lower() not in names]
+        names = _lingua_languages()
+        unknown = [v for v in value if v.lower() not in names] if names else []  # unchecked without lingua
         if unknown:
             raise ValueError(f"lingua does not know {', '.join(unknown)} (it knows e.g. {', '.join(sorted(names)[:6])}...)")
         if "english" not in [v.lower() for v in value]:
@@ -113,7 +111,12 @@ class Untranslated(DocumentRule):
 
     def prepare(self) -> list[str]:
         wordlists.warm_up()
+        if not lingua_available():
+            return [LINGUA_MISSING]
         return []
+
+    def cache_token(self) -> str:
+        return "lingua" if lingua_available() else "no-lingua"
 
     def check(self, doc: Document) -> Iterator[Finding]:
         allow = [a.lower() for a in self.options.allow]
@@ -121,7 +124,7 @@ class Untranslated(DocumentRule):
         declared, script = self._language(doc, other)
         if other:
             yield from self._other_script_runs(doc, script, allow)
-        if script != "LATIN":
+        if script != "LATIN" or not lingua_available():  # Latin-script languages need lingua (`kzlint[lang]`)
             return
         if declared is None:  # English, unless the article turns out to be in another language
             if not _has_foreign_stretch(doc):
@@ -181,6 +184,8 @@ class Untranslated(DocumentRule):
             return ""
         if len(candidates) == 1:
             return f", {candidates[0].title()}"
+        if not lingua_available():
+            return ""
         values = _detector(tuple(candidates)).compute_language_confidence_values(run)
         best = values[0] if values else None
         return f", {best.language.name.title()}" if best and best.value >= self.options.min_confidence else ""
@@ -223,6 +228,31 @@ def _has_foreign_stretch(doc: Document) -> bool:
     lowercase = list(compress(lowercase, map(str.isalpha, lowercase)))
     uncommon = list(compress(count(), map(not_, map(wordlists.known_words(3.0).__contains__, lowercase))))
     return any(later - first < 6 for first, later in zip(uncommon, islice(uncommon, 2, None)))
+
+
+LINGUA_MISSING = ("KZ202 untranslated: sentences in other Latin-script languages are not checked without lingua: "
+                  "pip install 'kzlint[lang]' (other scripts are still reported)")
+
+
+@lru_cache(maxsize=1)
+def lingua_available() -> bool:
+    """Whether lingua (the `lang` extra, 96 MB of language models) is installed; not imported here."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("lingua") is not None
+    except (ImportError, ValueError):  # blocked or broken: as good as absent
+        return False
+
+
+@lru_cache(maxsize=1)
+def _lingua_languages() -> frozenset[str]:
+    """lingua's language names, lower case (empty without lingua)."""
+    if not lingua_available():
+        return frozenset()
+    from lingua import Language
+
+    return frozenset(language.name.lower() for language in Language.all())
 
 
 @lru_cache(maxsize=8)
