@@ -125,6 +125,17 @@ class GrammarSettings(Section):
 QualifierKind = Literal["at-least", "more-than", "nearly", "about", "up-to", "fewer-than"]
 
 
+class EventWords(Section):
+    """What happened, for event identity (lint.facts.events): a closed class of event words."""
+
+    # event type -> nouns and verbs news uses for it ("earthquake" <- quake, tremor, aftershock)
+    types: dict[str, list[str]] = {}
+    # family -> event types one event can be described with ("an earthquake and giant waves killed")
+    families: dict[str, list[str]] = {}
+    # nouns that name an event without its kind ("the tragedy"): they take the kind the article is about
+    generic: list[str] = []
+
+
 class Lexicon(Section):
     # canonical measure -> words that FOLLOW the number: "ten people killed", "353 injured"
     measures: dict[str, list[str]] = {}
@@ -155,6 +166,8 @@ class Lexicon(Section):
     non_figures_before: dict[str, list[str]] = {}
     # class -> words right AFTER a number that make it no event figure ("20 years", "10%")
     non_figures_after: dict[str, list[str]] = {}
+    # what happened: event words by type, their families, generic nouns (KZ501, KZ503, KZ301)
+    events: EventWords = Field(default_factory=lambda: EventWords())
 
 
 # -- names: spellings a corpus has chosen and places it knows (KZ5) ------------------------------

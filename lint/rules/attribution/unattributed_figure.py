@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from lint.config import load
 from lint.core.document import Document
 from lint.core.findings import Finding
+from lint.facts.event_facts import document_events
+from lint.facts.events import EventLexicon, points_back
 from lint.facts.figures import AUXILIARIES, Figure, find_figures
 from lint.facts.figures import warm_up as figures_warm_up
 from lint.facts.sources import collect_sources, is_social
@@ -42,7 +44,14 @@ class UnattributedFigure(DocumentRule):
         "\"Ten people were killed\") is covered by that attribution. Headlines and a Wikinews-style "
         "one-paragraph summary count as attributed to the article's source link when it has one "
         "(setting `summary-attributed-to-source`). Dates, ages, money, percentages, scores, distances, "
-        "populations and durations are not event figures."
+        "populations and durations are not event figures. An editor leaves three more kinds alone: a toll of "
+        "a past, settled event told in the simple past (dated a year or more before the article, or to a bare "
+        "year or decade: 'Mitch killed about 10,000 people in 1998', 'the 1981 riots', or in an article "
+        "marking an anniversary), while a fresh toll of a developing story ('are feared dead', 'has risen "
+        "to') still needs its source; a count of arrests, detentions or evacuations whose actor is the "
+        "authority that made them ('Chinese authorities arrested 224 people', 'were arrested by police'); "
+        "and a lede whose next sentence, opening the next paragraph, points back at it and names a source "
+        "('Those arrested are accused ..., investigators claim')."
     )
     bad_example = "Twelve law enforcement officers have also been killed with 353 other injured."
     good_example = "The Home Ministry said 2,000 people had been arrested."
@@ -54,6 +63,17 @@ class UnattributedFigure(DocumentRule):
         restatements_count: bool = True
         # Fewest words inside quotation marks that make a quotation (not a scare-quoted word).
         min_quotation_words: int = 3
+        # Measures one restatement can cross: "Dozens held" restates "28 people have been arrested".
+        same_measures: list[list[str]] = [["arrested", "detained"]]
+        # A toll of a past, settled event (dated a year or more before the article, or to a bare
+        # year or decade, told in the simple past) is history, not a claim to attribute.
+        settled_history: bool = True
+        # A count of arrests, detentions or evacuations whose actor is the authority that made them
+        # ("Chinese authorities arrested 224 people") is sourced by its own sentence.
+        agent_as_source: bool = True
+        # A lede attributed by the next sentence that points back at it ("Twenty-eight people have been
+        # arrested ..." / "Those arrested are accused ..., investigators claim").
+        next_sentence_attributes: bool = True
 
     def prepare(self) -> list[str]:
         lexicon = (self.config if self.config is not None else _default_config()).lexicon
@@ -74,15 +94,44 @@ class UnattributedFigure(DocumentRule):
             or self._quoted_and_attributed(doc, figure, cues)
             for figure in figures
         ]
+        if any(not ok for ok in attributed):
+            attributed = self._exempt(doc, figures, attributed, cues, config.lexicon)
         if self.options.restatements_count:
             sources = [f for f, ok in zip(figures, attributed) if ok]
-            attributed = [ok or any(_restates(f, s) for s in sources) for f, ok in zip(figures, attributed)]
+            families = self.options.same_measures
+            attributed = [ok or any(_restates(f, s, families) for s in sources) for f, ok in zip(figures, attributed)]
         by_sentence: dict[int, list[Figure]] = {}
         for figure, ok in zip(figures, attributed):
             if not ok:
                 by_sentence.setdefault(figure.sentence, []).append(figure)
         for group in by_sentence.values():
             yield self._report(doc, group)
+
+    def _exempt(self, doc: Document, figures: list[Figure], attributed: list[bool], cues: "_CueIndex",
+                lexicon: Lexicon) -> list[bool]:
+        """Unattributed figures an editor leaves alone: settled history, a count whose actor is its
+        source, a lede the next sentence attributes (lint.facts.event_facts)."""
+        options = self.options
+        events = document_events(doc, EventLexicon.of(lexicon.events))
+        out = []
+        for figure, ok in zip(figures, attributed):
+            if not ok:
+                ok = (options.settled_history and events.settled(figure)
+                      or options.agent_as_source and events.agent_is_source(figure)
+                      or options.next_sentence_attributes and self._next_sentence_attributes(doc, figure, cues))
+            out.append(bool(ok))
+        return out
+
+    @staticmethod
+    def _next_sentence_attributes(doc: Document, figure: Figure, cues: "_CueIndex") -> bool:
+        """The sentence after the figure's, opening the next paragraph, points back at it and names
+        a source ("They have been released on bail but police say ...")."""
+        sentences = doc.sentences
+        index = figure.sentence + 1
+        if index >= len(sentences) or sentences[index].block == sentences[figure.sentence].block:
+            return False  # inside one paragraph the adjacent-sentence rule has decided
+        following = sentences[index]
+        return points_back(doc.prose[following.start:following.end]) and cues.in_span(following.start, following.end)
 
     def _report(self, doc: Document, group: list[Figure]) -> Finding:
         quoted = [f'"{short_text(doc, f)}"' for f in group[:3]]
@@ -140,9 +189,13 @@ def _counts(figure: Figure) -> str:
     return figure.measure
 
 
-def _restates(figure: Figure, source: Figure) -> bool:
-    """`figure` says no more than attributed `source` does: same measure and who, a wider interval."""
-    if figure is source or figure.measure != source.measure:
+def _restates(figure: Figure, source: Figure, families: list[list[str]] = ()) -> bool:
+    """`figure` says no more than attributed `source` does: same measure (or one of a family:
+    held / arrested) and who, a wider interval."""
+    if figure is source:
+        return False
+    if figure.measure != source.measure and not any(
+            figure.measure in family and source.measure in family for family in families):
         return False
     generic = ("", "people")
     same_subject = figure.subject == source.subject or figure.subject in generic or source.subject in generic
