@@ -146,15 +146,29 @@ class Client:
         """Matches in `text` (one request). Raises Unavailable when the request fails."""
         settings = self.settings
         data = {"language": settings.language, "text": text}
-        for key, values in (("disabledRules", settings.disabled_rules),
-                            ("enabledCategories", settings.enabled_categories),
-                            ("disabledCategories", settings.disabled_categories)):
-            if values:
-                data[key] = ",".join(values)
+        if settings.enabled_rules:  # only these (LanguageTool refuses disabled-* lists with enabledOnly)
+            data["enabledOnly"] = "true"
+            data["enabledRules"] = ",".join(rule_ids(settings.enabled_rules, settings.language))
+            if settings.enabled_categories:
+                data["enabledCategories"] = ",".join(settings.enabled_categories)
+        else:
+            for key, values in (("disabledRules", settings.disabled_rules),
+                                ("enabledCategories", settings.enabled_categories),
+                                ("disabledCategories", settings.disabled_categories)):
+                if values:
+                    data[key] = ",".join(values)
         try:
             return parse_response(self._request("/v2/check", data, settings.timeout_s), text)
         except (OSError, ValueError, KeyError, TypeError) as exc:  # URLError, HTTPError and timeouts are OSErrors
             raise Unavailable(f"LanguageTool request to {self.base_url} failed ({_short(exc)})") from None
+
+
+def rule_ids(names: list[str], language: str) -> list[str]:
+    """LanguageTool rule ids, with SPELLING replaced by the spelling rule of `language`
+    (MORFOLOGIK_RULE_EN_US for en-US, MORFOLOGIK_RULE_EN_GB for en-GB ...)."""
+    variant = language.upper().replace("_", "-").replace("-", "_")
+    spelling = f"MORFOLOGIK_RULE_{variant}" if "_" in variant else f"MORFOLOGIK_RULE_{variant}_US"
+    return [spelling if name == "SPELLING" else name for name in names]
 
 
 def _short(exc: Exception) -> str:
@@ -208,8 +222,8 @@ def start_local(settings: LanguageToolSettings) -> str:
         import importlib.util
 
         if importlib.util.find_spec("language_tool_python") is None:
-            raise Unavailable("no local LanguageTool (pip install 'kzlint[languagetool]'; it downloads LanguageTool once)")
-        raise Unavailable("no local LanguageTool install (language-tool-python downloads it once)")
+            raise Unavailable("no local LanguageTool (language-tool-python is not installed)")
+        raise Unavailable("no local LanguageTool install")
     java = java_major_version()
     if java is None or java < MIN_JAVA:
         found = "no java on PATH" if java is None else f"found Java {java}"

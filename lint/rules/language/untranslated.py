@@ -23,6 +23,7 @@ from lint.config import Section
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
 from lint.reference import wordlists
+from lint.reference.other_languages import leaning
 from lint.rules.base import DocumentRule, Options
 from lint.text import quotes
 from lint.text import words as pw
@@ -132,8 +133,10 @@ class Untranslated(DocumentRule):
             candidates = list(self._candidates(doc, allow, english_gate=True))
             if not candidates:
                 return
-            detected = _detector(tuple(self.options.languages)).detect_language_of(doc.prose)
-            language = detected.name.lower() if detected else "english"
+            language = "english"
+            if 2 * len(candidates) >= self._judged:  # most of it reads as another language: which?
+                detected = _detector(tuple(self.options.languages)).detect_language_of(doc.prose)
+                language = detected.name.lower() if detected else "english"
         elif declared in self.options.languages:
             language = declared
             candidates = list(self._candidates(doc, allow, english_gate=declared == "english"))
@@ -194,6 +197,7 @@ class Untranslated(DocumentRule):
     def _candidates(self, doc: Document, allow: list[str], english_gate: bool):
         """(sentence, its text with quotations blanked) worth asking lingua about."""
         common = wordlists.known_words(3.0)
+        self._judged = 0
         for sentence in doc.sentences:
             text = doc.prose[sentence.start:sentence.end]
             for a, b in quotes.quoted_spans(text):
@@ -204,9 +208,19 @@ class Untranslated(DocumentRule):
             words = [w for w in _LATIN_WORD.findall(text) if w[0].islower() and _latin(w)]
             if len(words) < self.options.min_words:
                 continue
-            if english_gate and sum(w in common for w in words) / len(words) > self.options.max_english_share:
+            self._judged += 1
+            if english_gate and sum(w in common for w in words) / len(words) > self.options.max_english_share \
+                    and not self._leans_foreign(text):
                 continue
             yield sentence, text
+
+    def _leans_foreign(self, text: str) -> bool:
+        """Whether most of the words that lean one way lean to another configured language: the
+        second look a German sentence needs (its lowercase words, "hat am in der", are also
+        English words; its nouns are capitalised) and a French one ("police", "plus", "de")."""
+        others = tuple(name for name in self.options.languages if name != "english")
+        english, other = leaning([w for w in _LATIN_WORD.findall(text) if _latin(w)], others)
+        return other >= 3 and english <= self.options.max_english_share * (english + other)
 
     def _other_language(self, doc: Document, candidates: list, language: str) -> Iterator[Finding]:
         detector = _detector(tuple(self.options.languages))
