@@ -64,8 +64,7 @@ class MarkupResidue(DocumentRule):
         "reported once per block (`html-blocks`; HTML comments and tags not in `tags` are left alone). "
         "Wikitext counts too: `'''bold'''`, `{{convert|…}}`, `[[link|text]]`, `== Heading ==`, and "
         "`''italics''` where other wikitext shows the source (alone, two apostrophes are often a "
-        "quotation mark). Tag names and patterns are options (`kzlint explain KZ106` lists "
-        "their defaults): `rules.markup-residue` in rules.yaml."
+        "quotation mark). Tag names and patterns: `rules.markup-residue` in rules.yaml."
     )
     bad_example = "Police fired tear gas at protesters in Almaty&nbsp;on Wednesday.<br>"
     good_example = "Police fired tear gas at protesters in Almaty on Wednesday."

@@ -61,7 +61,7 @@ class StrayToken(DocumentRule):
         "(`number-words`: \"ranked number undefined\"), as a byline's name (\"By undefined\"), twice in a "
         "row, or as the speaker of \"said\". So \"null and void\" in a legal quote and \"the border remains "
         "undefined\" are left alone. A line that is nothing but the token is removed by --fix. The lists "
-        "are options (`kzlint explain KZ101` lists their defaults), set under `rules.stray-token` in rules.yaml."
+        "live under `rules.stray-token` in rules.yaml."
     )
     bad_example = "Robin Forestier-Walker told Al Jazeera the number of deaths “was shocking”.\n\nundefined\n"
     good_example = "The court declared the contract null and void."
