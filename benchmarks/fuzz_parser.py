@@ -24,10 +24,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from lint.config import load  # noqa: E402
-from lint.engine import process_text  # noqa: E402
-from lint.findings import from_record  # noqa: E402
-from lint.reading import ReadError, decode  # noqa: E402
-from lint.selection import build_rules  # noqa: E402
+from lint.core.findings import from_record  # noqa: E402
+from lint.core.reading import ReadError, decode  # noqa: E402
+from lint.engine.document import process_text  # noqa: E402
+from lint.engine.selection import build_rules  # noqa: E402
 
 FRAGMENTS = [
     b"\n", b"\n\n", b"\r\n", b"\r", b"> ", b">" * 50, b"- ", b"1. ", b"# ", b"```\n", b"~~~", b"    ", b"\t",

@@ -19,11 +19,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lint.config import Config, load
-from lint.engine import check_corpus, finish as _finish, prepare_rules, process_text
-from lint.findings import Finding, from_record
-from lint.reading import ReadError, decode
+from lint.core.findings import Finding, from_record
+from lint.core.reading import ReadError, decode
+from lint.engine.corpus import check_corpus
+from lint.engine.document import process_text
+from lint.engine.filtering import finish as _finish
+from lint.engine.run import prepare_rules
+from lint.engine.selection import build_rules
 from lint.rules import Rule
-from lint.rules.engine_rules import Unreadable
+from lint.rules.engine.unreadable import Unreadable
 
 _RULES: dict[int, tuple[Config, list[Rule]]] = {}
 
@@ -37,8 +41,6 @@ def rules_for(config: Config) -> list[Rule]:
     """The rules `config` enables, built and prepared once per config object and process."""
     cached = _RULES.get(id(config))
     if cached is None or cached[0] is not config:
-        from lint.selection import build_rules
-
         rules = build_rules(config)
         prepare_rules(rules)  # once per process, as `kzlint` does; its notices are for a terminal
         cached = (config, rules)
@@ -58,8 +60,7 @@ def lint_document(text: str | bytes, path: str, config: Config | None = None) ->
         try:
             decoded = decode(text)
         except ReadError as exc:
-            unreadable = Finding(path, 1, 1, 1, 1, Unreadable.code, Unreadable.name, Unreadable.severity,
-                                 f"cannot lint: {exc}", snippet=str(exc))
+            unreadable = Unreadable.file_finding(path, snippet=str(exc), reason=exc)
             return [unreadable], {"path": path, "facts": {}, "suppressions": None}
         text, replaced = decoded.text, decoded.replaced
     record = process_text(text, path, rules_for(config), replaced=replaced)

@@ -8,12 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from lint.baseline import fingerprint, normalised_text
-from lint.cli import main
-from lint.findings import Finding, Severity
-
 from corpora import custom_rules_config
+
+from lint.cli.main import main
+from lint.core.findings import Finding, Severity
+from lint.engine.baseline import fingerprint, normalised_text
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "corpus"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.cli import main
+from lint.cli.main import main
 
 BAD_FRONT_MATTER = "---\ntitle: [unclosed\n---\nThe mayor spoke on Monday.\n"
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from lint.config import ConfigError, default_text, discover, load
-from lint.selection import build_rules
+from lint.engine.selection import build_rules
+from lint.rules import load_config
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -45,7 +46,7 @@ def _write(tmp_path: Path, text: str, name: str = "rules.yaml") -> Path:
 def test_config_errors_name_file_key_and_line(tmp_path, text, expected):
     path = _write(tmp_path, text)
     with pytest.raises(ConfigError) as error:
-        load(path)
+        load_config(path)
     assert str(error.value).startswith(str(path))
     assert expected in str(error.value)
 

@@ -8,12 +8,11 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from corpora import CORPUS, DEV_CORPUS
 
 from lint.api import check_claims, default_config, finish, lint_document
-from lint.engine import Engine
-from lint.selection import build_rules
-
-from corpora import CORPUS, DEV_CORPUS
+from lint.engine.run import Engine
+from lint.engine.selection import build_rules
 
 distributed = pytest.importorskip("distributed")
 dask_bag = pytest.importorskip("dask.bag")

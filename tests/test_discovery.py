@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 
 import pytest
 
-import os
-
-from lint.discovery import Listing, _matches, expand, walk_folders
+from lint.engine.discovery import Listing, _matches, expand, walk_folders
 
 
 @pytest.mark.parametrize(

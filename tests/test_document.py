@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lint.document import Document
-from lint.reading import ReadError, decode
+from lint.core.document import Document
+from lint.core.reading import ReadError, decode
 
 TEXT = "Headline here\n\nFirst para with Zhanaozen.\nSecond line — Алматы.\n\nLast one."
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import lint.engine as engine
+import lint.engine.run as engine
+import lint.engine.workers as workers
 from lint.config import load
-from lint.engine import Engine
-from lint.findings import Location, Severity
+from lint.core.findings import Location, Severity
+from lint.engine.run import Engine
 from lint.rules.base import CorpusRule
 
 HEADLINES = ["Floods close roads in {c}", "Strike halts trains in {c}", "Budget vote delayed in {c}",
@@ -94,7 +95,8 @@ def reads(monkeypatch):
         seen.append(Path(path).as_posix())
         return original(path, limit)
 
-    monkeypatch.setattr(engine, "read_bytes", spy)
+    monkeypatch.setattr(engine, "read_bytes", spy)  # the main process (hashing, fixes)
+    monkeypatch.setattr(workers, "read_bytes", spy)  # a worker reading the document it lints
     return seen
 
 
@@ -230,7 +232,8 @@ def test_kz5_rules_on_one_file_match_a_full_run_and_skip_unrelated_documents(cod
     a new article with a contradicting toll, a misdated one and a name variant, given alone (what
     pre-commit does)."""
     from corpora import DEV_CORPUS, SEEDS
-    from lint.selection import build_rules
+
+    from lint.engine.selection import build_rules
 
     if not DEV_CORPUS.is_dir():
         pytest.skip("the shared dev corpus is not here")
@@ -267,7 +270,7 @@ def test_kz5_rules_on_one_file_match_a_full_run_and_skip_unrelated_documents(cod
 
 
 def test_a_run_answered_from_the_cache_repeats_the_notices_of_the_run_that_filled_it(corpus):
-    from lint.selection import build_rules
+    from lint.engine.selection import build_rules
 
     root, files = corpus
     config = load(None).model_copy(update={"corpus": "news", "cache_dir": str(root / "cache")})

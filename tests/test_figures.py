@@ -9,15 +9,15 @@ import math
 import time
 
 import pytest
+from corpora import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.config import load
-from lint.document import Document
-from lint.figures import Figure, PhraseMatcher, find_figures, parse_quantity
-from lint.lexicon import Lexicon
-
-from corpora import CORPUS
+from lint.core.document import Document
+from lint.facts.figures import Figure, find_figures, parse_quantity
+from lint.reference.lexicon import Lexicon
+from lint.text.phrases import PhraseMatcher
 
 INF = math.inf
 
@@ -262,7 +262,7 @@ def test_a_measure_of_several_words_joined_by_any_space_is_found(space):
 def test_the_scan_for_measures_knows_every_space_re_knows():
     import sys
 
-    from lint.figures import _UNICODE_SPACE
+    from lint.text.phrases import _UNICODE_SPACE
 
     spaces = "".join(rf"\x{{{ord(c):x}}}" for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
     assert _UNICODE_SPACE == spaces

@@ -15,14 +15,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from corpora import custom_rules_config
 
 from lint.config import load
-from lint.findings import Edit, Fix
-from lint.fixes import (MAX_PASSES, FileChanged, apply_fixes, atomic_write, compatible_fixes, fix_files,
-                        linter)
-from lint.selection import build_rules
-
-from corpora import custom_rules_config
+from lint.core.findings import Edit, Fix
+from lint.engine.fixes import MAX_PASSES, FileChanged, apply_fixes, atomic_write, compatible_fixes, fix_files, linter
+from lint.engine.selection import build_rules
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "corpus"
@@ -225,7 +223,7 @@ def test_fix_round_trip_on_the_seeds(tmp_path):
     safe = [f for f in before if f["fixable"]]
     if not safe:
         pytest.skip("no rule offers a safe fix on the seeds yet")
-    texts = {p.name: p.read_text(encoding="utf-8") for p in corpus.iterdir()}
+    texts = {p.name: p.read_text(encoding="utf-8") for p in corpus.glob("*.txt")}
 
     result = kzlint("--no-cache", "--fix", ".", cwd=corpus)
     assert b"fixed" in result.stderr

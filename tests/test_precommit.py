@@ -140,7 +140,7 @@ def history(tmp_path, monkeypatch):
 
 
 def test_diff_base_reports_only_changed_lines(history, capsys):
-    from lint.cli import main
+    from lint.cli.main import main
 
     (history / "news" / "a.txt").write_text(
         BAD + "\nA new paragraph from Nur-Sultan.\n\nAnother calm one.\n", encoding="utf-8")
@@ -157,15 +157,15 @@ def test_diff_base_reports_only_changed_lines(history, capsys):
 
 
 def test_diff_base_needs_a_known_revision(history, capsys):
-    from lint.cli import main
+    from lint.cli.main import main
 
     assert main(["--no-cache", "--diff-base", "no-such-branch", "."]) == 2
     assert "--diff-base no-such-branch: unknown revision" in capsys.readouterr().err
 
 
 def test_diff_parsing_follows_renames_quoting_and_deletions():
-    from lint.diffbase import on_changed_lines, parse_diff
-    from lint.findings import Finding, Location, Severity
+    from lint.core.findings import Finding, Location, Severity
+    from lint.engine.diffbase import on_changed_lines, parse_diff
 
     diff = (
         "diff --git a/old.md b/news/moved.md\n"

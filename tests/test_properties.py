@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lint.config import load
-from lint.document import Document
-from lint.engine import process_text
-from lint.findings import from_record
-from lint.fixes import fix_text, linter
-from lint.reading import ReadError, decode
-from lint.selection import build_rules
+from lint.core.document import Document
+from lint.core.findings import from_record
+from lint.core.reading import ReadError, decode
+from lint.engine.document import process_text
+from lint.engine.fixes import fix_text, linter
+from lint.engine.selection import build_rules
 
 CONFIG_TEXT = """\
 custom-rules:

@@ -8,8 +8,8 @@ import sys
 
 import wordfreq
 
-from lint import prose_words as pw
-from lint.prose_words import known_words, zipf_frequency
+from lint.reference import wordlists
+from lint.reference.wordlists import known_words, zipf_frequency
 
 
 def test_zipf_lookup_agrees_with_wordfreq():
@@ -28,30 +28,30 @@ def test_a_threshold_keeps_only_words_that_common():
 
 
 def test_loading_the_list_does_not_import_wordfreq():
-    code = "import sys; from lint import prose_words as pw; pw.warm_up(); print('wordfreq' in sys.modules)"
+    code = "import sys; from lint.reference import wordlists; wordlists.warm_up(); print('wordfreq' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
 
 def test_bisection_gives_the_tables_answers():
     # A run that does not fork looks words up by bisection in the sorted buckets until the tables pay.
-    buckets = pw._english_buckets()
+    buckets = wordlists._english_buckets()
     assert all(bucket == sorted(bucket) for bucket in buckets)  # what bisection relies on (cBpack format)
     words = ["the", "peacekeepers", "hospitalised", "capturers", "tokayev", "xqzvw", "aaa", "zzzz", ""]
     words += list(known_words(0.0))[::997] + list(known_words(3.0))[::301]
     for min_zipf in (0.0, 2.0, 3.0):
         table = known_words(min_zipf)
         for word in words:
-            assert pw._bisect(word, min_zipf) == table.get(word), (word, min_zipf)
+            assert wordlists._bisect(word, min_zipf) == table.get(word), (word, min_zipf)
 
 
 def test_tables_are_built_before_a_fork_and_only_then():
     code = (
-        "import os, sys; from lint import prose_words as pw; pw.warm_up(); before = len(pw._TABLES)\n"
-        "known = pw.is_known('peacekeepers') and not pw.is_known('capturers')\n"
+        "import os, sys; from lint.reference import wordlists; wordlists.warm_up(); before = len(wordlists._TABLES)\n"
+        "known = wordlists.is_known('peacekeepers') and not wordlists.is_known('capturers')\n"
         "pid = os.fork()\n"
         "if pid == 0: os._exit(0)\n"
-        "os.waitpid(pid, 0); print(before, len(pw._TABLES), known)"
+        "os.waitpid(pid, 0); print(before, len(wordlists._TABLES), known)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["0", "3", "True"]
@@ -60,9 +60,9 @@ def test_tables_are_built_before_a_fork_and_only_then():
 def test_a_threshold_table_is_built_after_many_lookups():
     # by bisection first, then by the table built at lookup 151: the same answers throughout
     code = (
-        "from lint import prose_words as pw\n"
-        "answers = [pw.is_known(w, 2.0) for w in ['peacekeepers', 'capturers'] * 100]\n"
-        "print(sorted(pw._TABLES), set(answers[::2]), set(answers[1::2]))"
+        "from lint.reference import wordlists\n"
+        "answers = [wordlists.is_known(w, 2.0) for w in ['peacekeepers', 'capturers'] * 100]\n"
+        "print(sorted(wordlists._TABLES), set(answers[::2]), set(answers[1::2]))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[2.0] {True} {False}"

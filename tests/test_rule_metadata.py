@@ -6,10 +6,7 @@ import re
 
 import pytest
 
-from lint.config import load
-from lint.document import Document
-from lint.rules import DocumentRule, all_rules
-from lint.selection import build_rules
+from lint.rules import all_rules
 
 RULES = all_rules()
 
@@ -29,17 +26,4 @@ def test_rule_names_are_unique():
     assert len(names) == len(set(names))
 
 
-def _configured(code: str):
-    return next(r for r in build_rules(load(None), select=["ALL"]) if r.code == code)
-
-
-@pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if issubclass(r, DocumentRule)))
-def test_documented_examples_fire_and_stay_quiet(code):
-    rule = _configured(code)
-    notices = rule.prepare()
-    if notices:
-        pytest.skip(f"{code} cannot run here: {notices}")
-    bad = list(rule.check(Document("example.txt", rule.bad_example)))
-    good = list(rule.check(Document("example.txt", rule.good_example)))
-    assert [f.code for f in bad] and all(f.code == code for f in bad), f"{code}: bad_example does not fire"
-    assert good == [], f"{code}: good_example fires: {[f.message for f in good]}"
+# The examples of every rule (document and corpus rules) run in tests/test_rule_examples.py.

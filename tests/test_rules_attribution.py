@@ -7,12 +7,12 @@ reporting on the same events reworded so that exactly one attribution cue is in 
 from __future__ import annotations
 
 import pytest
+from corpora import CORPUS
 
 from lint.config import ConfigError, load
-from lint.document import Document
-from lint.selection import build_rules
-
-from corpora import CORPUS
+from lint.core.document import Document
+from lint.engine.selection import build_rules
+from lint.rules import load_config
 
 DEFAULT = load(None)
 
@@ -204,7 +204,7 @@ def test_non_figures_are_not_reported(sentence):
 def test_misspelt_option_is_a_config_error_naming_the_line(tmp_path):
     (tmp_path / "rules.yaml").write_text("rules:\n  unattributed-figure:\n    summary-attributed: false\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"rules.yaml:3: .*summary-attributed"):
-        load(tmp_path / "rules.yaml")
+        load_config(tmp_path / "rules.yaml")
 
 
 def test_a_cue_added_in_rules_yaml_attributes(tmp_path):

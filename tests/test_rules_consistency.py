@@ -9,22 +9,27 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import yaml
 
-import lint.rules.consistency as consistency
+import lint.facts.claims as consistency
 from lint.config import load
-from lint.engine import Engine
-from lint.findings import Severity
-from lint.rules.consistency import Claim, describe, disjoint
-from lint.selection import build_rules
+from lint.config.loader import merge
+from lint.core.findings import Severity
+from lint.engine.run import Engine
+from lint.engine.selection import build_rules
+from lint.rules.consistency.figure_contradiction import Claim, describe, disjoint
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SAMPLE_CONFIG = CORPUS / ".kzlint.yaml"  # the sample corpus's names and places (Central Asia)
 
 
 def run(root: Path, paths: list[str] | None = None, config_text: str | None = None, cache: bool = False):
-    config_file = None
+    """Run the KZ5 rules with the sample corpus's config, and `config_text` over it."""
+    data = yaml.safe_load(SAMPLE_CONFIG.read_text(encoding="utf-8"))
     if config_text is not None:
-        config_file = root / "rules.yaml"
-        config_file.write_text(config_text, encoding="utf-8")
+        data = merge(data, yaml.safe_load(config_text))
+    config_file = root / "rules.yaml"
+    config_file.write_text(yaml.safe_dump(data), encoding="utf-8")
     config = load(config_file)
     rules = build_rules(config, select=["KZ5"])
     engine = Engine(config, rules, cwd=root, config_dir=root, jobs=1, use_cache=cache)
@@ -90,8 +95,8 @@ def test_intervals_are_described_in_words(interval, words):
     ("Fewer than 50 people were killed", 0, 50, False, True),
 ])
 def test_every_qualifier_becomes_an_interval_in_the_facts(phrase, low, high, low_open, high_open):
-    rule = build_rules(load(None), select=["KZ501"])[0]
-    from lint.document import Document
+    rule = build_rules(load(SAMPLE_CONFIG), select=["KZ501"])[0]
+    from lint.core.document import Document
 
     facts = rule.extract(Document("a.txt", f"Headline\n\n{phrase} in Zhanaozen in December 2011.\n"))
     assert [(f["low"], f["high"], f["low_open"], f["high_open"]) for f in facts] == [(low, high, low_open, high_open)]
@@ -352,7 +357,7 @@ def test_a_corrupt_cache_file_is_ignored_and_rebuilt(tmp_path, extractions):
 
 
 def test_clean_bbc_articles_raise_no_figure_contradiction(dev_corpus):
-    config = load(None)
+    config = load(SAMPLE_CONFIG)
     rules = build_rules(config, select=["KZ501"])
     found = Engine(config, rules, cwd=dev_corpus.parent, jobs=2, use_cache=False).run([str(dev_corpus)]).findings
     assert [f for f in found if f.code == "KZ501"] == []

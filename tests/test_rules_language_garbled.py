@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from lint.config import load
-from lint.document import Document
-from lint.reading import decode
-from lint.selection import build_rules
+from lint.core.document import Document
+from lint.core.reading import decode
+from lint.engine.selection import build_rules
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -16,10 +16,10 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from lint import languagetool as lt
+from lint.backends import languagetool as lt
 from lint.config import load
-from lint.document import Document
-from lint.selection import build_rules
+from lint.core.document import Document
+from lint.engine.selection import build_rules
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "languagetool"
 REPO = Path(__file__).resolve().parents[1]
@@ -285,8 +285,8 @@ def test_cache_key_changes_when_a_languagetool_server_appears(tmp_path):
     import socket
 
     from lint.config import load
-    from lint.engine import config_fingerprint
-    from lint.selection import build_rules
+    from lint.engine.run import config_fingerprint
+    from lint.engine.selection import build_rules
 
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))

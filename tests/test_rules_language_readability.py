@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from lint.config import load
-from lint.document import Document
-from lint.engine import process_text
-from lint.rules import readability
-from lint.selection import build_rules
+from lint.core.document import Document
+from lint.engine.document import process_text
+from lint.engine.selection import build_rules
+from lint.rules.language import readability as readability
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from lint.config import ConfigError, load
-from lint.document import Document
-from lint.reading import decode
-from lint.selection import build_rules
+from lint.core.document import Document
+from lint.core.reading import decode
+from lint.engine.selection import build_rules
+from lint.rules import load_config
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = (REPO / "corpus" / "001_a459fee10d84c351.txt").read_text(encoding="utf-8")  # Al Jazeera, English
@@ -103,7 +104,7 @@ def test_an_article_mostly_in_another_language_is_not_flagged_sentence_by_senten
 def test_unknown_lingua_language_is_a_config_error(tmp_path):
     (tmp_path / "rules.yaml").write_text("rules:\n  untranslated:\n    languages: [english, klingon]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"rules.yaml:3: .*klingon"):
-        load(tmp_path / "rules.yaml")
+        load_config(tmp_path / "rules.yaml")
 
 
 def test_dev_corpus_stays_quiet(dev_corpus):

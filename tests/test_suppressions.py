@@ -6,10 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from lint.cli import main
-
 from corpora import custom_rules_config
+
+from lint.cli.main import main
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "corpus" / "001_a459fee10d84c351.txt"  # line 41 is a stray "undefined"

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from lint import patterns
-from lint.cli import main
-from lint.patterns import PatternSet
-from lint.rules.artifacts_residue import StrayTokenOptions
+from lint.cli.main import main
+from lint.rules.artifacts.stray_token import StrayTokenOptions
+from lint.text import patterns
+from lint.text.patterns import PatternSet
 
 HOSTILE_LINE = "a" * 100_000 + "!"
 ARTICLE = (

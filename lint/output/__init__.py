@@ -3,32 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from lint.findings import Finding
-from lint.rules import Rule
-
-
-@dataclass
-class Report:
-    findings: list[Finding]
-    files: int
-    rules: list[Rule]
-    metadata: dict[str, dict] = field(default_factory=dict)
-    color: bool = False
-
+from lint.output import github, json_format, json_lines, junit, sarif, text
+from lint.output.report import Report
 
 Renderer = Callable[[Report], str]
 
 
 def renderers() -> dict[str, Renderer]:
-    from lint.output import text, json_format
+    """Format name -> renderer."""
+    return {"text": text.render, "json": json_format.render, "sarif": sarif.render, "github": github.render,
+            "json-lines": json_lines.render, "junit": junit.render}
 
-    formats: dict[str, Renderer] = {"text": text.render, "json": json_format.render}
-    for name in ("sarif", "github", "json_lines", "junit"):
-        try:
-            module = __import__(f"lint.output.{name}", fromlist=["render"])
-        except ImportError:
-            continue
-        formats[name.replace("_", "-")] = module.render
-    return formats
+
+__all__ = ["Renderer", "Report", "renderers"]

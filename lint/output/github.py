@@ -8,8 +8,8 @@ and `\\n` become `%25`, `%0D`, `%0A`; in property values `:` and `,` also become
 
 from __future__ import annotations
 
-from lint.findings import Finding, Severity
-from lint.output import Report
+from lint.core.findings import Finding, Severity
+from lint.output.report import Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from lint.output import Report
+from lint.output.report import Report
 
 
 def render(report: Report) -> str:

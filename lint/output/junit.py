@@ -10,7 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
-from lint.output import Report
+from lint.output.report import Report
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # XML 1.0 Char
 

@@ -12,9 +12,9 @@ from collections import Counter
 from urllib.parse import quote
 
 from lint import __version__
-from lint.baseline import fingerprint
-from lint.findings import Finding, Location, Severity
-from lint.output import Report
+from lint.core.findings import Finding, Location, Severity
+from lint.core.fingerprints import fingerprint
+from lint.output.report import Report
 from lint.rules import Rule, all_rules
 from lint.rules.base import FAMILIES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lint.output import Report
+from lint.output.report import Report
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"

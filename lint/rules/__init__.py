@@ -1,19 +1,8 @@
-"""The rule registry: every module in this package defines rules; importing them registers them."""
+"""Rules: the declared interfaces (base.py), the registry (registry.py) and one folder per family."""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 from lint.rules.base import CorpusRule, DocumentRule, Rule
+from lint.rules.registry import all_rules, check_settings, load_config, rule_options
 
-
-def all_rules() -> dict[str, type[Rule]]:
-    """Every built-in rule class by code, in code order."""
-    for module in pkgutil.iter_modules(__path__):
-        if module.name != "base":
-            importlib.import_module(f"{__name__}.{module.name}")
-    return dict(sorted(Rule.registry.items()))
-
-
-__all__ = ["CorpusRule", "DocumentRule", "Rule", "all_rules"]
+__all__ = ["CorpusRule", "DocumentRule", "Rule", "all_rules", "check_settings", "load_config", "rule_options"]

@@ -11,8 +11,9 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from lint.document import Document
-from lint.findings import Finding, Fix, Location, Severity
+from lint.config import kebab
+from lint.core.document import Document
+from lint.core.findings import Finding, Fix, Location, Severity
 
 FAMILIES = {
     "KZ0": "engine",
@@ -31,12 +32,19 @@ class Options(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class KebabOptions(Options):
+    """Options whose rules.yaml keys are kebab-case (`max-words`), like the rest of the file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=kebab, populate_by_name=True)
+
+
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str]  # one line: what it finds
-    message: ClassVar[str]  # the finding's message template, as documentation
+    message: ClassVar[str]  # the finding's message template: report() formats it, so docs show what is printed
+    messages: ClassVar[Mapping[str, str]] = {}  # the rule's other templates, by variant name (also in `explain`)
     explanation: ClassVar[str]  # why it matters; several sentences
     bad_example: ClassVar[str]  # text that fires
     good_example: ClassVar[str]  # text that does not
@@ -53,10 +61,20 @@ class Rule:
                 raise RuntimeError(f"duplicate rule code {cls.code}")
             Rule.registry[cls.code] = cls
 
-    def __init__(self, options: Options | None = None, severity: Severity | None = None, config: Any = None) -> None:
+    def __init__(self, options: Options | None = None, severity: Severity | None = None, config: Any = None,
+                 enabled: bool | None = None) -> None:
         self.options = options if options is not None else self.Options()
         self.level = severity or self.severity
         self.config = config  # the whole Config, for shared sections (lexicon, sources, names, ...)
+        self.enabled_by_config = enabled  # `enabled:` in the rule's settings (None: not set, default_enabled applies)
+        self._prepared = False
+
+    def prepare_once(self) -> list[str]:
+        """prepare() the first time it is called on this rule object; later calls return no notices."""
+        if self._prepared:
+            return []
+        self._prepared = True
+        return self.prepare()
 
     def prepare(self) -> list[str]:
         """Called once per run in the main process before any document; returns notices for stderr
@@ -71,6 +89,43 @@ class Rule:
     @classmethod
     def family(cls) -> str:
         return FAMILIES.get(cls.code[:3], "custom")
+
+    @classmethod
+    def templates(cls) -> dict[str, str]:
+        """Every message template this rule prints, the main one first (for `kzlint explain`)."""
+        return {"": cls.message, **cls.messages}
+
+    @classmethod
+    def format_message(cls, variant: str | None = None, /, **fields: Any) -> str:
+        """The message of one finding: the rule's template (or the named variant) filled with `fields`."""
+        return (cls.messages[variant] if variant else cls.message).format(**fields)
+
+    @classmethod
+    def file_finding(cls, path: str, line: int = 1, column: int = 1, end_line: int | None = None,
+                     end_column: int | None = None, variant: str | None = None, /, *, snippet: str = "",
+                     **fields: Any) -> Finding:
+        """A finding the engine makes itself (the KZ0 rules: unreadable file, crash, unused suppression),
+        at the rule's default severity, its message the rule's template."""
+        return Finding(path, line, column, line if end_line is None else end_line,
+                       column if end_column is None else end_column, cls.code, cls.name, cls.severity,
+                       cls.format_message(variant, **fields), snippet=snippet)
+
+    def report(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        variant: str | None = None,
+        /,
+        *,
+        fix: Fix | None = None,
+        related: Sequence[Location] = (),
+        extra: Mapping[str, str] | None = None,
+        **fields: Any,
+    ) -> Finding:
+        """A finding over doc.text[start:end] whose message is this rule's template filled with `fields`."""
+        return self.finding(doc, start, end, self.format_message(variant, **fields), fix=fix, related=related,
+                            extra=extra)
 
     def finding(
         self,
@@ -99,6 +154,10 @@ class DocumentRule(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
 
+    def document_metadata(self, doc: Document) -> dict[str, Any]:
+        """Per-document values the run reports besides findings (e.g. KZ204's grade); none by default."""
+        return {}
+
 
 class CorpusRule(Rule):
     """Sees facts extracted from every document of the corpus.
@@ -108,17 +167,43 @@ class CorpusRule(Rule):
     (a group-by, never all-pairs) and returns findings anywhere in the corpus; the engine
     keeps those on the files the user asked about.
 
-    A rule may also define `fact_keys(fact) -> Iterable[str]`, the claim keys of one fact: a
-    fact can change the findings on another document's facts only if they share a key. When
-    every corpus rule has them, a run given a few files (pre-commit) checks them against the
-    facts of other documents that share a key with theirs.
+    A rule may also override `fact_keys(fact) -> Iterable[str]`, the claim keys of one fact: a
+    fact can change the findings on another document's facts only if they share a key. A rule
+    that does is `keyed` (set when the class is made); a run given a few files (pre-commit)
+    checks them against the facts of other documents that share a key with theirs.
     """
+
+    keyed: ClassVar[bool] = False  # whether fact_keys is defined (set by __init_subclass__)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.keyed = cls.fact_keys is not CorpusRule.fact_keys
+
+    def fact_keys(self, fact: Any) -> Iterable[str]:
+        """The claim keys of one fact (only called on a `keyed` rule)."""
+        raise NotImplementedError
 
     def extract(self, doc: Document) -> list:
         raise NotImplementedError
 
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def report_at(
+        self,
+        path: str,
+        span: tuple[int, int, int, int],
+        variant: str | None = None,
+        /,
+        *,
+        snippet: str = "",
+        related: Sequence[Location] = (),
+        extra: Mapping[str, str] | None = None,
+        **fields: Any,
+    ) -> Finding:
+        """A finding at (line, column, end_line, end_column) of `path`, its message the rule's template."""
+        return self.finding_at(path, span, self.format_message(variant, **fields), snippet=snippet,
+                               related=related, extra=extra)
 
     def finding_at(
         self,

@@ -35,7 +35,7 @@ def peak_kb() -> int:
 
 
 def main(cases_file: str, results_file: str) -> None:
-    from lint.cli import main as kzlint
+    from lint.cli.main import main as kzlint
 
     with open(cases_file, encoding="utf-8") as handle:
         cases = json.load(handle)

@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from hostile_helpers import MEASURED, Run, assert_polite
-from lint.cli import main
+
+from lint.cli.main import main
 
 
 @pytest.fixture

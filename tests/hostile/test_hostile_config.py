@@ -7,7 +7,6 @@ A bad config is the user's to fix: exit 2, one line on stderr, `file:line: what`
 from __future__ import annotations
 
 import pytest
-
 from hostile_helpers import exit_code_matches, record
 
 ARTICLE = "Protests spread\n\nPolice said on Friday that the protests in Nur-Sultan had spread.\n"

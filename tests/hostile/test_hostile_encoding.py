@@ -10,7 +10,6 @@ import codecs
 import random
 
 import pytest
-
 from hostile_helpers import HOUSE_RULE, SEEDS, exit_code_matches, record
 
 ARTICLE = (

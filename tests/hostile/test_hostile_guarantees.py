@@ -20,7 +20,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from hostile_helpers import HOUSE_RULE, MEASURED, SEEDS, exit_code_matches, record
 
 FIXABLE = "Talks resume\n\nThe talks in Nur-Sultan resumed on Monday, officials in Nur-Sultan said.\n"
@@ -162,7 +161,7 @@ def test_fix_never_writes_a_file_it_could_not_read_back_exactly(kz, tmp_path, da
 
 _KILL_DRIVER = textwrap.dedent("""
     import os, signal, sys
-    from lint.cli import main
+    from lint.cli.main import main
     moment = sys.argv[1]
     real_replace, real_fsync = os.replace, os.fsync
     def die():

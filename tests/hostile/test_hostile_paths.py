@@ -8,7 +8,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from hostile_helpers import exit_code_matches, record
 
 ARTICLE = "Protests spread\n\nPolice said on Friday that the protests had spread to the capital.\n"

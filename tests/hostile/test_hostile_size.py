@@ -15,7 +15,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from hostile_helpers import SEEDS, exit_code_matches, record
 
 MB = 1_000_000

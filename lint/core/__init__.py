@@ -1,0 +1,1 @@
+"""The document model (Markdown, front matter, offsets), reading and decoding, findings, selectors, fingerprints."""

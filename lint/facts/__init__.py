@@ -1,0 +1,1 @@
+"""What documents claim, extracted once per document: figures, names, places, dates, sources, claims."""

@@ -1,0 +1,349 @@
+"""Event figures: counts of people in an event, with the interval their wording allows.
+
+"at least 16 people" killed is a figure [16, inf) of measure `killed`, subject `people`;
+"a city of 90,000", "20 years", "10%" and "3-1" are numbers but no event figures. KZ301 asks
+whether each figure is attributed; the KZ5 rules compare figures across documents. Both use
+`find_figures`, so what counts as a figure is decided once, from the lexicon in rules.yaml.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+import weakref
+from dataclasses import dataclass
+
+from lint.core.document import Document
+from lint.reference.lexicon import Lexicon, default_lexicon
+from lint.text.phrases import normalise, phrase_pattern, prefilter
+
+CURRENCY = "£$€¥₹₽₸"
+# Words allowed between a quantity's noun and its measure: "officers have also been killed".
+AUXILIARIES = (
+    r"have|has|had|were|was|are|is|be|been|being|may|might|could|would|will|must|also|reportedly|allegedly|now|so\s+far|later|then|already|all|"
+    r"each|still|subsequently|eventually|initially|ultimately|in\s+total|in\s+all|altogether|"
+    r"(?:said|believed|thought|feared|reported|confirmed)\s+to\s+(?:be|have\s+been)|feared|confirmed"
+)
+# Words allowed between a measure and the quantity that follows it: "killed a total of 12".
+FILLERS = r"the|a|an|total|of|to|at|now|reportedly|allegedly|another|more|further|some|up"
+# Words that end a noun phrase; modifiers between a quantity and its noun are never these.
+STOPWORDS = (
+    "and or but nor in on at to from with by for as of was were is are be been being have has had will would "
+    "could should may might who which that than the a an after before during since while when where said says "
+    "told not no this these those there here it its their his her they he she we"
+).split()
+# Words that may follow a bare measure ("10 killed in ..."); any other lowercase word after it
+# makes the measure an adjective ("three injured players"), and the number no event figure.
+FOLLOWERS = STOPWORDS + (
+    "after near across amid following over so including among last yesterday today overnight earlier inside "
+    "outside around into under then according throughout despite because within without against through "
+    "toward towards about behind beside besides between beyond onto upon via per like off out up down back "
+    "again too yet even just only both either overall more since until till monday tuesday wednesday thursday "
+    "friday saturday sunday january february march april may june july august september october november december"
+).split()
+# The only modifiers allowed between a number and a bare measure: "353 other injured" (not
+# "one of the many ceremonies held", where the measure belongs to another noun).
+MEASURE_MODIFIERS = frozenset("other others more further additional extra confirmed reported known".split())
+SCORE_OR_TIME_AFTER = re.compile(r"\s*[-–:/]\s*\d")
+SCORE_OR_TIME_BEFORE = re.compile(r"\d\s*[-–:/]\s*$")
+COMPOUND_AFTER = re.compile(r"-[^\W\d_]")  # "three-week", "12-year-old", "1,000-strong"
+CURRENCY_BEFORE = re.compile(rf"[{CURRENCY}]\s*$")
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    start: int  # offsets in doc.text of the figure phrase (quantity through measure word)
+    end: int
+    quantity_start: int  # offsets of the number phrase ("at least 16", "dozens")
+    quantity_end: int
+    text: str  # phrase as written, whitespace-folded
+    low: float  # interval bounds (math.inf allowed)
+    high: float
+    low_open: bool
+    high_open: bool
+    measure: str  # canonical measure from the lexicon: killed | injured | arrested | protesters | ...
+    subject: str  # who is counted, canonical: people | police | protesters | ... ("" unknown)
+    sentence: int  # index into doc.sentences
+    measure_start: int  # offsets of the measure words ("killed"; the noun for "100 protesters")
+    measure_end: int
+
+    def within(self, other: "Figure") -> bool:
+        """True when every value this figure allows is allowed by `other` (this one entails it)."""
+        return _interval_within((self.low, self.high, self.low_open, self.high_open),
+                                (other.low, other.high, other.low_open, other.high_open))
+
+
+def _interval_within(inner: tuple, outer: tuple) -> bool:
+    low, high, low_open, high_open = inner
+    o_low, o_high, o_low_open, o_high_open = outer
+    low_ok = low > o_low or (low == o_low and (low_open or not o_low_open))
+    high_ok = high < o_high or (high == o_high and (high_open or not o_high_open))
+    return low_ok and high_ok
+
+
+def find_figures(doc: Document, lexicon: Lexicon | None = None) -> list[Figure]:
+    """Event figures in prose, in text order (computed once per document and lexicon)."""
+    lexicon = lexicon or default_lexicon()
+    per_doc = _DOC_CACHE.setdefault(doc, {})
+    key = id(lexicon)
+    if key not in per_doc:
+        per_doc[key] = _finder(lexicon).find(doc)
+    return per_doc[key]
+
+
+def parse_quantity(text: str, lexicon: Lexicon | None = None) -> tuple[float, float, bool, bool] | None:
+    """(low, high, low_open, high_open) of a number phrase such as "at least 10" or "dozens"."""
+    finder = _finder(lexicon or default_lexicon())
+    match = finder.quantity.fullmatch(" ".join(text.split()))
+    return finder.interval(match) if match else None
+
+
+_DOC_CACHE: "weakref.WeakKeyDictionary[Document, dict[int, list[Figure]]]" = weakref.WeakKeyDictionary()
+_FINDERS: dict[int, tuple[Lexicon, "FigureFinder"]] = {}
+
+
+def warm_up(lexicon: Lexicon) -> None:
+    """Compile the lexicon's patterns now, from a rule's prepare(): workers forked after it share
+    them instead of compiling them once each (0.05 s apiece)."""
+    _finder(lexicon)
+
+
+def _finder(lexicon: Lexicon) -> "FigureFinder":
+    entry = _FINDERS.get(id(lexicon))
+    if entry is None or entry[0] is not lexicon:
+        entry = _FINDERS[id(lexicon)] = (lexicon, FigureFinder(lexicon))
+    return entry[1]
+
+
+class FigureFinder:
+    """The lexicon compiled into a handful of regular expressions (built once per lexicon)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.measure_of = {normalise(w): m for m, words in lexicon.measures.items() for w in words}
+        self.before_measure_of = {normalise(w): m for m, words in lexicon.measures_before.items() for w in words}
+        self.subject_of = {normalise(w): s for s, words in lexicon.subjects.items() for w in words}
+        self.number_of = {normalise(w): v for w, v in lexicon.number_words.items()}
+        self.vague_of = {normalise(w): tuple(v) for w, v in lexicon.vague_quantities.items()}
+        self.qualifier_of = {normalise(w): kind for kind, words in lexicon.qualifiers.items() for w in words}
+
+        scales = [w for w, v in self.number_of.items() if v >= 100 or w == "dozen"]
+        number_word = phrase_pattern(self.number_of)
+        scale = phrase_pattern(scales)
+        joiner = r"(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+|[\s\-]+"
+        words_number = rf"(?:a[\s\-]+(?={scale}))?{number_word}(?:(?:{joiner}){number_word})*"
+        digits_number = rf"(?:{DIGITS})(?:[\s\-]+{scale})?"
+        number = rf"{phrase_pattern(self.vague_of)}|{digits_number}|{words_number}"
+        self.quantity = re.compile(
+            rf"(?<![\w{CURRENCY}.,\-])(?:between\s+(?P<from>{digits_number}|{words_number})\s+and\s+"
+            rf"|(?P<qual>{phrase_pattern(self.qualifier_of)})\s+)?(?P<num>{number})(?![\w%])",
+            re.I,
+        )
+        heads = phrase_pattern({**self.measure_of, **self.subject_of})
+        stop = "|".join(STOPWORDS)
+        self.head = re.compile(
+            r"[\"”’]?(?:\s+of(?:\s+the)?)?"
+            rf"(?:\s+(?P<pron>them|whom|those|these)(?![\w])"
+            rf"|(?P<mods>(?:\s+(?!(?:{stop})(?![\w]))[^\s,.;:!?()\[\]\"“”]+){{0,3}}?)\s+(?P<head>{heads}))",
+            re.I,
+        )
+        chain = rf"(?:\s+(?:{AUXILIARIES}))*?\s+(?P<m>{phrase_pattern(self.measure_of)})"
+        self.after = re.compile(chain, re.I)
+        # "Twenty-eight people, including a Briton, have been arrested": a parenthetical may follow a noun
+        # (not a bare number: in "Mr Mousa, 28, a hotel receptionist, was arrested" 28 is an age)
+        self.after_noun = re.compile(rf"(?:\s*,[^,.;:!?()\"“”]{{1,60}},)?{chain}", re.I)
+        self.before = re.compile(
+            rf"(?P<m>{phrase_pattern(self.before_measure_of)})(?:\s+(?:{FILLERS}))*\s+$", re.I)
+        self.not_measure = re.compile(phrase_pattern(lexicon.not_measures), re.I)
+        # Every figure has a measure word in its sentence: one pass finds the sentences worth reading.
+        self.any_measure = prefilter({**self.measure_of, **self.before_measure_of})
+        followers = "|".join(FOLLOWERS)
+        self.bad_follower = re.compile(rf"\s+(?!(?:{followers})(?![\w]))(?P<w>[^\W\d_][\w’'-]*)(?<!ly)(?![\w’'-])", re.I)
+        self.non_figure_before = re.compile(
+            rf"{phrase_pattern(w for ws in lexicon.non_figures_before.values() for w in ws)}\.?\s*$", re.I)
+        after_words = [w for ws in lexicon.non_figures_after.values() for w in ws if w != "%"]
+        self.non_figure_after = re.compile(rf"[\s\-]*(?:%|{phrase_pattern(after_words)})", re.I)
+
+    # -- intervals ---------------------------------------------------------------------------
+    def interval(self, match: re.Match) -> tuple[float, float, bool, bool] | None:
+        number = normalise(match.group("num").strip("\"”’"))
+        if number in self.vague_of:
+            low, high = self.vague_of[number]
+        else:
+            value = self.value(number)
+            if value is None:
+                return None
+            low = high = value
+        if match.group("from"):  # "between 1.1 and 1.5 million": the scale of the second applies to both
+            first = self.value(normalise(match.group("from")))
+            if first is None or first > high:
+                return None
+            if first < low and re.fullmatch(r"[\d.,]+", match.group("from")):
+                first *= self.scale_of(number)
+            return float(min(first, low)), float(high), False, False
+        qualifier = self.qualifier_of.get(normalise(match.group("qual") or ""))
+        margin = self.lexicon.approximate_margin
+        if qualifier == "at-least":
+            return low, math.inf, False, True
+        if qualifier == "more-than":
+            return low, math.inf, True, True
+        if qualifier == "nearly":
+            return round(low * (1 - margin), 6), float(high), False, True
+        if qualifier == "about":
+            return round(low * (1 - margin), 6), round(high * (1 + margin), 6), False, False
+        if qualifier == "up-to":
+            return 0.0, high, False, False
+        if qualifier == "fewer-than":
+            return 0.0, high, False, True
+        return float(low), float(high), False, False
+
+    def scale_of(self, number: str) -> float:
+        """1,000,000 for "1.5 million", 1 for "1,500"."""
+        words = number.split()
+        return float(self.number_of.get(words[-1], 1)) if len(words) > 1 else 1.0
+
+    def value(self, number: str) -> float | None:
+        """The value of "1,000", "1.5 million", "twenty five" or "two hundred and fifty"."""
+        words = number.replace(",", "").split()
+        if words and re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
+            value = float(words[0])
+            for word in words[1:]:
+                value *= self.number_of.get(word, 1)
+            return value
+        total = current = 0.0
+        for word in words:
+            if word in ("and",):
+                continue
+            if word == "a":
+                current = current or 1
+                continue
+            amount = self.number_of.get(word)
+            if amount is None:
+                return None
+            if word == "dozen":
+                current = (current or 1) * 12
+            elif amount == 100:
+                current = (current or 1) * 100
+            elif amount >= 1000:
+                total += (current or 1) * amount
+                current = 0
+            else:
+                current += amount
+        return total + current
+
+    # -- finding -----------------------------------------------------------------------------
+    def find(self, doc: Document) -> list[Figure]:
+        prose = doc.prose
+        sentences = doc.sentences
+        starts = [s.start for s in sentences]
+        candidates = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in self.any_measure.finditer(prose)})
+        if not candidates:
+            return []
+        labels = _link_label_spans(doc)
+        figures: list[Figure] = []
+        for index in candidates:
+            if index < 0:
+                continue
+            sentence = sentences[index]
+            previous: tuple[Figure, bool] | None = None  # last figure, and whether its measure came before it
+            for match in self.quantity.finditer(prose, sentence.start, sentence.end):
+                if any(a <= match.start() < b for a, b in labels):
+                    continue
+                found = self._figure(doc, match, index, sentence.start, sentence.end, previous)
+                if found is not None:
+                    figures.append(found[0])
+                    previous = found
+        return figures
+
+    def _figure(self, doc, match, index, s_start, s_end, previous) -> tuple[Figure, bool] | None:
+        """The figure this quantity starts, and whether its measure stands before the number."""
+        prose = doc.prose
+        q_start, q_end = match.span()
+        if self._is_non_figure(prose, match.start("num"), q_start, q_end, s_start):
+            return None
+        head = self.head.match(prose, q_end, s_end)
+        if head and head.group("head") and self._blocked(prose, head.start("head"), head.end("head")):
+            head = None
+        word = normalise(head.group("head")) if head and head.group("head") else ""
+        subject = self.subject_of.get(word, "")
+        head_measure = self.measure_of.get(word, "")
+        if YEAR.fullmatch(match.group("num")) and not (word and not head.group("mods").strip()):
+            return None  # "in 2011": a year, unless a count noun follows at once
+        if head_measure and not subject:
+            if not set(head.group("mods").lower().split()) <= MEASURE_MODIFIERS:
+                return None  # "one of the many ceremonies held": the measure belongs to another noun
+            if " " not in word and self._adjective_use(prose, head.end(), s_end):
+                return None  # "three injured players", "two imprisoned Iranian bloggers"
+        end = head.end() if head else q_end
+        measure, span, before = "", (0, 0), None
+        if not (head_measure and not subject):  # "Dozens killed" needs no verb after it
+            after = (self.after_noun if subject else self.after).match(prose, end, s_end)
+            if after and not self._blocked(prose, after.start("m"), after.end("m")):
+                measure, span, end = self.measure_of[normalise(after.group("m"))], after.span("m"), after.end()
+        if not measure and not (head_measure and not subject):
+            before = self.before.search(prose, max(s_start, q_start - 80), q_start)
+            bare = not head and not self._adjective_use(prose, q_end, s_end)
+            if before and not self._blocked(prose, before.start("m"), before.end("m")) and (head or bare):
+                measure, span = self.before_measure_of[normalise(before.group("m"))], before.span("m")
+            else:
+                before = None
+        if not measure and head_measure:
+            measure, span = head_measure, head.span("head")
+        inherited = False
+        if not measure and previous and previous[1] and (subject or not head):
+            if re.fullmatch(r"\s*,?\s*(?:and|or|as well as|plus|including)?\s*", prose[previous[0].end:q_start]):
+                measure, span, inherited = previous[0].measure, (previous[0].measure_start, previous[0].measure_end), True
+        interval = self.interval(match) if measure else None
+        if interval is None or not self._plausible(interval, match, measure, subject, span, head):
+            return None
+        start = before.start("m") if before else q_start
+        text = " ".join(doc.text[start:end].split())
+        figure = Figure(start, end, q_start, q_end, text, *interval, measure, subject, index, *span)
+        return figure, bool(before) or inherited
+
+    def _plausible(self, interval, match, measure: str, subject: str, span, head) -> bool:
+        """Counts that read as event figures: "one" needs a noun ("one person"), a measure that also
+        fits things needs a person ("Millions go missing" is money), and a bare noun of participants
+        ("two strikers", "nine detainees") needs a crowd."""
+        if not subject and measure in self.lexicon.measures_needing_subject:
+            return False
+        if interval == (1.0, 1.0, False, False) and not subject:
+            return False
+        noun_only = bool(head and head.group("head") and span == head.span("head") and subject)
+        return not noun_only or interval[0] >= self.lexicon.min_crowd
+
+    def _is_non_figure(self, prose: str, num_start: int, q_start: int, q_end: int, s_start: int) -> bool:
+        """Dates, ages, money, percentages, scores, distances, populations, durations, ranks."""
+        window = prose[max(s_start, q_start - 40):q_start]
+        if self.non_figure_before.search(window) or SCORE_OR_TIME_BEFORE.search(window):
+            return True
+        if CURRENCY_BEFORE.search(prose, max(s_start, num_start - 3), num_start):
+            return True
+        tail = prose[q_end:q_end + 40]
+        return bool(SCORE_OR_TIME_AFTER.match(tail) or COMPOUND_AFTER.match(tail) or self.non_figure_after.match(tail))
+
+    def _blocked(self, prose: str, start: int, end: int) -> bool:
+        """The measure at [start, end) is the start of a phrase that means something else."""
+        blocked = self.not_measure.match(prose, start)
+        return bool(blocked and blocked.end() > end)
+
+    def _adjective_use(self, prose: str, end: int, s_end: int) -> bool:
+        follower = self.bad_follower.match(prose, end, s_end)
+        if not follower:
+            return False
+        word = follower.group("w")
+        return normalise(word) not in self.subject_of and (word[0].islower() or normalise(word) not in FOLLOWERS)
+
+
+def _link_label_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of Markdown link labels: "[one person is shot dead](/news/...)" titles another article."""
+    spans = []
+    for link in doc.links:
+        if link.label != link.url and link.label:
+            label_end = doc.text.rfind("]", 0, link.start)
+            if label_end >= len(link.label):
+                spans.append((label_end - len(link.label), label_end))
+    return spans

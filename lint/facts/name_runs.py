@@ -1,0 +1,222 @@
+"""Runs of capitalised words in a document's sentences: the candidates for names of people and places
+(sentence-initial words, titles, months and function words are not names)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from lint.core.document import Document, Sentence
+from lint.facts.names import NameIndex
+from lint.facts.time_expressions import MONTHS, WEEKDAYS
+from lint.text.transliteration import skeleton
+
+FUNCTION_WORDS = frozenset("""
+a an the and or but nor so yet if as at by for from in into of off on onto out over to up with
+this that these those it its he she they we i you his her their our my your there here then now
+when while after before since although though because until unless whether where which who whom
+whose what why how all any both each every few more most other some such no not only own same
+than too very also just even still however meanwhile moreover furthermore nevertheless instead
+last next first second third new according despite during about against among between through
+under without within around across near outside inside behind beyond toward towards upon
+yesterday today tonight tomorrow earlier later once twice never always often sometimes
+watch read see view related more click follow share sign subscribe source sources photo video
+""".split())
+
+
+TITLES = frozenset("""
+president presidents prime minister ministers chancellor secretary mr mrs ms miss dr prof professor
+sir lord lady dame king queen prince princess emperor general gen colonel col captain capt major
+lieutenant lt sergeant sgt admiral senator sen governor gov mayor judge justice chairman chairwoman
+chair chief deputy vice acting former ex foreign home shadow interior defence defense health
+finance economy trade industry education culture transport energy attorney speaker pope archbishop
+bishop rev reverend father sheikh ayatollah coach manager boss striker midfielder defender
+goalkeeper keeper skipper captain champion spokesman spokeswoman spokesperson commissioner
+ambassador envoy inspector superintendent constable officer detective agent director ceo
+chairperson leader premier mp mep mr. mrs. dr. st saint
+""".split())
+
+
+NOT_NAMES = FUNCTION_WORDS | TITLES | set(MONTHS) | set(WEEKDAYS)
+
+
+# A word that starts with a capital (Latin, Latin-1, Latin Extended-A, Cyrillic; checked again in code),
+# not in the middle of a word ("McDonald", "Nur-Sultan": \w is `str.isalnum()` or "_"). The capital
+# comes first, so that `re` looks for it with a fast character-set scan.
+CAPITAL_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-žЀ-Я](?<![\w’'‐-].)[\w’'‐-]*")
+
+
+DIGIT = re.compile(r"\d")
+
+
+# the last word of a window, matched at word starts only and without backtracking (linear time)
+WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]++)[\s,]*+$")
+
+
+WORD_AFTER = re.compile(r" ([a-z][a-z-]*)")
+
+
+HYPHEN = re.compile(r"[‐-]")
+
+
+# (start, end, possessive, word, lower-cased word); start == end for a breaker that ends any run
+Word = tuple[int, int, bool, str, str]
+
+
+class Run:
+    """A maximal run of capitalised words inside one sentence ('White House Press Secretary Jen
+    Psaki') and the name in it, without titles and function words around it ('Jen Psaki').
+    The words around the run are looked up only when asked for (most runs never need them)."""
+
+    __slots__ = ("words", "name", "keys", "_text", "_start", "_end", "_before", "_after", "_parts")
+
+    def __init__(self, text: str, words: list[Word], name: list[Word], sentence: Sentence) -> None:
+        self.words = words
+        self.name = name
+        # `names.skeleton` of each name word: the skeleton of several words joined by spaces is
+        # theirs joined (empty ones left out), so no part of the run is folded twice
+        self.keys = [skeleton(word[3]) for word in name]
+        self._text, self._start, self._end = text, sentence.start, sentence.end
+        self._before: str | None = None
+        self._after: str | None = None
+        self._parts: list[tuple[int, int, str]] | None = None
+
+    @property
+    def after(self) -> str:
+        """The lower-case word right after the run ("region"), if any."""
+        if self._after is None:
+            match = WORD_AFTER.match(self._text, self.words[-1][1], self._end)
+            self._after = match.group(1) if match else ""
+        return self._after
+
+    @property
+    def before(self) -> str:
+        """The word right before the run ("in"), lower-cased, if any."""
+        if self._before is None:
+            start = self.words[0][0]
+            match = WORD_BEFORE.search(self._text[max(self._start, start - 40):start])
+            self._before = match.group(1).lower() if match else ""
+        return self._before
+
+    def key(self, first: int = 0, last: int | None = None) -> str:
+        """The skeleton of name words [first, last)."""
+        return " ".join(filter(None, self.keys[first:last]))
+
+    def parts(self, index: NameIndex, longest: int = 4) -> list[tuple[int, int, str]]:
+        """(first, last, skeleton) of the parts of up to `longest` name words whose skeleton can
+        be a `names:` key (of `index`, the one of every call). A word with a skeleton part in no
+        key rules out every part containing it, so most runs have none to look up."""
+        if self._parts is None:
+            words = index.key_parts
+            known = [not key or key in words or (" " in key and all(part in words for part in key.split(" ")))
+                     for key in self.keys]
+            self._parts = []
+            for i in range(len(known)):
+                for j in range(i + 1, min(len(known), i + longest) + 1):
+                    if not known[j - 1]:
+                        break
+                    self._parts.append((i, j, self.key(i, j)))
+        return self._parts
+
+
+def capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[Word]:
+    """Every word of the prose that can be part of a name: it starts with a capital, has no
+    digit, every hyphen part is capitalised ('Nur-Sultan', not 'Russian-led'), and it is not
+    inside a URL; other capitalised words are breakers. One regex scan of the document."""
+    text = doc.prose
+    skip_starts, skip_ends = merged_spans(skip)
+    words: list[Word] = []
+    for match in CAPITAL_WORD.finditer(text):
+        start = match.start()
+        raw = match.group()
+        if raw.isalpha():  # most words: no digit, hyphen, apostrophe or underscore to look at
+            if not raw[0].isupper() or (skip_starts and covered(skip_starts, skip_ends, start)):
+                words.append((start, start, True, "", ""))
+            else:
+                words.append((start, start + len(raw), False, raw, raw.lower()))
+            continue
+        head = raw.split("_", 1)[0]
+        word = head.rstrip("’'‐-")
+        possessive = word.endswith(("’s", "'s")) or len(word) < len(head)
+        if word.endswith(("’s", "'s")):
+            word = word[:-2]
+        if (not word or not word[0].isupper() or DIGIT.search(word)
+                or (("-" in word or "‐" in word) and not all(part[:1].isupper() for part in HYPHEN.split(word)))
+                or covered(skip_starts, skip_ends, start)):
+            words.append((start, start, True, "", ""))
+            continue
+        words.append((start, start + len(word), possessive, word, word.lower()))
+    return words
+
+
+def merged_spans(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """(starts, ends) of the union of the half-open spans, disjoint and in order, for bisect
+    (testing every word against every span was quadratic)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(span for span in spans if span[0] < span[1]):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def covered(starts: list[int], ends: list[int], offset: int) -> bool:
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < ends[index]
+
+
+def name_words(words: list[Word]) -> list[Word]:
+    """The words of a run without the titles before the name and function words around it:
+    'White House Press Secretary Jen Psaki' -> 'Jen Psaki', 'The Hague' -> 'Hague'."""
+    first, last = 0, len(words)
+    for position in range(last - 1, -1, -1):
+        if words[position][4] in TITLES:
+            first = position + 1
+            break
+    while first < last and words[first][4] in NOT_NAMES:
+        first += 1
+    while last > first and words[last - 1][4] in NOT_NAMES:
+        last -= 1
+    return words[first:last]
+
+
+def capitalised_runs(doc: Document, skip: Sequence[tuple[int, int]] = ()) -> list[list[Run]]:
+    """The runs of each sentence of the document that hold a name: capitalised words joined by
+    single spaces; a possessive ('Kazakhstan's') ends a run."""
+    words = capital_words(doc, skip)
+    starts = [word[0] for word in words]
+    text = doc.prose
+    by_sentence: list[list[Run]] = []
+    for sentence in doc.sentences:
+        groups: list[list[Word]] = []
+        current: list[Word] = []
+        ended = True
+        for index in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
+            word = words[index]
+            start, end, possessive = word[0], word[1], word[2]
+            if end == start:  # not name material
+                if current:
+                    groups.append(current)
+                    current = []
+                ended = True
+                continue
+            if current and not ended and start == current[-1][1] + 1 and text[start - 1] == " ":
+                current.append(word)
+            else:
+                if current:
+                    groups.append(current)
+                current = [word]
+            ended = possessive
+        if current:
+            groups.append(current)
+        runs = []
+        for group in groups:
+            name = name_words(group)
+            if name:  # a run without a name ("The", "He said") matters to nobody
+                runs.append(Run(text, group, name, sentence))
+        by_sentence.append(runs)
+    return by_sentence

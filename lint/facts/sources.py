@@ -1,0 +1,219 @@
+"""The sources a document gives: links in front matter, in a `Source:` line or Sources section, and
+http(s) links in body prose that are not social media; outlets named without a link. Domains are
+read with the registrable domain from tldextract's bundled suffix list: no network, ever.
+Read by the KZ4 rules and by KZ301 (a figure next to a social-media link is not attributed by it).
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from urllib.parse import urlsplit
+
+from lint.config import Sources
+from lint.core.document import Document
+from lint.text.phrases import literal_alternation
+
+_URLISH = re.compile(r"(?:[a-z][a-z0-9+.\-]*://|www\.|(?:mailto|javascript|data|file|tel):)[^\s<>\"'()\[\]]+", re.I)
+_MARKDOWN_TARGET = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\n]*?)\s*(?:\"[^\"\n]*\")?\s*\)")
+_LABEL_NOISE = re.compile(r"[*_#:\s]+")
+
+
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLink:
+    url: str
+    start: int  # offsets of the URL in doc.text
+    end: int
+    declared: bool  # front matter or a Source line/section (else a link in body prose)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedSource:
+    """A Source line that names outlets without a link: "Source: Al Jazeera, News Agencies"."""
+
+    names: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    links: tuple[SourceLink, ...]  # declared sources (any form) and body http(s) links, in text order
+    named: tuple[NamedSource, ...]
+
+    def web_links(self) -> list[SourceLink]:
+        return [link for link in self.links if is_web_url(link.url)]
+
+
+def is_web_url(url: str) -> bool:
+    """An absolute http(s) URL with a host and no whitespace."""
+    if any(ch.isspace() for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
+
+
+def host_of(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").rstrip(".").lower()
+    except ValueError:
+        return ""
+
+
+@lru_cache(maxsize=4096)
+def registrable_domain(host: str) -> str:
+    """bbc.co.uk for news.bbc.co.uk, from tldextract's bundled public suffix list (offline)."""
+    result = _extractor()(host)
+    return result.top_domain_under_public_suffix or host
+
+
+@cache
+def _extractor():
+    import tldextract
+
+    # No suffix-list URLs and no cache directory: the snapshot shipped with tldextract, no network.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+def domain_matches(host: str, domains) -> str | None:
+    """The entry of `domains` that is `host` or one of its parent domains (two labels or more), if any.
+
+    Only suffixes no longer than the longest entry are tried: building every suffix of a
+    20 KB dotted host was quadratic.
+    """
+    longest = max(map(len, domains), default=0)
+    start = 0
+    if len(host) > longest:
+        start = host.find(".", len(host) - longest - 1) + 1
+        if not start:
+            return None
+    last_dot = host.rfind(".")
+    while start <= last_dot:
+        candidate = host[start:]
+        if candidate in domains:
+            return candidate
+        start = host.index(".", start) + 1
+    return None
+
+
+def is_social(url: str, settings: Sources) -> bool:
+    return domain_matches(host_of(url), _social_set(settings)) is not None
+
+
+_SOCIAL: dict[int, tuple[Sources, frozenset[str]]] = {}
+
+
+def _social_set(settings: Sources) -> frozenset[str]:
+    entry = _SOCIAL.get(id(settings))
+    if entry is None or entry[0] is not settings:
+        entry = _SOCIAL[id(settings)] = (settings, frozenset(d.lower() for d in settings.social_domains))
+    return entry[1]
+
+
+_REPORTS: "weakref.WeakKeyDictionary[Document, dict[int, SourceReport]]" = weakref.WeakKeyDictionary()
+
+
+def collect_sources(doc: Document, settings: Sources) -> SourceReport:
+    """The document's source links and named sources (computed once per document and settings)."""
+    per_doc = _REPORTS.setdefault(doc, {})
+    if id(settings) not in per_doc:
+        per_doc[id(settings)] = _collect(doc, settings)
+    return per_doc[id(settings)]
+
+
+@lru_cache(maxsize=4096)
+def _label(text: str) -> str:
+    """A heading as a section label (memoised: every block of a section asks for it)."""
+    return _LABEL_NOISE.sub(" ", text.lower()).strip()
+
+
+_LABELS: dict[int, tuple[Sources, frozenset[str], frozenset[str], re.Pattern]] = {}
+
+
+def _labels(settings: Sources) -> tuple[frozenset[str], frozenset[str], re.Pattern]:
+    """(source section labels, skipped section labels, "Source: ..." line pattern), built once per settings."""
+    entry = _LABELS.get(id(settings))
+    if entry is None or entry[0] is not settings:
+        labels = frozenset(_label(label) for label in settings.section_labels)
+        skipped = frozenset(_label(label) for label in settings.non_source_sections)
+        line_label = re.compile(
+            rf"^[\s*_]*(?:{literal_alternation(labels) or '(?!x)x'})"
+            r"[\s*_]*:[\s*_]*(?P<rest>.*)$", re.I | re.S)
+        entry = _LABELS[id(settings)] = (settings, labels, skipped, line_label)
+    return entry[1], entry[2], entry[3]
+
+
+def _collect(doc: Document, settings: Sources) -> SourceReport:
+    labels, skipped, line_label = _labels(settings)
+    links: dict[int, SourceLink] = {}
+    named: list[NamedSource] = []
+    _front_matter_sources(doc, settings, links, named)
+    links_by_block: dict[int, list] = {}
+    for link in doc.links:
+        links_by_block.setdefault(link.block, []).append(link)
+    for index, block in doc.prose_blocks:
+        text = doc.prose[block.start:block.end]
+        section = _label(block.section)
+        in_section = section in labels and block.kind != "heading"
+        line = line_label.match(text.strip())
+        if in_section or line:
+            found = _declared_urls(doc, block.start, block.end)
+            for start, url in found:
+                links[start] = SourceLink(url, start, start + len(url), True)
+            if not found:
+                names = (line.group("rest") if line else text).strip(" \t\n.;,")
+                if names:
+                    offset = block.start + len(text) - len(text.lstrip())
+                    named.append(NamedSource(" ".join(names.split()), offset, block.end))
+        elif section not in skipped:
+            for link in links_by_block.get(index, ()):
+                if is_web_url(link.url) and link.start not in links:
+                    links[link.start] = SourceLink(link.url, link.start, link.end, False)
+    return SourceReport(tuple(sorted(links.values(), key=lambda link: link.start)), tuple(named))
+
+
+def _declared_urls(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """URL-like targets in a source block: Markdown link targets (spaces included) and bare URLs."""
+    raw = doc.text[start:end]
+    found: dict[int, str] = {}
+    for m in _MARKDOWN_TARGET.finditer(raw):
+        target = m.group(1)
+        offset = start + m.start(1)
+        if target.startswith("<"):
+            target, offset = target[1:-1], offset + 1
+        if target:
+            found[offset] = target
+    for m in _URLISH.finditer(raw):
+        offset = start + m.start()
+        if not any(o <= offset < o + len(t) for o, t in found.items()):
+            found[offset] = m.group(0).rstrip(".,;:!?")
+    return sorted(found.items())
+
+
+def _front_matter_sources(doc: Document, settings: Sources, links: dict, named: list) -> None:
+    keys = {key.lower() for key in settings.front_matter_keys}
+    head = doc.text[:doc.front_matter_end]
+    for key, value in doc.front_matter.items():
+        if str(key).lower() not in keys:
+            continue
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if isinstance(item, dict):  # sources: [{name: Reuters, url: https://...}]
+                item = item.get("url") or item.get("link") or item.get("name") or ""
+            if not isinstance(item, str) or not item.strip():
+                continue
+            item = item.strip()
+            start = head.find(item)
+            if start < 0:
+                start = max(0, head.find(str(key)))
+            if "://" in item or item.lower().startswith("www.") or _URLISH.match(item):
+                links[start] = SourceLink(item, start, start + len(item), True)
+            else:
+                named.append(NamedSource(item, start, start + len(item)))

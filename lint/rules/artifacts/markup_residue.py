@@ -1,0 +1,90 @@
+"""KZ106 markup-residue: HTML entities, tags or CMS shortcodes left in prose (&nbsp;, &amp;, <br>, [caption])."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from lint.core.document import Document
+from lint.core.findings import Edit, Finding, Fix, Severity
+from lint.rules.artifacts.support import ArtifactOptions, block_of, quote
+from lint.rules.base import DocumentRule
+from lint.text.patterns import PatternSet
+from lint.text.phrases import literal_alternation
+
+
+class MarkupResidueOptions(ArtifactOptions):
+    tags: list[str] = [
+        "a", "b", "i", "u", "em", "strong", "span", "div", "p", "br", "hr", "img", "iframe", "script", "style",
+        "figure", "figcaption", "blockquote", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+        "tr", "td", "th", "font", "center", "small", "sup", "sub", "section", "article", "header", "footer",
+        "nav", "aside", "noscript", "button", "form", "input", "meta", "link", "source", "video", "audio",
+    ]
+    patterns: list[str] = [r"\[/?(?:caption|embed|gallery|video|audio|tweet|youtube)\b[^\]\n]{0,200}\]"]
+
+
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});|&nbsp(?![;\w])")
+
+
+class MarkupResidue(DocumentRule):
+    code = "KZ106"
+    name = "markup-residue"
+    severity = Severity.WARNING
+    summary = "HTML entities, tags or CMS shortcodes left in prose (&nbsp;, &amp;, <br>, [caption])."
+    message = 'HTML {kind} "{text}" in prose'
+    messages = {"entity": 'HTML entity "{entity}" in prose (stands for {shown}{note})'}
+    explanation = (
+        "An article copied from a page's HTML source, or run twice through an escaper, keeps "
+        "`&nbsp;`, `&amp;`, `&#8217;` or tags such as `<br>` and `</p>` as literal text; WordPress "
+        "shortcodes such as `[caption]` are the same problem. Readers and search see the markup, not "
+        "the character. Code spans and code blocks are never checked. --fix replaces an entity with "
+        "the character it stands for (in Markdown, not when that would turn it into markup); tags are "
+        "only reported, because what replaces them (a line break, nothing, a link) needs a human. "
+        "Tag names and shortcode patterns: `rules.markup-residue` in rules.yaml."
+    )
+    bad_example = "Police fired tear gas at protesters in Almaty&nbsp;on Wednesday.<br>"
+    good_example = "Police fired tear gas at protesters in Almaty on Wednesday."
+    fixable = True
+    Options = MarkupResidueOptions
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        names = literal_alternation(set(self.options.tags))
+        tag = rf"</?(?:{names})(?:\s[^<>\n]{{0,300}})?\s*/?>" if names else ""
+        self._markup = PatternSet.from_option(self, "patterns", re.I, before=[tag])
+
+    def prepare(self) -> list[str]:
+        return self._markup.notices
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        if "&" in prose:
+            for match in _ENTITY.finditer(prose):
+                start, end = match.span()
+                entity = match.group()
+                character = html.unescape(entity if entity.endswith(";") else entity + ";")
+                if character == entity or block_of(doc, start) is None:
+                    continue
+                shown = "no-break space" if character == "\u00a0" else f'"{character}"'
+                damaged = character in "¿¡" and start > 0 and doc.text[start - 1].isalpha()
+                note = ", probably a damaged apostrophe" if damaged else ""
+                yield self.report(
+                    doc, start, end, "entity", entity=entity, shown=shown, note=note,
+                    fix=Fix((Edit(start, end, character),), f"replace {entity} with {shown}",
+                            safe=not damaged and self._safe_unescape(doc, character, end)),
+                )
+        if self._markup:
+            for match in self._markup.finditer(prose):
+                start, end = match.span()
+                if block_of(doc, start) is None:
+                    continue
+                kind = "tag" if match.group().startswith("<") else "shortcode"
+                yield self.report(doc, start, end, kind=kind, text=quote(match.group(), 50))
+
+    @staticmethod
+    def _safe_unescape(doc: Document, character: str, end: int) -> bool:
+        """Unescaping must not create markup: `&lt;b&gt;` in Markdown, or a new entity such as `&amp;amp;`."""
+        if doc.is_markdown and character in "<>*_`[]\\":
+            return False
+        return not (character == "&" and re.match(r"[A-Za-z0-9#]{2,32};", doc.text[end:end + 33]))

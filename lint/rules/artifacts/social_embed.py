@@ -1,0 +1,84 @@
+"""KZ108 social-embed: Residue of embedded social-media posts: pic.twitter.com links, tweet credit lines, bare post URLs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.core.document import Document
+from lint.core.findings import Finding, Severity
+from lint.rules.artifacts.support import ArtifactOptions, block_lines, block_of, compile_or_none, prose_lines, quote
+from lint.rules.base import DocumentRule
+from lint.text.patterns import PatternSet
+from lint.text.phrases import phrase_alternation
+
+
+class SocialEmbedOptions(ArtifactOptions):
+    domains: list[str] = [
+        "twitter.com", "x.com", "t.co", "instagram.com", "facebook.com", "fb.com", "fb.watch", "youtube.com",
+        "youtu.be", "tiktok.com", "t.me", "telegram.me", "vk.com", "threads.net", "bsky.app",
+    ]
+    inline_patterns: list[str] = [r"pic(?<![\w/.]pic)\.twitter\.com/\w+"]
+    line_patterns: list[str] = [
+        r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{0,80}?\(@\w{1,15}\)[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+        r"[a-z]*\.?[ \t]+\d{1,2},?[ \t]+\d{4}[ \t]*$",
+        r"^[ \t]*A post shared by\b[^\n]{0,120}$",
+        r"^[ \t]*View this post on Instagram[ \t]*$",
+        r"^[ \t]*Watch on (?:YouTube|TikTok)[ \t]*$",
+    ]
+
+
+class SocialEmbed(DocumentRule):
+    code = "KZ108"
+    name = "social-embed"
+    severity = Severity.WARNING
+    summary = "Residue of embedded social-media posts: pic.twitter.com links, tweet credit lines, bare post URLs."
+    message = "residue of an embedded post: {what}"
+    explanation = (
+        "An embedded tweet or Instagram post is a widget; scraped, it leaves its text with a "
+        "`pic.twitter.com/…` link, a credit line such as `— Name (@handle) January 5, 2022`, or a "
+        "bare post URL standing as a paragraph. The post's words then read as the article's own, "
+        "without quotation or attribution. Quote the post and attribute it (\"EU News wrote on "
+        "Twitter that …\") or drop it. Patterns and social domains: `rules.social-embed` in rules.yaml."
+    )
+    bad_example = ("Not even #CNN is covering this pic.twitter.com/RHkDEwOvdy\n"
+                   "— EU NEWS (@wtx_EU_news) January 5, 2022")
+    good_example = "EU News, an account on Twitter, wrote on January 5 that CNN was not covering the protests."
+    Options = SocialEmbedOptions
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        domains = phrase_alternation(self.options.domains)
+        bare = rf"<?(?:https?://)?(?:[\w-]+\.)*(?:{domains})/[^\s<>]*>?" if domains else ""
+        self._bare_url = compile_or_none(bare, re.I)
+        self._line = PatternSet.from_option(self, "line_patterns")
+        self._inline = PatternSet.from_option(self, "inline_patterns")
+
+    def prepare(self) -> list[str]:
+        return [*self._line.notices, *self._inline.notices]
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        found: list[tuple[int, int, str]] = []
+        for line in prose_lines(doc):
+            if self._line and self._line.match(line.text):
+                body = line.text.strip()
+                found.append((line.start + line.text.index(body), len(body), f'credit line "{quote(body)}"'))
+                continue
+            raw = doc.text[line.start:line.end]  # not the prose: Markdown masks autolinks there
+            if self._bare_url is not None and "/" in raw and " " not in raw.strip():
+                url = raw.strip().strip("<>")
+                if self._bare_url.fullmatch(raw.strip()) and _single_line_block(doc, line.block):
+                    what = f'bare post URL "{quote(url)}" standing alone'
+                    found.append((line.start + raw.index(url), len(url), what))
+        if self._inline:
+            for match in self._inline.finditer(doc.prose):
+                if block_of(doc, match.start()) is not None:
+                    what = f'"{match.group()}" (a link to the post\'s picture)'
+                    found.append((match.start(), len(match.group()), what))
+        for start, length, what in sorted(found):
+            yield self.report(doc, start, start + length, what=what)
+
+
+def _single_line_block(doc: Document, index: int) -> bool:
+    first, last = block_lines(doc, doc.blocks[index])
+    return first == last

@@ -1,0 +1,1 @@
+"""KZ3: attribution of figures."""

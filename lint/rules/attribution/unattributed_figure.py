@@ -1,0 +1,194 @@
+"""Attribution rules (KZ3): a count of dead, injured or arrested needs somebody who says so."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from lint.config import load
+from lint.core.document import Document
+from lint.core.findings import Finding
+from lint.facts.figures import AUXILIARIES, Figure, find_figures
+from lint.facts.figures import warm_up as figures_warm_up
+from lint.facts.sources import collect_sources, is_social
+from lint.reference.lexicon import Lexicon
+from lint.rules.base import DocumentRule, KebabOptions
+from lint.text.phrases import PhraseMatcher
+
+# A quotation inside one paragraph: curly quotes (an unclosed one runs to the paragraph's end, the
+# convention for a quote that continues in the next paragraph) or straight double quotes.
+_QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+_TRAILING_AUXILIARIES = re.compile(rf"(?:\s+(?:{AUXILIARIES}))+\s*$", re.I)
+_OPENS_WITH_QUOTE = re.compile(r"\s*[“\"]")
+
+
+class UnattributedFigure(DocumentRule):
+    code = "KZ301"
+    name = "unattributed-figure"
+    summary = "A count of people killed, injured, arrested, protesting... that nobody is said to give."
+    message = 'figure "{figure}" has no attribution: say who gives this count of {counts}'
+    messages = {
+        # figures: '"16", "20"'; more: " and 2 more" beyond three
+        "several": "figures {figures} and {last}{more} have no attribution: say who gives these counts ({counts})",
+    }
+    explanation = (
+        "Casualty and crowd figures are the most contested facts in conflict reporting, and the first to "
+        "be revised. A figure is attributed when an attribution cue (said, told, according to, reported, "
+        "citing, statement, ... listed in `lexicon.attribution-cues`) stands in its sentence or an adjacent "
+        "sentence of the same paragraph, or when it sits in a quotation whose paragraph (or the paragraph "
+        "before, for a quote that continues) names the speaker. A figure that restates one attributed "
+        "elsewhere in the article (an unattributed \"at least 10 killed\" when a quoted official says "
+        "\"Ten people were killed\") is covered by that attribution. Headlines and a Wikinews-style "
+        "one-paragraph summary count as attributed to the article's source link when it has one "
+        "(setting `summary-attributed-to-source`). Dates, ages, money, percentages, scores, distances, "
+        "populations and durations are not event figures."
+    )
+    bad_example = "Twelve law enforcement officers have also been killed with 353 other injured."
+    good_example = "The Home Ministry said 2,000 people had been arrested."
+
+    class Options(KebabOptions):
+        # Headings and a one-paragraph summary count as attributed to the document's source link.
+        summary_attributed_to_source: bool = True
+        # A figure entailed by an attributed figure of the same measure in the document is attributed.
+        restatements_count: bool = True
+        # Fewest words inside quotation marks that make a quotation (not a scare-quoted word).
+        min_quotation_words: int = 3
+
+    def prepare(self) -> list[str]:
+        lexicon = (self.config if self.config is not None else _default_config()).lexicon
+        figures_warm_up(lexicon)
+        _cue_matchers(lexicon)
+        return []
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        config = self.config if self.config is not None else _default_config()
+        figures = find_figures(doc, config.lexicon)
+        if not figures:
+            return
+        cues = _CueIndex(doc, config.lexicon)
+        covered = self._covered_blocks(doc, config.sources)
+        attributed = [
+            cues.near_sentence(doc, figure.sentence)
+            or doc.sentences[figure.sentence].block in covered
+            or self._quoted_and_attributed(doc, figure, cues)
+            for figure in figures
+        ]
+        if self.options.restatements_count:
+            sources = [f for f, ok in zip(figures, attributed) if ok]
+            attributed = [ok or any(_restates(f, s) for s in sources) for f, ok in zip(figures, attributed)]
+        by_sentence: dict[int, list[Figure]] = {}
+        for figure, ok in zip(figures, attributed):
+            if not ok:
+                by_sentence.setdefault(figure.sentence, []).append(figure)
+        for group in by_sentence.values():
+            yield self._report(doc, group)
+
+    def _report(self, doc: Document, group: list[Figure]) -> Finding:
+        quoted = [f'"{short_text(doc, f)}"' for f in group[:3]]
+        counts = "; ".join(dict.fromkeys(_counts(f) for f in group))
+        start, end = group[0].start, max(f.end for f in group)
+        if len(group) == 1:
+            return self.report(doc, start, end, figure=short_text(doc, group[0]), counts=counts)
+        more = f" and {len(group) - 3} more" if len(group) > 3 else ""
+        return self.report(doc, start, end, "several", figures=", ".join(quoted[:-1]), last=quoted[-1], more=more,
+                           counts=counts)
+
+    def _covered_blocks(self, doc: Document, settings) -> set[int]:
+        """Blocks attributed to the document's source link: headings and a one-paragraph summary."""
+        if not self.options.summary_attributed_to_source:
+            return set()
+        if not any(not is_social(link.url, settings) for link in collect_sources(doc, settings).web_links()):
+            return set()
+        labels = {label.lower() for label in (*settings.section_labels, *settings.non_source_sections)}
+        covered = {i for i, block in doc.prose_blocks if block.kind == "heading"}
+        body = [i for i, block in doc.prose_blocks
+                if block.kind == "paragraph" and block.section.lower().strip(" :") not in labels]
+        if len(body) == 1:
+            covered.add(body[0])
+        return covered
+
+    def _quoted_and_attributed(self, doc: Document, figure: Figure, cues: "_CueIndex") -> bool:
+        """The figure is inside a quotation whose speaker is named in its paragraph or the one before."""
+        block_index = doc.sentences[figure.sentence].block
+        block = doc.blocks[block_index]
+        text = doc.prose[block.start:block.end]
+        offset = figure.quantity_start - block.start
+        for m in _QUOTATION.finditer(text):
+            if m.start() <= offset < m.end() and len(m.group().split()) >= self.options.min_quotation_words:
+                if cues.in_span(block.start, block.end):
+                    return True
+                previous = _previous_prose_block(doc, block_index)
+                return bool(previous is not None and _OPENS_WITH_QUOTE.match(text) and cues.in_span(previous.start, previous.end))
+        return False
+
+
+def short_text(doc: Document, figure: Figure) -> str:
+    """The figure as the message quotes it: "Twelve law enforcement officers ... killed"."""
+    if figure.measure_start >= figure.quantity_end and figure.measure_start > figure.start:
+        left = doc.text[figure.start:figure.measure_start]
+        trimmed = _TRAILING_AUXILIARIES.sub("", left)
+        if trimmed.rstrip() != left.rstrip() and trimmed.strip():
+            measure = doc.text[figure.measure_start:figure.measure_end]
+            return " ".join(f"{trimmed} ... {measure}".split())
+    return figure.text
+
+
+def _counts(figure: Figure) -> str:
+    if figure.subject and figure.subject != figure.measure:
+        return f"{figure.subject} {figure.measure}"
+    return figure.measure
+
+
+def _restates(figure: Figure, source: Figure) -> bool:
+    """`figure` says no more than attributed `source` does: same measure and who, a wider interval."""
+    if figure is source or figure.measure != source.measure:
+        return False
+    generic = ("", "people")
+    same_subject = figure.subject == source.subject or figure.subject in generic or source.subject in generic
+    return same_subject and source.within(figure)
+
+
+def _previous_prose_block(doc: Document, index: int):
+    for i in range(index - 1, -1, -1):
+        if doc.blocks[i].kind in ("paragraph", "list_item", "heading"):
+            return doc.blocks[i]
+    return None
+
+
+class _CueIndex:
+    """Offsets of attribution cues in a document's prose, found once."""
+
+    def __init__(self, doc: Document, lexicon: Lexicon) -> None:
+        cue, not_cue = _cue_matchers(lexicon)
+        blocked = not_cue.spans(doc.prose)
+        self.offsets = [start for start, _ in cue.spans(doc.prose)
+                        if not any(a <= start < b for a, b in blocked)]
+
+    def in_span(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.offsets, start)
+        return i < len(self.offsets) and self.offsets[i] < end
+
+    def near_sentence(self, doc: Document, index: int) -> bool:
+        """A cue stands in sentence `index` or in an adjacent sentence of the same paragraph."""
+        sentences = doc.sentences
+        block = sentences[index].block
+        return any(
+            0 <= j < len(sentences) and sentences[j].block == block and self.in_span(sentences[j].start, sentences[j].end)
+            for j in (index, index - 1, index + 1)
+        )
+
+
+_CUES: dict[int, tuple[Lexicon, PhraseMatcher, PhraseMatcher]] = {}
+
+
+def _cue_matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
+    entry = _CUES.get(id(lexicon))
+    if entry is None or entry[0] is not lexicon:
+        entry = _CUES[id(lexicon)] = (lexicon, PhraseMatcher(lexicon.attribution_cues), PhraseMatcher(lexicon.not_cues))
+    return entry[1], entry[2]
+
+
+def _default_config():
+    """The built-in configuration, for a rule built without one (as in a quick script)."""
+    return load(None)

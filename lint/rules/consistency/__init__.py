@@ -1,0 +1,1 @@
+"""KZ5: consistency across documents (corpus rules), one rule per file."""

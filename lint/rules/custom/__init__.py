@@ -1,0 +1,1 @@
+"""KZ9: rules users write in rules.yaml (`custom-rules:`)."""

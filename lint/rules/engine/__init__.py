@@ -1,0 +1,1 @@
+"""KZ0: what the engine itself reports (crash, unused suppression, unreadable file, bad front matter)."""

@@ -1,0 +1,20 @@
+"""KZ001 unused-suppression: A kzlint-disable comment that suppresses nothing."""
+
+from __future__ import annotations
+
+from lint.core.findings import Severity
+from lint.rules.base import Rule
+
+
+class UnusedSuppression(Rule):
+    code = "KZ001"
+    name = "unused-suppression"
+    severity = Severity.INFO
+    summary = "A kzlint-disable comment that suppresses nothing."
+    message = "unused suppression: nothing reported here for {codes} ({kind})"  # codes: "KZ101, KZ203" or "all rules"
+    explanation = (
+        "Suppression comments outlive the text they were written for. One that no longer "
+        "suppresses anything hides future findings for no reason: remove it (like ruff's RUF100)."
+    )
+    bad_example = "<!-- kzlint-disable-next-line KZ102 -->\nThe mayor spoke on Monday."
+    good_example = "<!-- kzlint-disable-next-line KZ102 -->\nRead more: the mayor's speech"

@@ -1,0 +1,250 @@
+"""KZ202: text left in another language or script than the article's.
+
+Two checks, both cheap on the common case: runs of another script (Cyrillic, CJK, Arabic...)
+are found with one pattern, skipped entirely for ASCII documents; Latin-script sentences in
+another language are first spotted by how few of their lowercase words are common English,
+and only those few sentences go to lingua (a detector built for the configured languages
+only, once per process). Names, glosses in parentheses, quotations and allow-listed terms
+are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import compress, count, islice
+from operator import not_
+
+from pydantic import Field, field_validator
+
+from lint.config import Section
+from lint.core.document import Document
+from lint.core.findings import Finding, Severity
+from lint.reference import wordlists
+from lint.rules.base import DocumentRule, Options
+from lint.text import quotes
+from lint.text import words as pw
+
+# Letters of scripts other than Latin (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai,
+# Georgian, Hangul, kana, CJK ideographs, Arabic presentation forms).
+_OTHER_SCRIPT = (r"\u0370-\u03FF\u0400-\u052F\u0530-\u058F\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF"
+                 r"\u0900-\u0DFF\u0E00-\u0E7F\u10A0-\u10FF\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF"
+                 r"\uAC00-\uD7AF\uF900-\uFAFF\uFB50-\uFDFF\uFE70-\uFEFF")
+_GAP = r" \t\-–—,.;:!?'’\"«»„“”()0-9\u3000-\u303F\uFF01-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65"  # incl. CJK punctuation
+_OTHER_LETTER = re.compile(f"[{_OTHER_SCRIPT}]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+# The patterns below are compiled on first use: re builds a map of every code point in
+# _OTHER_SCRIPT for each (3 ms apiece, a pre-commit run's worth), and most documents have none.
+@lru_cache(maxsize=1)
+def _runs() -> re.Pattern:
+    return re.compile(rf"(?<![^\W\d_])[{_OTHER_SCRIPT}]+(?:[{_GAP}]+[{_OTHER_SCRIPT}]+)*(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _other_letters() -> re.Pattern:
+    return re.compile(f"[{_OTHER_SCRIPT}]+")
+
+
+@lru_cache(maxsize=1)
+def _run_words() -> re.Pattern:
+    return re.compile(rf"[{_OTHER_SCRIPT}]+(?:[-'’][{_OTHER_SCRIPT}]+)*")
+
+
+_LATIN_WORD = re.compile(r"(?<![\w'’‘ʻ-])[^\W\d_]+(?:['’‘ʻ-][^\W\d_]+)*")
+_SCRIPT_NAMES = {"HIRAGANA": "Japanese", "KATAKANA": "Japanese", "CJK": "Chinese/Japanese", "HANGUL": "Korean"}
+_ISO = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "ru": "russian", "kk": "kazakh",
+        "tr": "turkish", "uz": "uzbek", "uk": "ukrainian", "it": "italian", "pt": "portuguese", "nl": "dutch",
+        "pl": "polish", "zh": "chinese", "ar": "arabic", "fa": "persian", "ky": "kyrgyz", "az": "azerbaijani"}
+_NON_LATIN_LANGUAGES = {"russian": "CYRILLIC", "kazakh": "CYRILLIC", "ukrainian": "CYRILLIC", "kyrgyz": "CYRILLIC",
+                        "belarusian": "CYRILLIC", "bulgarian": "CYRILLIC", "mongolian": "CYRILLIC",
+                        "chinese": "CJK", "japanese": "CJK", "korean": "HANGUL", "arabic": "ARABIC",
+                        "persian": "ARABIC", "greek": "GREEK", "hebrew": "HEBREW"}
+
+
+class UntranslatedOptions(Options):
+    model_config = Section.model_config  # kebab-case keys in rules.yaml
+
+    # Languages lingua may answer with (its names; lingua 2.1 has no Uzbek: Uzbek reads as Turkish or Azerbaijani).
+    languages: list[str] = ["english", "german", "french", "spanish", "russian", "kazakh", "turkish", "azerbaijani"]
+    min_confidence: float = Field(0.8, ge=0, le=1)  # lingua's confidence in the other language
+    min_words: int = Field(5, ge=2)  # lowercase words a Latin-script sentence needs before it is judged
+    max_english_share: float = Field(0.5, ge=0, le=1)  # share of them that are common English, at most
+    min_letters: int = Field(3, ge=1)  # letters of another script that make a run worth reporting
+    name_words: int = Field(3, ge=0)  # a capitalised run of up to this many words is a name
+    allow: list[str] = []  # terms never reported (case-insensitive), e.g. "Nur Otan"
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        from lingua import Language
+
+        names = {language.name.lower() for language in Language.all()}
+        unknown = [v for v in value if v.lower() not in names]
+        if unknown:
+            raise ValueError(f"lingua does not know {', '.join(unknown)} (it knows e.g. {', '.join(sorted(names)[:6])}...)")
+        if "english" not in [v.lower() for v in value]:
+            raise ValueError("must include english")
+        return [v.lower() for v in value]
+
+
+class Untranslated(DocumentRule):
+    code = "KZ202"
+    name = "untranslated"
+    severity = Severity.WARNING
+    summary = "Text in another language or script than the article's (Cyrillic in English prose, a German sentence)."
+    message = "untranslated {script} text{guess}: “{text}”"  # guess: ", Russian" when lingua is sure enough
+    messages = {"sentence": "sentence not in {language} (lingua: {other} {confidence}): “{text}”"}
+    explanation = (
+        "Half-translated articles keep sentences of the source language: a Russian quote pasted "
+        "untranslated, a Kazakh caption, a German paragraph from a wire feed. The article's language "
+        "comes from front matter `language:` (else English unless most of it reads otherwise). Runs of "
+        "another script are reported, and Latin-script sentences whose words are mostly not English "
+        "are confirmed with lingua before they are reported. Names (capitalised runs of a few words), "
+        "glosses in parentheses, quotations and the rule's `allow` list are not reported."
+    )
+    bad_example = ("Police detained dozens of protesters in Almaty on Thursday, officials said, and the city "
+                   "centre was calm by the evening. Полиция задержала более ста человек.")
+    good_example = "The capital, Nur-Sultan (Нұр-Сұлтан), was calm, Khabar-24 reported; UzenMunaiGas staff struck."
+    Options = UntranslatedOptions
+
+    def prepare(self) -> list[str]:
+        wordlists.warm_up()
+        return []
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        allow = [a.lower() for a in self.options.allow]
+        other = _OTHER_LETTER.search(doc.prose) if not doc.prose.isascii() else None
+        declared, script = self._language(doc, other)
+        if other:
+            yield from self._other_script_runs(doc, script, allow)
+        if script != "LATIN":
+            return
+        if declared is None:  # English, unless the article turns out to be in another language
+            if not _has_foreign_stretch(doc):
+                return
+            candidates = list(self._candidates(doc, allow, english_gate=True))
+            if not candidates:
+                return
+            detected = _detector(tuple(self.options.languages)).detect_language_of(doc.prose)
+            language = detected.name.lower() if detected else "english"
+        elif declared in self.options.languages:
+            language = declared
+            candidates = list(self._candidates(doc, allow, english_gate=declared == "english"))
+        else:
+            return
+        yield from self._other_language(doc, candidates, language)
+
+    # -- the article's language --------------------------------------------------------------
+    def _language(self, doc: Document, first_other: re.Match | None) -> tuple[str | None, str]:
+        """(declared language or None, script) of the article, from front matter or its letters."""
+        declared = doc.front_matter.get("language") or doc.front_matter.get("lang")
+        if isinstance(declared, str) and declared.strip():
+            name = declared.strip().lower()
+            name = _ISO.get(name.split("-")[0].split("_")[0], name)
+            return name, _NON_LATIN_LANGUAGES.get(name, "LATIN")
+        if first_other:
+            other = sum(map(len, _other_letters().findall(doc.prose)))
+            if other * 2 > sum(map(len, _LETTERS.findall(doc.prose))):
+                return "", _script(first_other.group())  # mostly another script: not an English article
+        return None, "LATIN"
+
+    # -- runs of another script ----------------------------------------------------------------
+    def _other_script_runs(self, doc: Document, script: str, allow: list[str]) -> Iterator[Finding]:
+        prose = doc.prose
+        for m in _runs().finditer(prose):
+            run = m.group()
+            start, end = m.start(), m.start() + len(run)
+            run_script = _script(run[0])
+            if run_script == script or sum(ch.isalpha() for ch in run) < self.options.min_letters:
+                continue
+            if run.lower() in allow or self._is_name(prose, start, end, run) or quotes.in_quotes(doc, start, end):
+                continue
+            label = _SCRIPT_NAMES.get(run_script, run_script.title())
+            language = self._guess(run, run_script)
+            yield self.report(doc, start, end, script=label, guess=language, text=_clip(run), extra={"script": label})
+
+    def _is_name(self, prose: str, start: int, end: int, run: str) -> bool:
+        words = _run_words().findall(run)
+        if len(words) > self.options.name_words:
+            return False
+        glossed = prose[:start].rstrip().endswith("(") and prose[end:].lstrip().startswith(")")
+        capitalised = all(w[0].isupper() for w in words)
+        return glossed or capitalised
+
+    def _guess(self, run: str, run_script: str) -> str:
+        candidates = [name for name in self.options.languages if _NON_LATIN_LANGUAGES.get(name) == run_script]
+        if len(_run_words().findall(run)) < 2 or not candidates:
+            return ""
+        if len(candidates) == 1:
+            return f", {candidates[0].title()}"
+        values = _detector(tuple(candidates)).compute_language_confidence_values(run)
+        best = values[0] if values else None
+        return f", {best.language.name.title()}" if best and best.value >= self.options.min_confidence else ""
+
+    # -- Latin-script sentences in another language --------------------------------------------
+    def _candidates(self, doc: Document, allow: list[str], english_gate: bool):
+        """(sentence, its text with quotations blanked) worth asking lingua about."""
+        common = wordlists.known_words(3.0)
+        for sentence in doc.sentences:
+            text = doc.prose[sentence.start:sentence.end]
+            for a, b in quotes.quoted_spans(text):
+                text = text[:a] + " " * (b - a) + text[b:]
+            lowered = text.lower()
+            if any(term in lowered for term in allow):
+                continue
+            words = [w for w in _LATIN_WORD.findall(text) if w[0].islower() and _latin(w)]
+            if len(words) < self.options.min_words:
+                continue
+            if english_gate and sum(w in common for w in words) / len(words) > self.options.max_english_share:
+                continue
+            yield sentence, text
+
+    def _other_language(self, doc: Document, candidates: list, language: str) -> Iterator[Finding]:
+        detector = _detector(tuple(self.options.languages))
+        for sentence, text in candidates:
+            values = detector.compute_language_confidence_values(text)
+            best = values[0] if values else None
+            if best is None or best.language.name.lower() == language or best.value < self.options.min_confidence:
+                continue
+            other = best.language.name.title()
+            yield self.report(doc, sentence.start, sentence.end, "sentence", language=language.title(), other=other,
+                              confidence=f"{best.value:.2f}", text=_clip(doc.prose[sentence.start:sentence.end]),
+                              extra={"language": other})
+
+
+def _has_foreign_stretch(doc: Document) -> bool:
+    """Whether some six lowercase words in a row include three that are not common English: the
+    cheap test (C-speed set lookups) that keeps ordinary English articles from the sentence check."""
+    lowercase = pw.lowercase_tokens(doc)
+    lowercase = list(compress(lowercase, map(str.isalpha, lowercase)))
+    uncommon = list(compress(count(), map(not_, map(wordlists.known_words(3.0).__contains__, lowercase))))
+    return any(later - first < 6 for first, later in zip(uncommon, islice(uncommon, 2, None)))
+
+
+@lru_cache(maxsize=8)
+def _detector(languages: tuple[str, ...]):
+    """A lingua detector for these languages only (low-accuracy mode: small models, fast)."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    chosen = [Language.from_str(name) for name in languages]
+    if len(chosen) == 1:
+        chosen.append(Language.ENGLISH if chosen[0] != Language.ENGLISH else Language.GERMAN)
+    return LanguageDetectorBuilder.from_languages(*chosen).with_low_accuracy_mode().build()
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "UNKNOWN")
+    return name.split()[0]
+
+
+def _latin(word: str) -> bool:
+    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF or ch in "'’‘ʻ-" for ch in word)
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

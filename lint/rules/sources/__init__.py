@@ -1,0 +1,1 @@
+"""KZ4: sources and their credibility, one rule per file."""

@@ -1,0 +1,56 @@
+"""Quotations and sentences in a document's prose: the spans inside quotation marks, the sentence
+an offset falls in, and whether a span is quoted (a quotation is evidence, not the writer's words)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from lint.core.document import Document
+
+_QUOTE_SPAN = re.compile(r"“[^“”\n]*”|«[^«»\n]*»|„[^„“”\n]*[“”]|\"[^\"\n]*\"|(?<![\w’'])‘[^‘’\n]*’(?!\w)")
+
+
+def quoted_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in `text` ("…", “…”, «…», „…“, ‘…’), shifted by `base`."""
+    return [(base + m.start(), base + m.end()) for m in _QUOTE_SPAN.finditer(text)]
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    """doc.sentences' start offsets, in order (built once per document, cached on it)."""
+    starts = doc.__dict__.get("_kz2_sentence_starts")
+    if starts is None:
+        starts = doc.__dict__["_kz2_sentence_starts"] = [s.start for s in doc.sentences]
+    return starts
+
+
+def sentence_at(doc: Document, offset: int) -> int:
+    """Index in doc.sentences of the sentence holding `offset`, or -1."""
+    index = bisect.bisect_right(_sentence_starts(doc), offset) - 1
+    if index >= 0 and offset < doc.sentences[index].end:
+        return index
+    return -1
+
+
+def _sentence_quotes(doc: Document, index: int) -> tuple[list[int], list[int]]:
+    """(starts, ends) of the quotations of sentence `index` (scanned once per sentence, cached on
+    the document: rescanning the sentence for every word made long sentences quadratic)."""
+    cache = doc.__dict__.setdefault("_kz2_sentence_quotes", {})
+    found = cache.get(index)
+    if found is None:
+        sentence = doc.sentences[index]
+        spans = quoted_spans(doc.prose[sentence.start:sentence.end], sentence.start)
+        found = cache[index] = ([a for a, _ in spans], [b for _, b in spans])
+    return found
+
+
+def in_quotes(doc: Document, start: int, end: int) -> bool:
+    """Whether doc.text[start:end] sits inside a quotation of its sentence."""
+    index = sentence_at(doc, start)
+    if index < 0:
+        return False
+    # The quotations of a sentence do not overlap: only the last one opening at or before
+    # `start` can hold the span.
+    starts, ends = _sentence_quotes(doc, index)
+    last = bisect.bisect_right(starts, start) - 1
+    return last >= 0 and end <= ends[last]
