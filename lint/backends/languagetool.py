@@ -17,6 +17,8 @@ import shutil
 import socket
 import sqlite3
 import subprocess
+import threading
+import time
 from bisect import bisect_right
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -97,13 +99,19 @@ def split_matches(matches: list[Match], lengths: list[int]) -> list[list[Match]]
 
 
 class Client:
-    """A LanguageTool HTTP server at `base_url` (the part before /v2/)."""
+    """A LanguageTool HTTP server at `base_url` (the part before /v2/).
+
+    Every request has a total deadline (`timeout-s`), not a timeout per read: a server that
+    sends one byte every few seconds never trips a read timeout. All the requests of a run share
+    one budget (`run-timeout-s`), counted from when the client was made; forked workers inherit
+    it (the monotonic clock is the same in every process)."""
 
     def __init__(self, base_url: str, settings: LanguageToolSettings) -> None:
         self.base_url = base_url.rstrip("/")
         self.settings = settings
         self._session = None
         self._pid = 0
+        self.run_deadline = time.monotonic() + settings.run_timeout_s
 
     def _http(self):
         """A connection pool of this process (a forked worker must not share its parent's sockets)."""
@@ -113,27 +121,62 @@ class Client:
             self._session, self._pid = requests.Session(), os.getpid()
         return self._session
 
+    def _request(self, call, seconds: float):
+        """`call(session)` within `seconds` in all (and within the run's budget), in a helper
+        thread: past the deadline the run goes on without it, and its socket is closed."""
+        left = self.run_deadline - time.monotonic()
+        if left <= 0:
+            raise Unavailable(f"LanguageTool time for this run is spent (languagetool.run-timeout-s: "
+                              f"{self.settings.run_timeout_s:g} s)")
+        seconds = min(seconds, left)
+        session = self._http()
+        outcome: dict = {}
+
+        def run() -> None:
+            try:
+                outcome["value"] = call(session)
+            except BaseException as exc:  # handed to the caller's thread
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=run, name="kzlint-languagetool", daemon=True)
+        worker.start()
+        worker.join(seconds)
+        if worker.is_alive():
+            self._session = None
+            try:
+                session.close()  # unblocks the helper thread when the socket can be shut
+            except Exception:  # noqa: BLE001 (closing is best effort)
+                pass
+            raise Unavailable(f"the LanguageTool server at {self.base_url} did not answer within {seconds:g} s")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
+
     def probe(self) -> None:
         """Raise Unavailable unless the server answers /v2/languages, quickly.
 
         A plain TCP connect comes first: when nothing listens (the usual case without
         LanguageTool) the run pays one refused connection, not the import of requests.
         """
-        parsed = urlsplit(self.base_url)
-        port = parsed.port or (443 if parsed.scheme == "https" else 80)
         try:
+            parsed = urlsplit(self.base_url)
+            port = parsed.port or (443 if parsed.scheme == "https" else 80)
             socket.create_connection((parsed.hostname or "localhost", port), self.settings.connect_timeout_s).close()
-        except OSError:
-            raise Unavailable(f"no LanguageTool server answers at {self.base_url}") from None
         except ValueError as exc:
             raise Unavailable(f"languagetool.url {self.base_url!r} is not a URL ({exc})") from None
+        except OSError:
+            raise Unavailable(f"no LanguageTool server answers at {self.base_url}") from None
         import requests
 
-        try:
-            response = self._http().get(f"{self.base_url}/v2/languages",
-                                        timeout=(self.settings.connect_timeout_s, min(self.settings.timeout_s, 10)))
+        timeout = (self.settings.connect_timeout_s, min(self.settings.timeout_s, 10))
+
+        def languages(session):
+            response = session.get(f"{self.base_url}/v2/languages", timeout=timeout)
             response.raise_for_status()
-            response.json()
+            return response.json()
+
+        try:
+            self._request(languages, self.settings.connect_timeout_s + min(self.settings.timeout_s, 10))
         except requests.exceptions.ConnectionError:
             raise Unavailable(f"no LanguageTool server answers at {self.base_url}") from None
         except requests.exceptions.Timeout:
@@ -152,11 +195,15 @@ class Client:
                             ("disabledCategories", settings.disabled_categories)):
             if values:
                 data[key] = ",".join(values)
-        try:
-            response = self._http().post(f"{self.base_url}/v2/check", data=data,
-                                         timeout=(settings.connect_timeout_s, settings.timeout_s))
+
+        def post(session):
+            response = session.post(f"{self.base_url}/v2/check", data=data,
+                                    timeout=(settings.connect_timeout_s, settings.timeout_s))
             response.raise_for_status()
-            return parse_response(response.json(), text)
+            return response.json()
+
+        try:
+            return parse_response(self._request(post, settings.connect_timeout_s + settings.timeout_s), text)
         except (requests.RequestException, ValueError, KeyError, TypeError) as exc:
             raise Unavailable(f"LanguageTool request to {self.base_url} failed ({_short(exc)})") from None
 
@@ -279,8 +326,8 @@ class SentenceCache:
     def __init__(self, folder: Path, settings: LanguageToolSettings) -> None:
         self.file = folder / "languagetool-sentences.sqlite"
         fingerprint = json.dumps(settings.model_dump(mode="json", exclude={"mode", "url", "timeout_s",
-                                                                            "connect_timeout_s", "batch_chars",
-                                                                            "cache"}), sort_keys=True)
+                                                                            "run_timeout_s", "connect_timeout_s",
+                                                                            "batch_chars", "cache"}), sort_keys=True)
         self._salt = hashlib.blake2b(fingerprint.encode(), digest_size=8).hexdigest()
         self._db: sqlite3.Connection | None = None
         self._pid = 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from lint import __version__
 from lint.cli.progress import progress_bar
 from lint.config import ConfigError, discover, load
+from lint.core.escape import for_terminal
 from lint.core.findings import Severity
 from lint.engine import baseline
 from lint.engine.discovery import UsageError, display_path
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             return explain(argv[1:])
         return _check(build_parser().parse_args(argv))
     except (UsageError, ConfigError) as exc:
-        print(f"kzlint: error: {exc}", file=sys.stderr)
+        print(f"kzlint: error: {for_terminal(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("kzlint: interrupted", file=sys.stderr)
@@ -81,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback unless asked for
         if debug:
             raise
-        print(f"kzlint: internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", file=sys.stderr)
+        print(f"kzlint: internal error: {type(exc).__name__}: {for_terminal(str(exc))} (run with --debug for a traceback)",
+              file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -121,16 +123,20 @@ def _check(args: argparse.Namespace) -> int:
     from lint.output.text import statistics
 
     cwd = Path.cwd()
-    paths = args.paths or ([] if args.stdin_filename else ["."])
+    if args.stdin_filename is not None:
+        name = args.stdin_filename
+        if not name.strip() or name.endswith(("/", os.sep)) or os.path.isdir(cwd / name):
+            raise UsageError(f"--stdin-filename {name!r}: expected the name of a file (standard input is linted as it)")
+    paths = args.paths or ([] if args.stdin_filename is not None else ["."])
     config, config_dir = load_config(args.config, cwd, paths)
     rules = build_rules(config, _split(args.select), _split(args.extend_select), _split(args.ignore))
     engine = Engine(config, rules, cwd=cwd, config_dir=config_dir, jobs=args.jobs, use_cache=not args.no_cache)
     engine.progress = progress_bar()
-    if args.stdin_filename:
+    if args.stdin_filename is not None:
         engine.stdin = {display_path(args.stdin_filename, cwd): sys.stdin.buffer.read()}
     result = engine.run(paths)
     for notice in result.notices:
-        print(f"kzlint: {notice}", file=sys.stderr)
+        print(f"kzlint: {for_terminal(notice)}", file=sys.stderr)
     if args.fix or args.diff:
         done = _fix(args, engine, result.findings, cwd)
         if done is not None:
@@ -140,7 +146,10 @@ def _check(args: argparse.Namespace) -> int:
         engine.stdin, engine.progress = fixed, progress_bar()
         result = engine.run(paths)  # what is left, seen afresh
     if args.write_baseline:
-        count = baseline.write(Path(args.write_baseline), result.findings, cwd)
+        try:
+            count = baseline.write(Path(args.write_baseline), result.findings, cwd)
+        except baseline.BaselineError as exc:
+            raise UsageError(str(exc)) from None
         print(f"kzlint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}", file=sys.stderr)
         return EXIT_OK
     findings = _narrow(args, result.findings, cwd)
@@ -173,7 +182,7 @@ def _fix(args: argparse.Namespace, engine, findings: list, cwd: Path) -> int | N
         try:
             fixed, decoded = fixes.fix_data(shown, data, lint)
         except ReadError as exc:
-            print(f"kzlint: {shown}: not fixed: {exc}", file=sys.stderr)
+            print(f"kzlint: {for_terminal(shown)}: not fixed: {exc}", file=sys.stderr)
             return EXIT_ERROR if args.diff else None
         if args.diff:
             sys.stdout.write(fixes.unified_diff(fixed) if fixed.changed else "")
@@ -181,9 +190,10 @@ def _fix(args: argparse.Namespace, engine, findings: list, cwd: Path) -> int | N
         engine.stdin = {shown: decoded.encode(fixed.after)}
         return None
     candidates = sorted({f.path for f in findings if f.fix is not None and f.fix.safe})
-    run = fixes.fix_files(candidates, lint, cwd, write=not args.diff, max_size=engine.config.max_file_size)
+    run = fixes.fix_files(candidates, lint, cwd, write=not args.diff, max_size=engine.config.max_file_size,
+                          roots=engine.project_roots(args.paths or ["."]), linted=engine.targets)
     for notice in run.notices:
-        print(f"kzlint: {notice}", file=sys.stderr)
+        print(f"kzlint: {for_terminal(notice)}", file=sys.stderr)
     if args.diff:
         sys.stdout.write("".join(fixes.unified_diff(f) for f in run.changed))
         return EXIT_FINDINGS if run.changed else EXIT_OK

@@ -20,7 +20,7 @@ from lint.facts.figures import find_figures  # link labels (other articles' head
 from lint.facts.name_runs import Run, capitalised_runs
 from lint.facts.names import NameIndex
 from lint.facts.places import PLACE_NOUNS, claim_places, dominant_places, places_in, places_of_text
-from lint.facts.time_expressions import When, document_date, sentence_time
+from lint.facts.time_expressions import When, document_date, nearest_date, sentence_dates
 from lint.text.transliteration import spelling, tokens
 
 # -- names ------------------------------------------------------------------------------------------
@@ -117,6 +117,7 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any, runs_by_sentence: lis
     section_places: dict[str, list[str]] = {doc.title: title_places}  # the headline often heads every block
     claims = []
     previous = None
+    sentence_seen, places, dates, starts = -1, [], [], []
     for figure in figures:
         sentence = sentences[figure.sentence]
         subject = figure.subject
@@ -129,10 +130,13 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any, runs_by_sentence: lis
         if block.section not in section_places:
             section_places[block.section] = places_of_text(doc, block.section, index)
         context = [*section_places[block.section], *title_places, *dominant]
-        places = claim_places(places_by_sentence[figure.sentence], context, index)
+        if figure.sentence != sentence_seen:  # a sentence may hold thousands of figures: once each
+            sentence_seen = figure.sentence
+            places = claim_places(places_by_sentence[figure.sentence], context, index)
+            dates = sentence_dates(doc.prose[sentence.start:sentence.end])
+            starts = [start for start, *_ in dates]
         partitive = bool(_PARTITIVE.match(doc.prose, figure.quantity_end))
-        sentence_text = doc.prose[sentence.start:sentence.end]
-        when, explicit = sentence_time(sentence_text, figure.start - sentence.start, date)
+        when, explicit = nearest_date(dates, starts, figure.start - sentence.start, date)
         claims.append({
             "measure": figure.measure,
             "subject": subject or "",

@@ -40,12 +40,11 @@ def places_in(doc: Document, runs: list[Run], index: NameIndex, gazetteer_only: 
 
 
 def with_ancestors(places: list[str], index: NameIndex) -> list[str]:
-    out: list[str] = []
-    for place in places:
+    out: dict[str, None] = {}  # ordered, and a set: linear in the places of a long sentence
+    for place in dict.fromkeys(places):
         for item in index.with_ancestors(place) if index.place(place) else [place]:
-            if item not in out:
-                out.append(item)
-    return out
+            out.setdefault(item)
+    return list(out)
 
 
 def claim_places(sentence_places: list[str], context: list[str], index: NameIndex) -> list[str]:
@@ -55,7 +54,8 @@ def claim_places(sentence_places: list[str], context: list[str], index: NameInde
     own = with_ancestors(sentence_places, index)
     if not own:
         return with_ancestors(context, index)
-    refined = [p for p in context if index.place(p) and set(index.with_ancestors(p)[1:]) & set(own)]
+    owned = set(own)
+    refined = [p for p in context if index.place(p) and not owned.isdisjoint(index.with_ancestors(p)[1:])]
     return with_ancestors(own + refined, index)
 
 

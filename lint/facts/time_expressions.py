@@ -3,6 +3,7 @@ the time a sentence names ("on 16 December 2011", "last Friday", "two days ago")
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -154,17 +155,38 @@ def small_number(phrase: str) -> int:
     return {"two": 2, "three": 3}.get(word) or (int(word) if word.isdigit() else 1)
 
 
+def sentence_dates(text: str) -> list[tuple[int, int, int, str, tuple]]:
+    """The date expressions of a sentence as (start, end, priority, kind, groups), sorted by start:
+    each pattern in priority order, a match overlapping an earlier one skipped. Found once per
+    sentence (a sentence may hold thousands of figures); overlaps are found by bisection."""
+    starts: list[int] = []  # accepted spans, sorted and disjoint
+    spans: list[tuple[int, int, int, str, tuple]] = []
+    for priority, (kind, pattern) in enumerate(DATE_PATTERNS):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            i = bisect.bisect_right(starts, start)
+            if i and spans[i - 1][1] > start or i < len(spans) and spans[i][0] < end:
+                continue
+            starts.insert(i, start)
+            spans.insert(i, (start, end, priority, kind, match.groups()))
+    return spans
+
+
 def sentence_time(text: str, offset_in_sentence: int, base: When) -> tuple[When, bool]:
     """The time of a figure: the date expression nearest to it in its sentence, else `base`;
     and whether the sentence said it."""
-    best: tuple[int, When] | None = None
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            if any(a <= match.start() < b or a < match.end() <= b for a, b in taken):
-                continue
-            taken.append(match.span())
-            distance = min(abs(match.start() - offset_in_sentence), abs(match.end() - offset_in_sentence))
-            if best is None or distance < best[0]:
-                best = (distance, resolve(kind, match.groups(), base))
-    return (best[1], True) if best else (base, False)
+    dates = sentence_dates(text)
+    return nearest_date(dates, [span[0] for span in dates], offset_in_sentence, base)
+
+
+def nearest_date(dates: list[tuple[int, int, int, str, tuple]], starts: list[int], offset: int,
+                 base: When) -> tuple[When, bool]:
+    """sentence_time over a sentence's `sentence_dates` and their starts: the nearest is one of the
+    two around `offset` (the spans are disjoint); a tie goes to the more specific pattern."""
+    if not dates:
+        return base, False
+    i = bisect.bisect_right(starts, offset)
+    near = [(min(abs(start - offset), abs(end - offset)), priority, start, kind, groups)
+            for start, end, priority, kind, groups in dates[max(0, i - 1):i + 1]]
+    _, _, _, kind, groups = min(near, key=lambda item: item[:3])
+    return resolve(kind, groups, base), True

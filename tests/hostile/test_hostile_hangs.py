@@ -240,3 +240,43 @@ def test_temporary_files_of_a_killed_fix_are_removed_by_the_next_fix(tmp_path):
     run = kzlint("--fix", ".", cwd=tmp_path)
     assert "fixed 2 findings in 1 file" in run.err, run.err
     assert not list(tmp_path.rglob("*.kzlint-tmp")), sorted(p.name for p in tmp_path.rglob("*.kzlint-tmp"))
+
+
+# -- git that never ends ----------------------------------------------------------------------------
+
+def _processes_with(marker: str) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                    if marker.encode() in cmdline.read():
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return [pid for pid in found if _alive(pid)]
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc (Linux)")
+def test_a_git_that_hangs_is_cut_off_at_its_deadline_with_everything_it_started(tmp_path):
+    """git's deadline kills its whole process group: `subprocess.run(timeout=...)` killed git only,
+    and a child it left behind (a hook, a wrapper) ran on after kzlint had finished."""
+    marker = "613.25"  # a sleep no other process runs
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    fake = bin_folder / "git"
+    fake.write_text(f"#!/bin/sh\nsleep {marker} &\nsleep {marker}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "a.txt").write_text(FIXABLE, encoding="utf-8")  # no config, no git: the corpus is asked of git
+    try:
+        run = kzlint("a.txt", cwd=work, timeout=60,
+                     env={"PATH": f"{bin_folder}{os.pathsep}{os.environ.get('PATH', '')}"})
+        assert run.code in (0, 1) and "in 1 file" in run.out, (run.out, run.err)
+        assert run.seconds < 30, run.seconds  # git's deadline for `rev-parse` is 10 s
+        time.sleep(0.5)
+        assert not _processes_with(marker), "a process git started outlived the run"
+    finally:
+        for pid in _processes_with(marker):
+            os.kill(pid, signal.SIGKILL)
