@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from lint.backends.match import Match, Unavailable
+from lint.core import process
 from lint.config import LanguageToolSettings
 
 SEPARATOR = "\n\n"  # between sentences of a batch: LanguageTool reads each as its own paragraph
@@ -238,7 +239,7 @@ def java_major_version() -> int | None:
     if not java:
         return None
     try:
-        output = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=10).stderr
+        output = process.run([java, "-version"], timeout=10).stderr.decode("utf-8", "replace")
     except (OSError, subprocess.SubprocessError):
         return None
     match = re.search(r'version "(\d+)(?:\.(\d+))?', output)
