@@ -113,6 +113,6 @@ def test_console_script_runs_on_the_sample_corpus():
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     last = result.stdout.splitlines()[-1]
-    assert last.endswith("infos)") and "in 5 files" in last
+    assert "infos)" in last and "in 5 files" in last and last.endswith("fixable with --fix")
     findings = [line for line in result.stdout.splitlines()[:-1] if line.startswith("corpus/")]
     assert findings and findings == sorted(findings, key=lambda l: (l.split(":")[0], int(l.split(":")[1]), int(l.split(":")[2])))

@@ -295,3 +295,31 @@ def test_phrase_matcher_agrees_with_re_on_any_mix(pieces):
     text = "".join(pieces)
     matcher = PhraseMatcher(load(None).lexicon.attribution_cues)
     assert matcher.spans(text) == [m.span() for m in matcher.pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("sentence, text, low", [
+    ("The death toll from Saturday's earthquake in Nepal has risen to 7,000, officials said.",
+     "death toll from Saturday's earthquake in Nepal has risen to 7,000", 7000.0),
+    ("The death toll stood at 96 in April 1989.", "death toll stood at 96", 96.0),
+])
+def test_a_toll_whose_verb_stands_far_from_its_noun(sentence, text, low):
+    (figure,) = find_figures(Document("a.txt", f"Headline\n\n{sentence}\n"))
+    assert (figure.text, figure.low, figure.measure) == (text, low, "killed")
+
+
+def test_a_toll_that_is_only_expected_is_no_figure():
+    assert find_figures(Document("a.txt", "Headline\n\nThe death toll is expected to rise to 1,000.\n")) == []
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Some 150,000 people across the region are feared to be dead.", "Some 150,000 people across the region are feared to be dead"),
+    ("At least 106 protesters in 21 cities have been killed, according to Amnesty.",
+     "At least 106 protesters in 21 cities have been killed"),
+])
+def test_a_place_between_who_is_counted_and_the_measure(sentence, text):
+    (figure,) = find_figures(Document("a.txt", f"Headline\n\n{sentence}\n"))
+    assert figure.text == text and figure.measure == "killed"
+
+
+def test_a_place_phrase_without_a_measure_makes_no_figure():
+    assert find_figures(Document("a.txt", "Headline\n\nTen people in the crowd shouted.\n")) == []

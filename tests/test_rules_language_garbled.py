@@ -105,7 +105,11 @@ def test_seed_findings():
     for path in sorted((REPO / "corpus").glob("*.txt")):
         doc = Document(path.name, path.read_text(encoding="utf-8"))
         found[path.name[:3]] = [(f.line, f.snippet) for f in rule().check(doc)]
-    assert found == {"000": [], "001": [], "002": [(39, "capturers")], "003": [(14, "But have")], "004": []}
+    # The five machine-translation slips of seeds 002/003 (issue 15), all but "may predate the seizure".
+    assert found == {"000": [], "001": [],
+                     "002": [(21, "wearing clubs"), (23, "at nearly doubling of"), (39, "capturers"),
+                             (49, "Christmas on Fridays")],
+                     "003": [(14, "But have"), (15, "classes")], "004": []}
 
 
 def test_dev_corpus_calibration(dev_corpus):

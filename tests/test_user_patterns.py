@@ -152,13 +152,13 @@ def test_user_patterns_fire_in_every_list(capsys, tmp_path, articles):
     assert code == 1
     assert out == [
         'articles/story.txt:5:1: warning[KZ102] page furniture "Follow The Herald on every platform" '
-        '(matches "Follow The Herald") (boilerplate)',
+        '(matches "Follow The Herald") (boilerplate) [*]',
         'articles/story.txt:7:16: warning[KZ106] HTML shortcode "[herald-promo]" in prose (markup-residue)',
         'articles/story.txt:7:60: warning[KZ108] residue of an embedded post: "vk.cc/abc123" '
         "(a link to the post's picture) (social-embed)",
         'articles/story.txt:9:1: warning[KZ108] residue of an embedded post: credit line "Posted on Telegram" '
         "(social-embed)",
-        "4 findings in 1 file (0 errors, 4 warnings, 0 infos)",
+        "4 findings in 1 file (0 errors, 4 warnings, 0 infos); [*] 1 fixable with --fix",
     ]
 
 

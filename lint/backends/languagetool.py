@@ -21,11 +21,14 @@ import threading
 import time
 from bisect import bisect_right
 from pathlib import Path
+import urllib.error
+import urllib.parse
+import urllib.request
 from urllib.parse import urlsplit
 
 from lint.backends.match import Match, Unavailable
-from lint.core import process
 from lint.config import LanguageToolSettings
+from lint.core import process
 
 SEPARATOR = "\n\n"  # between sentences of a batch: LanguageTool reads each as its own paragraph
 MIN_JAVA = 17
@@ -110,32 +113,23 @@ class Client:
     def __init__(self, base_url: str, settings: LanguageToolSettings) -> None:
         self.base_url = base_url.rstrip("/")
         self.settings = settings
-        self._session = None
-        self._pid = 0
         self.run_deadline = time.monotonic() + settings.run_timeout_s
 
-    def _http(self):
-        """A connection pool of this process (a forked worker must not share its parent's sockets)."""
-        if self._session is None or self._pid != os.getpid():
-            import requests
-
-            self._session, self._pid = requests.Session(), os.getpid()
-        return self._session
-
-    def _request(self, call, seconds: float):
-        """`call(session)` within `seconds` in all (and within the run's budget), in a helper
-        thread: past the deadline the run goes on without it, and its socket is closed."""
+    def _request(self, path: str, data: dict | None, timeout: float):
+        """`_fetch` within `timeout` seconds in all and within the run's budget (`run-timeout-s`,
+        counted from when this client was made; forked workers inherit it): a socket timeout
+        bounds each read only, and a server that sends one byte every few seconds never trips it.
+        The request runs in a helper thread; past the deadline the run goes on without it."""
         left = self.run_deadline - time.monotonic()
         if left <= 0:
-            raise Unavailable(f"LanguageTool time for this run is spent (languagetool.run-timeout-s: "
-                              f"{self.settings.run_timeout_s:g} s)")
-        seconds = min(seconds, left)
-        session = self._http()
+            raise TimeoutError(f"LanguageTool time for this run is spent (languagetool.run-timeout-s: "
+                               f"{self.settings.run_timeout_s:g} s)")
+        seconds = min(timeout + self.settings.connect_timeout_s, left)
         outcome: dict = {}
 
         def run() -> None:
             try:
-                outcome["value"] = call(session)
+                outcome["value"] = self._fetch(path, data, timeout)
             except BaseException as exc:  # handed to the caller's thread
                 outcome["error"] = exc
 
@@ -143,70 +137,74 @@ class Client:
         worker.start()
         worker.join(seconds)
         if worker.is_alive():
-            self._session = None
-            try:
-                session.close()  # unblocks the helper thread when the socket can be shut
-            except Exception:  # noqa: BLE001 (closing is best effort)
-                pass
-            raise Unavailable(f"the LanguageTool server at {self.base_url} did not answer within {seconds:g} s")
+            raise TimeoutError(f"no complete answer within {seconds:g} s")
         if "error" in outcome:
             raise outcome["error"]
         return outcome["value"]
+
+    def _fetch(self, path: str, data: dict | None, timeout: float):
+        """One HTTP request with the standard library (no requests: kzlint needs nothing more);
+        the JSON answer. Each call opens its own connection, so forked workers share none."""
+        body = urllib.parse.urlencode(data).encode("utf-8") if data is not None else None
+        request = urllib.request.Request(f"{self.base_url}{path}", data=body,
+                                         headers={"Accept": "application/json", "User-Agent": "kzlint"})
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (the configured server)
+            return json.loads(response.read().decode("utf-8"))
 
     def probe(self) -> None:
         """Raise Unavailable unless the server answers /v2/languages, quickly.
 
         A plain TCP connect comes first: when nothing listens (the usual case without
-        LanguageTool) the run pays one refused connection, not the import of requests.
+        LanguageTool) the run pays one refused connection.
         """
+        parsed = urlsplit(self.base_url)
         try:
-            parsed = urlsplit(self.base_url)
             port = parsed.port or (443 if parsed.scheme == "https" else 80)
             socket.create_connection((parsed.hostname or "localhost", port), self.settings.connect_timeout_s).close()
         except ValueError as exc:
             raise Unavailable(f"languagetool.url {self.base_url!r} is not a URL ({exc})") from None
         except OSError:
             raise Unavailable(f"no LanguageTool server answers at {self.base_url}") from None
-        import requests
-
-        timeout = (self.settings.connect_timeout_s, min(self.settings.timeout_s, 10))
-
-        def languages(session):
-            response = session.get(f"{self.base_url}/v2/languages", timeout=timeout)
-            response.raise_for_status()
-            return response.json()
-
         try:
-            self._request(languages, self.settings.connect_timeout_s + min(self.settings.timeout_s, 10))
-        except requests.exceptions.ConnectionError:
-            raise Unavailable(f"no LanguageTool server answers at {self.base_url}") from None
-        except requests.exceptions.Timeout:
+            self._request("/v2/languages", None, max(self.settings.connect_timeout_s, min(self.settings.timeout_s, 10)))
+        except (TimeoutError, socket.timeout):
             raise Unavailable(f"the LanguageTool server at {self.base_url} timed out") from None
-        except (requests.RequestException, ValueError) as exc:
+        except urllib.error.HTTPError as exc:
+            raise Unavailable(f"{self.base_url} is not a LanguageTool server ({_short(exc)})") from None
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, (TimeoutError, socket.timeout)):
+                raise Unavailable(f"the LanguageTool server at {self.base_url} timed out") from None
+            raise Unavailable(f"no LanguageTool server answers at {self.base_url}") from None
+        except (OSError, ValueError) as exc:
             raise Unavailable(f"{self.base_url} is not a LanguageTool server ({_short(exc)})") from None
 
     def check(self, text: str) -> list[Match]:
         """Matches in `text` (one request). Raises Unavailable when the request fails."""
-        import requests
-
         settings = self.settings
         data = {"language": settings.language, "text": text}
-        for key, values in (("disabledRules", settings.disabled_rules),
-                            ("enabledCategories", settings.enabled_categories),
-                            ("disabledCategories", settings.disabled_categories)):
-            if values:
-                data[key] = ",".join(values)
-
-        def post(session):
-            response = session.post(f"{self.base_url}/v2/check", data=data,
-                                    timeout=(settings.connect_timeout_s, settings.timeout_s))
-            response.raise_for_status()
-            return response.json()
-
+        if settings.enabled_rules:  # only these (LanguageTool refuses disabled-* lists with enabledOnly)
+            data["enabledOnly"] = "true"
+            data["enabledRules"] = ",".join(rule_ids(settings.enabled_rules, settings.language))
+            if settings.enabled_categories:
+                data["enabledCategories"] = ",".join(settings.enabled_categories)
+        else:
+            for key, values in (("disabledRules", settings.disabled_rules),
+                                ("enabledCategories", settings.enabled_categories),
+                                ("disabledCategories", settings.disabled_categories)):
+                if values:
+                    data[key] = ",".join(values)
         try:
-            return parse_response(self._request(post, settings.connect_timeout_s + settings.timeout_s), text)
-        except (requests.RequestException, ValueError, KeyError, TypeError) as exc:
+            return parse_response(self._request("/v2/check", data, settings.timeout_s), text)
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # URLError, HTTPError and timeouts are OSErrors
             raise Unavailable(f"LanguageTool request to {self.base_url} failed ({_short(exc)})") from None
+
+
+def rule_ids(names: list[str], language: str) -> list[str]:
+    """LanguageTool rule ids, with SPELLING replaced by the spelling rule of `language`
+    (MORFOLOGIK_RULE_EN_US for en-US, MORFOLOGIK_RULE_EN_GB for en-GB ...)."""
+    variant = language.upper().replace("_", "-").replace("-", "_")
+    spelling = f"MORFOLOGIK_RULE_{variant}" if "_" in variant else f"MORFOLOGIK_RULE_{variant}_US"
+    return [spelling if name == "SPELLING" else name for name in names]
 
 
 def _short(exc: Exception) -> str:
@@ -257,13 +255,21 @@ def start_local(settings: LanguageToolSettings) -> str:
     global _LOCAL_SERVER
     install = local_install()
     if install is None:
-        raise Unavailable("no local LanguageTool install (language-tool-python downloads it once)")
+        import importlib.util
+
+        if importlib.util.find_spec("language_tool_python") is None:
+            raise Unavailable("no local LanguageTool (language-tool-python is not installed)")
+        raise Unavailable("no local LanguageTool install")
     java = java_major_version()
     if java is None or java < MIN_JAVA:
         found = "no java on PATH" if java is None else f"found Java {java}"
         raise Unavailable(f"LanguageTool needs Java {MIN_JAVA}+ ({found})")
     if _LOCAL_SERVER is None:
-        import language_tool_python
+        try:
+            import language_tool_python
+        except ImportError:
+            raise Unavailable("a local LanguageTool is started by language-tool-python: "
+                              "pip install 'kzlint[languagetool]'") from None
 
         version = install.name.removeprefix("LanguageTool-")
         try:

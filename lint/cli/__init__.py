@@ -1,4 +1,6 @@
-"""The command line: argument parsing (main.py), `kzlint rules` / `explain` (commands.py), the progress bar."""
+"""The command line: argument parsing and the lint run (main.py, groups.py: one run per config),
+`kzlint rules` / `explain` / `server` (commands.py), `kzlint config` (settings.py), notices,
+the progress bar."""
 
 from lint.cli.main import main
 

@@ -17,11 +17,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from lint.config.schema import BUILTIN_SOURCE, Config
+from lint.config.schema import BUILTIN_SOURCE, Config, kebab
 from lint.core.document import NoDuplicateKeys
 from lint.core.project import inside, project_root
 
-CONFIG_NAMES = ("rules.yaml", ".kzlint.yaml")
+CONFIG_NAMES = (".kzlint.yaml", "rules.yaml", "pyproject.toml")  # precedence within one folder
 MAX_CONFIG_BYTES = 1_000_000
 
 
@@ -37,15 +37,69 @@ def default_text() -> str:
 
 
 def discover(start: Path) -> Path | None:
-    """The nearest rules.yaml, .kzlint.yaml or pyproject.toml with [tool.kzlint], upward from start."""
+    """The closest kzlint config at or above `start` (a folder): in each folder, `.kzlint.yaml`,
+    else `rules.yaml` if it is a kzlint config, else `pyproject.toml` with a [tool.kzlint] table.
+
+    A `rules.yaml` with no kzlint setting at its top level (another tool's file: "groups:",
+    "rules: - name: ...") is passed over, as is a pyproject.toml without [tool.kzlint]; one
+    with at least one kzlint setting is kzlint's, and its unknown keys are errors.
+    """
+    start = start.resolve()
     for folder in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_kzlint(pyproject):
-            return pyproject
+        found = config_in(folder)
+        if found is not None:
+            return found
     return None
+
+
+def config_in(folder: Path) -> Path | None:
+    """The kzlint config of this one folder, if it has one (see `discover`)."""
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if not candidate.is_file():
+            continue
+        if name == "pyproject.toml":
+            if _has_tool_kzlint(candidate):
+                return candidate
+        elif name == ".kzlint.yaml" or _is_kzlint_yaml(candidate):
+            return candidate
+    return None
+
+
+def passed_over(start: Path) -> list[Path]:
+    """The files named like a config between `start` and the config `discover` finds that are
+    not kzlint's (shown by `kzlint config`, so that nobody wonders why they do not count)."""
+    found = discover(start)
+    skipped = []
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate == found:
+                return skipped
+            if candidate.is_file():
+                skipped.append(candidate)
+    return skipped
+
+
+def _is_kzlint_yaml(path: Path) -> bool:
+    """Whether a rules.yaml is a kzlint config: anything but a mapping none of whose top-level
+    keys is kzlint's (that is another tool's file: "groups: ..."). Only composed (no values built, aliases refused): a file that does
+    not parse counts, so that its error is shown."""
+    try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            return True
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_SafeNoAliasLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        return True
+    if not isinstance(node, yaml.MappingNode):  # empty, a string, a list: kzlint's, and wrong (say so)
+        return True
+    keys = _top_level_keys()
+    return any(isinstance(key, yaml.ScalarNode) and key.value in keys for key, _ in node.value)
+
+
+@functools.lru_cache(maxsize=1)
+def _top_level_keys() -> frozenset[str]:
+    return frozenset(kebab(name) for name in Config.model_fields if name != "source")
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,6 +131,7 @@ def load(path: Path | None) -> Config:
     if not isinstance(user, dict):
         raise ConfigError(f"{path}:1: config must be a mapping of settings, not {type(user).__name__}")
     config = _validate(merge(base, user), lines, str(path))
+    config._user = user
     _check_inside(config, path, lines)
     return config
 

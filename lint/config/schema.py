@@ -60,6 +60,14 @@ class LanguageToolSettings(Section):
         "PUNCTUATION_PARAGRAPH_END",  # headlines carry no full stop
         "ENGLISH_WORD_REPEAT_BEGINNING_RULE",  # style across sentences
     ]
+    # Only these rules run (LanguageTool's `enabledOnly`; then the disabled-* lists are not sent).
+    # Chosen on 1,689 BBC articles and 181 scraped pages (benchmarks/languagetool/REVIEW.md): the
+    # rest mostly flag house style, British usage, titles and names. SPELLING stands for the
+    # spelling rule of `language` (MORFOLOGIK_RULE_EN_US for en-US). []: LanguageTool's defaults.
+    enabled_rules: list[str] = [
+        "SPELLING", "A_NNS", "DT_DT", "MD_BASEFORM", "TO_NON_BASE", "ABLE_VBP", "PRP_HAVE_VB", "NON3PRS_VERB",
+        "TWO_CONNECTED_MODAL_VERBS", "COMP_THAN", "AND_BUT", "THE_HOW",
+    ]
     enabled_categories: list[str] = []
     disabled_categories: list[str] = []
     timeout_s: float = Field(30.0, gt=0, le=600)  # per request, in all: a server that drips bytes is cut off
@@ -96,6 +104,12 @@ class GrammarSettings(Section):
     backend: Literal["languagetool", "harper", "auto"] = "languagetool"
     skip_name_spelling: bool = True  # spelling hits on capitalised words are names and transliterations
     skip_known_words: bool = True  # spelling hits on words wordfreq knows are dialect variants (centre, hospitalised)
+    # likely-typos: a spelling hit is reported only when the first suggestion is one edit away and
+    # no other is as close, it is not a British/American variant, and a split suggestion ("will
+    # mean") has a function word in it; all: every hit the filters above leave.
+    spelling: Literal["likely-typos", "all"] = "likely-typos"
+    skip_quoted: bool = True  # quotations keep the speaker's words: not reported
+    skip_headings: bool = True  # headlines are telegraphic ("Unilever shake up as profit slips")
     harper_dialect: Literal["american", "british", "australian", "canadian", "indian"] | None = None
     # Harper rules that were mostly wrong on 1,689 clean BBC articles (news style, names, British
     # usage, multi-paragraph quotes): the 34 noisiest, measured (see README).
@@ -142,6 +156,17 @@ class GrammarSettings(Section):
 QualifierKind = Literal["at-least", "more-than", "nearly", "about", "up-to", "fewer-than"]
 
 
+class EventWords(Section):
+    """What happened, for event identity (lint.facts.events): a closed class of event words."""
+
+    # event type -> nouns and verbs news uses for it ("earthquake" <- quake, tremor, aftershock)
+    types: dict[str, list[str]] = {}
+    # family -> event types one event can be described with ("an earthquake and giant waves killed")
+    families: dict[str, list[str]] = {}
+    # nouns that name an event without its kind ("the tragedy"): they take the kind the article is about
+    generic: list[str] = []
+
+
 class Lexicon(Section):
     # canonical measure -> words that FOLLOW the number: "ten people killed", "353 injured"
     measures: dict[str, list[str]] = {}
@@ -172,6 +197,8 @@ class Lexicon(Section):
     non_figures_before: dict[str, list[str]] = {}
     # class -> words right AFTER a number that make it no event figure ("20 years", "10%")
     non_figures_after: dict[str, list[str]] = {}
+    # what happened: event words by type, their families, generic nouns (KZ501, KZ503, KZ301)
+    events: EventWords = Field(default_factory=lambda: EventWords())
 
 
 # -- names: spellings a corpus has chosen and places it knows (KZ5) ------------------------------
@@ -221,7 +248,8 @@ class Sources(Section):
 
 class Config(Section):
     include: list[str] = ["*.md", "*.markdown", "*.txt"]
-    exclude: list[str] = []
+    exclude: list[str] = []  # the built-in rules.yaml lists files that are not articles (README, LICENSE...)
+    extend_exclude: list[str] = []  # more globs, added to `exclude` (which keeps its defaults)
     corpus: str | None = None
     fail_on: Severity = Severity.WARNING
     max_file_size: int = Field(5_000_000, gt=0)
@@ -244,6 +272,12 @@ class Config(Section):
 
     source: str = Field("<built-in>", exclude=True)  # where it was loaded from
     _lines: dict[tuple, int] = PrivateAttr(default_factory=dict)  # key path -> line in `source` (for errors)
+    _user: dict = PrivateAttr(default_factory=dict)  # the settings `source` gave, before the merge (`kzlint config`)
+
+    @property
+    def excludes(self) -> list[str]:
+        """Every exclude glob: `exclude` (the defaults unless replaced) and `extend-exclude`."""
+        return [*self.exclude, *self.extend_exclude]
 
     @property
     def from_file(self) -> bool:

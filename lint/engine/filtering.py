@@ -11,7 +11,7 @@ from lint.core.findings import SORT_KEY, Finding
 from lint.core.selectors import matches
 from lint.engine import suppressions
 from lint.engine.discovery import is_excluded
-from lint.rules import Rule
+from lint.rules import Rule, all_rules
 from lint.rules.engine.rule_crash import RuleCrash
 from lint.rules.engine.unreadable import Unreadable
 
@@ -29,13 +29,19 @@ def finish(findings: Iterable[Finding], suppressions_by_path: dict[str, list | N
     kept: list[Finding] = []
     report_unused = "KZ001" in selected
     active = [(r.code, r.name) for r in rules]
+    known = _known_rules(config)
     for path in sorted(by_path.keys() | {p for p in targets if p in suppressions_by_path}):
         kept.extend(suppressions.apply(by_path.get(path, []), suppressions_by_path.get(path), path,
-                                       report_unused=report_unused, active=active))
+                                       report_unused=report_unused, active=active, known=known))
     if ignored is not None:  # and the unused-suppression findings
         kept = [f for f in kept if not ignored(f)]
     kept.sort(key=SORT_KEY)
     return kept
+
+
+def _known_rules(config: Config) -> list[tuple[str, str]]:
+    """(code, name) of every rule there is: the built-in ones and the config's custom rules."""
+    return [(r.code, r.name) for r in all_rules().values()] + [(r.code, r.name) for r in config.custom_rules]
 
 
 def _file_ignores(config: Config) -> Callable[[Finding], bool] | None:

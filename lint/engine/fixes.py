@@ -17,7 +17,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lint.config import Config
@@ -64,14 +64,19 @@ class FixRun:
         return [f for f in self.files if f.changed]
 
 
-def linter(config: Config, rules: list[Rule]) -> Linter:
-    """Lint one in-memory text with the fixable rules, honouring suppressions and per-file-ignores."""
-    fixable = [rule for rule in rules if rule.fixable]
+def linter(config: Config, rules: list[Rule], *, unsafe: bool = False) -> Linter:
+    """Lint one in-memory text with the fixable rules, honouring suppressions and per-file-ignores.
+    With `unsafe` (--unsafe-fixes), every rule runs and its unsafe fixes are graded safe."""
+    fixable = list(rules) if unsafe else [rule for rule in rules if rule.fixable]
 
     def lint(text: str, path: str) -> list[Finding]:
         record = process_text(text, path, fixable)
         findings = [from_record(r) for r in record["findings"]]
-        return finish(findings, {path: record["suppressions"]}, fixable, config, [path])
+        found = finish(findings, {path: record["suppressions"]}, fixable, config, [path])
+        if unsafe:
+            found = [replace(f, fix=replace(f.fix, safe=True)) if f.fix is not None and not f.fix.safe else f
+                     for f in found]
+        return found
 
     return lint
 

@@ -126,7 +126,7 @@ class Engine:
         """expand() once per set of roots in a run: the corpus root is often the directory given."""
         key = tuple(sorted(os.path.abspath(self.cwd / p) for p in paths))
         if key not in self._expanded:
-            self._expanded[key] = expand(paths, self.config.include, self.config.exclude, self.cwd, self.cache,
+            self._expanded[key] = expand(paths, self.config.include, self.config.excludes, self.cwd, self.cache,
                                          self._recheck, self._unreadable)
         return self._expanded[key]
 
@@ -154,7 +154,7 @@ class Engine:
     def _run(self, paths: list[str]) -> RunResult:
         self.roots = None if self.config.follow_outside_links else self.project_roots(paths)
         targets = self._expand(paths)
-        targets = sorted(set(targets) | {p for p in self.stdin if not is_excluded(p, self.config.exclude)})
+        targets = sorted(set(targets) | {p for p in self.stdin if not is_excluded(p, self.config.excludes)})
         self.targets = [t for t in targets if t not in self.stdin]
         # the folders of the files given; standard input may name a file that does not exist yet
         roots = paths or [p for p in self.stdin if os.path.lexists(self.cwd / p)]
@@ -164,7 +164,7 @@ class Engine:
 
         findings: list[Finding] = []
         for shown, reason in sorted(self._unreadable.items()):  # folders the walk could not enter
-            if not is_excluded(shown, self.config.exclude):
+            if not is_excluded(shown, self.config.excludes):
                 findings.append(Unreadable.file_finding(shown, snippet=reason, reason=reason))
         for shown, reason in errors.items():
             if shown in target_set:

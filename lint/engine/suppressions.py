@@ -5,10 +5,12 @@ or commas; a reason may follow ` -- `, as in ESLint):
   <!-- kzlint-disable KZ301 --> ... <!-- kzlint-enable KZ301 -->
   <!-- kzlint-disable-next-line KZ102 -- the headline quotes the tweet -->
   <!-- kzlint-disable-file -->
+  Text of the line <!-- kzlint-disable-line KZ104 -->   (the same line; Markdown comment)
   kzlint: disable-next-line KZ102        (a line of its own; plain text)
 An `enable` without codes closes every open range; with codes, the ranges sharing a code.
 A directive that suppresses nothing is reported as KZ001 unused-suppression (like ruff's
-RUF100), unless it names only rules that did not run.
+RUF100), unless it names only rules that did not run; a code, prefix or name that no rule
+has (a typo: KZ1O1) is reported as KZ001 too, whether or not the directive was used.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from lint.core.findings import Finding
 from lint.core.selectors import Selected, matches
 from lint.rules.engine.unused_suppression import UnusedSuppression
 
-_KINDS = r"(disable-next-line|disable-file|disable|enable)"
+_KINDS = r"(disable-next-line|disable-line|disable-file|disable|enable)"
 COMMENT = re.compile(r"<!--[ \t]*kzlint-" + _KINDS + r"(?![\w-])([^\n]*?)-->")
 LINE = re.compile(r"^[ \t]*kzlint:[ \t]*" + _KINDS + r"(?![\w-])([^\n]*?)[ \t]*$", re.M)
 _SEPARATOR = re.compile(r"[\s,]+")
@@ -76,6 +78,8 @@ def parse(doc: Document) -> list[list]:
                     target += 1
                 next_text[line + 1] = target
             found.append(["next-line", line, codes, target, target, text])
+        elif kind == "disable-line":
+            found.append(["line", line, codes, line, line, text])
         elif kind == "disable-file":
             found.append(["file", line, codes, 1, len(lines), text])
         elif kind == "disable":
@@ -109,13 +113,15 @@ def _judgeable(codes: list[str], active: Collection[tuple[str, str]] | None) -> 
 
 
 def apply(findings: list[Finding], parsed: list[list] | None, path: str, *, report_unused: bool,
-          active: Collection[tuple[str, str]] | None = None) -> list[Finding]:
-    """Drop suppressed findings; add KZ001 for each directive that suppressed nothing.
+          active: Collection[tuple[str, str]] | None = None,
+          known: Collection[tuple[str, str]] | None = None) -> list[Finding]:
+    """Drop suppressed findings; add KZ001 for each directive that suppressed nothing, and for
+    each code in a directive that names no rule at all.
 
     `active` is the (code, name) of every rule that ran; directives naming other rules are
-    not judged. Linear in findings and directives for a given set of rules: the directives
-    covering each rule are merged into line intervals once (a file of 16,000 directives and
-    as many findings compared every finding with every directive).
+    not judged. `known` is every rule there is (built-in and custom). Linear in findings and directives for
+    a given set of rules: the directives covering each rule are merged into line intervals once
+    (a file of 16,000 directives and as many findings compared every finding with every directive).
     """
     if not parsed:
         return findings
@@ -142,6 +148,14 @@ def apply(findings: list[Finding], parsed: list[list] | None, path: str, *, repo
             if at >= 0 and reach[at] >= finding.line:
                 continue
         kept.append(finding)
+    if report_unused and known is not None:
+        for kind, line, codes, *_rest in parsed:
+            for code in codes:
+                if not any(matches(code, Selected(c, n)) for c, n in known):
+                    kept.append(Finding(path, line, 1, line, 1, UnusedSuppression.code, UnusedSuppression.name,
+                                        UnusedSuppression.severity,
+                                        f"unknown rule '{code}' in suppression: no rule has this code, prefix or "
+                                        f"name (see 'kzlint rules')", snippet=f"{kind} {code}"))
     if report_unused:
         for (kind, line, codes, _first, _last, *rest), was_used in zip(parsed, used):
             if was_used or not _judgeable(codes, active):

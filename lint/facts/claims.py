@@ -3,10 +3,10 @@
 Everything here runs once per document and returns JSON-able facts (the cache stores them),
 each with its own position, so the corpus rules (KZ5) compare documents without reading them
 again. Figures come from `lint.facts.figures` (shared with KZ301); this module adds the event each
-figure belongs to: where (places in the sentence, refined by the headline, the section heading
-and the place the article is about) and when (explicit dates in the sentence, else the
-document's date, resolved against it where they are relative). The parts live beside it:
-name runs (name_runs.py), places (places.py), dates and times (time_expressions.py).
+figure belongs to (lint.facts.event_facts): what happened (kinds of event), where (a place scope
+from places.py: the clause's places, else the place the article is about) and when (dates written
+in the figure's clause, else the article's date; time_expressions.py). Names come from the
+capitalised runs of name_runs.py.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from lint.core.document import Document
 from lint.facts.figures import find_figures  # link labels (other articles' headlines) are skipped there
 from lint.facts.name_runs import Run, capitalised_runs
 from lint.facts.names import NameIndex
-from lint.facts.places import PLACE_NOUNS, claim_places, dominant_places, places_in, places_of_text
-from lint.facts.time_expressions import When, document_date, nearest_date, sentence_dates
+from lint.facts.event_facts import document_events
+from lint.facts.events import EventLexicon
+from lint.facts.places import PLACE_NOUNS, places_for
 from lint.text.transliteration import spelling, tokens
 
 # -- names ------------------------------------------------------------------------------------------
@@ -32,7 +33,6 @@ class Extracted:
 
     names: list[list] = field(default_factory=list)  # [surface, skeleton, line, col, end_line, end_col, count]
     claims: list[dict] = field(default_factory=list)
-    date: When = When()
 
 
 def _span(doc: Document, start: int, end: int) -> list[int]:
@@ -47,11 +47,10 @@ def extract(doc: Document, index: NameIndex, lexicon: Any) -> Extracted:
     if cached is not None:
         return cached
     result = Extracted()
-    result.date = document_date(doc)
     runs_by_sentence = capitalised_runs(doc, [(link.start, link.end) for link in doc.links])
     result.names = _names(doc, index, runs_by_sentence)
     if lexicon is not None:
-        result.claims = _claims(doc, index, lexicon, runs_by_sentence, result.date)
+        result.claims = _claims(doc, index, lexicon)
     doc.__dict__["_kz5_extracted"] = result
     return result
 
@@ -102,22 +101,14 @@ _SKIPPED_SECTIONS = re.compile(r"^(?:related|see also|read more|more on this|mos
                                r"related (?:stories|articles|links)|sources?|further reading|recommended)\b", re.I)
 
 
-def _claims(doc: Document, index: NameIndex, lexicon: Any, runs_by_sentence: list[list[Run]],
-            date: When) -> list[dict]:
-
+def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
     figures = [f for f in find_figures(doc, lexicon) if f.measure]
     if not figures:
         return []
+    events = document_events(doc, EventLexicon.of(lexicon.events), places_for(index))
     sentences = doc.sentences
-    with_figures = {figure.sentence for figure in figures}
-    places_by_sentence = [places_in(doc, runs, index, gazetteer_only=number not in with_figures)
-                          for number, runs in enumerate(runs_by_sentence)]
-    dominant = dominant_places(places_by_sentence, index)
-    title_places = places_of_text(doc, doc.title, index)
-    section_places: dict[str, list[str]] = {doc.title: title_places}  # the headline often heads every block
     claims = []
     previous = None
-    sentence_seen, places, dates, starts = -1, [], [], []
     for figure in figures:
         sentence = sentences[figure.sentence]
         subject = figure.subject
@@ -127,16 +118,6 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any, runs_by_sentence: lis
         block = doc.blocks[sentence.block]
         if _SKIPPED_SECTIONS.match(block.section or "") and block.kind != "heading":
             continue
-        if block.section not in section_places:
-            section_places[block.section] = places_of_text(doc, block.section, index)
-        context = [*section_places[block.section], *title_places, *dominant]
-        if figure.sentence != sentence_seen:  # a sentence may hold thousands of figures: once each
-            sentence_seen = figure.sentence
-            places = claim_places(places_by_sentence[figure.sentence], context, index)
-            dates = sentence_dates(doc.prose[sentence.start:sentence.end])
-            starts = [start for start, *_ in dates]
-        partitive = bool(_PARTITIVE.match(doc.prose, figure.quantity_end))
-        when, explicit = nearest_date(dates, starts, figure.start - sentence.start, date)
         claims.append({
             "measure": figure.measure,
             "subject": subject or "",
@@ -146,10 +127,8 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any, runs_by_sentence: lis
             "high_open": bool(figure.high_open),
             "text": " ".join(doc.text[figure.start:figure.end].split())[:120],
             "span": _span(doc, figure.start, figure.end),
-            "places": [[p, index.is_specific(p)] for p in places[:12]],
-            "when": when.to_json(),
-            "dated_in_sentence": explicit,
-            "partitive": partitive,
+            "partitive": bool(_PARTITIVE.match(doc.prose, figure.quantity_end)),
+            **events.claim_fields(figure),  # what, where, when: kinds, scope, place, time, report ...
         })
     return claims
 

@@ -51,6 +51,13 @@ SCORE_OR_TIME_BEFORE = re.compile(r"\d\s*[-–:/]\s*$")
 COMPOUND_AFTER = re.compile(r"-[^\W\d_]")  # "three-week", "12-year-old", "1,000-strong"
 CURRENCY_BEFORE = re.compile(rf"[{CURRENCY}]\s*$")
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A toll whose verb stands right before the number, however far from it the noun: "The death toll
+# from Saturday's earthquake in Nepal has risen to 7,000". Up to ten words between, no clause end.
+TOLL_BEFORE = re.compile(
+    r"(?P<toll>\b(?:death|casualty|fatality)\s+toll|\bthe\s+toll)\b(?:\s+[^\s.;:!?\d][^\s.;:!?]*){0,10}?\s+"
+    r"(?:(?:has|had|have|now|officially|already|since|reportedly)\s+)*(?:risen|rose|rises|climbed|climbs|reached|"
+    r"reaches|jumped|increased|soared|grown|grew|stands|stood|hit|passed|topped|surpassed|exceeded|is|was)"
+    r"(?:\s+(?:to|at|above|past|over|beyond))?\s*$", re.I)
 YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 
 
@@ -155,7 +162,11 @@ class FigureFinder:
         self.after = re.compile(chain, re.I)
         # "Twenty-eight people, including a Briton, have been arrested": a parenthetical may follow a noun
         # (not a bare number: in "Mr Mousa, 28, a hotel receptionist, was arrested" 28 is an age)
-        self.after_noun = re.compile(rf"(?:\s*,[^,.;:!?()\"“”]{{1,60}},)?{chain}", re.I)
+        # ... or a place: "Some 150,000 people across the region are feared to be dead", "20 people in Kabul were killed"
+        self.after_noun = re.compile(
+            rf"(?:\s*,[^,.;:!?()\"“”]{{1,60}},|\s+(?:in|across|throughout|near|outside|inside|around)"
+            rf"(?:\s+(?!(?:{AUXILIARIES})\b)[\w’'-]+){{1,4}}?(?=\s+(?:{AUXILIARIES})\b|\s+{phrase_pattern(self.measure_of)}))?"
+            rf"{chain}", re.I)
         self.before = re.compile(
             rf"(?P<m>{phrase_pattern(self.before_measure_of)})(?:\s+(?:{FILLERS}))*\s+$", re.I)
         self.not_measure = re.compile(phrase_pattern(lexicon.not_measures), re.I)
@@ -294,6 +305,11 @@ class FigureFinder:
                 measure, span = self.before_measure_of[normalise(before.group("m"))], before.span("m")
             else:
                 before = None
+        toll_start = None
+        if not measure and not (head_measure and not subject) and (head is None or subject):
+            toll = TOLL_BEFORE.search(prose, max(s_start, q_start - 120), q_start)
+            if toll:  # "The death toll from Saturday's earthquake has risen to 7,000"
+                measure, span, toll_start = "killed", toll.span("toll"), toll.start("toll")
         if not measure and head_measure:
             measure, span = head_measure, head.span("head")
         inherited = False
@@ -303,10 +319,10 @@ class FigureFinder:
         interval = self.interval(match) if measure else None
         if interval is None or not self._plausible(interval, match, measure, subject, span, head):
             return None
-        start = before.start("m") if before else q_start
+        start = before.start("m") if before else toll_start if toll_start is not None else q_start
         text = " ".join(doc.text[start:end].split())
         figure = Figure(start, end, q_start, q_end, text, *interval, measure, subject, index, *span)
-        return figure, bool(before) or inherited
+        return figure, bool(before) or toll_start is not None or inherited
 
     def _plausible(self, interval, match, measure: str, subject: str, span, head) -> bool:
         """Counts that read as event figures: "one" needs a noun ("one person"), a measure that also

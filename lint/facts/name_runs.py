@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from lint.core.document import Document, Sentence
 from lint.facts.names import NameIndex
 from lint.facts.time_expressions import MONTHS, WEEKDAYS
+from lint.reference.wordlists import zipf_frequency
 from lint.text.transliteration import skeleton
 
 FUNCTION_WORDS = frozenset("""
@@ -48,6 +49,11 @@ CAPITAL_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-žЀ-Я](?<![\w’'‐-].)[\w’'�
 
 
 DIGIT = re.compile(r"\d")
+# An Arabic article before a capitalised name, hyphenated: 'al-Zarqawi', 'el-Sisi', 'ul-Haq'
+# (the capital after a hyphen is no word start for CAPITAL_WORD)
+PARTICLE_WORD = re.compile(r"(?<![\w’'‐-])(?:al|el|ul|ud|ad|ar|ur|as|ash|at|az|an)[‐-][A-Z][\w’'‐-]*")
+# Lower-case particles inside a name, between two name words: 'Osama bin Laden', 'Abu Musab al Zarqawi'
+PARTICLE_GAPS = frozenset(f" {p} " for p in "bin ibn bint al el ul ud ad".split())
 
 
 # the last word of a window, matched at word starts only and without backtracking (linear time)
@@ -122,7 +128,7 @@ class Run:
 
 def capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[Word]:
     """Every word of the prose that can be part of a name: it starts with a capital, has no
-    digit, every hyphen part is capitalised ('Nur-Sultan', not 'Russian-led'), and it is not
+    digit, every hyphen part is capitalised ('Nur-Sultan', not 'Russian-led'; but 'Kim Jong-un'), and it is not
     inside a URL; other capitalised words are breakers. One regex scan of the document."""
     text = doc.prose
     skip_starts, skip_ends = merged_spans(skip)
@@ -142,12 +148,45 @@ def capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[Word]:
         if word.endswith(("’s", "'s")):
             word = word[:-2]
         if (not word or not word[0].isupper() or DIGIT.search(word)
-                or (("-" in word or "‐" in word) and not all(part[:1].isupper() for part in HYPHEN.split(word)))
+                or (("-" in word or "‐" in word) and not all(part[:1].isupper() for part in HYPHEN.split(word))
+                    and not _syllables(word, words[-1] if words else None, start, text))
                 or covered(skip_starts, skip_ends, start)):
             words.append((start, start, True, "", ""))
             continue
         words.append((start, start + len(word), possessive, word, word.lower()))
+    if "-" in text or "‐" in text:
+        extra = []
+        for match in PARTICLE_WORD.finditer(text):
+            start = match.start()
+            if skip_starts and covered(skip_starts, skip_ends, start):
+                continue
+            head = match.group().split("_", 1)[0]
+            word = head.rstrip("’'‐-")
+            possessive = word.endswith(("’s", "'s")) or len(word) < len(head)
+            if word.endswith(("’s", "'s")):
+                word = word[:-2]
+            if not DIGIT.search(word):
+                extra.append((start, start + len(word), possessive, word, word.lower()))
+        if extra:
+            words = sorted(words + extra)
     return words
+
+
+def _syllables(word: str, previous: Word | None, start: int, text: str) -> bool:
+    """A Korean or Chinese given name with a lower-case second syllable ('Jong-un', 'Jae-in',
+    'Geun-hye', 'Xiao-ping') right after a short family name in the same run ('Kim Jong-un',
+    'Moon Jae-in'): name material, although 'Russian-led' or 'The Anti-war' are not."""
+    parts = HYPHEN.split(word)
+    if len(parts) != 2 or previous is None or previous[1] != start - 1 or text[start - 1] != " ":
+        return False
+    first, second = parts
+    family = previous[3]
+    if not (family and family[0].isupper() and 2 <= len(family) <= 5 and previous[4] not in NOT_NAMES):
+        return False
+    if not (2 <= len(first) <= 5 and first.isalpha() and first[1:].islower()
+            and 2 <= len(second) <= 4 and second.isalpha() and second.islower()):
+        return False
+    return zipf_frequency(first.lower()) < 4.3  # 'Jong', 'Jin', 'Geun'; not 'Anti', 'Pro', 'Non', 'Co', 'Mid'
 
 
 def merged_spans(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -186,7 +225,8 @@ def name_words(words: list[Word]) -> list[Word]:
 
 def capitalised_runs(doc: Document, skip: Sequence[tuple[int, int]] = ()) -> list[list[Run]]:
     """The runs of each sentence of the document that hold a name: capitalised words joined by
-    single spaces; a possessive ('Kazakhstan's') ends a run."""
+    single spaces or an Arabic particle ('Osama bin Laden', 'Abu Musab al Zarqawi'); a possessive
+    ('Kazakhstan's') ends a run."""
     words = capital_words(doc, skip)
     starts = [word[0] for word in words]
     text = doc.prose
@@ -204,7 +244,8 @@ def capitalised_runs(doc: Document, skip: Sequence[tuple[int, int]] = ()) -> lis
                     current = []
                 ended = True
                 continue
-            if current and not ended and start == current[-1][1] + 1 and text[start - 1] == " ":
+            if current and not ended and (start == current[-1][1] + 1 and text[start - 1] == " "
+                                          or text[current[-1][1]:start] in PARTICLE_GAPS):
                 current.append(word)
             else:
                 if current:

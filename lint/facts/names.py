@@ -1,9 +1,15 @@
 """The `names:` settings as look-ups: canonical places by spelling key, their ancestors, the
-spellings a corpus accepts (NameIndex, built once per settings object)."""
+spellings a corpus accepts (NameIndex, built once per settings object).
+
+Spellings the name checks know without any config are the world gazetteer's countries
+(lint.reference.gazetteer, GeoNames): a single capitalised word is a name candidate for KZ502
+when its key is one of theirs or the config's, so 'Rusia' beside 'Russia' is compared in any
+corpus. The config's `names.places` stay the corpus's own places (and events' place keys)."""
 
 from __future__ import annotations
 
 from lint.config import Names
+from lint.reference.gazetteer import country_names
 from lint.text.transliteration import skeleton, spelling
 
 
@@ -15,6 +21,9 @@ class NameIndex:
         self.accepted |= {spelling(p) for p in names.places}
         self.preferred_by_key: dict[str, str] = {}
         for name in [*names.preferred, *(n for g in names.aliases for n in g), *names.places]:
+            self.preferred_by_key.setdefault(skeleton(name), name)
+        # names the name checks know without config: the world's countries (the config's spelling wins)
+        for name in country_names():  # read on the first NameIndex, not at import
             self.preferred_by_key.setdefault(skeleton(name), name)
         # place key -> canonical place (the first alias of a renamed place stands for all)
         self.place_by_key: dict[str, str] = {}

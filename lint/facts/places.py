@@ -1,81 +1,226 @@
-"""Which places a sentence, a paragraph or a document is about: gazetteer places (with their
-ancestors) and capitalised names after "in"/"at"."""
+"""Where an event happened, as a key figures can be compared by: the places a text names, resolved in
+the world gazetteer (lint.reference.gazetteer, GeoNames) with the config's own `names.places` over
+it (or in those places alone if the shipped index cannot be read).
+
+A key is a path 'KZ', 'KZ.09', 'KZ.09.zhanaozen' (country, region, town); '*' is several countries
+(a continent, an ocean, "the region", "11 countries", two countries in one clause); '~shetpe' a
+name the gazetteer does not know, written after 'in', 'at', 'near' ('killed in Shetpe').
+Nationality adjectives ('American tourists', 'the Thai capital') are no places.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from lint.core.document import Document
-from lint.facts.name_runs import NOT_NAMES, Run, capitalised_runs
-from lint.facts.names import NameIndex
+from lint.reference import gazetteer as world
 
 # a lower-case noun after a single capitalised word that makes it a place: "the Mangistau region"
 PLACE_NOUNS = frozenset("region province oblast district county city town village river valley".split())
 
+# Several countries: a continent or ocean, "the region", "11 countries", "worldwide".
+_SEVERAL_COUNTRIES = re.compile(
+    r"\b(?:(?:(?:south|southern|south-east|southeast|south east|east|eastern|west|western|north|northern|"
+    r"north-east|central)\s+(?:and\s+(?:south|southern|south-east|southeast|east|eastern|west|western|north|"
+    r"northern)\s+)?)?(?:Asia|Africa|Europe|America|Americas)|Asian|the\s+Indian\s+Ocean|Indian\s+Ocean|the\s+"
+    r"Pacific|the\s+Atlantic|the\s+Caribbean|the\s+Middle\s+East|the\s+Balkans|the\s+Sahel|across\s+the\s+region|"
+    r"around\s+the\s+region|throughout\s+the\s+region|in\s+the\s+region|(?:\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|several|a\s+dozen)\s+(?:countries|nations)|worldwide|globally|around\s+the\s+world|"
+    r"across\s+the\s+globe|across\s+the\s+world)\b")
+_WIDE_HINTS = ("asia", "africa", "europe", "america", "ocean", "pacific", "atlantic", "caribbean", "middle east",
+               "balkans", "sahel", "region", "countries", "nations", "world", "glob")
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|al-|el-)?[A-Z][\w’'.-]*)*")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_PREPOSITIONS = frozenset("in at near outside around across from to of into throughout within".split())
+_DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic|ch)$")
+_LEADING = frozenset("""
+the a an and or but in at on of for from to by with as after before since during while when where which who
+this that these those it its he she they we his her their our there here then now yesterday today last
+president minister prime foreign secretary mr mrs ms dr sir lord lady king queen prince princess general
+police army state city province region district county north south east west northern southern eastern
+western central greater upper lower new old saint st mount lake river port
+""".split())
+_NOT_PLACES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december god christmas easter
+""".split())
 
-PLACE_PREPOSITIONS = frozenset("in at near outside around across".split())
+
+class Places:
+    """Place look-ups for event scopes: the world gazetteer (lint.reference.gazetteer) with the
+    config's own places layered over it, or the config's places alone when it is not installed.
+    `key(name)` is a path: 'KZ', 'KZ.09', 'KZ.09.zhanaozen' (country, region, town)."""
+
+    def __init__(self, gazetteer: Any = None, chain: Callable[[str], list[str]] | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.chain = chain  # fallback: the config gazetteer's place -> containing places
+        self.canonical: dict[str, str] = {}  # key -> the place's own name ('Zhanaozen', 'Aceh')
+
+        self._found: dict[str, list] = {}  # name -> gazetteer places (names repeat across articles)
+
+    def lookup(self, name: str) -> list:
+        found = self._found.get(name)
+        if found is None:
+            found = self.gazetteer.lookup(name) if self.gazetteer is not None else []
+            if len(self._found) > 200_000:
+                self._found.clear()
+            self._found[name] = found
+        return found
+
+    def sure_countries(self, text: str) -> frozenset[str]:
+        """Countries `text` names without doubt: a country, or a name all of whose places lie in one."""
+        sure: set[str] = set()
+        for match in _CAPITALISED_RUN.finditer(text):
+            found = self.lookup(_POSSESSIVE.sub("", match.group()))
+            if found and (found[0].kind == "country" or len({p.country for p in found}) == 1):
+                sure.add(found[0].country)
+        return frozenset(sure)
+
+    def key(self, name: str, context: str = "", prefer: frozenset[str] = frozenset()) -> str | None:
+        """The key of the place `name` most likely means: a candidate in a country of `prefer` (the
+        countries the text names without doubt) when there is one; None when every candidate lies
+        outside them ('Mina' beside 'Mecca' is no town of North Dakota)."""
+        name = _POSSESSIVE.sub("", name.strip())
+        if not name or name.lower() in _NOT_PLACES:
+            return None
+        if self.gazetteer is not None:
+            found = self.lookup(name)
+            if not found:
+                return None
+            if self.gazetteer.is_word(name) and context not in _PREPOSITIONS:
+                return None
+            if prefer:
+                inside = [p for p in found if p.country in prefer]
+                if not inside:
+                    return None
+                found = inside
+            place = found[0]
+            if place.kind == "city" and _DEMONYM.search(name.lower()) and context == "adjective":
+                return None
+            key = _place_key(place)
+            self.canonical.setdefault(key, place.name)
+            return key
+        if self.chain is not None:
+            chain = self.chain(name)
+            if chain:
+                key = ".".join(reversed([c.lower() for c in chain]))
+                self.canonical.setdefault(key, chain[0])
+                return key
+        return None
 
 
-def places_in(doc: Document, runs: list[Run], index: NameIndex, gazetteer_only: bool = False) -> list[str]:
-    """Places in one sentence: gazetteer places (any romanisation) and capitalised names right
-    after 'in', 'at', 'near'... ('killed in Mosul'). `gazetteer_only` keeps the gazetteer places
-    only: all `dominant_places` needs from a sentence without figures, found without reading
-    the word before each run (a regex search per run, most of the work here)."""
-    found: list[str] = []
-    for run in runs:
-        words = run.name
-        matched = False
-        for _, _, key in run.parts(index):
-            place = index.place_by_key.get(key)
-            if place:
-                found.append(place)
-                matched = True
-        if matched or gazetteer_only and run.key() not in index.place_by_key:
+_PLACES: dict[int, tuple[Any, Places]] = {}
+
+
+def places_for(index: Any) -> Places:
+    """Place look-ups for a config's name index: the world gazetteer (lint.reference.gazetteer)
+    with the config's `names.places` over it, else those places alone (one object per index)."""
+    found = _PLACES.get(id(index))
+    if found is not None and found[0] is index:
+        return found[1]
+    try:
+        gazetteer = world.with_config(dict(getattr(index, "parent", {}) or {}), ())
+    except (OSError, RuntimeError):  # no readable shipped index: the config's places alone
+        gazetteer = None
+
+    def chain(name: str) -> list[str]:
+        place = index.place(name) if index is not None else None
+        return index.with_ancestors(place) if place else []
+
+    places = Places(gazetteer, chain)
+    _PLACES[id(index)] = (index, places)
+    return places
+
+
+def _place_key(place: Any) -> str:
+    if place.kind == "country":
+        return place.country
+    if place.kind == "admin1":
+        return f"{place.country}.{place.admin1}"
+    return f"{place.country}.{place.admin1}.{place.name.lower()}"
+
+
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20):start])
+    return match.group(1).lower() if match else ""
+
+
+def places_in(text: str, places: Places, last: bool = False, names: dict[str, str] | None = None,
+              every: bool = False) -> list[str]:
+    """Place keys named in `text` ('*' for several countries), most specific first; with `last`,
+    only the place named last (the noun a relative clause after `text` hangs on). A capitalised
+    name the gazetteer does not know counts after 'in', 'at', 'near' ('killed in Shetpe'): its key
+    is '~shetpe'. `names` collects key -> the name as written."""
+    keys: list[str] = []
+    positions: list[tuple[int, str]] = []
+    lower = text.lower()
+    wide = [m.span() for m in _SEVERAL_COUNTRIES.finditer(text)] if any(hint in lower for hint in _WIDE_HINTS) else []
+    if wide:
+        keys.append("*")
+        positions.append((wide[-1][1], "*"))
+        if names is not None:
+            names.setdefault("*", "several countries")
+    prefer: frozenset[str] = frozenset()
+    if places.gazetteer is not None and any(
+            len({p.country for p in places.lookup(_POSSESSIVE.sub("", m.group()))}) > 1
+            for m in _CAPITALISED_RUN.finditer(text)):
+        prefer = places.sure_countries(text)  # some name lies in several countries: the text decides
+    for match in _CAPITALISED_RUN.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in wide):
             continue
-        if run.before in PLACE_PREPOSITIONS or run.before == "the" and run.after in PLACE_NOUNS:
-            surface = doc.prose[words[0][0]:words[-1][1]]
-            if surface.lower() not in NOT_NAMES:
-                found.append(surface)
-    return found
+        words = match.group().split()
+        # drop leading titles and function words ("President", "The", "In"): "In Zhanaozen" -> "Zhanaozen"
+        while words and words[0].lower().strip("’'") in _LEADING and len(words) > 1:
+            words = words[1:]
+        if not words or (len(words) == 1 and words[0].lower() in _LEADING):
+            continue
+        name = " ".join(words).rstrip(".")
+        after = text[match.end():match.end() + 2]
+        context = _word_before(text, match.start())
+        if len(words) == 1 and re.match(r" [a-z]", after) and _DEMONYM.search(words[0].lower()):
+            context = "adjective"  # "American tourists", "Thai capital": a nationality, not a place
+        key = places.key(name, context, prefer)
+        if key is None and len(words) > 1:
+            key = places.key(words[-1], context, prefer) if words[-1] not in ("Ocean", "Sea") else None
+        if key is None and context in _LOCATIVE and not _POSSESSIVE.search(match.group()) \
+                and name.lower() not in _NOT_PLACES and not (_DEMONYM.search(name.lower())
+                                                             and _DEMONYM_ADJECTIVE.match(text, match.end())):
+            key = "~" + _POSSESSIVE.sub("", name).lower()
+        if key is not None and names is not None:
+            names.setdefault(key, _POSSESSIVE.sub("", name))
+        if key is not None:
+            positions.append((match.end(), key))
+            if key not in keys:
+                keys.append(key)
+    if last and positions:
+        return [max(positions)[1]]
+    if every:
+        return [key for _, key in positions]
+    return _most_specific(keys)
 
 
-def with_ancestors(places: list[str], index: NameIndex) -> list[str]:
-    out: dict[str, None] = {}  # ordered, and a set: linear in the places of a long sentence
-    for place in dict.fromkeys(places):
-        for item in index.with_ancestors(place) if index.place(place) else [place]:
-            out.setdefault(item)
-    return list(out)
+_LOCATIVE = frozenset("in at near outside off".split())
+_DEMONYM_ADJECTIVE = re.compile(r" [a-z]")  # "in American custody": an adjective before a noun
 
 
-def claim_places(sentence_places: list[str], context: list[str], index: NameIndex) -> list[str]:
-    """Where a claim happened: the sentence's places, refined by context places inside them
-    ('in Kazakhstan' + the article is about Zhanaozen -> both); the context alone when the
-    sentence names no place."""
-    own = with_ancestors(sentence_places, index)
-    if not own:
-        return with_ancestors(context, index)
-    owned = set(own)
-    refined = [p for p in context if index.place(p) and not owned.isdisjoint(index.with_ancestors(p)[1:])]
-    return with_ancestors(own + refined, index)
-
-
-def dominant_places(per_sentence, index: NameIndex) -> list[str]:
-    """The specific gazetteer place the article is about: the one it names most (at least twice)."""
-    counts = Counter(p for places in per_sentence for p in places if index.place(p) and index.is_specific(p))
-    if not counts:
+def _most_specific(keys: list[str]) -> list[str]:
+    """Several countries ('ID', 'LK') make '*'; a place and a place inside it keep the inner one first."""
+    if not keys:
         return []
-    top = max(counts.values())
-    return sorted(p for p, n in counts.items() if n == top and n >= 2)
+    countries = {k.split(".")[0] for k in keys if k != "*"}
+    if len(countries) >= 2 or ("*" in keys and not countries):
+        return ["*"]
+    ordered = sorted((k for k in keys if k != "*"), key=lambda k: -k.count("."))
+    inner = ordered[0]
+    return [inner] + [k for k in ordered[1:] if inner.startswith(k + ".") or k == inner.split(".")[0]]
 
 
-def places_of_text(doc: Document, text: str, index: NameIndex) -> list[str]:
-    """Places named in a headline or section heading (a string, not a span of the document)."""
-    if not text:
+def scope_keys(scope: Sequence[str]) -> list[str]:
+    """The keys a scope meets others by: itself and its containers below country level (a town
+    meets its province; a country meets only the country)."""
+    if not scope:
         return []
-    probe = Document("headline.txt", text.replace("\n", " "), markdown=False)
-    found: list[str] = []
-    for runs in capitalised_runs(probe):
-        for place in places_in(probe, runs, index):
-            if place not in found:
-                found.append(place)
-    return found
+    first = scope[0]
+    parts = first.split(".")
+    return [".".join(parts[:n]) for n in range(len(parts), 1 if len(parts) > 1 else 0, -1)]

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 from lint.config import Sources
 from lint.core.document import Document
+# one offline public-suffix extractor for the whole program (KZ4 and the domain ratings)
+from lint.reference.domains import _extractor, registrable_domain  # noqa: F401  (re-exported)
 from lint.text.phrases import literal_alternation
 
 _URLISH = re.compile(r"(?:[a-z][a-z0-9+.\-]*://|www\.|(?:mailto|javascript|data|file|tel):)[^\s<>\"'()\[\]]+", re.I)
@@ -67,21 +69,6 @@ def host_of(url: str) -> str:
         return (urlsplit(url).hostname or "").rstrip(".").lower()
     except ValueError:
         return ""
-
-
-@lru_cache(maxsize=4096)
-def registrable_domain(host: str) -> str:
-    """bbc.co.uk for news.bbc.co.uk, from tldextract's bundled public suffix list (offline)."""
-    result = _extractor()(host)
-    return result.top_domain_under_public_suffix or host
-
-
-@cache
-def _extractor():
-    import tldextract
-
-    # No suffix-list URLs and no cache directory: the snapshot shipped with tldextract, no network.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 
 def domain_matches(host: str, domains) -> str | None:

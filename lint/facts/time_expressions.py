@@ -1,192 +1,401 @@
-"""When a document and its claims are dated: the document's date (front matter, path, dateline) and
-the time a sentence names ("on 16 December 2011", "last Friday", "two days ago") resolved against it."""
+"""When a document and its claims are dated: the document's date (front matter, path, a date line or
+dateline, its source URL) and the dates the text writes ("on 16 December 2011", "last Friday", "the
+1981 riots", "the early seventies", "Boxing Day", "fourteen months later"), each as a stretch of days
+with its precision (`Time`); a date whose year the text does not give keeps its month and day."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as _dt
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-
-from lint.core.document import Document
 
 MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
     ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
-
-
 WEEKDAYS = {name: number for number, name in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "thirty": 30, "several": 3,
+                 "few": 3, "a few": 3}
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                 "eighties": 80, "nineties": 90}
+# Fixed-date holidays that name a day of their own in English news ("the Boxing Day tsunami").
+_HOLIDAYS = {"boxing day": (12, 26), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "new year’s day": (1, 1),
+             "new year’s eve": (12, 31), "valentine's day": (2, 14), "valentine’s day": (2, 14),
+             "halloween": (10, 31)}
 
+_MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"((?:1[89]|20)\d{2})"
+_UNIT = r"(days?|weeks?|months?|years?|decades?)"
+_COUNT = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|several|a few)"
 
-MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-
-
-DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-
-
-YEAR = r"((?:1[89]|20)\d{2})"
-
-
-DATE_PATTERNS = (
-    ("ymd", re.compile(rf"\b{YEAR}-(\d{{2}})-(\d{{2}})\b")),
-    ("mdy", re.compile(rf"\b{MONTH} {DAY},? {YEAR}\b")),
-    ("dmy", re.compile(rf"\b{DAY} (?:of )?{MONTH},? {YEAR}\b")),
-    ("my", re.compile(rf"\b{MONTH},? {YEAR}\b")),
-    ("md", re.compile(rf"\b{MONTH} {DAY}\b(?!,? \d)")),
-    ("dm", re.compile(rf"\b{DAY} (?:of )?{MONTH}\b(?!,? \d)")),
-    ("y", re.compile(rf"\b(?i:in|since|during|of|early|late|mid-?|summer|spring|autumn|winter|fall),? {YEAR}\b(?!\s*(?:-|–|to)\s*\d)")),
+# (kind, pattern); earlier kinds win where two overlap
+_DATE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    ("ymd", re.compile(rf"\b{_YEAR}-(\d{{2}})-(\d{{2}})\b")),
+    ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
+    ("dmy", re.compile(rf"\b{_DAY} (?:of )?{_MONTH},? {_YEAR}\b")),
+    ("my", re.compile(rf"\b{_MONTH},? (?:of )?{_YEAR}\b")),
+    ("md", re.compile(rf"\b{_MONTH} {_DAY}\b(?!,? \d)")),
+    ("dm", re.compile(rf"\b{_DAY} (?:of )?{_MONTH}\b(?!,? \d)")),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(1[89]|20)?(\d)0['’]?s|['’](\d)0s|(nineteen[\s-])?"
+                          r"(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", re.I)),
+    ("century", re.compile(r"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|"
+                           r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+                           r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)"
+                           r"[\s-]+century\b", re.I)),
+    ("y", re.compile(rf"(?<![\d,.$£€-]){_YEAR}(?!\s*(?:-|–|to)\s*\d)(?![\d,.%]\d|\s*(?:%|per\s*cent|people|dead|killed|"
+                     rf"injured|arrested|residents|victims|troops|soldiers|pounds|dollars|euros|m\b|bn\b))")),
+    ("holiday", re.compile(r"\b(Boxing Day|Christmas (?:Day|Eve)|New Year['’]s (?:Day|Eve)|Valentine['’]s Day|Halloween)\b")),
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("relative", re.compile(r"\b(yesterday|last (?:year|month)|(?:a|one|two|three|\d+) years? ago|(?:the )?previous year)\b", re.I)),
+    ("shift", re.compile(rf"\b{_COUNT} {_UNIT} (later|earlier|before|after(?:wards)?|on)\b", re.I)),
+    ("ago", re.compile(rf"\b{_COUNT} {_UNIT} ago\b", re.I)),
+    ("relative", re.compile(r"\b(yesterday|today|tonight|this (?:week|month|year|morning|afternoon|evening)|"
+                            r"last (?:night|week|month|year)|(?:the )?previous (?:week|month|year)|earlier this "
+                            r"(?:week|month|year))\b", re.I)),
 )
 
 
-PATH_DATE = re.compile(r"(?:^|/)((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
-
-
-ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
-
-
-DATELINE = re.compile(rf"^[A-Z][A-Z .’'-]{{1,40}}(?:, [A-Z][A-Za-z .]{{1,30}})?,? {MONTH} {DAY}(?:,? {YEAR})?\b")
-
-
-FRONT_MATTER_DATES = ("date", "published", "published_at", "publishdate", "pubdate", "datepublished", "created")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# what a pattern needs in the text before it is worth running (a sentence without a digit has no date)
+_NEEDS: dict[str, object] = {
+    "ymd": "digits", "mdy": "digits+month", "dmy": "digits+month", "my": "digits+month", "md": "digits+month",
+    "dm": "digits+month", "y": "digits", "decade": ("0s", "0's", "0’s", "ties"), "century": ("century",),
+    "holiday": ("day", "eve", "halloween"), "weekday": ("day",), "shift": ("later", "earlier", "before", "after", " on"),
+    "ago": ("ago",), "relative": ("yesterday", "today", "tonight", "this ", "last ", "previous ", "earlier"),
+}
 
 
 @dataclass(frozen=True, slots=True)
-class When:
-    """A point in time as precisely as the text says it; `relative` marks an unresolved
-    'last year' (another time than the article's, but which one is unknown)."""
+class Time:
+    """A stretch of days as precisely as the text gives it. `lo`/`hi` are date ordinals (inclusive)
+    when the year is known; a date without a year ("26 December" in an undated article) keeps only
+    `month` and `day`. `precision`: day | month | year | decade."""
 
-    year: int | None = None
+    lo: int | None
+    hi: int | None
+    precision: str
     month: int | None = None
     day: int | None = None
-    relative: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.lo is not None
+
+    @property
+    def year(self) -> int | None:
+        return _dt.date.fromordinal(self.lo).year if self.lo is not None else None
 
     def to_json(self) -> list:
-        return [self.year, self.month, self.day, self.relative]
+        return [self.lo, self.hi, self.precision, self.month, self.day]
+
+    @classmethod
+    def from_json(cls, value: Sequence | None) -> "Time | None":
+        return cls(*value) if value else None
+
+    def words(self) -> str:
+        """'2004-12-26', '2004-12', '2004', '1970s', '26 December (year not given)'."""
+        if self.lo is None:
+            if self.month and self.day:
+                return f"{self.day} {_MONTH_NAMES[self.month]} (year not given)"
+            return f"{_MONTH_NAMES[self.month]} (year not given)" if self.month else "undated"
+        start = _dt.date.fromordinal(self.lo)
+        if self.precision == "day":
+            return start.isoformat()
+        if self.precision == "month":
+            return f"{start.year}-{start.month:02d}"
+        if self.precision == "decade":
+            return f"{start.year}s"
+        if self.precision == "century":
+            return f"{(start.year - 1) // 100 + 1}th century"
+        return str(start.year)
 
 
-def date_or_none(year: int, month: int, day: int) -> _dt.date | None:
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+             "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first").split()
+_MONTH_NAMES = [""] + "January February March April May June July August September October November December".split()
+
+
+def day(year: int, month: int, day_: int) -> Time | None:
     try:
-        return _dt.date(year, month, day)
+        ordinal = _dt.date(year, month, day_).toordinal()
     except ValueError:
         return None
+    return Time(ordinal, ordinal, "day", month, day_)
 
 
-def month_number(name: str) -> int:
+def month_of(year: int, month: int) -> Time | None:
+    if not 1 <= month <= 12:
+        return None
+    first = _dt.date(year, month, 1)
+    last = (_dt.date(year + (month == 12), month % 12 + 1, 1) - _dt.timedelta(days=1))
+    return Time(first.toordinal(), last.toordinal(), "month", month)
+
+
+def year_of(year: int) -> Time:
+    return Time(_dt.date(year, 1, 1).toordinal(), _dt.date(year, 12, 31).toordinal(), "year")
+
+
+def decade_of(start: int, part: str | None = None) -> Time:
+    first, last = start, start + 9
+    if part == "early":
+        last = start + 3
+    elif part == "mid":
+        first, last = start + 3, start + 6
+    elif part == "late":
+        first = start + 6
+    return Time(_dt.date(first, 1, 1).toordinal(), _dt.date(last, 12, 31).toordinal(), "decade")
+
+
+def _month(name: str) -> int:
     key = name.lower().rstrip(".")
     return MONTHS.get(key) or MONTHS[key[:3]]
 
 
-def document_date(doc: Document) -> When:
-    """The article's date: front matter, then the path (news/2011/12/16/), then a date in its
-    first block, then a dateline ('ALMATY, Jan. 5 (Reuters)')."""
-    for key, value in doc.front_matter.items():
-        if str(key).lower().replace("-", "_") in FRONT_MATTER_DATES:
-            if isinstance(value, (_dt.date, _dt.datetime)):
-                return When(value.year, value.month, value.day)
-            match = ISO_DATE.search(str(value))
-            if match and date_or_none(*map(int, match.groups())):
-                return When(*map(int, match.groups()))
-    match = PATH_DATE.search(doc.path.replace("\\", "/"))
-    if match and date_or_none(*map(int, match.groups())):
-        return When(*map(int, match.groups()))
-    first = next((b for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item")), None)
-    if first is not None:
-        raw = doc.text[first.start:first.end]
-        for pattern in (ISO_DATE, PATH_DATE):
-            match = pattern.search(raw)
-            if match and date_or_none(*map(int, match.groups())):
-                return When(*map(int, match.groups()))
-        for block in doc.blocks[:3]:
-            match = DATELINE.match(doc.prose[block.start:block.end].lstrip())
-            if match:
-                month, day, year = month_number(match.group(1)), int(match.group(2)), match.group(3)
-                return When(int(year) if year else None, month, day)
-    return When()
+def _count(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
 
 
-def resolve(kind: str, groups: tuple, base: When) -> When:
-    """One date expression as a When, resolved against the document's date `base`."""
-    if kind == "ymd":
-        return When(int(groups[0]), int(groups[1]), int(groups[2]))
-    if kind == "mdy":
-        return When(int(groups[2]), month_number(groups[0]), int(groups[1]))
-    if kind == "dmy":
-        return When(int(groups[2]), month_number(groups[1]), int(groups[0]))
-    if kind == "my":
-        return When(int(groups[1]), month_number(groups[0]))
-    if kind in ("md", "dm"):
-        month, day = (month_number(groups[0]), int(groups[1])) if kind == "md" else (month_number(groups[1]), int(groups[0]))
-        year = base.year
-        if year is not None and base.month is not None and month > base.month + 1:
-            year -= 1  # "December 30" in a January article
-        return When(year, month, day)
-    if kind == "y":
-        return When(int(groups[0]))
-    if kind == "weekday":
-        if base.year and base.month and base.day:
-            today = _dt.date(base.year, base.month, base.day)
-            back = (today.weekday() - WEEKDAYS[groups[0].lower()]) % 7
-            day = today - _dt.timedelta(days=back)
-            return When(day.year, day.month, day.day)
-        return base  # "on Wednesday" is the article's own week
-    phrase = groups[0].lower()
-    if phrase == "yesterday":
-        if base.year and base.month and base.day:
-            day = _dt.date(base.year, base.month, base.day) - _dt.timedelta(days=1)
-            return When(day.year, day.month, day.day)
-        return base
-    years = 1 if phrase.startswith(("last", "the previous", "previous", "a ", "one ")) else small_number(phrase)
-    if "month" in phrase:
-        if base.year and base.month:
-            month = base.month - 1 or 12
-            return When(base.year - (1 if base.month == 1 else 0), month)
-        return When(relative="last-month")
-    if base.year:
-        return When(base.year - years)
-    return When(relative=f"{years}-years-ago")
+def _shifted(time: Time, amount: int, unit: str, sign: int) -> Time | None:
+    """`time` moved by `amount` units (sign -1: earlier), at the coarser of the two precisions."""
+    if time.lo is None:
+        return None
+    unit = unit.lower().rstrip("s")
+    start = _dt.date.fromordinal(time.lo)
+    if unit == "day":
+        return Time(time.lo + sign * amount, time.hi + sign * amount, time.precision)
+    if unit == "week":
+        return Time(time.lo + sign * 7 * amount, time.hi + sign * 7 * amount, "day" if time.precision == "day" else time.precision)
+    if unit == "month":
+        index = start.year * 12 + start.month - 1 + sign * amount
+        return month_of(index // 12, index % 12 + 1)
+    years = amount * (10 if unit == "decade" else 1)
+    return year_of(start.year + sign * years)
 
 
-def small_number(phrase: str) -> int:
-    word = phrase.split()[0]
-    return {"two": 2, "three": 3}.get(word) or (int(word) if word.isdigit() else 1)
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    time: Time | None  # None: a date that cannot be resolved (a weekday in an undated article)
+    kind: str  # the pattern kind: ymd, mdy, dmy, my, md, dm, decade, y, holiday, weekday, shift, ago, relative
+
+    @property
+    def explicit_year(self) -> bool:
+        """The text writes the year (or decade) out: '1998', 'December 2011', 'the 1970s'."""
+        return self.kind in ("ymd", "mdy", "dmy", "my", "decade", "century", "y")
+
+    @property
+    def current(self) -> bool:
+        """A date in the article's own present: 'on Tuesday', 'yesterday', 'this week'."""
+        return self.kind in ("weekday", "relative") and self.time is not None or self.kind == "weekday"
 
 
-def sentence_dates(text: str) -> list[tuple[int, int, int, str, tuple]]:
-    """The date expressions of a sentence as (start, end, priority, kind, groups), sorted by start:
-    each pattern in priority order, a match overlapping an earlier one skipped. Found once per
-    sentence (a sentence may hold thousands of figures); overlaps are found by bisection."""
-    starts: list[int] = []  # accepted spans, sorted and disjoint
-    spans: list[tuple[int, int, int, str, tuple]] = []
-    for priority, (kind, pattern) in enumerate(DATE_PATTERNS):
+def parse_dates(text: str, base: Time | None = None, previous: Time | None = None,
+                kinds: Sequence[str] | None = None) -> list[DateMention]:
+    """Every date expression in `text` (of `kinds`, default all), resolved against the document's
+    date `base` (a day, or None) and, for 'N months later', against `previous` (the last date the
+    narrative gave)."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    lower = text.lower()
+    digits = any(c.isdigit() for c in text)
+    months = digits and any(m in lower for m in _MONTH_STEMS)
+    for kind, pattern in _DATE_PATTERNS:
+        if kinds is not None and kind not in kinds:
+            continue
+        needs = _NEEDS.get(kind)
+        if needs == "digits+month" and not months or needs == "digits" and not digits or \
+                isinstance(needs, tuple) and not any(n in lower for n in needs):
+            continue
         for match in pattern.finditer(text):
-            start, end = match.span()
-            i = bisect.bisect_right(starts, start)
-            if i and spans[i - 1][1] > start or i < len(spans) and spans[i][0] < end:
+            span = match.span()
+            # the accepted spans are disjoint and kept sorted: an overlap is with a neighbour
+            # (bisection; a scan of all of them made a text of thousands of dates quadratic)
+            at = bisect.bisect_left(taken, span)
+            if at and taken[at - 1][1] > span[0] or at < len(taken) and taken[at][0] < span[1]:
                 continue
-            starts.insert(i, start)
-            spans.insert(i, (start, end, priority, kind, match.groups()))
-    return spans
+            if kind == "y" and not _year_is_date(text, match.start(), match.end()):
+                continue
+            taken.insert(at, span)
+            found.append(DateMention(span[0], span[1], _resolve(kind, match, base, previous), kind))
+    found.sort(key=lambda m: m.start)
+    return found
 
 
-def sentence_time(text: str, offset_in_sentence: int, base: When) -> tuple[When, bool]:
-    """The time of a figure: the date expression nearest to it in its sentence, else `base`;
-    and whether the sentence said it."""
-    dates = sentence_dates(text)
-    return nearest_date(dates, [span[0] for span in dates], offset_in_sentence, base)
+# a bare year is a date after these words, or before a noun it dates ("the 1981 riots", "1998's floods")
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|during|of|from|until|till|by|early|late|mid|before|after|the|summer|spring|"
+                          r"autumn|winter|fall|year|between|and|to|around|circa|c\.)[\s-]*|['’])$", re.I)
+_YEAR_AFTER = re.compile(r"(?:['’]s\b|\s+[a-zA-Z])")
 
 
-def nearest_date(dates: list[tuple[int, int, int, str, tuple]], starts: list[int], offset: int,
-                 base: When) -> tuple[When, bool]:
-    """sentence_time over a sentence's `sentence_dates` and their starts: the nearest is one of the
-    two around `offset` (the spans are disjoint); a tie goes to the more specific pattern."""
-    if not dates:
-        return base, False
-    i = bisect.bisect_right(starts, offset)
-    near = [(min(abs(start - offset), abs(end - offset)), priority, start, kind, groups)
-            for start, end, priority, kind, groups in dates[max(0, i - 1):i + 1]]
-    _, _, _, kind, groups = min(near, key=lambda item: item[:3])
-    return resolve(kind, groups, base), True
+def _year_is_date(text: str, start: int, end: int) -> bool:
+    return bool(_YEAR_BEFORE.search(text[max(0, start - 12):start]) or _YEAR_AFTER.match(text, end)
+                and text[max(0, start - 5):start].lower().endswith(("the ", "a ", "its ", "his ", "her ")))
+
+
+def _resolve(kind: str, match: re.Match, base: Time | None, previous: Time | None) -> Time | None:
+    groups = match.groups()
+    base_year = base.year if base is not None and base.known else None
+    if kind == "ymd":
+        return day(int(groups[0]), int(groups[1]), int(groups[2]))
+    if kind == "mdy":
+        return day(int(groups[2]), _month(groups[0]), int(groups[1]))
+    if kind == "dmy":
+        return day(int(groups[2]), _month(groups[1]), int(groups[0]))
+    if kind == "my":
+        return month_of(int(groups[1]), _month(groups[0]))
+    if kind in ("md", "dm", "holiday"):
+        if kind == "holiday":
+            month, day_ = _HOLIDAYS[groups[0].lower()]
+        else:
+            month, day_ = (_month(groups[0]), int(groups[1])) if kind == "md" else (_month(groups[1]), int(groups[0]))
+        if not 1 <= day_ <= 31:
+            return None
+        if base_year is None:
+            return Time(None, None, "day", month, day_)
+        base_month = _dt.date.fromordinal(base.lo).month
+        year = base_year - 1 if month > base_month + 1 else base_year  # "December 30" in a January article
+        return day(year, month, day_) or Time(None, None, "day", month, day_)
+    if kind == "y":
+        return year_of(int(groups[0]))
+    if kind == "century":
+        word = groups[1].lower()
+        number = int(word[:-2]) if word[:1].isdigit() else _ORDINALS.index(word) + 1
+        if not 1 <= number <= 21:
+            return None
+        first = (number - 1) * 100 + (1 if number == 1 else 0)
+        start, end = {"early": (first, first + 32), "mid": (first + 33, first + 66),
+                      "late": (first + 67, first + 99)}.get((groups[0] or "").lower(), (first, first + 99))
+        return Time(_dt.date(start, 1, 1).toordinal(), _dt.date(end, 12, 31).toordinal(), "century")
+    if kind == "decade":
+        part, century, digit, short, _, word = groups
+        if word:
+            start = 1900 + _DECADE_WORDS[word.lower()]
+        else:
+            tens = int(digit if digit is not None else short)
+            start = (int(century) * 100 if century else 1900) + tens * 10
+        return decade_of(start, part.lower() if part else None)
+    if kind == "weekday":
+        if base is None or not base.known or base.precision != "day":
+            return None
+        back = (_dt.date.fromordinal(base.lo).weekday() - WEEKDAYS[groups[0].lower()]) % 7
+        return Time(base.lo - back, base.lo - back, "day")
+    if kind == "shift":
+        if previous is None:
+            return None
+        direction = groups[2].lower()
+        sign = -1 if direction in ("earlier", "before") else 1
+        return _shifted(previous, _count(groups[0]), groups[1], sign)
+    if kind == "ago":
+        if base is None or not base.known:
+            return None
+        return _shifted(base, _count(groups[0]), groups[1], -1)
+    phrase = groups[0].lower()
+    if base is None or not base.known:
+        return None
+    if phrase in ("today", "tonight") or phrase.startswith("this "):
+        return base if phrase in ("today", "tonight", "this morning", "this afternoon", "this evening") else \
+            _around(base, phrase.split()[-1])
+    if phrase in ("yesterday", "last night"):
+        return Time(base.lo - 1, base.hi - 1, base.precision)
+    unit = phrase.split()[-1]
+    if phrase.startswith("earlier this"):
+        return _around(base, unit)
+    return _shifted(base, 1, unit, -1) if unit != "week" else Time(base.lo - 13, base.hi - 1, "day")
+
+
+def _around(base: Time, unit: str) -> Time:
+    start = _dt.date.fromordinal(base.lo)
+    if unit == "month":
+        return month_of(start.year, start.month)
+    if unit == "year":
+        return year_of(start.year)
+    return Time(base.lo - 6, base.hi, "day")
+
+
+# -- the document's date ----------------------------------------------------------------------------
+
+_FRONT_MATTER_DATES = ("date", "published", "published_at", "publishdate", "pubdate", "datepublished",
+                       "date_published", "created", "updated", "modified")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-_.]|$)")
+_URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})\d*(?:[/\-_.]|$)")
+_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+_URL_DATE_NAMED = re.compile(r"/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})(?:/|$)", re.I)
+_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .’'-]{{1,40}}(?:, [A-Z][A-Za-z .]{{1,30}})?,? {_MONTH} {_DAY}(?:,? {_YEAR})?\b")
+# a line near the top that is nothing but a date, or a "Published 19 November 2019" line
+_DATE_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\[)?(?:(?:published|posted|updated|first published|last updated|date)"
+                        rf"(?:\s+on)?:?\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+                        rf"(?:{_DAY} {_MONTH},? {_YEAR}|{_MONTH} {_DAY},? {_YEAR}|{_YEAR}-(\d{{2}})-(\d{{2}}))", re.I)
+
+
+def document_date(front_matter: Mapping | None = None, path: str = "", head: Sequence[str] = (),
+                  urls: Iterable[str] = ()) -> Time | None:
+    """The article's date, a day: its front matter, its path (news/2011/12/16/), a date line at the
+    top ('Published 19 November 2019', '### [2011-12-16](...)'), a dateline ('ALMATY, Jan. 5, 2022
+    (Reuters)'; without a year it gives no date), else its source URL (`urls`: the front matter's
+    url/source and the links of a 'Source:' line, never other links). `head`: the first few blocks."""
+    for key, value in (front_matter or {}).items():
+        if str(key).lower().replace("-", "_") in _FRONT_MATTER_DATES:
+            if isinstance(value, _dt.datetime):
+                value = value.date()
+            if isinstance(value, _dt.date):
+                return day(value.year, value.month, value.day)
+            match = _ISO.search(str(value))
+            if match and day(*map(int, match.groups())):
+                return day(*map(int, match.groups()))
+    found = _url_date(path.replace("\\", "/"))
+    if found is not None:
+        return found
+    for block in head:
+        match = _DATE_LINE.match(block)
+        if match:
+            g = match.groups()
+            if g[0]:
+                return day(int(g[2]), _month(g[1]), int(g[0]))
+            if g[3]:
+                return day(int(g[5]), _month(g[3]), int(g[4]))
+            return day(int(g[6]), int(g[7]), int(g[8]))
+        match = _DATELINE.match(block)
+        if match and match.group(3):
+            return day(int(match.group(3)), _month(match.group(1)), int(match.group(2)))
+    for url in urls:
+        found = _url_date(url)
+        if found is not None:
+            return found
+    return None
+
+
+def _url_date(source: str) -> Time | None:
+    """The date in a path or URL: /2011/12/16/, /2013/apr/24/, /2019-11-19/, /20191119..."""
+    named = _URL_DATE_NAMED.search(source)
+    if named and day(int(named.group(1)), _month(named.group(2)), int(named.group(3))):
+        return day(int(named.group(1)), _month(named.group(2)), int(named.group(3)))
+    for pattern in (_URL_DATE, _URL_DATE_COMPACT):
+        match = pattern.search(source)
+        if match and 1 <= int(match.group(2)) <= 12:
+            found = day(*map(int, match.groups()))
+            if found:
+                return found
+    return None
+
+
+_YEAR_KINDS = ("ymd", "mdy", "dmy", "my", "decade", "century", "y")
+_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def latest_date(text: str) -> Time | None:
+    """The latest date with a written year in `text`: a lower bound on an undated article's date."""
+    if not _ANY_YEAR.search(text):
+        return None
+    best: Time | None = None
+    for mention in parse_dates(text, kinds=_YEAR_KINDS):
+        if mention.time is not None and mention.time.known and (best is None or mention.time.hi > best.hi):
+            best = mention.time
+    return best

@@ -1,4 +1,4 @@
-"""wordfreq's English word list, read without importing wordfreq (KZ202-KZ204, KZ502).
+"""wordfreq's English word list, shipped with kzlint as data (KZ202-KZ204, KZ502): no wordfreq install.
 
 The list's hash tables cost about 0.1 s of CPU per process: `warm_up()` in a rule's prepare()
 has them built in the main process right before it forks workers, which share them. A run that
@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import bisect
 import gzip
-import importlib.util
+import math
 import os
+import re
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 from itertools import filterfalse
-from pathlib import Path
 
 import msgpack
 
@@ -40,26 +41,29 @@ def _build_tables() -> None:
     _filled_buckets_last_first.cache_clear()
 
 
+DATA = ("lint", "data/wordfreq/large_en.msgpack.gz")  # shipped: lint/data/wordfreq/README.md (licence)
+
+
+class WordListError(Exception):
+    """The shipped list is missing or not a cBpack file (a broken install)."""
+
+
 @lru_cache(maxsize=1)
 def _english_buckets() -> list[list[str]]:
-    """wordfreq's English list, bucket i holding the words of Zipf 9 - i/100: the file
-    `wordfreq.get_frequency_list("en")` reads, read directly, because importing wordfreq
-    (langcodes, ftfy) costs 0.2 s, a fifth of a pre-commit run. The "cBpack" format is
-    documented in `wordfreq.read_cBpack`; a file that does not match it falls back to wordfreq.
-    wordfreq ships its lists inside the package: nothing is downloaded."""
-    spec = importlib.util.find_spec("wordfreq")  # finds the package without importing it
+    """wordfreq's English list, bucket i holding the words of Zipf 9 - i/100, shipped with kzlint
+    (lint/data/wordfreq/, CC BY-SA 4.0): wordfreq itself is 58 MB of 40 languages, of which
+    kzlint reads this one 1.5 MB file. The "cBpack" format (`wordfreq.read_cBpack` documents it)
+    is a msgpack list: the header {"format": "cB", "version": 1}, then the buckets, each sorted."""
+    package, name = DATA
     try:
-        folder = Path(spec.submodule_search_locations[0])  # type: ignore[union-attr, index]
-        with gzip.open(folder / "data" / "large_en.msgpack.gz", "rb") as packed:
+        with resources.files(package).joinpath(name).open("rb") as raw, gzip.open(raw, "rb") as packed:
             data = msgpack.unpack(packed, raw=False)
-        header = data[0]
-        if isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1:
-            return data[1:]
-    except (AttributeError, TypeError, IndexError, OSError, ValueError, msgpack.UnpackException):
-        pass
-    import wordfreq
-
-    return wordfreq.get_frequency_list("en")
+    except (OSError, ValueError, msgpack.UnpackException) as exc:
+        raise WordListError(f"kzlint's English word list ({name}) cannot be read: {exc}; reinstall kzlint") from None
+    header = data[0] if data else None
+    if not (isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1):
+        raise WordListError(f"kzlint's English word list ({name}) is not a cBpack file; reinstall kzlint")
+    return data[1:]
 
 
 _TABLES: dict[float, dict[str, float]] = {}
@@ -131,14 +135,36 @@ def _filled_buckets_last_first() -> list[tuple[int, list[str]]]:
 
 
 def zipf_frequency(word: str) -> float:
-    """wordfreq's `zipf_frequency(word, "en")`: a table lookup for a plain lowercase word,
-    wordfreq itself (which tokenizes) for anything else."""
+    """wordfreq's `zipf_frequency(word, "en")`: a table lookup for a plain lowercase word; other
+    text is split into words whose frequencies combine as wordfreq combines them."""
     if word.isascii() and word.isalpha() and word.islower():
         found = _zipf_or_none(word, 0.0)
         return 0.0 if found is None else found
-    import wordfreq
+    return _combined_zipf(word)
 
-    return wordfreq.zipf_frequency(word, "en")
+
+# wordfreq's tokens for English text, simplified: runs of letters with inner apostrophes
+# ("don't"). Numbers, emoji and abbreviations with dots ("k.c") are not what kzlint looks up:
+# wordfreq estimates digits and keeps such tokens whole; here they count as unknown or split.
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+
+
+def _combined_zipf(text: str) -> float:
+    """The text case-folded and split into words, whose frequencies combine as wordfreq combines
+    them (1/f = 1/f1 + 1/f2 + ..., three significant digits); a word the list lacks, or no word
+    at all, gives 0."""
+    words = _TOKEN.findall(text.casefold().replace("’", "'"))
+    if not words:
+        return 0.0
+    inverse = 0.0
+    for part in words:
+        zipf = _zipf_or_none(part, 0.0)
+        if zipf is None:
+            return 0.0
+        inverse += 1.0 / (10 ** (zipf - 9))
+    frequency = 1.0 / inverse
+    frequency = round(frequency, -int(math.floor(math.log10(frequency))) + 2)
+    return max(round(math.log10(frequency) + 9, 2), 0.0)
 
 
 def is_known(word: str, min_zipf: float = 0.0) -> bool:

@@ -59,7 +59,7 @@ def test_a_newline_in_a_file_name_cannot_forge_a_finding_line(tmp_path):
 def test_a_newline_in_a_config_message_stays_on_one_line(tmp_path):
     (tmp_path / "rules.yaml").write_text('"colour\\nforged.txt:1:1: error[KZ101] x": red\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("Talks\n\nThey met.\n", encoding="utf-8")
-    run = kzlint("a.txt", cwd=tmp_path)
+    run = kzlint("--config", "rules.yaml", "a.txt", cwd=tmp_path)
     assert run.code == 2 and run.out == ""
     assert run.err.count("\n") == 1 and "unknown key" in run.err and "\\n" in run.err, run.err
 

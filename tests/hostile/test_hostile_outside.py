@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -83,6 +82,7 @@ def test_fix_does_not_rewrite_a_link_target_outside_the_project(project):
     assert victim.read_text(encoding="utf-8") == FIXABLE
     assert (inside / "n.md").is_symlink()
     assert "Nur-Sultan" not in (inside / "a.txt").read_text(encoding="utf-8")  # the file inside was fixed
+    assert [line for line in run.findings("KZ002") if line.startswith("n.md:")], run.out  # reported, not read
     assert not [p for p in outside.iterdir() if p.name != "x.conf"]  # no temporary file left there either
 
 

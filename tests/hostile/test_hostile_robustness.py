@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import codecs
 import glob
-import json
 import os
 import sqlite3
 from pathlib import Path

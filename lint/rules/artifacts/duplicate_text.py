@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from lint.core.document import Document
 from lint.core.findings import Edit, Finding, Fix, Location, Severity
@@ -22,7 +23,10 @@ class DuplicateText(DocumentRule):
     severity = Severity.WARNING
     summary = "A line, paragraph or sentence repeated verbatim in the same document."
     message = 'duplicate of line {line}: "{text}"'
-    messages = {"sentence": 'duplicate of line {line} (a sentence): "{text}"'}
+    messages = {
+        "sentence": 'duplicate of line {line} (a sentence): "{text}"',
+        "run": 'duplicate of {lines} ({count} {units} repeated): "{text}"',
+    }
     explanation = (
         "Scrapers that read both a page's body and its author box, a teaser and the story, or a "
         "page and its print version paste the same text twice: a byline, a paragraph, a pull "
@@ -31,7 +35,9 @@ class DuplicateText(DocumentRule):
         "byline \"Sergey Kwan\" twice); a copy further away needs `min-words-apart` words, because "
         "short lines such as \"Winners meet in final match\" legitimately recur in fixture lists. "
         "Such copies are removed by --fix. A sentence repeated inside different paragraphs (at least "
-        "`min-sentence-words` words) is only reported: which copy to keep is an editor's call."
+        "`min-sentence-words` words) is only reported: which copy to keep is an editor's call. "
+        "Copies that follow each other as their originals do (a forum reply quoting a whole post, "
+        "a related-stories box printed twice) are one finding, naming the lines they repeat."
     )
     bad_example = "Sergey Kwan\n\nSergey Kwan\n\nSergey Kwan has worked for The Times of Central Asia since 1999."
     good_example = "Sergey Kwan\n\nSergey Kwan has worked for The Times of Central Asia since 1999."
@@ -39,7 +45,20 @@ class DuplicateText(DocumentRule):
     Options = DuplicateTextOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        first_block: dict[str, int] = {}
+        units = sorted(self._repeats(doc))
+        runs: list[list[_Repeat]] = []
+        for unit in units:
+            if runs and _continues(doc.prose, runs[-1][-1], unit):
+                runs[-1].append(unit)
+            else:
+                runs.append([unit])
+        for run in runs:
+            yield self._run_finding(doc, run)
+
+    def _repeats(self, doc: Document) -> Iterator[_Repeat]:
+        """Every repeated paragraph (with its lines, for the fix) and every sentence repeated in another
+        paragraph, with the span of its first copy."""
+        first_block: dict[str, tuple[int, int]] = {}
         last_seen: dict[str, int] = {}
         repeated_blocks: set[int] = set()
         for position, (index, block) in enumerate(doc.prose_blocks):
@@ -50,41 +69,69 @@ class DuplicateText(DocumentRule):
             previous = last_seen.get(key)
             last_seen[key] = position
             if previous is None:
-                first_block[key] = block.start
+                first_block[key] = _trimmed(doc, block.start, block.end)
                 continue
             if previous != position - 1 and len(words) < self.options.min_words_apart:
                 continue
             repeated_blocks.add(index)
-            original_line, original_column = doc.position(first_block[key])
-            start, end = _trimmed(doc, block.start, block.end)
-            first, last = block_lines(doc, block)
-            yield self.report(
-                doc, start, end, line=original_line, text=quote(key),
-                fix=remove_lines_fix(doc, first, last, f"drop the repeated text (first at line {original_line})"),
-                related=[Location(doc.path, original_line, original_column)],
-            )
+            yield _Repeat(*_trimmed(doc, block.start, block.end), *first_block[key], key, block_lines(doc, block))
         if self.options.min_sentence_words <= 0 or not _may_repeat_a_sentence(doc.prose):
             return
-        first_sentence: dict[str, int] = {}
+        first_sentence: dict[str, tuple[int, int]] = {}
         for sentence in doc.sentences:
             words = doc.sentence_text(sentence).split()
             if len(words) < self.options.min_sentence_words:
                 continue
             key = " ".join(words)
             if key not in first_sentence:
-                first_sentence[key] = sentence.start
+                first_sentence[key] = (sentence.start, sentence.end)
                 continue
-            if sentence.block in repeated_blocks:
-                continue
-            original_line, original_column = doc.position(first_sentence[key])
-            end = sentence.end
+            if sentence.block not in repeated_blocks:
+                yield _Repeat(sentence.start, sentence.end, *first_sentence[key], key, None)
+
+    def _run_finding(self, doc: Document, run: list[_Repeat]) -> Finding:
+        first, last = run[0], run[-1]
+        original_line, original_column = doc.position(first.original_start)
+        related = [Location(doc.path, original_line, original_column)]
+        paragraphs = all(unit.lines is not None for unit in run)
+        if paragraphs:
+            fix = remove_lines_fix(doc, first.lines[0], last.lines[1],
+                                   f"drop the repeated text (first at line {original_line})")
+        else:
+            end = last.end
             while end < len(doc.text) and doc.text[end] in " \t":
                 end += 1
-            yield self.report(
-                doc, sentence.start, sentence.end, "sentence", line=original_line, text=quote(key),
-                fix=Fix((Edit(sentence.start, end, ""),), "drop the repeated sentence", safe=False),
-                related=[Location(doc.path, original_line, original_column)],
-            )
+            fix = Fix((Edit(first.start, end, ""),), "drop the repeated text", safe=False)
+        if len(run) == 1:
+            return self.report(doc, first.start, first.end, None if paragraphs else "sentence", line=original_line,
+                               text=quote(first.key), fix=fix, related=related)
+        original_last = doc.position(max(first.original_start, last.original_end - 1))[0]
+        lines = f"line {original_line}" if original_last == original_line else f"lines {original_line}-{original_last}"
+        return self.report(doc, first.start, last.end, "run", lines=lines, count=len(run),
+                           units="paragraphs" if paragraphs else "sentences", text=quote(first.key), fix=fix,
+                           related=related)
+
+
+class _Repeat(NamedTuple):
+    """A repeated paragraph or sentence: its span, its first copy's span, its words, and its first and
+    last line when it is a whole paragraph (removable with its lines)."""
+
+    start: int
+    end: int
+    original_start: int
+    original_end: int
+    key: str
+    lines: tuple[int, int] | None
+
+
+def _continues(prose: str, previous: _Repeat, unit: _Repeat) -> bool:
+    """Whether a repeat continues the run of the one before: the copies follow each other as their
+    originals do, the text between them being the text between the originals (nothing but blank
+    space, or short sentences repeated with them)."""
+    if unit.start < previous.end or unit.original_start < previous.original_end:
+        return False
+    between, original = prose[previous.end:unit.start], prose[previous.original_end:unit.original_start]
+    return len(between) <= 300 and between.split() == original.split()
 
 
 _SENTENCE_ENDS = ("?", "!", "…", '."', ".”", ".’", '?"', "?”", '!"', "!”", "\n")

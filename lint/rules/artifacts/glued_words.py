@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from lint.core.document import Document
 from lint.core.findings import Edit, Finding, Fix, Severity
+from lint.reference.wordlists import zipf_frequency
 from lint.rules.artifacts.support import ArtifactOptions, block_of, compile_or_none, in_link, quote
 from lint.rules.base import DocumentRule
 from lint.text.phrases import phrase_alternation
@@ -20,6 +21,16 @@ class GluedWordsOptions(ArtifactOptions):
         "were", "are", "has", "have", "had", "be", "been", "not", "also", "when", "where", "who", "which",
     ]
     allow: list[str] = ["toString", "inDesign", "onClick", "onLoad", "isNaN"]
+    # Any other lowercase word of 3+ letters glued to a capitalised one ("sevenChampions") fires when it is
+    # this common in English (wordfreq Zipf) and the two together are no word English knows
+    min_word_zipf: float = 3.0
+    # a capitalised word and a full stop before a capital are a sentence's end ("Monday.Officials")
+    # unless the word is one of these abbreviations, or shorter than 4 letters ("Mr.Smith", "St.Petersburg")
+    abbreviations: list[str] = ["Capt", "Prof", "Corp", "Dept", "Univ", "Bros", "Blvd", "Sgt", "Gen", "Col", "Gov",
+                                "Sen", "Rep", "Rev", "Inc", "Ltd"]
+    # a site's name, not two sentences: "Booking.Com", "Ask.Fm"
+    domain_endings: list[str] = ["com", "net", "org", "info", "biz", "gov", "edu", "co", "uk", "io", "tv", "fm", "me",
+                                 "ru", "kz", "de", "fr"]
 
 
 class GluedWords(DocumentRule):
@@ -32,10 +43,15 @@ class GluedWords(DocumentRule):
         "When a scraper drops the markup between two pieces of text it often drops the space "
         "too: a link's label glues onto the word before it (\"articles fromSergey\"), a URL onto "
         "the end of a sentence (\"countryhttps://t.co/…\"), a sentence onto the one before it "
-        "(\"dangerous.The\"). Brand names in CamelCase (YouTube, iPhone, UzenMunaiGas, McDonald) are "
-        "not glued words: only a common lowercase word (`joiners`: from, of, at, the, …) followed by "
-        "a capitalised word fires, and names listed in `allow` never do. Hashtags, @handles, e-mail "
-        "addresses and URLs themselves are skipped. --fix inserts the space."
+        "(\"dangerous.The\", \"Monday.Officials\"). A lowercase word followed by a capitalised word fires "
+        "when the first is a joining word (`joiners`: from, of, at, the, …) or any English word at least "
+        "`min-word-zipf` common (\"sevenChampions\", \"greetPresident\") and the two together are no word "
+        "English knows. Brand names are not glued words, and the signal is general, not a list: they "
+        "start in capitals (PlayStation, YouTube, McLeish), have a prefix of one or two letters (iPod, "
+        "eBay), or are single words wordfreq knows (easyJet); names in `allow` never fire. A capitalised "
+        "word ends a sentence unless it is shorter than 4 letters or in `abbreviations` (Mr.Smith, "
+        "One.Tel, St.Petersburg), and \"Booking.Com\" is a site (`domain-endings`). Hashtags, @handles, "
+        "e-mail addresses and URLs themselves are skipped. --fix inserts the space."
     )
     bad_example = "View more articles fromSergey Kwan"
     good_example = "Omirbek Isabayev, one of the striking oil workers from UzenMunaiGas, spoke on YouTube."
@@ -47,13 +63,16 @@ class GluedWords(DocumentRule):
         joiners = phrase_alternation(self.options.joiners)
         self._camel = compile_or_none(rf"(?:{joiners})(?=[A-Z][a-z]+(?![\w(]))" if joiners else "")
         self._allowed = frozenset(self.options.allow)
+        self._abbreviations = frozenset(self.options.abbreviations)
+        self._domain_endings = frozenset(e.lower() for e in self.options.domain_endings)
 
     # Cheap scans first (a lower-case letter meeting a capital, a URL scheme); the exact shape is
     # then checked at the few places they find. The capital comes first in the pattern, so that `re`
     # looks for it with a fast character-set scan (lower-case letters are everywhere).
     _CASE_CHANGE = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[a-z][.!?][A-Z]))")
     _URL_START = re.compile(r"https?://|www\.|pic\.twitter\.com/")
-    _SENTENCE = re.compile(r"[a-z]{2,}[.!?](?=[A-Z][a-z]+(?![\w.@/(]))")
+    _SENTENCE = re.compile(r"(?:[A-Z]?[a-z]{2,}|[a-z])[.!?](?=[A-Z][a-z]+(?![\w.@/(]))")
+    _CAPITALISED = re.compile(r"[A-Z][a-z]+(?![\w(])")
     _WORD_BEFORE = frozenset("#@/.&'’-_")
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -64,13 +83,20 @@ class GluedWords(DocumentRule):
             left = capital - 2 if after_stop else capital - 1
             while left > 0 and prose[left - 1].isalpha() and prose[left - 1].islower():
                 left -= 1
+            if after_stop and left > 0 and prose[left - 1].isupper():  # "Monday.Officials"
+                left -= 1
+                if capital - 1 - left < 4 or prose[left:capital - 1] in self._abbreviations:
+                    continue  # "Mr.Smith", "St.Petersburg", "One.Tel": a title or a name's own dot
             if left > 0 and (prose[left - 1].isalnum() or prose[left - 1] in self._WORD_BEFORE):
                 continue  # CamelCase (UzenMunaiGas, McDonald), a hashtag, a handle, a path
             if after_stop:
-                glued = self._SENTENCE.match(prose, left)
+                glued = None if self._is_domain(prose, capital) else self._SENTENCE.match(prose, left)
                 kind = "after the end of a sentence"
             else:
                 glued = self._camel.match(prose, left) if self._camel else None
+                if glued is None and self._two_words(prose, left, capital):
+                    yield from self._report(doc, left, capital, "between words")
+                    continue
                 kind = "between words"
             if glued is None or glued.end() != capital:
                 continue
@@ -82,6 +108,22 @@ class GluedWords(DocumentRule):
                     while start > 0 and not prose[start - 1].isspace():
                         start -= 1
                     yield from self._report(doc, start, match.start(), "before a URL")
+
+    def _two_words(self, prose: str, left: int, capital: int) -> bool:
+        """"sevenChampions", "greetPresident": a common English word of 3+ letters, then a capitalised
+        word ending the token, and the two together no word English knows (easyjet, playstation are)."""
+        head = prose[left:capital]
+        right = self._CAPITALISED.match(prose, capital)
+        if right is None or len(head) < 3 or not head.isascii() or zipf_frequency(head) < self.options.min_word_zipf:
+            return False
+        return zipf_frequency((head + right.group()).lower()) == 0
+
+    def _is_domain(self, prose: str, capital: int) -> bool:
+        """"Booking.Com", "Ask.Fm": a site's name, not two sentences."""
+        end = capital + 1
+        while end < len(prose) and prose[end].isalpha():
+            end += 1
+        return prose[capital:end].lower() in self._domain_endings
 
     def _report(self, doc: Document, start: int, split: int, kind: str) -> Iterator[Finding]:
         prose = doc.prose

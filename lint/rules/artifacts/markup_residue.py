@@ -21,9 +21,22 @@ class MarkupResidueOptions(ArtifactOptions):
         "tr", "td", "th", "font", "center", "small", "sup", "sub", "section", "article", "header", "footer",
         "nav", "aside", "noscript", "button", "form", "input", "meta", "link", "source", "video", "audio",
     ]
-    patterns: list[str] = [r"\[/?(?:caption|embed|gallery|video|audio|tweet|youtube)\b[^\]\n]{0,200}\]"]
+    patterns: list[str] = [
+        r"\[/?(?:caption|embed|gallery|video|audio|tweet|youtube)\b[^\]\n]{0,200}\]",
+        # wikitext: '''bold''', {{convert|10|km}}, [[Almaty]] and [[Almaty|the city]], == Background ==
+        r"'''(?<!'''')(?=[^'\s])[^'\n]{1,120}(?<=[^'\s])'''(?!')",
+        r"\{\{[A-Za-z][^{}\n|]{0,40}\|[^{}\n]{0,300}\}\}",
+        r"\[\[[^\[\]\n|]{1,120}(?:\|[^\[\]\n]{1,120})?\]\]",
+        r"==(?<![^\n]==)={0,3}[^=\n]{1,100}={2,5}[ \t]*(?=\n|\Z)",  # each starts with a literal: a fast scan
+    ]
+    # a line starting with a tag in Markdown (`<p>`, `<div>`) is an HTML block, which Markdown hides
+    # from every check: report it when it holds one of `tags`
+    html_blocks: bool = True
 
 
+# What a wikitext match starts with; ''italics'' count only next to other wikitext.
+_WIKI_STARTS = ("[[", "{{", "'''", "=")
+_WIKI_ITALICS = re.compile(r"(?<!')'{2}(?=[^'\s])[^'\n]{1,120}(?<=[^'\s])'{2}(?!')")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});|&nbsp(?![;\w])")
 
 
@@ -33,7 +46,12 @@ class MarkupResidue(DocumentRule):
     severity = Severity.WARNING
     summary = "HTML entities, tags or CMS shortcodes left in prose (&nbsp;, &amp;, <br>, [caption])."
     message = 'HTML {kind} "{text}" in prose'
-    messages = {"entity": 'HTML entity "{entity}" in prose (stands for {shown}{note})'}
+    messages = {
+        "entity": 'HTML entity "{entity}" in prose (stands for {shown}{note})',
+        "wiki": 'wiki markup "{text}" in prose',
+        "block": 'HTML block "{text}"{more} in a Markdown article: scraped markup, not text (Markdown hides it '
+                 'from every check)',
+    }
     explanation = (
         "An article copied from a page's HTML source, or run twice through an escaper, keeps "
         "`&nbsp;`, `&amp;`, `&#8217;` or tags such as `<br>` and `</p>` as literal text; WordPress "
@@ -41,7 +59,12 @@ class MarkupResidue(DocumentRule):
         "the character. Code spans and code blocks are never checked. --fix replaces an entity with "
         "the character it stands for (in Markdown, not when that would turn it into markup); tags are "
         "only reported, because what replaces them (a line break, nothing, a link) needs a human. "
-        "Tag names and shortcode patterns: `rules.markup-residue` in rules.yaml."
+        "In Markdown, a line that starts with a tag (`<p>`, `<div>`) opens an HTML block, which "
+        "Markdown renders as markup and kzlint cannot read as prose: in a news corpus it is residue, "
+        "reported once per block (`html-blocks`; HTML comments and tags not in `tags` are left alone). "
+        "Wikitext counts too: `'''bold'''`, `{{convert|…}}`, `[[link|text]]`, `== Heading ==`, and "
+        "`''italics''` where other wikitext shows the source (alone, two apostrophes are often a "
+        "quotation mark). Tag names and patterns: `rules.markup-residue` in rules.yaml."
     )
     bad_example = "Police fired tear gas at protesters in Almaty&nbsp;on Wednesday.<br>"
     good_example = "Police fired tear gas at protesters in Almaty on Wednesday."
@@ -53,6 +76,7 @@ class MarkupResidue(DocumentRule):
         names = literal_alternation(set(self.options.tags))
         tag = rf"</?(?:{names})(?:\s[^<>\n]{{0,300}})?\s*/?>" if names else ""
         self._markup = PatternSet.from_option(self, "patterns", re.I, before=[tag])
+        self._tag = re.compile(tag, re.I) if tag else None
 
     def prepare(self) -> list[str]:
         return self._markup.notices
@@ -75,12 +99,39 @@ class MarkupResidue(DocumentRule):
                             safe=not damaged and self._safe_unescape(doc, character, end)),
                 )
         if self._markup:
-            for match in self._markup.finditer(prose):
+            found = [m for m in self._markup.finditer(prose) if block_of(doc, m.start()) is not None]
+            if "''" in prose and any(m.group().lstrip().startswith(_WIKI_STARTS) for m in found):
+                taken = {m.start() for m in found}  # other wikitext shows the source: ''italics'' are markup
+                found += [m for m in _WIKI_ITALICS.finditer(prose)
+                          if m.start() not in taken and block_of(doc, m.start()) is not None]
+                found.sort(key=lambda m: m.start())
+            for match in found:
                 start, end = match.span()
-                if block_of(doc, start) is None:
-                    continue
-                kind = "tag" if match.group().startswith("<") else "shortcode"
-                yield self.report(doc, start, end, kind=kind, text=quote(match.group(), 50))
+                text = match.group()
+                if text.lstrip().startswith(_WIKI_STARTS):
+                    start += len(text) - len(text.lstrip())
+                    yield self.report(doc, start, end, "wiki", text=quote(text.strip(), 50))
+                else:
+                    kind = "tag" if text.startswith("<") else "shortcode"
+                    yield self.report(doc, start, end, kind=kind, text=quote(text, 50))
+        if self.options.html_blocks and self._tag is not None and doc.is_markdown:
+            yield from self._html_blocks(doc)
+
+    def _html_blocks(self, doc: Document) -> Iterator[Finding]:
+        """Markdown HTML blocks holding one of `tags`: one finding over each block."""
+        for block in doc.blocks:
+            if block.kind != "html":
+                continue
+            raw = doc.text[block.start:block.end]
+            if raw.lstrip().startswith("<!--"):
+                continue  # a comment (kzlint's own directives among them)
+            tags = self._tag.findall(raw)
+            if not tags:
+                continue
+            start = block.start + len(raw) - len(raw.lstrip())
+            more = f" and {len(tags) - 1} more tag{'s' if len(tags) > 2 else ''}" if len(tags) > 1 else ""
+            yield self.report(doc, start, block.start + len(raw.rstrip()), "block", text=quote(tags[0], 50),
+                              more=more)
 
     @staticmethod
     def _safe_unescape(doc: Document, character: str, end: int) -> bool:

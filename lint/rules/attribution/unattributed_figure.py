@@ -10,6 +10,8 @@ from itertools import accumulate
 from lint.config import load
 from lint.core.document import Document
 from lint.core.findings import Finding
+from lint.facts.event_facts import document_events
+from lint.facts.events import EventLexicon, points_back
 from lint.facts.figures import AUXILIARIES, Figure, find_figures
 from lint.facts.figures import warm_up as figures_warm_up
 from lint.facts.sources import collect_sources, is_social
@@ -43,7 +45,14 @@ class UnattributedFigure(DocumentRule):
         "\"Ten people were killed\") is covered by that attribution. Headlines and a Wikinews-style "
         "one-paragraph summary count as attributed to the article's source link when it has one "
         "(setting `summary-attributed-to-source`). Dates, ages, money, percentages, scores, distances, "
-        "populations and durations are not event figures."
+        "populations and durations are not event figures. An editor leaves three more kinds alone: a toll of "
+        "a past, settled event told in the simple past (dated a year or more before the article, or to a bare "
+        "year or decade: 'Mitch killed about 10,000 people in 1998', 'the 1981 riots', or in an article "
+        "marking an anniversary), while a fresh toll of a developing story ('are feared dead', 'has risen "
+        "to') still needs its source; a count of arrests, detentions or evacuations whose actor is the "
+        "authority that made them ('Chinese authorities arrested 224 people', 'were arrested by police'); "
+        "and a lede whose next sentence, opening the next paragraph, points back at it and names a source "
+        "('Those arrested are accused ..., investigators claim')."
     )
     bad_example = "Twelve law enforcement officers have also been killed with 353 other injured."
     good_example = "The Home Ministry said 2,000 people had been arrested."
@@ -55,6 +64,17 @@ class UnattributedFigure(DocumentRule):
         restatements_count: bool = True
         # Fewest words inside quotation marks that make a quotation (not a scare-quoted word).
         min_quotation_words: int = 3
+        # Measures one restatement can cross: "Dozens held" restates "28 people have been arrested".
+        same_measures: list[list[str]] = [["arrested", "detained"]]
+        # A toll of a past, settled event (dated a year or more before the article, or to a bare
+        # year or decade, told in the simple past) is history, not a claim to attribute.
+        settled_history: bool = True
+        # A count of arrests, detentions or evacuations whose actor is the authority that made them
+        # ("Chinese authorities arrested 224 people") is sourced by its own sentence.
+        agent_as_source: bool = True
+        # A lede attributed by the next sentence that points back at it ("Twenty-eight people have been
+        # arrested ..." / "Those arrested are accused ..., investigators claim").
+        next_sentence_attributes: bool = True
 
     def prepare(self) -> list[str]:
         lexicon = (self.config if self.config is not None else _default_config()).lexicon
@@ -76,15 +96,44 @@ class UnattributedFigure(DocumentRule):
             or self._quoted_and_attributed(doc, figure, cues, quotations)
             for figure in figures
         ]
+        if any(not ok for ok in attributed):
+            attributed = self._exempt(doc, figures, attributed, cues, config.lexicon)
         if self.options.restatements_count:
-            sources = _Restatements([f for f, ok in zip(figures, attributed) if ok])
-            attributed = [ok or sources.restate(f) for f, ok in zip(figures, attributed)]
+            sources = [f for f, ok in zip(figures, attributed) if ok]
+            families = self.options.same_measures
+            attributed = [ok or any(_restates(f, s, families) for s in sources) for f, ok in zip(figures, attributed)]
         by_sentence: dict[int, list[Figure]] = {}
         for figure, ok in zip(figures, attributed):
             if not ok:
                 by_sentence.setdefault(figure.sentence, []).append(figure)
         for group in by_sentence.values():
             yield self._report(doc, group)
+
+    def _exempt(self, doc: Document, figures: list[Figure], attributed: list[bool], cues: "_CueIndex",
+                lexicon: Lexicon) -> list[bool]:
+        """Unattributed figures an editor leaves alone: settled history, a count whose actor is its
+        source, a lede the next sentence attributes (lint.facts.event_facts)."""
+        options = self.options
+        events = document_events(doc, EventLexicon.of(lexicon.events))
+        out = []
+        for figure, ok in zip(figures, attributed):
+            if not ok:
+                ok = (options.settled_history and events.settled(figure)
+                      or options.agent_as_source and events.agent_is_source(figure)
+                      or options.next_sentence_attributes and self._next_sentence_attributes(doc, figure, cues))
+            out.append(bool(ok))
+        return out
+
+    @staticmethod
+    def _next_sentence_attributes(doc: Document, figure: Figure, cues: "_CueIndex") -> bool:
+        """The sentence after the figure's, opening the next paragraph, points back at it and names
+        a source ("They have been released on bail but police say ...")."""
+        sentences = doc.sentences
+        index = figure.sentence + 1
+        if index >= len(sentences) or sentences[index].block == sentences[figure.sentence].block:
+            return False  # inside one paragraph the adjacent-sentence rule has decided
+        following = sentences[index]
+        return points_back(doc.prose[following.start:following.end]) and cues.in_span(following.start, following.end)
 
     def _report(self, doc: Document, group: list[Figure]) -> Finding:
         quoted = [f'"{short_text(doc, f)}"' for f in group[:3]]
@@ -164,65 +213,17 @@ def _counts(figure: Figure) -> str:
     return figure.measure
 
 
-def _restates(figure: Figure, source: Figure) -> bool:
-    """`figure` says no more than attributed `source` does: same measure and who, a wider interval."""
-    if figure is source or figure.measure != source.measure:
+def _restates(figure: Figure, source: Figure, families: list[list[str]] = ()) -> bool:
+    """`figure` says no more than attributed `source` does: same measure (or one of a family:
+    held / arrested) and who, a wider interval."""
+    if figure is source:
+        return False
+    if figure.measure != source.measure and not any(
+            figure.measure in family and source.measure in family for family in families):
         return False
     generic = ("", "people")
     same_subject = figure.subject == source.subject or figure.subject in generic or source.subject in generic
     return same_subject and source.within(figure)
-
-
-_GENERIC_SUBJECTS = ("", "people")
-
-
-class _Restatements:
-    """`any(_restates(figure, source) for source in sources)` in logarithmic time: per measure and
-    subject, the sources sorted by their lower bound with the smallest upper bound from each one
-    on (a paragraph of thousands of figures compared each with every attributed one)."""
-
-    def __init__(self, sources: list[Figure]) -> None:
-        groups: dict[tuple, list[Figure]] = {}
-        for source in sources:
-            groups.setdefault((source.measure, None), []).append(source)  # every subject
-            groups.setdefault((source.measure, source.subject), []).append(source)
-            if source.subject in _GENERIC_SUBJECTS:
-                groups.setdefault((source.measure, "generic"), []).append(source)
-        self._groups = {key: self._index(members) for key, members in groups.items()}
-
-    @staticmethod
-    def _index(members: list[Figure]) -> tuple[list[tuple], list[tuple]]:
-        keyed = sorted((_low_key(f), _high_key(f)) for f in members)
-        lows = [low for low, _ in keyed]
-        smallest_high = [high for _, high in keyed]
-        for i in range(len(smallest_high) - 2, -1, -1):
-            smallest_high[i] = min(smallest_high[i], smallest_high[i + 1])
-        return lows, smallest_high
-
-    def _any_within(self, key: tuple, figure: Figure) -> bool:
-        group = self._groups.get(key)
-        if group is None:
-            return False
-        lows, smallest_high = group
-        i = bisect.bisect_left(lows, _low_key(figure))
-        return i < len(lows) and smallest_high[i] <= _high_key(figure)
-
-    def restate(self, figure: Figure) -> bool:
-        if figure.subject in _GENERIC_SUBJECTS:
-            return self._any_within((figure.measure, None), figure)
-        return (self._any_within((figure.measure, figure.subject), figure)
-                or self._any_within((figure.measure, "generic"), figure))
-
-
-def _low_key(figure: Figure) -> tuple:
-    """Orders lower bounds so that `source.within(figure)` holds at the low end exactly when
-    _low_key(source) >= _low_key(figure) (an open bound excludes its value)."""
-    return (figure.low, 1 if figure.low_open else 0)
-
-
-def _high_key(figure: Figure) -> tuple:
-    """The same for upper bounds: `<=` exactly when the high end of `within` holds."""
-    return (figure.high, 0 if figure.high_open else 1)
 
 
 def _previous_prose_block(doc: Document, index: int):

@@ -1,7 +1,8 @@
-"""KZ501 figure-contradiction: Two figures for the same event and measure that cannot both be true, or a much revised toll."""
+"""KZ501 figure-contradiction: two tolls of one event that cannot both be true, or a toll out of date."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -13,10 +14,11 @@ from pydantic import Field
 from lint.core.document import Document
 from lint.core.findings import Finding, Location, Severity
 from lint.facts import claims
+from lint.facts import events as ev
+from lint.facts.places import places_for, scope_keys
 from lint.facts.figures import warm_up as figures_warm_up
 from lint.rules.base import CorpusRule
-from lint.rules.consistency.support import ConsistencyOptions, _measure_places, _settings
-from lint.text.transliteration import skeleton
+from lint.rules.consistency.support import ConsistencyOptions, _settings, event_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +32,8 @@ class Claim:
     high_open: bool
     text: str
     span: tuple[int, int, int, int]
-    places: tuple[tuple[str, bool], ...]  # (place, specific)
-    when: tuple  # (year, month, day, relative)
+    sighting: ev.Sighting = ev.Sighting((), (), None, None)  # the event: kinds, place scope, time, article date
+    place: str = ""  # the scope's place as the article writes it
 
     @property
     def location(self) -> Location:
@@ -41,15 +43,27 @@ class Claim:
     def where(self) -> str:
         return f"{self.path}:{self.span[0]}"
 
+    @property
+    def toll(self) -> ev.Toll:
+        return ev.Toll(self.low, self.high, self.low_open, self.high_open)
+
 
 def _event(a: Claim, b: Claim) -> str:
-    """What two claims share, in words: 'Zhanaozen, 2011-12'."""
-    theirs = {skeleton(p) for p, _ in b.places}
-    shared = [p for p, specific in sorted(a.places, key=lambda place: not place[1]) if skeleton(p) in theirs]
-    where = shared[0] if shared else ("the same article" if a.path == b.path else "no place named")
-    year, month = (a.when[:2] if a.when[0] is not None else b.when[:2])
-    when = f"{year}-{month:02d}" if year and month else str(year) if year else "undated"
-    return f"{where}, {when}"
+    """What two claims share, in words: 'riot in Zhanaozen, 2011-12', 'tsunami in several countries, undated'."""
+    sa, sb = a.sighting, b.sighting
+    kinds = [k for k in sa.kinds if k in sb.kinds] or list(dict.fromkeys([*sa.kinds[:1], *sb.kinds[:1]]))
+    where = a.place or b.place or ("the same article" if a.path == b.path else "no place named")
+    time = next((t for t in (sa.time, sb.time) if t is not None and t.known), None)
+    if time is None:
+        time = next((t for t in (sa.report, sb.report) if t is not None and t.known), None)
+    if time is None:
+        when = "undated"
+    elif time.precision == "day":
+        start = _dt.date.fromordinal(time.lo)
+        when = f"{start.year}-{start.month:02d}"
+    else:
+        when = time.words()
+    return f"{' and '.join(kinds[:2])} in {where}, {when}" if kinds else f"{where}, {when}"
 
 
 def disjoint(a: Claim, b: Claim) -> bool:
@@ -85,32 +99,48 @@ class FigureOptions(ConsistencyOptions):
     same_subjects: list[list[str]] = [["people", "protesters"]]
     # who an uncounted subject is ("10 killed"): compared with these
     unknown_subject: str = "people"
-    # lower bounds this many times apart (at least 10 vs at least 16) are a revised figure
+    # lower bounds this many times apart (at least 10 vs at least 16) are a revised or stale toll
     revision_ratio: float = Field(1.5, gt=1)
-    # severity of a revised figure (intervals that still overlap); disjoint ones use the rule's
+    # severity of a revised or stale toll (dated revisions, floors far apart); contradictions use the rule's
     revision_severity: Severity = Severity.INFO
+    # claims of one place compared pairwise up to this many (a larger group: each with its extremes)
+    max_group: int = Field(400, ge=2)
 
 
 class FigureContradiction(CorpusRule):
     code = "KZ501"
     name = "figure-contradiction"
     severity = Severity.WARNING
-    summary = "Two figures for the same event and measure that cannot both be true, or a much revised toll."
-    # figure/other: "'16 people' (killed: 16)"; where: path:line of the other claim
+    summary = "Two tolls of one event that cannot both be true, or a toll out of date against a later one."
+    # figure/other: "'16 people' (killed: 16)"; where: path:line of the other claim; event: "riot in Zhanaozen, 2011-12"
     message = "{figure} here contradicts {other} at {where}: same event ({event}), at most one can be right"
     messages = {
-        "revision": "{figure} here, but {other} at {where}: same event ({event}); "
-                    "a revised toll? update the older figure or say it changed",
+        # both articles dated: old/new "at least 25,000"/"150,000"; later: "3 days"
+        "revised": "{figure} here is out of date: the toll was revised from {old} to {new} at {where}, {later} later "
+                   "(same event: {event}); update it or say it changed",
+        # undated, in two articles: the lower floor is the stale one
+        "stale": "{figure} here, but {other} at {where}: same event ({event}); the articles are not both dated, "
+                 "so which is older is unknown, but one toll must be stale, most likely this lower one: update "
+                 "it or say it changed",
+        # in one article
+        "stale-here": "{figure} here, but {other} at {where} in this article: same event ({event}); one of them "
+                      "must be stale: make them agree or say the toll changed",
     }
     explanation = (
-        "The same death toll, count of injured or arrested people is reported in several articles "
-        "(or twice in one). When the intervals the wording allows are disjoint ('Ten people were killed' "
-        "vs 'at least 16 people'), at most one can be right: a warning at each claim, naming the other. "
-        "When they still overlap but the lower bounds are far apart ('at least 10' vs 'at least 16'), the "
-        "toll was probably revised: a finding too (severity `revision-severity`, default info), so an editor "
-        "updates the older figure. Claims belong to the same event when they share a place (gazetteer in "
-        "`names.places` or a capitalised name after 'in'/'at') and their times agree: dated claims by year "
-        "and month; an undated claim joins a dated event only at a specific place with a single dated event."
+        "The same death toll, count of injured, missing or arrested people is reported in several articles "
+        "(or twice in one). Two figures are about one event when what happened agrees (earthquake and tsunami, "
+        "protest and riot: the event words of `lexicon.events`; 'the disaster' takes the article's own kind), "
+        "where agrees (the same town, a town and its province, the same country, or 'several countries' for a "
+        "region's toll; a country's toll and one province's are a whole and a part; a nationality such as "
+        "'American' is no place) and when agrees (dates written in the figure's clause, else the article's "
+        "date from its front matter, path, source URL or dateline). Figures of one sentence are never "
+        "compared, and a clause about an earlier event ('after the quake that killed 8,000') is that other "
+        "event. Disjoint intervals ('Ten people were killed' vs 'at least 16 people'): at most one can be "
+        "right, a warning at each. Both articles dated: the older toll is out of date, a finding at it "
+        "(severity `revision-severity`, default info): 'revised from 25,000 to 150,000 at b.md:4, 3 days "
+        "later'. Undated, overlapping but with floors far apart ('at least 23,000' vs '150,000'): the lower is "
+        "stale, a finding at it naming the other (inside one article, at both). 'Scores', 'hundreds', "
+        "'at least' and 'more than' keep their intervals; a vague 'millions' claims no floor of its own."
     )
     bad_example = (
         "corpus/a.txt: At least ten people have died in Zhanaozen on 16 December 2011.\n"
@@ -123,43 +153,62 @@ class FigureContradiction(CorpusRule):
     Options = FigureOptions
 
     def prepare(self) -> list[str]:
-        figures_warm_up(_settings(self)[1])
+        index, lexicon = _settings(self)
+        figures_warm_up(lexicon)
+        places_for(index)  # the gazetteer, read once before workers fork
         return []
 
     def extract(self, doc: Document) -> list:
         index, lexicon = _settings(self)
         measures = set(self.options.measures)
-        return [c for c in claims.extract(doc, index, lexicon).claims if c["measure"] in measures and not c["partitive"]]
+        return [c for c in claims.extract(doc, index, lexicon).claims if c["measure"] in measures and not c["partitive"]
+                and not c.get("projection")]
 
     def fact_keys(self, fact: dict) -> set[str]:
-        return _measure_places(fact)
+        return event_keys(fact)
 
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
         claims = [self._claim(path, fact) for path, items in facts.items() for fact in items]
-        best: dict[int, tuple] = {}  # claim index -> (rank, other index, kind)
-        for bucket in self._buckets(claims):
-            for number, other, kind, rank in _conflicts(bucket, claims, self.options.revision_ratio):
-                if number not in best or rank > best[number][0]:
-                    best[number] = (rank, other, kind)
-        findings = []
-        for number, (_, other, kind) in sorted(best.items()):
-            findings.append(self._finding(claims[number], claims[other], kind))
-        return findings
+        lexicon = ev.EventLexicon.of(_settings(self)[1].events)
+        best: dict[int, tuple] = {}  # claim index -> (rank, other index, relation, which side)
+        seen: set[tuple[int, int]] = set()
+        for members in self._buckets(claims).values():
+            for number, other in _pairs(members, claims, self.options.max_group):
+                if (number, other) in seen:
+                    continue
+                seen.add((number, other))
+                a, b = claims[number], claims[other]
+                if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, members, claims, lexicon)):
+                    continue
+                relation = ev.relation(a.toll, b.toll, a.sighting.report, b.sighting.report,
+                                       self.options.revision_ratio)
+                for mine, theirs, side in ((number, other, 0), (other, number, 1)):
+                    if not _reported(relation, side, claims[mine].path == claims[theirs].path):
+                        continue
+                    rank = (_RANK[relation.kind], _spread(claims[mine], claims[theirs]))
+                    if mine not in best or rank > best[mine][0]:
+                        best[mine] = (rank, theirs, relation)
+        return [self._finding(claims[n], claims[o], relation) for n, (_, o, relation) in sorted(best.items())]
 
-    def _finding(self, claim: Claim, other: Claim, kind: str) -> Finding:
-        finding = self.report_at(
-            claim.path, claim.span, None if kind == "disjoint" else "revision",
-            figure=f"'{claim.text}' ({claim.measure}: {describe(claim)})", other=f"'{other.text}' ({describe(other)})",
-            where=other.where, event=_event(claim, other), snippet=claim.text, related=[other.location],
-            extra={"kind": kind})
-        return replace(finding, severity=self.options.revision_severity) if kind == "revision" else finding
+    def _finding(self, claim: Claim, other: Claim, relation: ev.Relation) -> Finding:
+        fields = dict(figure=f"'{claim.text}' ({claim.measure}: {describe(claim)})",
+                      other=f"'{other.text}' ({describe(other)})", where=other.where, event=_event(claim, other))
+        variant: str | None = None
+        if relation.kind == "revised":
+            variant = "revised"
+            fields.update(old=describe(claim), new=describe(other), later=_days(relation.days))
+        elif relation.kind == "stale":
+            variant = "stale-here" if claim.path == other.path else "stale"
+        finding = self.report_at(claim.path, claim.span, variant, snippet=claim.text, related=[other.location],
+                                 extra={"kind": relation.kind}, **fields)
+        return replace(finding, severity=self.options.revision_severity) if variant else finding
 
     # -- grouping ----------------------------------------------------------------------------------
     def _claim(self, path: str, fact: dict) -> Claim:
         return Claim(
             path, fact["measure"], self._subject(fact["subject"]), fact["low"] or 0.0,
             math.inf if fact["high"] is None else fact["high"], fact["low_open"], fact["high_open"],
-            fact["text"], tuple(fact["span"]), tuple((p, bool(s)) for p, s in fact["places"]), tuple(fact["when"]),
+            fact["text"], tuple(fact["span"]), sighting(path, fact), fact.get("place", ""),
         )
 
     def _subject(self, subject: str) -> str:
@@ -169,84 +218,76 @@ class FigureContradiction(CorpusRule):
                 return group[0]
         return subject
 
-    def _buckets(self, claims: list[Claim]) -> Iterable[list[int]]:
-        """Claims of one event: same measure, subject and place, then the same time. A claim is
-        keyed by its specific places (towns, regions) when it has any, else by every place."""
-        by_place: dict[tuple, list[int]] = defaultdict(list)
+    def _buckets(self, claims: list[Claim]) -> dict[tuple, list[int]]:
+        """Claims that can be about one event: the same measure and subject, and a place key in
+        common (a town meets its province) or the same article. Only pairs inside a bucket are
+        compared, so the work grows with the claims of one place, not with the corpus."""
+        buckets: dict[tuple, list[int]] = defaultdict(list)
         for number, claim in enumerate(claims):
-            # a town meets claims about that town (or its region), not other towns of the country
-            specific = [skeleton(p) for p, s in claim.places if s]
-            places = specific or [skeleton(p) for p, _ in claim.places] or [f"document:{claim.path}"]
-            for place in dict.fromkeys(places):
-                by_place[(claim.measure, claim.subject, place, bool(specific))].append(number)
-        for (_, _, _, specific), members in by_place.items():
-            if len(members) > 1:
-                yield from _by_time(members, claims, specific)
+            for key in [*scope_keys(claim.sighting.scope), f"document:{claim.path}"]:
+                buckets[(claim.measure, claim.subject, key)].append(number)
+        return {key: members for key, members in buckets.items() if len(members) > 1}
 
 
-def _by_time(members: list[int], claims: list[Claim], specific: bool) -> Iterable[list[int]]:
-    """Split one (measure, subject, place) group into events by time.
+def sighting(path: str, fact: dict) -> ev.Sighting:
+    """The event of a claim fact (see lint.facts.event_facts.DocumentEvents.claim_fields)."""
+    return ev.Sighting(
+        tuple(fact.get("kinds", ())), tuple(fact.get("scope", ())), ev.Time.from_json(fact.get("time")),
+        ev.Time.from_json(fact.get("report")), bool(fact.get("reference")), path, fact.get("sentence", -1),
+        ev.Time.from_json(fact.get("era")), ev.Time.from_json(fact.get("bound")), bool(fact.get("own_scope", True)))
 
-    Dated claims meet by year and month (a claim with a year but no month joins the only month
-    of that year). An undated claim joins the dated event only when there is exactly one, at a
-    specific place (a town, not a country), and none of that event's claims is from its own
-    article (an article that dates one toll and not another means two times); otherwise it is
-    compared only with the undated claims of its own article.
-    """
-    dated: dict[tuple, list[int]] = defaultdict(list)
-    undated: list[int] = []
+
+_RANK = {"contradiction": 3, "revised": 2, "stale": 1}
+
+
+def _reported(relation: ev.Relation, side: int, same_article: bool) -> bool:
+    """Which side of a pair gets the finding: both of a contradiction; the older of a dated
+    revision; the lower of a stale pair (both inside one article)."""
+    if relation.kind == "agree":
+        return False
+    if relation.kind == "contradiction" or (relation.kind == "stale" and same_article):
+        return True
+    return relation.older == side
+
+
+def _pairs(members: list[int], claims: list[Claim], limit: int) -> Iterable[tuple[int, int]]:
+    """Every pair of a group, or for a group larger than `limit` each claim with the extremes of
+    the group (the highest floor, the lowest ceiling, the lowest floor)."""
+    if len(members) <= limit:
+        for i, number in enumerate(members):
+            for other in members[i + 1:]:
+                yield number, other
+        return
+    extremes = {max(members, key=lambda n: claims[n].low), min(members, key=lambda n: claims[n].high),
+                min(members, key=lambda n: claims[n].low)}
     for number in members:
-        year, month, _, relative = claims[number].when
-        if year is not None:
-            dated[(year, month)].append(number)
-        else:
-            undated.append(number)
-    for (year, month) in [k for k in dated if k[1] is None]:
-        months = [k for k in dated if k[0] == year and k[1] is not None]
-        if len(months) == 1:
-            dated[months[0]].extend(dated.pop((year, month)))
-    local: dict[tuple, list[int]] = defaultdict(list)
-    only = next(iter(dated.values())) if len(dated) == 1 else None
-    only_month = next(iter(dated))[1] if only else None
-    only_paths = {claims[n].path for n in only} if only else set()
-    for number in undated:
-        claim = claims[number]
-        _, month, _, relative = claim.when
-        if (only is not None and specific and relative is None and claim.path not in only_paths
-                and (month is None or month == only_month)):
-            only.append(number)
-        else:
-            local[(claim.path, relative, month)].append(number)
-    for bucket in [*dated.values(), *local.values()]:
-        if len(bucket) > 1:
-            yield bucket
+        for other in sorted(extremes):
+            if other != number:
+                yield min(number, other), max(number, other)
 
 
-def _conflicts(bucket: list[int], claims: list[Claim], ratio: float) -> Iterable[tuple[int, int, str, tuple]]:
-    """For each claim, the worst other claim of its event: disjoint (a contradiction) or with a
-    far higher or lower floor (a revision). Linear: only the extremes of the bucket are candidates."""
-    highest_low = sorted(bucket, key=lambda n: (-claims[n].low, claims[n].path, claims[n].span))[:2]
-    lowest_high = sorted(bucket, key=lambda n: (claims[n].high, claims[n].path, claims[n].span))[:2]
-    lowest_low = sorted(bucket, key=lambda n: (claims[n].low, claims[n].path, claims[n].span))[:2]
-    for number in bucket:
-        claim = claims[number]
-        others = {_other(highest_low, number), _other(lowest_high, number), _other(lowest_low, number)}
-        for other in sorted(o for o in others if o is not None):
-            if claims[other].span == claim.span and claims[other].path == claim.path:
-                continue
-            if disjoint(claim, claims[other]):
-                yield number, other, "disjoint", (2, _gap(claim, claims[other]))
-                continue
-            low, other_low = claim.low, claims[other].low
-            if min(low, other_low) > 0 and max(low, other_low) >= ratio * min(low, other_low):
-                yield number, other, "revision", (1, max(low, other_low) / min(low, other_low))
+def _only_event(a: Claim, b: Claim, members: list[int], claims: list[Claim], lexicon: ev.EventLexicon) -> bool:
+    """An undated claim at a town joins a dated claim there when every dated claim of the place
+    tells of one event (overlapping times, kinds that do not disagree): 'At least 10 people were
+    killed in Zhanaozen' beside the only dated toll of Zhanaozen, December 2011."""
+    sa, sb = a.sighting, b.sighting
+    if a.path == b.path or ev.scopes_agree(sa.scope, sb.scope) is not True or not ev.specific(sa.scope):
+        return False
+    if ev.kinds_agree(sa.kinds, sb.kinds, lexicon) is False or sa.reference or sb.reference:
+        return False
+    if (ev.event_window(sa) is None) == (ev.event_window(sb) is None):
+        return False  # both dated (same_event decided) or both undated (never joined this way)
+    dated = [claims[n].sighting for n in members if ev.event_window(claims[n].sighting) is not None]
+    spans = [ev.event_window(s) for s in dated]
+    if max(lo for lo, _ in spans) > min(hi for _, hi in spans) + ev.REPORT_WINDOW_DAYS:
+        return False
+    return all(ev.kinds_agree(x.kinds, y.kinds, lexicon) is not False for x in dated for y in dated)
 
 
-def _other(extremes: list[int], number: int) -> int | None:
-    rest = [n for n in extremes if n != number]
-    return rest[0] if rest else None
+def _spread(a: Claim, b: Claim) -> float:
+    low, high = sorted((a.low, b.low))
+    return (high + 1) / (low + 1)
 
 
-def _gap(a: Claim, b: Claim) -> float:
-    low, high = (a, b) if a.high <= b.low else (b, a)
-    return (high.low + 1) / (low.high + 1) if not math.isinf(low.high) else 0.0
+def _days(days: int | None) -> str:
+    return "1 day" if days == 1 else f"{days} days"

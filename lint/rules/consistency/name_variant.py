@@ -1,25 +1,23 @@
-"""KZ502 name-variant: One name spelled in different ways across the corpus (transliteration variants)."""
+"""KZ502 name-variant: One name spelled in different ways across the corpus (romanisation variants, slips)."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from pydantic import Field
 
+from lint.config import load
 from lint.core.document import Document
 from lint.core.findings import Finding, Location, Severity
 from lint.facts import claims
+from lint.facts.name_variants import Variant, find_variants
+from lint.reference import gazetteer
 from lint.reference.wordlists import zipf_frequency
 from lint.rules.base import CorpusRule
 from lint.rules.consistency.support import ConsistencyOptions, _settings
-from lint.text.transliteration import differing_words, fold, same_name, spelling, tokens
-
-
-def _familiarity(name: str) -> float:
-    """How well English text knows a spelling: the summed Zipf frequency of its words."""
-    return round(sum(zipf_frequency(fold(word)) for word in tokens(name)), 3)
+from lint.text.transliteration_rules import bucket_key
 
 
 class NameOptions(ConsistencyOptions):
@@ -29,33 +27,53 @@ class NameOptions(ConsistencyOptions):
     min_word_length: int = Field(5, ge=1)
     # two spellings that are both established English words or names (wordfreq Zipf frequency at
     # least this) are two names, not one misspelt: Miller/Muller, Davis/Davies, Clark/Clarke
+    # (unless a romanisation rule explains them in a longer name: Mohammed Atta / Muhammad Atta)
     established_frequency: float = Field(2.8, ge=0)
+    # a spelling nobody writes ('Sharrma') still wins when it is the corpus's house style: in this
+    # many times as many documents as the known spelling (and at least 3)
+    house_style_ratio: int = Field(3, ge=1)
+    # severity of variants that differ only by hyphens, spaces or case (Kim Jong-un / Kim Jong Un)
+    # when the config does not list the spelling to write
+    minor_severity: Severity = Severity.INFO
 
 
 class NameVariant(CorpusRule):
     code = "KZ502"
     name = "name-variant"
     severity = Severity.WARNING
-    summary = "One name spelled in different ways across the corpus (transliteration variants)."
-    # advice: "write 'X' (12 mentions in the corpus against 2)", or how to choose when they are equal
+    summary = "One name spelled in different ways across the corpus (romanisation variants, slips)."
+    # advice: "write 'X' (12 mentions in the corpus against 2)", or how to choose when nothing tells them apart
     message = "'{variant}' here but '{preferred}' at {path}:{line}: one name spelled two ways; {advice}"
-    messages = {"unlocated": "'{variant}' here: one name spelled two ways; {advice}"}  # the preferred one is not in the corpus
+    messages = {
+        "unlocated": "'{variant}' here: one name spelled two ways; {advice}",  # the preferred one is not in the corpus
+        "minor": "'{variant}' here but '{preferred}' at {path}:{line}: only hyphens, spaces, apostrophes, accents or case differ; {advice}",
+    }
     explanation = (
-        "Kazakh and Russian names are romanised in several ways (Kassym-Jomart / Kasym-Zhomart, "
-        "Mangystau / Mangistau / Manghystau). Readers and search engines take different spellings for "
-        "different people or places. The minority spelling is reported and points to the preferred one: "
-        "the spelling listed in rules.yaml `names:` (preferred, aliases, places) when there is one, else "
-        "the most frequent in the corpus (equally frequent spellings are all reported). Known renamings "
-        "(Astana / Nur-Sultan) are aliases, not variants. Every word of a name must match, so people who "
-        "share a surname are never variants of each other."
+        "Names reach English news through several romanisations: Arabic and Urdu (Mohammed / Muhammad, "
+        "Gaddafi / Qadhafi, al-Qaeda / al-Qaida, Pervez / Parvez Musharraf), Russian and Ukrainian "
+        "(Yeltsin / Eltsin, Zelensky / Zelenskiy), Kazakh (Kassym-Jomart / Kasym-Zhomart), Korean and "
+        "Chinese syllables (Kim Jong-un / Kim Jong Un, Xi Jin-ping / Xi Jinping); and through slips "
+        "(Barbara Follet / Follett). Readers and search engines take different spellings for different "
+        "people. Each variant is reported once per document, pointing to the spelling to write: the one in "
+        "the config's `names:` (preferred, aliases, places); else, from evidence, a spelling whose words "
+        "English text knows (wordfreq) or the gazetteer names over one nobody writes, even if it is the "
+        "corpus majority ('Priya Sharrma' twice, 'Sharma' once) unless it is clearly the house style; "
+        "else the corpus majority; else the spelling more common in English. When nothing tells two "
+        "spellings apart, both are reported. Variants that differ only by hyphens, spaces or case are "
+        "info (`minor-severity`). A one-word name is compared only with a spelling the config lists or "
+        "with a country's name in the world gazetteer that the corpus also writes ('Rusia' beside 'Russia'; "
+        "never two countries such as Niger / Nigeria). Every word of a name must match, so people who share a surname are "
+        "never variants; two established English surnames (Davis / Davies) are two people; renamings "
+        "(Kiev / Kyiv, Astana / Nur-Sultan: names of one gazetteer place, or `names: aliases`) are not "
+        "variants. Names in Cyrillic or other scripts are left alone (they decline)."
     )
     bad_example = (
-        "corpus/a.txt: President Kassym-Jomart Tokayev spoke.\n"
-        "corpus/b.txt: President Kasym-Zhomart Tokayev spoke."
+        "corpus/a.txt: Libyan leader Muammar Gaddafi spoke. Muammar Gaddafi left.\n"
+        "corpus/b.txt: Libyan leader Muammar Qadhafi spoke."
     )
     good_example = (
-        "corpus/a.txt: President Kassym-Jomart Tokayev spoke.\n"
-        "corpus/b.txt: President Kassym-Jomart Tokayev met Tony Blair and Cherie Blair."
+        "corpus/a.txt: Libyan leader Muammar Gaddafi spoke.\n"
+        "corpus/b.txt: Libyan leader Muammar Gaddafi met Tony Blair and Cherie Blair."
     )
     Options = NameOptions
 
@@ -65,63 +83,57 @@ class NameVariant(CorpusRule):
 
     def fact_keys(self, mention: list) -> tuple[str]:
         """Every spelling of a name shares its key: a document's keys meet every variant of its names."""
-        return (mention[1],)
+        return (bucket_key(mention[0]),)
 
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
-        index, _ = _settings(self)
-        by_key: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))  # key -> spelling -> mentions
-        for path, mentions in facts.items():
-            for surface, key, line, column, end_line, end_column, count in mentions:
-                by_key[key][spelling(surface)].append((path, surface, (line, column, end_line, end_column), count))
-        findings: list[Finding] = []
-        for key in sorted(by_key):
-            spellings = by_key[key]
-            if len(spellings) < 2 or len(spellings) > 50:
-                continue
-            findings.extend(self._variants(key, spellings, index))
-        return findings
+        config = self.config if self.config is not None else load(None)
+        names = config.names
+        options = self.options
+        world = _Gazetteer(names)
+        variants = find_variants(
+            facts, zipf=zipf_frequency, is_place=world.is_place, same_place=world.same_place,
+            preferred=[*names.preferred, *(n for group in names.aliases for n in group), *names.places],
+            accepted=[*(n for group in names.aliases for n in group), *names.places],
+            reference=gazetteer.country_names(),
+            established=options.established_frequency, min_length=options.min_word_length,
+            min_ratio=options.min_ratio, house_style_ratio=options.house_style_ratio,
+        )
+        return [self._finding(v) for v in variants]
 
-    def _variants(self, key: str, spellings: dict[str, list], index) -> Iterable[Finding]:
-        configured = index.preferred_by_key.get(key)
-        counts = Counter({s: sum(m[3] for m in mentions) for s, mentions in spellings.items()})
-        if configured is not None:
-            targets = [spelling(configured)]
-            why = "the spelling listed in rules.yaml names:"
-        else:  # the most frequent; between equals, the spelling English text knows best (wordfreq)
-            top = max(counts.values())
-            targets = sorted(s for s, n in counts.items() if n == top)
-            if len(targets) > 1:
-                known = {t: _familiarity(t) for t in targets}
-                targets = [t for t in targets if known[t] == max(known.values())]
-            why = None
-        for variant in sorted(spellings):
-            if variant in index.accepted:
-                continue
-            candidates = [t for t in targets if t != variant and self._same(variant, t)]
-            if not candidates:
-                continue
-            target = candidates[0]
-            first_target = spellings.get(target, [])
-            shown = configured or first_target[0][1]
-            related = [Location(first_target[0][0], first_target[0][2][0], first_target[0][2][1])] if first_target else []
-            if why:
-                advice = f"write '{shown}' ({why})"
-            elif counts[target] > counts[variant]:
-                advice = f"write '{shown}' ({counts[target]} mentions in the corpus against {counts[variant]})"
-            elif variant not in targets:
-                advice = f"write '{shown}' (as frequent here, and the more common spelling in English)"
-            else:
-                advice = "both equally frequent: pick one and list it in rules.yaml names: preferred"
-            for path, surface, span, count in spellings[variant]:
-                yield self.report_at(path, span, None if related else "unlocated", variant=surface, preferred=shown,
-                                     path=related[0].path if related else "", line=related[0].line if related else 0,
-                                     advice=advice, snippet=surface, related=related, extra={"preferred": shown})
+    def _finding(self, variant: Variant) -> Finding:
+        occurrence, at = variant.occurrence, variant.preferred_at
+        if variant.reason.startswith("both equally frequent"):
+            advice = variant.reason
+        else:
+            advice = f"write '{variant.preferred}' ({variant.reason})"
+        related = [Location(at.path, at.span[0], at.span[1])] if at is not None else []
+        kind = "minor" if variant.minor else None
+        if at is None:
+            kind = "unlocated"
+        finding = self.report_at(occurrence.path, occurrence.span, kind, variant=occurrence.surface,
+                                 preferred=variant.preferred, path=at.path if at else "", line=at.span[0] if at else 0,
+                                 advice=advice, snippet=occurrence.surface, related=related,
+                                 extra={"preferred": variant.preferred, "difference": variant.difference.kind})
+        return replace(finding, severity=self.options.minor_severity) if variant.minor else finding
 
-    def _same(self, variant: str, target: str) -> bool:
-        if not same_name(variant, target, min_ratio=self.options.min_ratio, min_length=self.options.min_word_length):
-            return False
-        threshold = self.options.established_frequency
-        for a, b in differing_words(variant, target):
-            if min(zipf_frequency(a), zipf_frequency(b)) >= threshold:
-                return False
-        return True
+
+class _Gazetteer:
+    """The world gazetteer with the config's places, loaded on the first question (most corpora
+    ask none: only a spelling English text does not know is looked up)."""
+
+    def __init__(self, names) -> None:
+        self._names = names
+        self._world = None
+
+    @property
+    def world(self):
+        if self._world is None:
+            self._world = gazetteer.with_config(self._names.places, self._names.aliases)
+        return self._world
+
+    def is_place(self, word: str) -> bool:
+        return word in self.world
+
+    def same_place(self, a: str, b: str) -> bool:
+        found_a, found_b = self.world.lookup(a), self.world.lookup(b)
+        return bool(found_a and found_b and set(found_a) & set(found_b))

@@ -1,7 +1,8 @@
 """KZ5: claims that contradict each other across the corpus (or inside one article).
 
 Each rule extracts small facts per document (cached) and then groups them: figures by
-(measure, who is counted, place) and then by time; names by a transliteration-blind key.
+(measure, who is counted, place) and then by event (kind, place, time: lint.facts.events);
+names by a transliteration-blind key.
 Work grows with the number of claims, never with the number of pairs of documents.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from lint.config import load
 from lint.facts.names import name_index
 from lint.rules.base import CorpusRule, KebabOptions
-from lint.text.transliteration import skeleton
+from lint.facts.places import scope_keys
 
 
 class ConsistencyOptions(KebabOptions):
@@ -25,8 +26,9 @@ def _settings(rule: CorpusRule):
     return name_index(config.names), config.lexicon
 
 
-def _measure_places(fact: dict) -> set[str]:
-    """Claim keys of KZ501/KZ503: (measure, place) of a claim, coarser than their groups (which
-    add the subject, the figure or the time), so a claim sharing none cannot be in one. A claim
-    without a place is compared only inside its own document and needs no key."""
-    return {f"{fact['measure']}|{skeleton(place)}" for place, _ in fact["places"]}
+def event_keys(fact: dict) -> set[str]:
+    """Claim keys of KZ501/KZ503: (measure, place key) for the claim's place and its province
+    (lint.facts.places.scope_keys), coarser than their groups (which add the subject, the kind of
+    event and the time), so a claim sharing none cannot be in one. A claim without a place is
+    compared only inside its own document and needs no key."""
+    return {f"{fact['measure']}|{key}" for key in scope_keys(fact.get("scope", ()))}

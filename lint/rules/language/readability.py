@@ -73,6 +73,19 @@ def _round(number: float, points: int) -> float:
     return math.floor(number * scale + math.copysign(0.5, number)) / scale
 
 
+PYPHEN_MISSING = "KZ204 readability skipped: it counts syllables with pyphen: pip install 'kzlint[readability]'"
+
+
+@lru_cache(maxsize=1)
+def pyphen_available() -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("pyphen") is not None
+    except (ImportError, ValueError):  # blocked or broken: as good as absent
+        return False
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, tuple | bool]:
     """pyphen's en_US hyphenation patterns (what textstat 0.7.4 uses), plus every prefix of one
@@ -186,10 +199,17 @@ class Readability(DocumentRule):
     Options = ReadabilityOptions
 
     def prepare(self) -> list[str]:
+        if not pyphen_available():
+            return [PYPHEN_MISSING]
         _patterns()  # load the hyphenation patterns once, before worker processes fork
         return []
 
+    def cache_token(self) -> str:
+        return "" if pyphen_available() else "no-pyphen"
+
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not pyphen_available():  # syllables come from pyphen's patterns (`kzlint[readability]`)
+            return
         options = self.options
         scores = score(doc)
         for sentence in scores.sentences:
@@ -211,6 +231,8 @@ class Readability(DocumentRule):
                               limit=f"{options.max_document_grade:g}", extra={"grade": f"{scores.grade:g}"})
 
     def document_metadata(self, doc: Document) -> dict:
+        if not pyphen_available():
+            return {}
         scores = score(doc)
         return {"readability": {"flesch_kincaid_grade": scores.grade, "flesch_reading_ease": scores.reading_ease,
                                 "words": scores.words, "sentences": len(scores.sentences)}}

@@ -23,6 +23,7 @@ from lint.config import Section
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
 from lint.reference import wordlists
+from lint.reference.other_languages import leaning
 from lint.rules.base import DocumentRule, Options
 from lint.text import quotes
 from lint.text import words as pw
@@ -80,10 +81,8 @@ class UntranslatedOptions(Options):
     @field_validator("languages")
     @classmethod
     def _known_languages(cls, value: list[str]) -> list[str]:
-        from lingua import Language
-
-        names = {language.name.lower() for language in Language.all()}
-        unknown = [v for v in value if v.lower() not in names]
+        names = _lingua_languages()
+        unknown = [v for v in value if v.lower() not in names] if names else []  # unchecked without lingua
         if unknown:
             raise ValueError(f"lingua does not know {', '.join(unknown)} (it knows e.g. {', '.join(sorted(names)[:6])}...)")
         if "english" not in [v.lower() for v in value]:
@@ -113,7 +112,12 @@ class Untranslated(DocumentRule):
 
     def prepare(self) -> list[str]:
         wordlists.warm_up()
+        if not lingua_available():
+            return [LINGUA_MISSING]
         return []
+
+    def cache_token(self) -> str:
+        return "lingua" if lingua_available() else "no-lingua"
 
     def check(self, doc: Document) -> Iterator[Finding]:
         allow = [a.lower() for a in self.options.allow]
@@ -121,7 +125,7 @@ class Untranslated(DocumentRule):
         declared, script = self._language(doc, other)
         if other:
             yield from self._other_script_runs(doc, script, allow)
-        if script != "LATIN":
+        if script != "LATIN" or not lingua_available():  # Latin-script languages need lingua (`kzlint[lang]`)
             return
         if declared is None:  # English, unless the article turns out to be in another language
             if not _has_foreign_stretch(doc):
@@ -129,8 +133,10 @@ class Untranslated(DocumentRule):
             candidates = list(self._candidates(doc, allow, english_gate=True))
             if not candidates:
                 return
-            detected = _detector(tuple(self.options.languages)).detect_language_of(doc.prose)
-            language = detected.name.lower() if detected else "english"
+            language = "english"
+            if 2 * len(candidates) >= self._judged:  # most of it reads as another language: which?
+                detected = _detector(tuple(self.options.languages)).detect_language_of(doc.prose)
+                language = detected.name.lower() if detected else "english"
         elif declared in self.options.languages:
             language = declared
             candidates = list(self._candidates(doc, allow, english_gate=declared == "english"))
@@ -181,6 +187,8 @@ class Untranslated(DocumentRule):
             return ""
         if len(candidates) == 1:
             return f", {candidates[0].title()}"
+        if not lingua_available():
+            return ""
         values = _detector(tuple(candidates)).compute_language_confidence_values(run)
         best = values[0] if values else None
         return f", {best.language.name.title()}" if best and best.value >= self.options.min_confidence else ""
@@ -189,6 +197,7 @@ class Untranslated(DocumentRule):
     def _candidates(self, doc: Document, allow: list[str], english_gate: bool):
         """(sentence, its text with quotations blanked) worth asking lingua about."""
         common = wordlists.known_words(3.0)
+        self._judged = 0
         for sentence in doc.sentences:
             text = doc.prose[sentence.start:sentence.end]
             text = _blank(text, quotes.quoted_spans(text))
@@ -198,9 +207,19 @@ class Untranslated(DocumentRule):
             words = [w for w in _LATIN_WORD.findall(text) if w[0].islower() and _latin(w)]
             if len(words) < self.options.min_words:
                 continue
-            if english_gate and sum(w in common for w in words) / len(words) > self.options.max_english_share:
+            self._judged += 1
+            if english_gate and sum(w in common for w in words) / len(words) > self.options.max_english_share \
+                    and not self._leans_foreign(text):
                 continue
             yield sentence, text
+
+    def _leans_foreign(self, text: str) -> bool:
+        """Whether most of the words that lean one way lean to another configured language: the
+        second look a German sentence needs (its lowercase words, "hat am in der", are also
+        English words; its nouns are capitalised) and a French one ("police", "plus", "de")."""
+        others = tuple(name for name in self.options.languages if name != "english")
+        english, other = leaning([w for w in _LATIN_WORD.findall(text) if _latin(w)], others)
+        return other >= 3 and english <= self.options.max_english_share * (english + other)
 
     def _other_language(self, doc: Document, candidates: list, language: str) -> Iterator[Finding]:
         detector = _detector(tuple(self.options.languages))
@@ -222,6 +241,31 @@ def _has_foreign_stretch(doc: Document) -> bool:
     lowercase = list(compress(lowercase, map(str.isalpha, lowercase)))
     uncommon = list(compress(count(), map(not_, map(wordlists.known_words(3.0).__contains__, lowercase))))
     return any(later - first < 6 for first, later in zip(uncommon, islice(uncommon, 2, None)))
+
+
+LINGUA_MISSING = ("KZ202 untranslated: sentences in other Latin-script languages are not checked without lingua: "
+                  "pip install 'kzlint[lang]' (other scripts are still reported)")
+
+
+@lru_cache(maxsize=1)
+def lingua_available() -> bool:
+    """Whether lingua (the `lang` extra, 96 MB of language models) is installed; not imported here."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("lingua") is not None
+    except (ImportError, ValueError):  # blocked or broken: as good as absent
+        return False
+
+
+@lru_cache(maxsize=1)
+def _lingua_languages() -> frozenset[str]:
+    """lingua's language names, lower case (empty without lingua)."""
+    if not lingua_available():
+        return frozenset()
+    from lingua import Language
+
+    return frozenset(language.name.lower() for language in Language.all())
 
 
 @lru_cache(maxsize=8)

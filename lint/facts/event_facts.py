@@ -1,0 +1,284 @@
+"""The events of one document, for its figures: the article's date, what it is about, where each
+figure happened (a place scope from the gazetteer) and when — once per document.
+
+`DocumentEvents(doc, ...)` is built lazily: an article without figures pays for nothing. For a
+figure it gives the JSON-able event fields a claim carries (`claim_fields`) and answers KZ301's
+questions (`settled`, `agent_is_source`, `attributed_next`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cached_property
+from typing import Any
+
+from lint.facts import events as ev
+from lint.facts.places import Places, places_in
+
+# -- one document -----------------------------------------------------------------------------------
+
+
+class DocumentEvents:
+    """Event context of one document (everything computed on first use)."""
+
+    def __init__(self, doc: Any, lexicon: ev.EventLexicon | None = None, places: Places | None = None) -> None:
+        self.doc = doc
+        self.lexicon = lexicon or ev.EventLexicon.default()
+        self.places = places or Places()
+        self.names: dict[str, str] = {}  # place key -> the name as the article writes it
+
+    # -- time ----------------------------------------------------------------------------------------
+    @cached_property
+    def date(self) -> ev.Time | None:
+        doc = self.doc
+        head = [doc.text[b.start:b.end] for b in doc.blocks[:4]]
+        return ev.document_date(doc.front_matter, doc.path, head, self._source_urls())
+
+    def _source_urls(self) -> list[str]:
+        """The article's own URLs: front-matter url/source values and links on a 'Source:' line or
+        under a 'Source(s)' heading (not related-story links, which carry other articles' dates)."""
+        doc = self.doc
+        urls = [str(v) for k, v in (doc.front_matter or {}).items()
+                if str(k).lower().replace("-", "_") in _URL_KEYS and isinstance(v, str)]
+        text = doc.text
+        for link in getattr(doc, "links", []):
+            line_start = text.rfind("\n", 0, link.start) + 1
+            heading = text.rfind("\n#", 0, link.start)
+            section = text[heading + 1:text.find("\n", heading + 1)] if heading >= 0 else ""
+            if _SOURCE_LABEL.match(text, line_start) or _SOURCE_HEADING.match(section):
+                urls.append(link.url)
+        return urls[:10]
+
+    @cached_property
+    def bound(self) -> ev.Time | None:
+        """The latest date the article writes out: it is no older."""
+        return ev.latest_date(self.doc.prose) if self.date is None else self.date
+
+    def dates(self, index: int) -> list[ev.DateMention]:
+        """The dates of sentence `index` (parsed on first use): 'N months later' is resolved against
+        the last date written in the few sentences before it."""
+        cache = self._dates
+        found = cache.get(index)
+        if found is None:
+            sentence = self.doc.sentences[index]
+            text = self.doc.prose[sentence.start:sentence.end]
+            found = ev.parse_dates(text, self.date) if _MAY_HAVE_DATE.search(text) else []
+            if any(m.kind == "shift" for m in found):
+                previous = self._last_date_before(index)
+                found = ev.parse_dates(text, self.date, previous) if previous is not None else found
+            cache[index] = found
+        return found
+
+    @cached_property
+    def _dates(self) -> dict[int, list[ev.DateMention]]:
+        return {}
+
+    def _last_date_before(self, index: int) -> ev.Time | None:
+        for j in range(index - 1, max(-1, index - 4), -1):
+            known = [m.time for m in self.dates(j) if m.time is not None and m.time.known and m.kind != "shift"]
+            if known:
+                return known[-1]
+        return None
+
+    def narrative_time(self, index: int) -> ev.Time | None:
+        """The time the story was telling of before sentence `index`: the last date written in the
+        preceding sentences (a date of the article's present, 'on Friday', ends the past)."""
+        for j in range(index - 1, max(-1, index - 6), -1):
+            dates = self.dates(j)
+            if dates:
+                last = dates[-1]
+                if last.kind in ("weekday", "relative", "md", "dm", "holiday") and not (last.time and last.time.known):
+                    return None
+                return last.time if last.time is not None and last.time.known else None
+        return None
+
+    @cached_property
+    def anniversary(self) -> bool:
+        """The article marks the anniversary of an event at least a year old ('the 60th anniversary')."""
+        doc = self.doc
+        head = " ".join(doc.prose[b.start:b.end] for b in doc.blocks[:3])
+        return bool(_ANNIVERSARY.search(head))
+
+    # -- what ----------------------------------------------------------------------------------------
+    @cached_property
+    def kinds(self) -> list[str]:
+        """The event types the article is about (for generic nouns and figures without one)."""
+        title = getattr(self.doc, "title", "") or ""
+        mentions = ev.event_mentions(self.doc.prose, self.lexicon)
+        return ev.dominant_kinds([*mentions, *ev.event_mentions(title, self.lexicon)], self.lexicon)
+
+    @cached_property
+    def _dated_kinds(self) -> dict[str, list[ev.Time]]:
+        """Event type -> dates written next to a mention of it ('the 1981 Brixton riots',
+        'the Hatfield rail crash in 2000')."""
+        out: dict[str, list[ev.Time]] = {}
+        prose = self.doc.prose
+        for index, sentence in enumerate(self.doc.sentences):
+            text = prose[sentence.start:sentence.end]
+            if not _YEAR_OR_ERA.search(text):
+                continue
+            known = [d for d in self.dates(index) if d.time is not None and d.time.known and d.explicit_year]
+            if not known:
+                continue
+            for mention in ev.event_mentions(text, self.lexicon):
+                near = [d for d in known if -25 <= mention.start - d.end <= 25 or -12 <= d.start - mention.end <= 12]
+                for d in near:
+                    out.setdefault(mention.kind, []).append(d.time)
+        return out
+
+    # -- where ---------------------------------------------------------------------------------------
+    @cached_property
+    def context_scope(self) -> list[str]:
+        """The place the article is about: the most specific place named at least twice (the
+        headline's counting double), else the headline's place."""
+        doc = self.doc
+        counts: Counter[str] = Counter()
+        title = getattr(doc, "title", "") or ""
+        for key in places_in(title, self.places, names=self.names):
+            counts[key] += 2
+        for block in doc.blocks:  # a paragraph at a time: the wide words and ambiguous names see their context
+            if block.kind in ("paragraph", "list_item", "heading"):
+                for key in places_in(doc.prose[block.start:block.end], self.places, names=self.names, every=True):
+                    counts[key] += 1
+        if not counts:
+            return []
+        specific = {k: n for k, n in counts.items() if ev.specific([k]) and n >= 2}
+        pool = specific or {k: n for k, n in counts.items() if n >= 2}
+        if not pool:
+            return []
+        top = max(pool.values())
+        best = sorted(k for k, n in pool.items() if n == top)
+        return [best[0]] if len(best) == 1 else []
+
+    def _scope(self, sentence_text: str, event: ev.FigureEvent) -> tuple[list[str], bool]:
+        start, end = event.clause
+        names = self.names
+        own = places_in(sentence_text[start:end], self.places, names=names)
+        if not own and re.match(r"\s*(?:,\s*)?(?:which|that|who|where|when)\b", sentence_text[start:end], re.I):
+            own = places_in(sentence_text[:start], self.places, last=True, names=names)
+        if not own and not event.reference:
+            own = places_in(sentence_text, self.places, names=names)
+        if not own:
+            return list(self.context_scope), False
+        if own[0] != "*" and "." not in own[0] and not own[0].startswith("~"):  # a country: the article may say where in it
+            context = self.context_scope
+            if context and context[0].startswith(own[0] + "."):
+                return [context[0], *own], True  # "in Kazakhstan" in an article about Zhanaozen
+        return own, True
+
+    # -- one figure ----------------------------------------------------------------------------------
+    def figure_event(self, figure: Any) -> ev.FigureEvent:
+        sentence = self.doc.sentences[figure.sentence]
+        text = self.doc.prose[sentence.start:sentence.end]
+        mentions = ev.event_mentions(text, self.lexicon)
+        kinds = self.kinds if (not mentions or all(not m.kind for m in mentions)) else ()
+        return ev.figure_event(text, figure.quantity_start - sentence.start, self.date, kinds, self.lexicon,
+                               mentions, self.dates(figure.sentence))
+
+    def claim_fields(self, figure: Any) -> dict:
+        """The event fields of a claim: kinds, scope, the time of the event when its clause dates it,
+        the article's date, whether it counts another, earlier event, and the sentence."""
+        event = self.figure_event(figure)
+        sentence = self.doc.sentences[figure.sentence]
+        text = self.doc.prose[sentence.start:sentence.end]
+        scope, own = self._scope(text, event)
+        era = self.narrative_time(figure.sentence) if not event.dated else None
+        prose = self.doc.prose
+        projection = bool(_PROJECTION.search(prose, max(sentence.start, figure.start - 16), figure.end))
+        return {
+            "projection": projection,
+            "kinds": list(event.kinds),
+            "scope": scope[:3],
+            "place": (self.places.canonical.get(scope[0]) or self.names.get(scope[0], "")) if scope else "",
+            "own_scope": own,
+            "era": era.to_json() if era is not None else None,
+            "time": event.time.to_json() if event.dated and event.time is not None else None,
+            "report": self.date.to_json() if self.date is not None else None,
+            "bound": self.bound.to_json() if self.date is None and self.bound is not None else None,
+            "reference": event.reference,
+            "sentence": figure.sentence,
+        }
+
+    # -- KZ301 ---------------------------------------------------------------------------------------
+    def settled(self, figure: Any) -> bool:
+        """The figure counts a past, settled event: its clause is in the simple past and the event
+        is dated (in its clause, by a dated mention of the same kind of event, or by the narrative
+        before it) a year or more before the article, or to a bare year or decade; or the article
+        marks an anniversary and the figure's sentence has no date of its own."""
+        event = self.figure_event(figure)
+        sentence = self.doc.sentences[figure.sentence]
+        text = self.doc.prose[sentence.start:sentence.end]
+        clause = text[event.clause[0]:event.clause[1]]
+        if not ev.simple_past(clause):
+            return False
+        current = [d for d in self.dates(figure.sentence) if d.kind in ("weekday", "relative")]
+        if current:
+            return False
+        candidates: list[ev.Time] = []
+        if event.time is not None and event.time.known and event.reference and not event.dated:
+            # "introduced in 2002 following a fire that killed 25": 2002 bounds the fire, it does not date it
+            return self.date is None and self.bound is not None and self.bound.known and \
+                self.bound.lo - event.time.hi >= ev.SETTLED_AFTER_DAYS or \
+                self.date is not None and self.date.lo - event.time.hi >= ev.SETTLED_AFTER_DAYS
+        if event.time is not None and event.time.known and event.dated:
+            candidates = [event.time]
+        elif event.dated:
+            return False  # dated, but without a year ("on 26 December")
+        else:
+            for kind in event.kinds:
+                candidates.extend(self._dated_kinds.get(kind, []))
+            if not candidates:
+                narrative = self.narrative_time(figure.sentence)
+                if narrative is not None:
+                    candidates = [narrative]
+        if candidates:
+            if self.date is None and any(t.precision in ("year", "decade", "century") for t in candidates):
+                return True  # "the Hatfield rail crash in 2000": a bare year dates the past
+            return all(ev.settled(t, self.date, self.bound) for t in candidates)
+        return self.anniversary and not self.dates(figure.sentence)
+
+    def agent_is_source(self, figure: Any) -> bool:
+        sentences = self.doc.sentences
+        sentence = sentences[figure.sentence]
+        prose = self.doc.prose
+        before = prose[sentence.start:figure.quantity_start]
+        after = prose[figure.end:sentence.end]
+        preceding = [prose[s.start:s.end] for s in sentences[max(0, figure.sentence - 2):figure.sentence]
+                     if s.block == sentence.block]
+        return ev.agent_is_source(figure.measure, before, after, preceding)
+
+    def next_sentence(self, index: int) -> str | None:
+        """The sentence after `index` when it opens the next paragraph (or follows in this one)."""
+        sentences = self.doc.sentences
+        if index + 1 >= len(sentences):
+            return None
+        following = sentences[index + 1]
+        return self.doc.prose[following.start:following.end]
+
+
+def document_events(doc: Any, lexicon: ev.EventLexicon | None = None, places: Places | None = None) -> DocumentEvents:
+    """The event context of `doc`, one per document and lexicon (KZ301 and the claims share it)."""
+    cache = doc.__dict__.setdefault("_event_context", {})
+    key = (id(lexicon), id(places))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = DocumentEvents(doc, lexicon, places)
+    return found
+
+
+_URL_KEYS = frozenset(("url", "source", "source_url", "original_url", "canonical_url", "canonical", "link"))
+_SOURCE_LABEL = re.compile(r"[\s>*\-\d.]*(?:source|sources|original source|via)\b", re.I)
+_SOURCE_HEADING = re.compile(r"#+\s*(?:source|sources|original source)\b", re.I)
+_YEAR_OR_ERA = re.compile(r"(?:1[89]|20)\d\d|ties\b|century", re.I)
+# a figure of the future or of a condition ("45 million children will die", "could kill 10,000") is no toll
+_PROJECTION = re.compile(r"\b(?:will|would|could|may|might|shall|expected\s+to|likely\s+to|set\s+to|risk(?:s|ing)?)"
+                         r"\s+(?:\w+\s+){0,2}?(?:die|kill|be\s+killed|lose|be\s+injured|be\s+displaced|be\s+"
+                         r"evacuated|be\s+arrested|perish|face)\b", re.I)
+_MAY_HAVE_DATE = re.compile(r"\d|day\b|\b(?:yesterday|today|tonight|last|this|previous|earlier|ago|later|Jan|Feb|Mar|"
+                            r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|twenties|thirties|forties|fifties|sixties|"
+                            r"seventies|eighties|nineties|Halloween|century)", re.I)
+_ANNIVERSARY = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                          r"tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|"
+                          r"eightieth|hundredth|centenary|one-year|\w+-year)\s+anniversary\b|\banniversary\s+of\b",
+                          re.I)

@@ -1,0 +1,191 @@
+"""Group the name mentions of a corpus into spelling variants of one name (the logic of KZ502).
+
+Input: each document's name mentions as extracted per document (one entry per spelling with its
+first position and count). Output: one `Variant` per document and spelling that should be
+written another way, with the spelling to write and why. Work is a group-by on
+`transliteration_rules.bucket_key`, then a comparison inside each (small) bucket.
+
+Policy:
+- Only names in Latin script are compared (Cyrillic names decline: "Андрея Рудькова" is a form
+  of "Андрей Рудьков", not a variant of it).
+- One-word names are compared only with a spelling the config lists, or with a reference
+  spelling (the world gazetteer's country names: 'Rusia' / 'Russia') that the corpus also writes.
+- Inside a bucket, spellings are clustered around the most frequent one that `compare` accepts;
+  a bucket can hold two names (Mohammed Atta, Mahmoud Atta), never merged.
+- The spelling to write is `recommend`'s: the config's, else evidence from the world, the corpus
+  majority, familiarity in English. Spellings the config accepts (preferred, aliases, places)
+  and the gazetteer's country names are never reported; nor are two names of one gazetteer place that differ by more than hyphens
+  (Kiev / Kyiv: a renaming, not a variant), unless the config prefers one of them.
+- Each variant spelling is reported once per document it occurs in, at its first mention; the
+  recommended spelling never is. Only when nothing tells two spellings apart (no config, no
+  evidence, as frequent, as common in English) is each reported, naming the other, and then
+  once in a document that holds both.
+- Hyphen-, space- or case-only variants (Kim Jong-un / Kim Jong Un) are `minor` (info level),
+  unless the config lists the spelling to write (then the corpus breaks its own style).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from lint.text.transliteration_rules import (
+    SEPARATOR,
+    Difference,
+    Spelling,
+    bucket_key,
+    compare,
+    is_latin,
+    recommend,
+    spelling,
+    words,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    path: str
+    surface: str
+    span: tuple[int, int, int, int]
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    occurrence: Occurrence        # where the variant is written (first mention in its document)
+    preferred: str                # the spelling to write, as first written in the corpus or config
+    preferred_at: Occurrence | None  # where the preferred spelling is written in the corpus, if it is
+    difference: Difference
+    reason: str                   # why that spelling: config, evidence, majority...
+    mentions: tuple[int, int]     # (variant, preferred) mentions in the corpus
+    configured: bool = False      # the preferred spelling is the config's
+
+    @property
+    def minor(self) -> bool:
+        """Only hyphens, spaces or case differ, and the config has no say: info level."""
+        return self.difference.kind == SEPARATOR and not self.configured
+
+
+def find_variants(
+    mentions_by_path: Mapping[str, Sequence[Sequence]],
+    *,
+    zipf: Callable[[str], float] = lambda word: 0.0,
+    is_place: Callable[[str], bool] = lambda word: False,
+    same_place: Callable[[str, str], bool] = lambda a, b: False,
+    preferred: Iterable[str] = (),
+    accepted: Iterable[str] = (),
+    reference: Iterable[str] = (),
+    established: float = 2.8,
+    min_length: int = 5,
+    min_ratio: float = 80.0,
+    max_spellings: int = 50,
+    house_style_ratio: int = 3,
+) -> list[Variant]:
+    """The variants to report. `mentions_by_path`: path -> [surface, key, line, col, end_line,
+    end_col, count] lists; `preferred`: spellings the config prefers; `accepted`: spellings it
+    accepts as written; `reference`: spellings known without config (the world gazetteer's
+    countries), accepted as written and the spelling to write for a variant of one, but only when
+    the corpus writes that spelling and no other reference spelling of its bucket (the config's
+    spellings come first); `is_place(word)`: a
+    gazetteer name; `same_place(a, b)`: two names of one gazetteer place."""
+    by_spelling: dict[str, list[Occurrence]] = defaultdict(list)
+    for path in sorted(mentions_by_path):
+        for mention in mentions_by_path[path]:
+            surface = mention[0]
+            if not is_latin(surface):
+                continue
+            by_spelling[spelling(surface)].append(Occurrence(path, surface, tuple(mention[2:6]), int(mention[6])))
+    configured: dict[str, str] = {}
+    for name in preferred:
+        configured.setdefault(bucket_key(name), name)
+    reference_by_key: dict[str, list[str]] = defaultdict(list)
+    for name in reference:
+        reference_by_key[bucket_key(name)].append(name)
+    accepted_set = {spelling(n) for n in (*accepted, *preferred, *reference)}
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for written in sorted(by_spelling):
+        buckets[bucket_key(written)].append(written)
+
+    def difference(a: str, b: str) -> Difference | None:
+        return compare(a, b, zipf=zipf, established=established, min_length=min_length, min_ratio=min_ratio)
+
+    found: list[Variant] = []
+    for key in sorted(buckets):
+        members = buckets[key]
+        target, reason = configured.get(key), _CONFIGURED
+        if target is None and key in reference_by_key:
+            # the one reference spelling the corpus writes; none when it writes two (Niger, Nigeria)
+            written = [n for n in reference_by_key[key] if spelling(n) in members]
+            if len(written) == 1:
+                target, reason = written[0], _REFERENCE
+        if len(members) < (1 if target else 2) or len(members) > max_spellings:
+            continue
+        stats = {m: Spelling(by_spelling[m][0].surface, sum(o.count for o in by_spelling[m]),
+                             len({o.path for o in by_spelling[m]})) for m in members}
+        for cluster in _clusters(members, stats, difference, spelling(target) if target else None,
+                                 word_for_word=reason == _REFERENCE):
+            found.extend(_cluster_variants(cluster, stats, by_spelling, target, accepted_set, difference,
+                                           zipf, is_place, same_place, house_style_ratio, reason))
+    return found
+
+
+_CONFIGURED = "the spelling listed in the config's names:"
+_REFERENCE = "the country's name in the world gazetteer"
+
+
+def _clusters(members: list[str], stats: Mapping[str, Spelling], difference, target: str | None,
+              word_for_word: bool = False) -> list[list[str]]:
+    """Spellings grouped around heads (the configured spelling, then the most mentioned): each
+    joins the first head it is a variant of. `word_for_word`: the target is a reference spelling
+    (a country), joined only by spellings of as many words ('Rusia', not 'S-Pen' for 'Spain')."""
+    order = sorted(members, key=lambda m: (-stats[m].mentions, m))
+    heads: list[list[str]] = [[target]] if target else []
+    for member in order:
+        if target and member == target:
+            continue
+        for cluster in heads:
+            if word_for_word and cluster[0] == target and len(words(member)) != len(words(target)):
+                continue
+            if difference(cluster[0], member) is not None:
+                cluster.append(member)
+                break
+        else:
+            heads.append([member])
+    # one-word names are compared only with a configured spelling: a single capitalised word has
+    # no second word to confirm it ('Rise' in a film title, 'Riise' the footballer)
+    return [c for c in heads if len(c) > 1 and (c[0] == target or len(words(c[0])) > 1)]
+
+
+def _cluster_variants(cluster, stats, by_spelling, target, accepted, difference, zipf, is_place,
+                      same_place, house_style_ratio, target_reason: str = _CONFIGURED) -> Iterable[Variant]:
+    present = {m: stats[m] for m in cluster if m in stats}
+    tie = False
+    configured = target is not None and target_reason == _CONFIGURED
+    if target is not None:
+        chosen, reason = spelling(target), target_reason
+    else:
+        if len(present) < 2:
+            return
+        recommendation = recommend(present, zipf=zipf, is_place=is_place, max_majority=house_style_ratio)
+        chosen, reason, tie = recommendation.spelling, recommendation.reason, recommendation.tie
+    reported: set[tuple[str, frozenset]] = set()  # (path, the two spellings): one finding per document and pair
+    for member in sorted(present, key=lambda m: (m != chosen, m)):
+        if member in accepted or (member == chosen and not tie):
+            continue
+        # in a tie every spelling is reported, naming the first other spelling
+        other = chosen if member != chosen else next(m for m in sorted(present) if m != chosen)
+        other_text = target if (target is not None and other == chosen) else present[other].text
+        diff = difference(other_text, present[member].text)
+        if diff is None:
+            continue
+        if not configured and diff.kind != SEPARATOR and same_place(other_text, present[member].text):
+            continue  # two names of one place (a renaming, an exonym): not a misspelling
+        other_at = by_spelling[other][0] if other in by_spelling else None
+        other_mentions = present[other].mentions if other in present else 0
+        for occurrence in by_spelling[member]:
+            if (occurrence.path, frozenset((member, other))) in reported:
+                continue  # both spellings of a tie in one document: one finding there
+            reported.add((occurrence.path, frozenset((member, other))))
+            yield Variant(occurrence, other_text, other_at, diff, reason, (present[member].mentions, other_mentions),
+                          configured=configured)

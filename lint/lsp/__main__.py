@@ -1,0 +1,5 @@
+import sys
+
+from lint.lsp.server import main
+
+sys.exit(main())

@@ -1,0 +1,109 @@
+"""Common words of languages other than English (wordfreq's small lists), for telling an English
+sentence from a German, French or Spanish one before lingua is asked (KZ202, KZ203).
+
+wordfreq ships its lists inside the package; they are read directly (the "cBpack" format that
+`wordfreq.read_cBpack` documents), as lint/reference/wordlists.py reads the English one, and
+only when a sentence needs them: an English article never loads one. Nothing is downloaded;
+without wordfreq's lists nothing votes for another language and the callers fall back to their
+English-only tests.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+
+import msgpack
+
+from lint.reference import wordlists
+
+# wordfreq's codes for the languages KZ202 knows by lingua's names.
+WORDFREQ_CODES = {"german": "de", "french": "fr", "spanish": "es", "turkish": "tr", "italian": "it",
+                  "portuguese": "pt", "dutch": "nl", "polish": "pl", "swedish": "sv", "czech": "cs",
+                  "romanian": "ro", "hungarian": "hu", "finnish": "fi", "danish": "da", "indonesian": "id",
+                  "catalan": "ca", "norwegian": "nb", "english": "en"}
+
+
+@cache
+def common_words(language: str, min_zipf: float = 3.0) -> dict[str, float]:
+    """{word: Zipf frequency} of the words of `language` (lingua's name or wordfreq's code) at
+    least this common; empty when wordfreq has no list for it."""
+    code = WORDFREQ_CODES.get(language.lower(), language.lower())
+    buckets = _buckets(code)
+    words: dict[str, float] = {}
+    stop = min(len(buckets), int(round((9.0 - min_zipf) * 100)) + 1)
+    for index in range(stop):
+        words.update(dict.fromkeys(buckets[index], round(9 - index / 100, 2)))
+    return words
+
+
+@cache
+def _buckets(code: str) -> list[list[str]]:
+    spec = importlib.util.find_spec("wordfreq")
+    try:
+        folder = Path(spec.submodule_search_locations[0])  # type: ignore[union-attr, index]
+        with gzip.open(folder / "data" / f"small_{code}.msgpack.gz", "rb") as packed:
+            data = msgpack.unpack(packed, raw=False)
+        header = data[0]
+        if isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1:
+            return data[1:]
+    except (AttributeError, TypeError, IndexError, OSError, ValueError, msgpack.UnpackException):
+        pass
+    try:
+        import wordfreq
+
+        return wordfreq.get_frequency_list(code, wordlist="small")
+    except (ImportError, LookupError, ValueError):
+        return []
+
+
+def leaning(words: list[str], others: tuple[str, ...]) -> tuple[int, int]:
+    """(words that read as English, words that read as one of `others`) among `words`.
+
+    A lowercase word reads as English when it is common in English (Zipf >= 3) and at least as
+    common there as in every other language (less 0.5); as another language's when it is common
+    there and clearly rarer in English ("hat", "der", "festgenommen" in a German sentence;
+    "police", "de", "la" vote neither way). A capitalised word votes only for another language,
+    when English does not know it and that language does (German nouns: "Polizei", "Menschen"),
+    so names, unknown to every list, never vote.
+    """
+    english = wordlists.known_words(0.0)  # the English list kzlint reads anyway (large, shipped)
+    tables = [common_words(language, 0.0) for language in others]
+    en_votes = other_votes = 0
+    for word in words:
+        lower = word.lower()
+        en = english.get(lower, 0.0)
+        other = max((table.get(lower, 0.0) for table in tables), default=0.0)
+        if word[:1].isupper():
+            if other >= 3.0 and en < 2.0:
+                other_votes += 1
+        elif en >= 3.0 and en + 0.5 >= other:
+            en_votes += 1
+        elif other >= 3.0 and other > en + 1.0:
+            other_votes += 1
+    return en_votes, other_votes
+
+
+# Latin-script languages wordfreq has lists for, which untranslated text in English news comes in.
+LATIN_LANGUAGES = ("german", "french", "spanish", "italian", "portuguese", "dutch", "turkish", "indonesian")
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def reads_as_other_language(text: str, others: tuple[str, ...] = LATIN_LANGUAGES) -> bool:
+    """Whether a sentence reads as German, Portuguese ... rather than English: at least three words
+    lean to another language and more lean that way than to English. Such a sentence is
+    untranslated text (KZ202's), not garbled English (KZ203) nor English with typos (KZ201)."""
+    words = _WORD.findall(text)
+    if len(_ENGLISH_ONLY.intersection(w.lower() for w in words)) >= 2:
+        return False  # "the", "and", "was" ...: English, without loading any other language's list
+    english, other = leaning(words, others)
+    return other >= 3 and other > english
+
+
+# Words only English uses among the languages above: two of them settle a sentence cheaply.
+# ("is", "was", "of", "will", "has" are also Dutch, German or Spanish words: not here.)
+_ENGLISH_ONLY = frozenset("the and were are that with for this which would said have had it its they their "
+                          "from been but not".split())

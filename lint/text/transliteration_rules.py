@@ -1,0 +1,319 @@
+"""Spelling variants of one name, across romanisations and typing slips (for KZ502).
+
+Names reach English news from Arabic, Urdu, Persian, Russian, Kazakh, Korean and Chinese
+through several romanisations. The differences follow a few regular patterns:
+
+- vowels the source script does not write, or writes differently: Mohammed / Muhammad,
+  Hussein / Hussain, Osama / Usama, Qaeda / Qaida, Pervez / Parvez;
+- consonants with several Latin spellings: Gaddafi / Qadhafi / Kadafi (q, g, k; dh, dd),
+  Zhanaozen / Janaozen (zh, j, dzh), Khan / Han (kh), Parvez / Parwez (v, w);
+- doubled letters: Musharraf / Musharaf;
+- Russian endings and soft vowels: Zelensky / Zelenskiy / Zelenskyy, Yeltsin / Eltsin,
+  Gorbachev / Gorbachov, Dostoyevsky / Dostoevsky;
+- where a syllable ends: Kim Jong-un / Kim Jong Un, Xi Jin-ping / Xi Jinping (Korean and
+  Chinese given names; only hyphens and spaces differ).
+
+`bucket_key` puts every such spelling of a name in one group (a group-by key: consonants
+only, separators ignored); `compare` then says what kind of difference two spellings of a
+group show, or None when they are different names (Mahmoud is not Muhammad, Iran is not
+Iraq, Dan Brown is not Don Brown). `recommend` picks the spelling to advise from evidence:
+a spelling that English text has never seen (wordfreq) and is no gazetteer name loses to one
+it knows, even when it is the corpus majority ("Priya Sharrma" twice, "Sharma" once).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+_CYRILLIC = dict(zip(
+    "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә",
+    ["a", "b", "v", "g", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "k", "l", "m", "n", "n", "o", "o", "p", "r", "s", "t", "u", "u", "u", "f", "kh", "h", "ts", "ch", "sh", "shch", "_", "y", "i", "_", "e", "yu", "ya", "a"],
+))
+_CYRILLIC = {key: ("" if value == "_" else value) for key, value in _CYRILLIC.items()}
+_SEPARATORS = re.compile(r"[\s\-‐‑–—]+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_DOUBLE = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiou]")
+
+# Consonant spellings of one sound (ordered: longer first). Applied in both keys.
+_CONSONANTS = (("tch", "ch"), ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("dh", "d"),
+               ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("x", "ks"))
+# Vowel spellings of one sound in romanised Arabic, Urdu, Persian and Russian (Cyrillic е/ё after
+# ч/ш/ж, и/й/ы endings). Applied only in the vowel-aware form, after the consonants.
+_VOWEL_RULES = (
+    (re.compile(r"^ye"), "e"),                      # Yeltsin / Eltsin (Cyrillic Е at a word start)
+    (re.compile(r"([aeiou])ye"), r"\1e"),           # Dostoyevsky / Dostoevsky
+    (re.compile(r"(ch|sh|j)o(v|va)$"), r"\1e\2"),   # Gorbachov / Gorbachev
+    (re.compile(r"y"), "i"),                        # Zelensky / Zelenskiy / Zelenskyy; Sergey / Sergei
+    (re.compile(r"(ou|oo)"), "u"),                  # Mahmoud / Mahmud
+    (re.compile(r"ee"), "i"),                       # Shareef / Sharif
+    (re.compile(r"e"), "a"),                        # Mohammed / Muhammad, Ahmed / Ahmad, Pervez / Parvez
+    (re.compile(r"ai(?=[^aeiou]|$)"), "a"),         # Hussein / Hussain / Husayn, Qaeda / Qaida
+    (re.compile(r"o"), "u"),                        # Osama / Usama, Mohammed / Muhammad
+    (re.compile(r"(?<=[a-z]{3})ah$"), "a"),         # Fatimah / Fatima
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case Latin letters only: Cyrillic romanised, accents and apostrophes dropped."""
+    text = text.lower()
+    if not text.isascii():
+        text = "".join(_CYRILLIC.get(ch, ch) for ch in text)
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return _NOT_LETTER.sub("", text)
+
+
+def words(name: str) -> list[str]:
+    """A name's words; hyphens separate words too ('Jong-un' -> 'Jong', 'un')."""
+    return [w for w in _SEPARATORS.split(name.strip()) if w]
+
+
+def is_latin(name: str) -> bool:
+    """Every letter Latin (accents allowed): names in Cyrillic, Arabic or CJK script decline or
+    are written in another language; KZ502 compares romanised English-text spellings only."""
+    if name.isascii():
+        return True
+    for ch in name:
+        if ch.isalpha() and not ch.isascii() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1 << 16)
+def _consonants(word: str) -> str:
+    text = fold(word)
+    for before, after in _CONSONANTS:
+        text = text.replace(before, after)
+    return text
+
+
+@lru_cache(maxsize=1 << 16)
+def form(word: str) -> str:
+    """A word with romanisation differences folded away: 'Muhammad', 'Mohammed' -> 'muhamad';
+    'Gaddafi', 'Qadhafi', 'Kadafi' -> 'kadafi' (g before a vowel at a word start reads as q/k)."""
+    text = _consonants(word)
+    if text.startswith("g") and len(text) > 1 and text[1] in "aeiou":
+        text = "k" + text[1:]
+    for pattern, replacement in _VOWEL_RULES:
+        text = pattern.sub(replacement, text)
+    return _DOUBLE.sub(r"\1", text)
+
+
+@lru_cache(maxsize=1 << 16)
+def bucket_key(name: str) -> str:
+    """The group of a name: its consonants after folding the consonant spellings, separators and
+    vowels ignored ('Kim Jong-un' = 'Kim Jong Un' -> 'kmjngn'; 'Gaddafi' = 'Qadhafi' -> 'kdf';
+    'Osama' = 'Usama' -> 'sm'). A group-by key only: `compare` decides."""
+    parts = []
+    for word in words(name):
+        text = consonant_form(word)
+        if text.startswith("g") and len(text) > 1 and text[1] in "aeiou":
+            text = "k" + text[1:]
+        parts.append(text)
+    return _VOWELS.sub("", "".join(parts).replace("y", "i"))
+
+
+def spelling(name: str) -> str:
+    """How a name is written, ignoring only case and the shape of apostrophes and spaces."""
+    return " ".join(name.replace("’", "'").split()).casefold()
+
+
+# -- comparing two spellings ----------------------------------------------------------------------
+
+SEPARATOR = "separator"          # only hyphens, spaces, apostrophes, accents or case differ: Kim Jong-un / Kim Jong Un
+TRANSLITERATION = "transliteration"  # a romanisation rule explains every difference: Mohammed / Muhammad
+TYPO = "typo"                    # one letter in a long word of a longer name: Barbara Follet / Follett
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    kind: str
+    words: tuple[tuple[str, str], ...]  # the differing words (folded), in order
+
+
+def compare(first: str, second: str, *, zipf: Callable[[str], float] = lambda word: 0.0,
+            established: float = 2.8, min_length: int = 5, min_ratio: float = 80.0) -> Difference | None:
+    """What kind of variant `second` is of `first`, or None when they are two names.
+
+    Every word must agree: equal, or equal once romanisation is folded (`form`), or (in a name
+    of two words or more, for words of `min_length` letters or more) one letter apart with a
+    rapidfuzz ratio of at least `min_ratio`. Two differing words that are both established in
+    English (wordfreq Zipf >= `established`: Davis/Davies, Miller/Muller, Phillips/Philips) are
+    two names, unless a vowel or consonant rule of romanisation (not only a doubled letter)
+    explains the difference in a long word and the name's other words are the same
+    (Mohammed Atta / Muhammad Atta).
+    """
+    if first == second:
+        return None
+    folded_a, folded_b = words(first), words(second)
+    joined_a, joined_b = fold("".join(folded_a)), fold("".join(folded_b))
+    if joined_a == joined_b:
+        return Difference(SEPARATOR, ())
+    if len(folded_a) != len(folded_b):
+        # a syllable boundary moved ('Xi Jin-ping' / 'Xi Jinping'): compare the words of each side
+        # that are not shared, joined
+        return _uneven(folded_a, folded_b)
+    differing: list[tuple[str, str]] = []
+    kinds: list[str] = []
+    for a, b in zip(folded_a, folded_b):
+        fa, fb = fold(a), fold(b)
+        if fa == fb:
+            continue
+        if min(len(fa), len(fb)) < 2:
+            return None
+        differing.append((fa, fb))
+        kind = _word_difference(fa, fb, several=len(folded_a) > 1, min_length=min_length, min_ratio=min_ratio)
+        if kind is None:
+            return None
+        if min(zipf(fa), zipf(fb)) >= established:
+            ruled = kind == TRANSLITERATION and _DOUBLE.sub(r"\1", fa) != _DOUBLE.sub(r"\1", fb)
+            if not (ruled and min(len(fa), len(fb)) >= min_length and len(folded_a) > 1):
+                return None
+        kinds.append(kind)
+    if not differing:
+        return None
+    if len(folded_a) > 1 and len(differing) == len(folded_a) and TYPO in kinds:
+        return None  # every word differs, not all by romanisation: too little to go on
+    return Difference(TYPO if TYPO in kinds else TRANSLITERATION, tuple(differing))
+
+
+@lru_cache(maxsize=1 << 16)
+def consonant_form(word: str) -> str:
+    """`form` without the vowel rules (consonant spellings, y/i, doubled letters only): what a
+    single-word name must share to be a variant ('Mangistau' / 'Mangystau', not 'Rise' / 'Riise')."""
+    return _DOUBLE.sub(r"\1", _consonants(word).replace("y", "i"))
+
+
+def _word_difference(a: str, b: str, *, several: bool, min_length: int, min_ratio: float) -> str | None:
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.fuzz import ratio
+
+    if not several:  # a one-word name has no other word to confirm it: consonant spellings only
+        return TRANSLITERATION if consonant_form(a) == consonant_form(b) else None
+    if form(a) == form(b):
+        # each rule changes a letter or two; more changes than that is another name that happens to
+        # fold the same way (Gavyn / Kevin)
+        if Levenshtein.distance(_DOUBLE.sub(r"\1", a), _DOUBLE.sub(r"\1", b)) <= (3 if min(len(a), len(b)) >= 8 else 2):
+            return TRANSLITERATION
+        return None
+    if min(len(a), len(b)) < min_length:
+        return None
+
+    x, y = form(a), form(b)
+    if Levenshtein.distance(x, y) <= 1 and ratio(x, y) >= min_ratio and Levenshtein.distance(a, b) <= 2:
+        return TYPO
+    return None
+
+
+def _uneven(words_a: list[str], words_b: list[str]) -> Difference | None:
+    a = [fold(w) for w in words_a]
+    b = [fold(w) for w in words_b]
+    while a and b and a[0] == b[0]:
+        a, b = a[1:], b[1:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    if not a or not b:
+        return None  # one name has a word more: 'George Bush' / 'George W Bush' are not variants
+    if "".join(a) == "".join(b):
+        return Difference(SEPARATOR, ())
+    if form("".join(a)) == form("".join(b)):
+        return Difference(TRANSLITERATION, (("".join(a), "".join(b)),))
+    return None
+
+
+# -- which spelling to recommend ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    text: str        # as first written
+    mentions: int    # in the corpus
+    documents: int   # documents that use it
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    spelling: str    # the key of `spellings` to write
+    reason: str      # why, in words, for the message
+    tie: bool = False  # no evidence either way: every spelling is reported, naming another
+
+
+def known(word: str, zipf: Callable[[str], float], is_place: Callable[[str], bool]) -> bool:
+    """Has English text seen this word (wordfreq), or is it a place name (gazetteer)?"""
+    return zipf(word) >= 1.0 or is_place(word)
+
+
+def recommend(spellings: Mapping[str, Spelling], *, zipf: Callable[[str], float] = lambda word: 0.0,
+              is_place: Callable[[str], bool] = lambda word: False, configured: str | None = None,
+              max_majority: int = 3) -> Recommendation:
+    """The spelling to advise among the variants of one name.
+
+    1. The spelling the config lists (names: preferred, aliases, places).
+    2. Evidence from the world: a spelling all of whose words English text knows (wordfreq) or
+       the gazetteer names, against one with a word nobody writes ('Sharrma'), unless the
+       unknown spelling is the corpus's clear house style (in `max_majority` times as many
+       documents as the known one, and at least 3).
+    3. The corpus majority: documents first (one article repeating a slip is one choice), then
+       mentions.
+    4. Between equals, the spelling English text knows best (summed Zipf frequency of the words
+       that differ); for spellings that differ only by hyphens and spaces, the most joined one
+       (brands and double-barrelled names are usually joined: Rolls-Royce, JPMorgan).
+    5. Otherwise a tie: no spelling is recommended (`tie`), and each is reported naming another.
+    """
+    keys = sorted(spellings)
+    if configured is not None and configured in spellings:
+        return Recommendation(configured, "the spelling listed in the config's names:")
+
+    def unknown_words(key: str) -> int:
+        others = [k for k in keys if k != key]
+        own = set(map(fold, words(key)))
+        shared = set.intersection(*(set(map(fold, words(k))) for k in others)) if others else set()
+        return sum(1 for w in own - shared if not known(w, zipf, is_place))
+
+    unknown = {k: unknown_words(k) for k in keys}
+    clean = [k for k in keys if unknown[k] == 0]
+    if clean and len(clean) < len(keys):
+        best_clean = max(clean, key=lambda k: (spellings[k].documents, spellings[k].mentions, _familiarity(k, zipf)))
+        dirty = [k for k in keys if unknown[k]]
+        style = max(dirty, key=lambda k: spellings[k].documents)
+        if not (spellings[style].documents >= 3
+                and spellings[style].documents >= max_majority * spellings[best_clean].documents):
+            words_unknown = sorted({w for k in dirty for w in map(fold, words(k)) if not known(w, zipf, is_place)})
+            return Recommendation(best_clean, "'" + "', '".join(words_unknown[:3]) + "' is not an English word "
+                                  "or known place name")
+    def weight(key: str) -> tuple[int, int]:
+        return spellings[key].documents, spellings[key].mentions
+
+    top = max(weight(k) for k in keys)
+    leaders = [k for k in keys if weight(k) == top]
+    if len(leaders) == 1:
+        winner = leaders[0]
+        runner_up = max(weight(k) for k in keys if k != winner)
+        if top[0] > runner_up[0]:
+            return Recommendation(winner, f"in {top[0]} documents against {runner_up[0]}")
+        return Recommendation(winner, f"{top[1]} mentions in the corpus against {runner_up[1]}")
+    separators_only = all((d := compare(leaders[0], k)) is not None and d.kind == SEPARATOR for k in leaders[1:])
+    scores = {k: 0.0 if separators_only else _familiarity(k, zipf) for k in leaders}
+    best = max(scores.values())
+    familiar = [k for k in leaders if scores[k] == best]
+    if len(familiar) == 1:
+        return Recommendation(familiar[0], "as frequent here, and the more common spelling in English")
+    joined = min(familiar, key=lambda k: (k.count(" ") + k.count("-"), k.count(" ")))
+    if all((d := compare(joined, k)) is not None and d.kind == SEPARATOR for k in familiar if k != joined):
+        return Recommendation(joined, "as frequent here; where a name is written both ways equally, the joined "
+                                      "form is the usual one (Rolls-Royce, JPMorgan)")
+    return Recommendation(familiar[0], "both equally frequent: pick one and list it in the config's names: "
+                                       "preferred", tie=True)
+
+
+def _familiarity(name: str, zipf: Callable[[str], float]) -> float:
+    return round(sum(zipf(fold(w)) for w in words(name)), 3)
+
+
+def variants(names: Sequence[str], **options) -> dict[str, Difference]:
+    """For tests and tools: the spellings of `names[1:]` that are variants of `names[0]`."""
+    return {n: d for n in names[1:] if (d := compare(names[0], n, **options)) is not None}

@@ -1,0 +1,137 @@
+"""The README's recipes, run as a user would copy them.
+
+- The pre-commit block is taken from README.md as written and run with the real
+  `pre-commit` in a fresh corpus repository. Only `repo:` changes (to a clone of this
+  working tree, tagged with the `rev:` the README names: kzlint has no public release, so
+  the README tells users to tag their own clone the same way).
+- The GitHub Actions recipe is a real file, docs/github-actions/kzlint.yml, that README.md
+  shows verbatim; actionlint (built by ci/actionlint.sh with `go install`) checks it. Where
+  actionlint cannot be built the test is skipped, except in CI (CI=true), where it fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+README = REPO / "README.md"
+WORKFLOW = REPO / "docs" / "github-actions" / "kzlint.yml"
+PRE_COMMIT = shutil.which("pre-commit")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+TIMEOUT = 1800  # pre-commit's first run installs kzlint and its dependencies into a fresh virtualenv
+
+
+def code_blocks(text: str, language: str) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```$", text, flags=re.S | re.M)
+
+
+def git(*args: str, cwd: Path) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def clone_of_this_tree(target: Path) -> Path:
+    """This working tree (tracked and untracked files, not ignored ones) as a one-commit repository."""
+    listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=REPO).split("\0")
+    for name in filter(None, listed):
+        source = REPO / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    git("init", "-q", cwd=target)
+    git("add", "-A", cwd=target)
+    git("commit", "-q", "-m", "kzlint", cwd=target)
+    return target
+
+
+def readme_pre_commit_config() -> dict:
+    blocks = [b for b in code_blocks(README.read_text(encoding="utf-8"), "yaml") if b.lstrip().startswith("repos:")]
+    assert len(blocks) == 1, "README.md should hold exactly one pre-commit config block"
+    return yaml.safe_load(blocks[0])
+
+
+def test_readme_pre_commit_block_names_this_version_and_both_hooks():
+    config = readme_pre_commit_config()
+    (repo,) = config["repos"]
+    version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert repo["rev"] == f"v{version}"
+    manifest = {hook["id"] for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    assert {hook["id"] for hook in repo["hooks"]} <= manifest
+
+
+@pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed")
+def test_readme_pre_commit_block_runs_verbatim(tmp_path: Path):
+    config = readme_pre_commit_config()
+    (repo,) = config["repos"]
+    source = clone_of_this_tree(tmp_path / "kzlint")
+    git("tag", repo["rev"], cwd=source)
+    repo["repo"] = str(source)  # the one line a user writes differently: where their clone lives
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    git("init", "-q", cwd=corpus)
+    (corpus / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    (corpus / ".kzlint.yaml").write_text("select: [KZ1]\n", encoding="utf-8")
+    (corpus / "clean.md").write_text("Rally in the capital\n\nThousands gathered on Tuesday, police said.\n",
+                                     encoding="utf-8")
+    (corpus / "scraped.md").write_text("Rally in the capital\n\nundefined\n\nThousands gathered on Tuesday.\n",
+                                       encoding="utf-8")
+    git("add", "-A", cwd=corpus)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never"}
+    env.pop("KZLINT_CACHE_DIR", None)
+
+    def pre_commit(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([PRE_COMMIT, *args], cwd=corpus, env=env, capture_output=True, text=True,
+                              timeout=TIMEOUT)
+
+    failed = pre_commit("run", "--all-files")
+    output = failed.stdout + failed.stderr
+    assert failed.returncode == 1, output
+    assert "scraped.md:3:1: warning[KZ101]" in output
+    assert "clean.md" not in output.replace("- hook id", "")
+
+    (corpus / "scraped.md").write_text("Rally in the capital\n\nThousands gathered on Tuesday.\n", encoding="utf-8")
+    git("add", "-A", cwd=corpus)
+    passed = pre_commit("run", "--all-files")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    pushed = pre_commit("run", "kzlint-corpus", "--hook-stage", "pre-push", "--all-files")
+    assert pushed.returncode == 0, pushed.stdout + pushed.stderr
+
+
+def test_readme_shows_the_checked_workflow_verbatim():
+    assert WORKFLOW.read_text(encoding="utf-8") in code_blocks(README.read_text(encoding="utf-8"), "yaml")
+
+
+def actionlint() -> str | None:
+    found = shutil.which("actionlint")
+    if found:
+        return found
+    built = subprocess.run(["bash", str(REPO / "ci" / "actionlint.sh"), "--print-path"], capture_output=True,
+                           text=True, timeout=900)
+    return built.stdout.strip() if built.returncode == 0 else None
+
+
+def test_github_actions_workflow_passes_actionlint(tmp_path: Path):
+    binary = actionlint()
+    if binary is None:
+        if IN_CI:
+            pytest.fail("actionlint could not be built (ci/actionlint.sh needs go and the Go module proxy)")
+        pytest.skip("actionlint is not installed and could not be built (needs go)")
+    result = subprocess.run([binary, "-no-color", str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    # and it does check: the same workflow with an expression injected into a script fails
+    broken = tmp_path / "broken.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace(
+        'run: pip install "$KZLINT"', "run: echo ${{ github.event.pull_request.title }}"), encoding="utf-8")
+    result = subprocess.run([binary, "-no-color", str(broken)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "potentially untrusted" in result.stdout, result.stdout + result.stderr

@@ -1,0 +1,201 @@
+"""Scraping residue that the artifact rules (KZ101, KZ103, KZ104, KZ106, KZ107) missed before
+issue 13, each with real text that must fire and real text that must not: script values where a
+number or a name belongs, glued words of any kind, raw HTML blocks in Markdown, wiki markup,
+ellipsis and underscore lines, teasers cut off mid-word, and repeated runs of text."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.config import load
+from lint.core.document import Document
+from lint.engine.selection import build_rules
+
+RULES = {rule.code: rule for rule in build_rules(load(None), select=["KZ1"])}
+
+
+def check(code: str, text: str, path: str = "article.txt"):
+    return list(RULES[code].check(Document(path, text)))
+
+
+def messages(code: str, text: str, path: str = "article.txt") -> list[str]:
+    return [f.message for f in check(code, text, path)]
+
+
+# -- KZ101: undefined / null / NaN where a number or a name belongs -----------------------------
+
+
+@pytest.mark.parametrize("text, token", [
+    ("Djokovic, ranked number undefined in the world, lost in straight sets.", "undefined"),
+    ("The undefined-year-old striker signed a three-year contract on Monday.", "undefined"),
+    ("Kazakhstan won 3-undefined against Tajikistan in Almaty.", "undefined"),
+    ("Inflation rose undefined.5% in December, the central bank said.", "undefined"),
+    ("Turnout was undefined% according to the election commission.", "undefined"),
+    ("Tickets cost £undefined and sold out within an hour.", "undefined"),
+    ("The striker, aged undefined, joined from Shakhtar Donetsk.", "undefined"),
+    ("The oil price fell to $null a barrel on Friday.", "null"),
+    ("Chelsea beat Arsenal null-2 at Stamford Bridge.", "null"),
+    ("Posted by undefined on 12 May 2019", "undefined"),
+    ("Coach Stanimir undefined said the team was ready.", "undefined"),
+    ("Page undefined of 12", "undefined"),
+])
+def test_a_script_value_in_a_number_or_name_slot_fires(text, token):
+    found = check("KZ101", text)
+    assert len(found) == 1 and f'"{token}"' in found[0].message
+    assert "where a number should be" in found[0].message or "where a name should be" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "The border between the two countries remains undefined.",
+    "The contract was declared null and void by the court.",
+    "Scientists rejected the null hypothesis after the second trial.",
+    "An undefined number of protesters were detained overnight.",
+    "The results were null, the commission said on 12 May.",
+    "JavaScript returns undefined when a variable has no value.",
+    "Kazakhstan drew nil-nil with Serbia; they won 2-nil in March.",
+    "The election was declared null in 2019, and 40% of voters stayed home.",
+    "The ruling left the status of 3 million tenants undefined, lawyers said.",
+    "It is undefined behaviour in C to read past the end of an array.",
+    "A number of questions remain undefined.",
+])
+def test_english_that_uses_the_words_stays_silent(text):
+    assert check("KZ101", text) == []
+
+
+# -- KZ104: glued words in general -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, token", [
+    ("Chelsea have won sevenChampions League matches in a row.", "sevenChampions"),
+    ("The vote came whileCambridge University was on holiday.", "whileCambridge"),
+    ("The former ministerLord Heseltine said the plan would fail.", "ministerLord"),
+    ("Crowds gathered to greetPresident Tokayev at the airport.", "greetPresident"),
+    ("Most laptops in the ministry are runningWindows 10.", "runningWindows"),
+    ("The strike began on Monday.Officials said 40 people were detained.", "Monday.Officials"),
+    ("The two sides agreed.The deal will be signed on Friday.", "agreed.The"),
+    ("It should have been Joy Division.Those guys have shaped modern music.", "Division.Those"),
+])
+def test_glued_words_fire_and_get_their_space(text, token):
+    found = check("KZ104", text)
+    assert len(found) == 1 and f'"{token}"' in found[0].message
+    assert found[0].fix.safe
+
+
+@pytest.mark.parametrize("text", [
+    "Apple sold more iPod and iPhone units; PlayStation and YouTube grew, eBay shrank.",
+    "McLeish said JavaScript skills are in demand at McDonald's and at MacBook makers.",
+    "WhatsApp, LinkedIn and PayPal were all down on Tuesday.",
+    "Shares in One.Tel fell sharply in Sydney; Booking.Com and Ask.Fm were unaffected.",
+    "He moved to St.Petersburg in 2005 and met Mr.Smith and Prof.Jones there.",
+    "The app uses setTimeout and getElementById calls; airBaltic and iShares agreed.",
+])
+def test_brands_names_and_abbreviations_stay_silent(text):
+    assert check("KZ104", text) == []
+
+
+# -- KZ106: raw HTML blocks in Markdown, wiki markup --------------------------------------------
+
+
+@pytest.mark.parametrize("block", [
+    "<p>Protesters regrouped near the square on Thursday evening.</p>",
+    '<div class="share-bar">\nShare this article\n</div>',
+    '<img height="1" width="1" style="display:none" src="https://b.example.com/p?c1=2">',
+])
+def test_a_raw_html_block_in_markdown_fires_once(block):
+    text = f"Police fired tear gas.\n\n{block}\n\nThe curfew stays.\n"
+    found = check("KZ106", text, "article.md")
+    assert [(f.line, f.end_line) for f in found] == [(3, 2 + block.count("\n") + 1)]
+    assert "HTML block" in found[0].message
+
+
+@pytest.mark.parametrize("block", [
+    "<!-- kzlint-disable KZ102 -->",
+    "<details>\nMore about the strike\n</details>",
+])
+def test_comments_and_unlisted_tags_in_markdown_stay_silent(block):
+    assert check("KZ106", f"Police fired tear gas.\n\n{block}\n\nThe curfew stays.\n", "article.md") == []
+
+
+def test_wiki_markup_fires():
+    text = ("'''Almaty''' is the largest city of [[Kazakhstan]], with {{convert|1.9|e6}} people.\n\n"
+            "== Background ==\n\nThe town of [[Zhanaozen|Zhanaozen]] is ''the'' oil town of Mangystau.\n")
+    found = [f.snippet for f in check("KZ106", text)]
+    assert found == ["'''Almaty'''", "[[Kazakhstan]]", "{{convert|1.9|e6}}", "== Background ==",
+                     "[[Zhanaozen|Zhanaozen]]", "''the''"]
+    assert check("KZ101", text) == []  # a wiki template is markup, not an unfilled placeholder
+
+
+def test_two_apostrophes_as_quotation_marks_stay_silent():
+    # BBC, sport/354: '' stands for a quotation mark; without other wiki markup it is not wikitext
+    text = "We will say nothing of Mike Ruddock ''poaching'' eight of the Dragons side that faced Leinster.\n"
+    assert check("KZ106", text) == []
+
+
+# -- KZ107: ellipsis lines, underscore lines, teasers cut off -----------------------------------
+
+
+@pytest.mark.parametrize("line, path", [("…", "a.txt"), ("……", "a.txt"), ("_____", "a.md"), ("___", "a.md")])
+def test_ellipsis_and_underscore_lines_fire(line, path):
+    found = check("KZ107", f"Police fired tear gas.\n\n{line}\n\nThe curfew stays.", path)
+    assert [f.line for f in found] == [3]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Ministers said the plan would reduc…",
+    "The government says the new tax on imported cars will help local producers and…",
+    "The new Galaxy Book runs Windows and has a 13-inch screen, 40 laptops with improved Alexa suppor...",
+])
+def test_a_teaser_cut_off_mid_word_or_after_a_joining_word_fires(paragraph):
+    found = check("KZ107", f"{paragraph}\n\nThe curfew stays in force until Monday, officials said.")
+    assert [f.line for f in found] == [1] and "cut off" in found[0].message
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Police fired tear gas.\n\n---\n\nThe curfew stays.\n\n***\n", "a.md"),
+    ("Title\n\n```\n_____\n```\n", "a.md"),
+    ("President Tokayev demanded help from Russia… and got it.", "a.txt"),
+    ("But will a safe pair of hands be enough when the hands of a magician might be required...", "a.txt"),
+    # BBC, tech/401: a reader who trails off all along
+    ("I know I play for too long... this is not a wind up... but something I'm increasingly concerned with...",
+     "a.txt"),
+])
+def test_rules_and_ellipses_of_style_stay_silent(text, path):
+    assert check("KZ107", text, path) == []
+
+
+# -- KZ103: one finding per repeated run ---------------------------------------------------------
+
+POST = (
+    "Oil workers in Zhanaozen have been on strike since May, demanding higher pay and better conditions. "
+    "The company says the strike is illegal and has dismissed hundreds of workers. "
+    "On Friday police moved in to clear the town square where the strikers had camped for months. "
+    "Witnesses said police opened fire on the crowd after the stage was stormed. "
+    "The prosecutor's office later said that ten people had been killed in the clashes. "
+    "Opposition groups put the number of dead much higher than the official figure. "
+    "The authorities imposed a state of emergency in the town and cut its internet links. "
+    "Journalists who tried to reach Zhanaozen were turned back at police checkpoints. "
+    "The president flew to the region a week later and blamed local officials for the violence. "
+    "Several executives of the state oil company lost their jobs in the weeks that followed. "
+    "Dozens of strikers were later put on trial, accused of organising mass unrest in the town. "
+    "Human rights groups said that several defendants had been tortured in custody. "
+    "The opposition politician Vladimir Kozlov was sentenced to seven and a half years in prison. "
+    "Ten years on, families of the dead say they are still waiting for the truth about that day."
+)
+
+
+def test_a_reply_quoting_a_fourteen_sentence_post_gives_one_finding():
+    sentences = POST.split(". ")
+    quoted = ". ".join(sentences[:7]) + ".\n\n" + ". ".join(sentences[7:])  # the reply splits it in two
+    text = f"Original post\n\n{POST}\n\nReply from Dana\n\n{quoted}\n\nI was there and it was worse than that.\n"
+    found = check("KZ103", text)
+    assert len(found) == 1
+    assert found[0].line == 7 and found[0].end_line == 9
+    assert "duplicate of line 3 (14 sentences repeated)" in found[0].message
+
+
+def test_consecutive_repeated_paragraphs_give_one_finding_and_one_fix():
+    paragraphs = [s + "." for s in POST.split(". ")[:3]]
+    text = "\n\n".join(paragraphs + ["The curfew stays in force until Monday, officials said."] + paragraphs) + "\n"
+    found = check("KZ103", text)
+    assert [(f.line, f.end_line) for f in found] == [(9, 13)]
+    assert "duplicate of lines 1-5 (3 paragraphs repeated)" in found[0].message and found[0].fix.safe

