@@ -17,6 +17,8 @@ import shutil
 import socket
 import sqlite3
 import subprocess
+import threading
+import time
 from bisect import bisect_right
 from pathlib import Path
 import urllib.error
@@ -26,6 +28,7 @@ from urllib.parse import urlsplit
 
 from lint.backends.match import Match, Unavailable
 from lint.config import LanguageToolSettings
+from lint.core import process
 
 SEPARATOR = "\n\n"  # between sentences of a batch: LanguageTool reads each as its own paragraph
 MIN_JAVA = 17
@@ -100,13 +103,46 @@ def split_matches(matches: list[Match], lengths: list[int]) -> list[list[Match]]
 
 
 class Client:
-    """A LanguageTool HTTP server at `base_url` (the part before /v2/)."""
+    """A LanguageTool HTTP server at `base_url` (the part before /v2/).
+
+    Every request has a total deadline (`timeout-s`), not a timeout per read: a server that
+    sends one byte every few seconds never trips a read timeout. All the requests of a run share
+    one budget (`run-timeout-s`), counted from when the client was made; forked workers inherit
+    it (the monotonic clock is the same in every process)."""
 
     def __init__(self, base_url: str, settings: LanguageToolSettings) -> None:
         self.base_url = base_url.rstrip("/")
         self.settings = settings
+        self.run_deadline = time.monotonic() + settings.run_timeout_s
 
     def _request(self, path: str, data: dict | None, timeout: float):
+        """`_fetch` within `timeout` seconds in all and within the run's budget (`run-timeout-s`,
+        counted from when this client was made; forked workers inherit it): a socket timeout
+        bounds each read only, and a server that sends one byte every few seconds never trips it.
+        The request runs in a helper thread; past the deadline the run goes on without it."""
+        left = self.run_deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError(f"LanguageTool time for this run is spent (languagetool.run-timeout-s: "
+                               f"{self.settings.run_timeout_s:g} s)")
+        seconds = min(timeout + self.settings.connect_timeout_s, left)
+        outcome: dict = {}
+
+        def run() -> None:
+            try:
+                outcome["value"] = self._fetch(path, data, timeout)
+            except BaseException as exc:  # handed to the caller's thread
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=run, name="kzlint-languagetool", daemon=True)
+        worker.start()
+        worker.join(seconds)
+        if worker.is_alive():
+            raise TimeoutError(f"no complete answer within {seconds:g} s")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
+
+    def _fetch(self, path: str, data: dict | None, timeout: float):
         """One HTTP request with the standard library (no requests: kzlint needs nothing more);
         the JSON answer. Each call opens its own connection, so forked workers share none."""
         body = urllib.parse.urlencode(data).encode("utf-8") if data is not None else None
@@ -125,10 +161,10 @@ class Client:
         try:
             port = parsed.port or (443 if parsed.scheme == "https" else 80)
             socket.create_connection((parsed.hostname or "localhost", port), self.settings.connect_timeout_s).close()
-        except OSError:
-            raise Unavailable(f"no LanguageTool server answers at {self.base_url}") from None
         except ValueError as exc:
             raise Unavailable(f"languagetool.url {self.base_url!r} is not a URL ({exc})") from None
+        except OSError:
+            raise Unavailable(f"no LanguageTool server answers at {self.base_url}") from None
         try:
             self._request("/v2/languages", None, max(self.settings.connect_timeout_s, min(self.settings.timeout_s, 10)))
         except (TimeoutError, socket.timeout):
@@ -201,7 +237,7 @@ def java_major_version() -> int | None:
     if not java:
         return None
     try:
-        output = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=10).stderr
+        output = process.run([java, "-version"], timeout=10).stderr.decode("utf-8", "replace")
     except (OSError, subprocess.SubprocessError):
         return None
     match = re.search(r'version "(\d+)(?:\.(\d+))?', output)
@@ -297,8 +333,8 @@ class SentenceCache:
     def __init__(self, folder: Path, settings: LanguageToolSettings) -> None:
         self.file = folder / "languagetool-sentences.sqlite"
         fingerprint = json.dumps(settings.model_dump(mode="json", exclude={"mode", "url", "timeout_s",
-                                                                            "connect_timeout_s", "batch_chars",
-                                                                            "cache"}), sort_keys=True)
+                                                                            "run_timeout_s", "connect_timeout_s",
+                                                                            "batch_chars", "cache"}), sort_keys=True)
         self._salt = hashlib.blake2b(fingerprint.encode(), digest_size=8).hexdigest()
         self._db: sqlite3.Connection | None = None
         self._pid = 0

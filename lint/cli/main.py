@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from lint import __version__
+from lint.core.escape import for_terminal
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("rules", "explain", "config", "server")
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             return server(argv[1:])
         return _check(build_parser().parse_args(argv))
     except (UsageError, ConfigError) as exc:
-        print(f"kzlint: error: {exc}", file=sys.stderr)
+        print(f"kzlint: error: {for_terminal(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("kzlint: interrupted", file=sys.stderr)
@@ -99,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback unless asked for
         if debug:
             raise
-        print(f"kzlint: internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", file=sys.stderr)
+        print(f"kzlint: internal error: {type(exc).__name__}: {for_terminal(str(exc))} (run with --debug for a traceback)",
+              file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -112,14 +114,19 @@ def _check(args: argparse.Namespace) -> int:
     from lint.output.text import statistics
 
     cwd = Path.cwd()
-    paths = args.paths or ([] if args.stdin_filename else ["."])
+    if args.stdin_filename is not None:
+        name = args.stdin_filename
+        if not name.strip() or name.endswith(("/", os.sep)) or os.path.isdir(cwd / name):
+            raise _usage_error()(f"--stdin-filename {name!r}: expected the name of a file (standard input is "
+                                 "linted as it)")
+    paths = args.paths or ([] if args.stdin_filename is not None else ["."])
     if args.show_settings:
         from lint.cli.settings import show_settings
 
         target = Path(args.stdin_filename or paths[0])
         sys.stdout.write(show_settings(target, args.config, fmt="json" if args.format == "json" else "text"))
         return EXIT_OK
-    stdin = sys.stdin.buffer.read() if args.stdin_filename else None
+    stdin = sys.stdin.buffer.read() if args.stdin_filename is not None else None
     groups = plan(paths, args.stdin_filename, stdin, args.config, cwd)
     notices = Notices(quiet=args.quiet, use_cache=not args.no_cache)
     run = run_groups(groups, args, cwd, notices)
@@ -131,7 +138,10 @@ def _check(args: argparse.Namespace) -> int:
         run = run_groups(groups, args, cwd, notices, stdin=run.stdin)  # what is left, seen afresh
     notices.flush()
     if args.write_baseline:
-        count = baseline.write(Path(args.write_baseline), run.findings, cwd)
+        try:
+            count = baseline.write(Path(args.write_baseline), run.findings, cwd)
+        except baseline.BaselineError as exc:
+            raise _usage_error()(str(exc)) from None
         notices.say(f"wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}", always=True)
         return EXIT_OK
     findings = _narrow(args, run.findings, cwd, notices)
@@ -190,7 +200,8 @@ def _fix(args: argparse.Namespace, run, cwd: Path, notices) -> int | None:
                 run.stdin[shown] = decoded.encode(fixed.after)
             continue
         candidates = sorted({f.path for f in run.findings if wanted(f) and _owned(f.path, engine, run)})
-        result = fixes.fix_files(candidates, lint, cwd, write=not args.diff, max_size=engine.config.max_file_size)
+        result = fixes.fix_files(candidates, lint, cwd, write=not args.diff, max_size=engine.config.max_file_size,
+                                 roots=engine.project_roots(args.paths or ["."]), linted=engine.targets)
         for notice in result.notices:
             notices.say(notice, always=True)
         if args.diff:

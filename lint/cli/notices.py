@@ -14,6 +14,8 @@ import os
 import sys
 from pathlib import Path
 
+from lint.core.escape import for_terminal
+
 MEMORY = "notices-shown.json"
 
 
@@ -38,7 +40,7 @@ class Notices:
         if notice in self._said or (self.quiet and not always):
             return
         self._said.add(notice)
-        print(f"kzlint: {notice}", file=sys.stderr)
+        print(f"kzlint: {for_terminal(notice)}", file=sys.stderr)  # a file name cannot drive the terminal
 
     def flush(self) -> None:
         pending, self._pending = self._pending, []
@@ -49,8 +51,10 @@ class Notices:
             if notice not in shown:
                 self.say(notice)
         if self.hook and self._memory is not None and set(pending) != shown:
-            try:
-                self._memory.write_text(json.dumps(sorted(set(pending))), encoding="utf-8")
+            try:  # never through a link planted in the cache folder (O_NOFOLLOW)
+                fd = os.open(self._memory, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o644)
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    out.write(json.dumps(sorted(set(pending))))
             except OSError:
                 pass
 

@@ -7,6 +7,7 @@ package): mappings merge key by key, anything else (lists included) replaces the
 from __future__ import annotations
 
 import functools
+import os
 import tomllib
 from collections.abc import Iterable
 from importlib import resources
@@ -17,6 +18,8 @@ import yaml
 from pydantic import ValidationError
 
 from lint.config.schema import BUILTIN_SOURCE, Config, kebab
+from lint.core.document import NoDuplicateKeys
+from lint.core.project import inside, project_root
 
 CONFIG_NAMES = (".kzlint.yaml", "rules.yaml", "pyproject.toml")  # precedence within one folder
 MAX_CONFIG_BYTES = 1_000_000
@@ -129,7 +132,21 @@ def load(path: Path | None) -> Config:
         raise ConfigError(f"{path}:1: config must be a mapping of settings, not {type(user).__name__}")
     config = _validate(merge(base, user), lines, str(path))
     config._user = user
+    _check_inside(config, path, lines)
     return config
+
+
+def _check_inside(config: Config, path: Path, lines: dict[tuple, int]) -> None:
+    """`corpus:` and `cache-dir:` must stay inside the project of the config file (its git work
+    tree, else its folder): a hostile `corpus: /` made a one-file run walk the whole filesystem,
+    and a `cache-dir` elsewhere had kzlint write there. (KZLINT_CACHE_DIR, set by the user, may
+    point anywhere.)"""
+    folder = path.resolve().parent
+    project = os.path.realpath(project_root(folder, folder))
+    for key, value in (("corpus", config.corpus), ("cache-dir", config.cache_dir)):
+        if value and not inside(os.path.realpath(folder / value), (project,)):
+            raise ConfigError(f"{path}:{_line(lines, (key,))}: {key}: {value!r} is outside the project ({project}); "
+                              "kzlint reads and writes inside it only")
 
 
 def _validate(data: dict, lines: dict[tuple, int], source: str) -> Config:
@@ -179,7 +196,7 @@ def merge(base: Any, override: Any) -> Any:
     return override
 
 
-class _SafeNoAliasLoader(yaml.SafeLoader):
+class _SafeNoAliasLoader(NoDuplicateKeys, yaml.SafeLoader):
     """Safe YAML (no Python tags) that also refuses anchors and aliases (no expansion bombs)."""
 
     def compose_node(self, parent, index):  # type: ignore[override]

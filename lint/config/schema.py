@@ -70,10 +70,27 @@ class LanguageToolSettings(Section):
     ]
     enabled_categories: list[str] = []
     disabled_categories: list[str] = []
-    timeout_s: float = Field(30.0, gt=0, le=600)  # per request, once connected
+    timeout_s: float = Field(30.0, gt=0, le=600)  # per request, in all: a server that drips bytes is cut off
+    run_timeout_s: float = Field(600.0, gt=0, le=86_400)  # all requests of a run together
     connect_timeout_s: float = Field(1.0, gt=0, le=30)  # an absent server must not stall a run
     batch_chars: int = Field(12_000, ge=200, le=1_000_000)  # sentences per request, up to this many characters
     cache: bool = True  # keep results per sentence in the cache directory
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        """An http(s) URL with a host and a valid port, checked when the config is read (a
+        malformed one was an internal error in the middle of a run)."""
+        from urllib.parse import urlsplit
+
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018 (raises on a port out of range)
+        except ValueError as exc:
+            raise ValueError(f"not a URL ({exc})") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("expected an http:// or https:// URL with a host, such as http://localhost:8081")
+        return value
 
     @field_validator("mode", mode="before")
     @classmethod
@@ -236,6 +253,8 @@ class Config(Section):
     corpus: str | None = None
     fail_on: Severity = Severity.WARNING
     max_file_size: int = Field(5_000_000, gt=0)
+    # Read a symbolic link whose target is outside the project (README, "Symbolic links"); never for writes.
+    follow_outside_links: bool = False
     cache_dir: str = ".kzlint_cache"
     select: list[str] = []
     extend_select: list[str] = []

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 import yaml
 
@@ -136,8 +137,12 @@ class Document:
                 url = m.group(0)[1:-1]
                 found.append(Link(url, url, block.start + m.start() + 1, block.start + m.end() - 1, index))
                 taken.append((m.start(), m.end()))
+            taken.sort()
+            starts = [a for a, _ in taken]
+            reach = list(accumulate((b for _, b in taken), max))  # furthest end so far: bisect, not a scan
             for m in _BARE_URL.finditer(raw):
-                if any(a <= m.start() < b for a, b in taken):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if i >= 0 and m.start() < reach[i]:
                     continue
                 url = m.group(0).rstrip(".,;:!?")
                 found.append(Link(url, url, block.start + m.start(), block.start + m.start() + len(url), index))
@@ -303,10 +308,9 @@ def _front_matter(text: str) -> tuple[dict, int, str]:
 def _load_yaml(body: str):
     """Safe YAML without aliases. libyaml (C, ~10x faster) when the text cannot hold an anchor or
     alias (no '&' or '*') and parses cleanly; else PyYAML, whose errors the messages quote."""
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None and "&" not in body and "*" not in body and _shallow(body):
+    if _FastLoader is not None and "&" not in body and "*" not in body and _shallow(body):
         try:
-            return yaml.load(body, Loader=fast)
+            return yaml.load(body, Loader=_FastLoader)
         except (yaml.YAMLError, ValueError, LookupError, TypeError, ArithmeticError, RecursionError):
             pass  # parse again below for the same error, worded as always
     return yaml.load(body, Loader=_NoAliasLoader)
@@ -319,7 +323,28 @@ def _shallow(body: str) -> bool:
     return body.count("\n") + sum(body.count(mark) for mark in ("[", "{", "- ", "-\t", "? ", "?\t")) < 500
 
 
-class _NoAliasLoader(yaml.SafeLoader):
+class NoDuplicateKeys:
+    """A YAML loader mixin: a key given twice in one mapping is an error at the second one (YAML
+    forbids it; PyYAML silently keeps the last value). Used for front matter and config files."""
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        if isinstance(node, yaml.MappingNode):
+            first: dict[tuple, int] = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                    key = (key_node.tag, key_node.value)
+                    if key in first:
+                        raise yaml.constructor.ConstructorError(
+                            None, None, f"duplicate key {key_node.value!r} (first on line {first[key]})",
+                            key_node.start_mark)
+                    first[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep)  # type: ignore[misc]
+
+
+_FastLoader = type("_FastLoader", (NoDuplicateKeys, yaml.CSafeLoader), {}) if hasattr(yaml, "CSafeLoader") else None
+
+
+class _NoAliasLoader(NoDuplicateKeys, yaml.SafeLoader):
     """Safe YAML without anchors/aliases: no 'billion laughs' expansion."""
 
     def compose_node(self, parent, index):  # type: ignore[override]

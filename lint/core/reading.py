@@ -14,6 +14,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint.core.project import inside
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -50,7 +52,7 @@ def decode(data: bytes) -> DecodedText:
             encoding, bom = name, mark
             break
     body = data[len(bom):]
-    if not bom.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and b"\x00" in body[:8192]:
+    if not encoding.startswith(("utf-16", "utf-32")) and b"\x00" in body[:8192]:  # NUL bytes are their text
         raise ReadError("binary file (NUL bytes)")
     try:
         text = body.decode(encoding)
@@ -77,6 +79,23 @@ def _newline_style(text: str) -> str | None:
         return "\n" if not styles else None
     return styles[0][1]
 
+
+
+OUTSIDE = "symlink to a file outside the project (not followed)"
+
+
+def refuse_outside(path: str | Path, roots: tuple[str, ...] | None) -> None:
+    """ReadError when `path` is a symbolic link to a regular file outside `roots` (the real paths of
+    the project's folders): a hostile repository's `x.txt -> /etc/passwd` would be quoted in
+    findings. Links to FIFOs and devices are left to read_bytes, which refuses them all."""
+    if roots is None or not os.path.islink(path):
+        return
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return  # dangling or a loop: read_bytes says which
+    if regular and not inside(os.path.realpath(path), roots):
+        raise ReadError(OUTSIDE)
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
@@ -117,4 +136,6 @@ def _reason(exc: OSError) -> str:
         return "is a directory"
     if exc.errno == errno.ELOOP:
         return "symlink loop (too many levels of symbolic links)"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "path too long (longer than the system's PATH_MAX)"
     return exc.strerror or str(exc)

@@ -94,6 +94,19 @@ def _storable(text: str) -> bool:
     return True
 
 
+def _create(path: Path, data: bytes) -> None:
+    """Create a small file unless something (a file, or a link, dangling or not) has the name:
+    never through a symbolic link (O_EXCL | O_NOFOLLOW)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except FileExistsError:
+        return
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+
+
 class Cache:
     def __init__(self, folder: Path, config_fingerprint: str) -> None:
         self.folder = folder
@@ -108,9 +121,10 @@ class Cache:
         if self._db is None:
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
-                ignore = self.folder / ".gitignore"
-                if not ignore.exists():
-                    ignore.write_text("# created by kzlint; safe to delete\n*\n", encoding="utf-8")
+                _create(self.folder / ".gitignore", b"# created by kzlint; safe to delete\n*\n")
+                for suffix in ("", "-wal", "-shm", "-journal"):  # SQLite would open a planted link's target
+                    if os.path.islink(f"{self.file}{suffix}"):
+                        os.unlink(f"{self.file}{suffix}")
                 db = sqlite3.connect(self.file, timeout=5)
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=OFF")  # no fsync: a cache lost in a crash is rebuilt
@@ -202,11 +216,12 @@ class Cache:
         of `paths` only."""
         select = "SELECT path, size, mtime, ctime, inode, key FROM files"
         rows = self._all(select) if paths is None else self._query(select + " WHERE path IN ({marks})", paths)
-        return {row[0]: (tuple(row[1:5]), row[5]) for row in rows}
+        return {row[0]: (tuple(row[1:5]), row[5]) for row in rows  # a row of the wrong types is a miss
+                if isinstance(row[5], str) and all(type(v) is int for v in row[1:5])}
 
     def indexed_paths(self) -> set[str]:
         """Every path in the stat index (a third of the cost of `files()`)."""
-        return {path for (path,) in self._all("SELECT path FROM files")}
+        return {path for (path,) in self._all("SELECT path FROM files") if isinstance(path, str)}
 
     def _all(self, sql: str) -> list[tuple]:
         db = self._connect()
@@ -230,7 +245,8 @@ class Cache:
 
     def holders(self, rule: str, claims: list[str]) -> set[tuple[str, str]]:
         """(path, content key) of every document version recorded with one of these claim keys."""
-        return set(self._query("SELECT path, key FROM claims WHERE rule = ? AND claim IN ({marks})", claims, rule))
+        return {(path, key) for path, key in self._query("SELECT path, key FROM claims WHERE rule = ? AND claim IN ({marks})",
+                                                         claims, rule) if isinstance(path, str) and isinstance(key, str)}
 
     def holder_sample(self, rule: str, claims: list[str], cap: int) -> dict[str, list[str]]:
         """claim -> up to `cap` paths recorded with it (one indexed query per claim): what a rule
@@ -252,7 +268,8 @@ class Cache:
     # -- notices ------------------------------------------------------------------------------
     def notices(self) -> list[str]:
         """What the rules' prepare() said in the run that filled this cache ("KZ201 skipped")."""
-        return [text for _, text in sorted(self._all("SELECT line, text FROM notices"))]
+        return [text for _, text in sorted(self._all("SELECT line, text FROM notices"), key=lambda row: str(row[0]))
+                if isinstance(text, str)]
 
     def put_notices(self, notices: list[str]) -> None:
         db = self._connect()
@@ -271,9 +288,13 @@ class Cache:
         """The last walk of this folder (lint.engine.discovery.Listing), if any."""
         for folders, files in self._query("SELECT folders, files FROM listings WHERE root IN ({marks})", [root]):
             try:
-                return Listing(loads(folders), loads(files))
-            except ValueError:
+                folders, files = loads(folders), loads(files)
+            except (ValueError, TypeError, RecursionError):
                 return None
+            if (isinstance(folders, dict) and isinstance(files, list) and all(isinstance(f, str) for f in files)
+                    and all(type(m) is int for m in folders.values())):
+                return Listing(folders, files)
+            return None  # the wrong shape: a miss, the folder is walked again
         return None
 
     def put_listing(self, root: str, listing: Listing) -> None:
@@ -294,9 +315,10 @@ class Cache:
     def get_corpus(self, fingerprint: str) -> list | None:
         for (payload,) in self._query("SELECT findings FROM corpus WHERE fingerprint IN ({marks})", [fingerprint]):
             try:
-                return loads(payload)
-            except ValueError:
+                found = loads(payload)
+            except (ValueError, TypeError, RecursionError):
                 return None
+            return found if isinstance(found, list) else None
         return None
 
     def put_corpus(self, fingerprint: str, findings: list, keep: int = 3) -> None:

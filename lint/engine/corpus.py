@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from lint.core.findings import Finding
+from lint.core.findings import Finding, from_record
 from lint.engine.cache import loads
 from lint.rules import CorpusRule, Rule
 
@@ -52,9 +52,49 @@ class CorruptCache(Exception):
 
 
 def parsed(payload: dict | str) -> dict:
+    """A record's facts: parsed when it is JSON text from the cache. Any row that does not parse,
+    or parses to the wrong shape, is a miss: CorruptCache starts the run again without that cache
+    file."""
     if not isinstance(payload, str):
         return payload
     try:
-        return loads(payload)
-    except ValueError:
+        value = loads(payload)
+    except (ValueError, RecursionError):
         raise CorruptCache from None
+    if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
+        raise CorruptCache
+    return value
+
+
+def parsed_document(payload: str | None) -> dict:
+    """A cached document part with the shape process_text gives it, else CorruptCache."""
+    try:
+        document = loads(payload) if isinstance(payload, str) else None
+    except (ValueError, RecursionError):
+        raise CorruptCache from None
+    if not (isinstance(document, dict) and isinstance(document.get("findings"), list)
+            and isinstance(document.get("metadata"), dict) and isinstance(document.get("suppressions"), list)
+            and all(_is_directive(d) for d in document["suppressions"])):
+        raise CorruptCache
+    return document
+
+
+def _is_directive(entry) -> bool:
+    """[kind, line, codes, first, last, text], as suppressions.parse makes it."""
+    return (isinstance(entry, list) and len(entry) == 6 and isinstance(entry[2], list)
+            and all(type(entry[i]) is int for i in (1, 3, 4)) and all(isinstance(c, str) for c in entry[2]))
+
+
+def cached_findings(records) -> list[Finding]:
+    """Findings from cached records; a record of the wrong shape is CorruptCache."""
+    found = []
+    for record in records:
+        if not (isinstance(record, list) and len(record) == 13 and isinstance(record[0], str)
+                and all(type(record[i]) is int for i in (1, 2, 3, 4))
+                and all(isinstance(record[i], str) for i in (5, 6, 8))):
+            raise CorruptCache
+        try:
+            found.append(from_record(record))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            raise CorruptCache from None
+    return found

@@ -11,8 +11,9 @@ import re
 import subprocess
 from pathlib import Path
 
+from lint.core import process
 from lint.core.findings import Finding
-from lint.engine.discovery import UsageError, display_path, git_root
+from lint.engine.discovery import GIT_SECONDS, UsageError, display_path, git_root
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "\\": "\\", '"': '"'}
@@ -22,8 +23,7 @@ WholeFile = None  # marker: every line of the file counts as changed
 
 def _git(args: list[str], cwd: Path) -> str:
     try:
-        result = subprocess.run(["git", "-c", "core.quotepath=false", *args], cwd=cwd, capture_output=True,
-                                timeout=120, check=False)
+        result = process.run(["git", "-c", "core.quotepath=false", *args], cwd=cwd, timeout=GIT_SECONDS)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise UsageError(f"--diff-base: cannot run git: {exc}") from None
     if result.returncode != 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import functools
 import os
@@ -16,6 +17,10 @@ from operator import methodcaller
 from pathlib import Path
 from typing import Protocol
 
+from lint.core import process
+
+GIT_SECONDS = 60.0  # a git command's total deadline (its whole process group is killed then)
+GIT_ROOT_SECONDS = 10.0
 RACY_SECONDS = 2.0  # a file or folder modified this recently may change again within the same mtime tick
 
 
@@ -56,7 +61,8 @@ def is_excluded(path: str, exclude: list[str]) -> bool:
 
 
 def expand(paths: list[str], include: list[str], exclude: list[str], cwd: Path,
-           listings: ListingStore | None = None, recheck: set[str] | None = None) -> list[str]:
+           listings: ListingStore | None = None, recheck: set[str] | None = None,
+           unreadable: dict[str, str] | None = None) -> list[str]:
     """Files to lint, as display paths, sorted and without duplicates.
 
     A file named on the command line is linted whatever its name (unless excluded); a
@@ -76,6 +82,8 @@ def expand(paths: list[str], include: list[str], exclude: list[str], cwd: Path,
             shown = [prefix + relative for relative in listing.files] if prefix else listing.files
             if recheck is not None:
                 recheck.update(prefix + relative for relative in listing.recheck)
+            if unreadable is not None:  # folders the walk could not enter (display paths -> why)
+                unreadable.update(((prefix + folder) or ".", reason) for folder, reason in listing.unreadable.items())
             kept = filter(_matcher(tuple(include)), shown) if include else ()
             found.extend(filterfalse(_matcher(tuple(exclude)), kept) if exclude else kept)
         else:
@@ -101,6 +109,8 @@ class Listing:
     # files of the folders read again (not stored): their content may be new too, since a git
     # checkout or an editor's atomic save replaces a file, and that changes its folder's mtime
     recheck: list[str] = field(default_factory=list, compare=False)
+    # folders that could not be read, with the reason (not stored: a listing with any is not kept)
+    unreadable: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 class ListingStore(Protocol):
@@ -118,12 +128,12 @@ def _walk(root: Path, listings: ListingStore | None = None) -> Listing:
         key = os.path.abspath(root)
         previous = listings.listing(key)
         current = walk_folders(root, previous)
-        if current is not previous:
+        if current is not previous and not current.unreadable:
             listings.put_listing(key, current)
     ignored = _git_ignored(root, current.files)
     if ignored:
         return Listing(current.folders, [f for f in current.files if f not in ignored],
-                       [f for f in current.recheck if f not in ignored])
+                       [f for f in current.recheck if f not in ignored], current.unreadable)
     return current
 
 
@@ -149,7 +159,9 @@ def walk_folders(root: Path, previous: Listing | None) -> Listing:
         folder = pending.pop()
         try:
             mtime = os.stat(base + folder).st_mtime_ns
-        except OSError:
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:  # never silently: the run would say "0 files"
+                current.unreadable[folder] = "path too long (longer than the system's PATH_MAX)"
             continue
         if known.get(folder, -1) == mtime != -1:  # the same entries as last time
             current.folders[folder] = mtime
@@ -172,7 +184,9 @@ def walk_folders(root: Path, previous: Listing | None) -> Listing:
                             current.recheck.append(prefix + entry.name)
                     elif not entry.is_symlink():
                         pending.append(prefix + entry.name)
-        except OSError:
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                current.unreadable[folder] = "path too long (longer than the system's PATH_MAX)"
             continue
         current.folders[folder] = mtime if now - mtime > RACY_SECONDS * 1e9 else -1
     current.files.sort()
@@ -205,8 +219,8 @@ def _git(root: Path, arguments: list[str], stdin: str = "") -> str | None:
     """A git command's output (None when git is missing or fails; check-ignore's exit 1 means
     nothing ignored). Names keep undecodable bytes (surrogateescape), as os.scandir does."""
     try:
-        result = subprocess.run(["git", *arguments], cwd=root, capture_output=True, timeout=60, check=False,
-                                input=stdin.encode("utf-8", "surrogateescape"))
+        result = process.run(["git", *arguments], cwd=root, timeout=GIT_SECONDS,
+                             input=stdin.encode("utf-8", "surrogateescape"))
     except (OSError, subprocess.TimeoutExpired):
         return None
     if result.returncode not in (0, 1) or (result.returncode == 1 and arguments[0] != "check-ignore"):
@@ -216,10 +230,9 @@ def _git(root: Path, arguments: list[str], stdin: str = "") -> str | None:
 
 def git_root(path: Path) -> Path | None:
     try:
-        result = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], cwd=path if path.is_dir() else path.parent,
-            capture_output=True, text=True, timeout=10, check=False,
-        )
+        result = process.run(["git", "rev-parse", "--show-toplevel"], cwd=path if path.is_dir() else path.parent,
+                             timeout=GIT_ROOT_SECONDS)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    return Path(result.stdout.strip()) if result.returncode == 0 and result.stdout.strip() else None
+    top = result.stdout.decode("utf-8", "surrogateescape").strip()
+    return Path(top) if result.returncode == 0 and top else None

@@ -15,12 +15,14 @@ import difflib
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lint.config import Config
 from lint.core.findings import Finding, Fix, from_record
+from lint.core.project import inside
 from lint.core.reading import DecodedText, ReadError, decode, read_bytes
 from lint.engine.document import process_text
 from lint.engine.filtering import finish
@@ -152,11 +154,22 @@ def fix_data(shown: str, data: bytes, lint: Linter) -> tuple[FixedFile, DecodedT
     return FixedFile(shown, decoded.text, after, fixed, converged), decoded
 
 
-def fix_files(paths: list[str], lint: Linter, cwd: Path, *, write: bool, max_size: int) -> FixRun:
-    """Fix each file (display paths relative to `cwd`); write the changed ones when `write`."""
+def fix_files(paths: list[str], lint: Linter, cwd: Path, *, write: bool, max_size: int,
+              roots: tuple[str, ...] | None = None, linted: list[str] = ()) -> FixRun:
+    """Fix each file (display paths relative to `cwd`); write the changed ones when `write`.
+    With `roots` (real paths of the project's folders), a file whose real path is outside them
+    (a symbolic link out of the project) is never written. Before writing, the temporary files
+    a killed run left beside the files of this run (`paths` and `linted`) are removed."""
     run = FixRun()
+    if write:
+        folders = {os.path.dirname(os.path.realpath(cwd / p)) for p in (*paths, *linted)}
+        run.notices.extend(remove_stale_temporaries(f for f in folders if roots is None or inside(f, roots)))
     for shown in paths:
         file = Path(os.path.realpath(cwd / shown))  # write through a symlink, keep the link
+        if write and roots is not None and not inside(str(file), roots):
+            run.notices.append(f"{shown}: not fixed: it is a symlink to a file outside the project "
+                               "(kzlint never writes outside it)")
+            continue
         try:
             data = read_bytes(file, max_size)
             result, decoded = fix_data(shown, data, lint)
@@ -173,8 +186,12 @@ def fix_files(paths: list[str], lint: Linter, cwd: Path, *, write: bool, max_siz
                 continue
             try:
                 atomic_write(file, decoded.encode(result.after), expected=data)
-            except FileChanged:
-                run.notices.append(f"{shown}: not fixed: the file changed while kzlint was fixing it")
+            except ReadOnly:
+                run.notices.append(f"{shown}: not fixed: the file is read-only (no write permission bit); "
+                                   "make it writable to let --fix change it")
+                continue
+            except FileChanged as exc:
+                run.notices.append(f"{shown}: not fixed: {exc}")
                 continue
             except OSError as exc:
                 run.notices.append(f"{shown}: not fixed: cannot write ({exc.strerror or exc})")
@@ -190,10 +207,63 @@ def _hard_links(path: Path) -> int:
         return 1  # gone or unreadable: atomic_write reports it
 
 
+TEMPORARY_SUFFIX = ".kzlint-tmp"
+STALE_SECONDS = 24 * 3600  # a temporary file this old is left over, whoever made it
+
+
+def temporary_file(path: Path) -> tuple[int, str]:
+    """A new temporary file beside `path`, created exclusively (never through a planted link),
+    named `.NAME.PID.RANDOM.kzlint-tmp` so that a later run can tell whether its maker is alive."""
+    return tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
+
+
+def remove_stale_temporaries(folders) -> list[str]:
+    """Delete the temporary files that a killed run left in these folders: made by a process that
+    no longer exists (the PID in the name), or older than a day. Returns notices of what failed."""
+    notices = []
+    for folder in sorted(folders):
+        try:
+            entries = [e for e in os.scandir(folder) if e.name.startswith(".") and e.name.endswith(TEMPORARY_SUFFIX)]
+        except OSError:
+            continue
+        for entry in entries:
+            parts = entry.name[: -len(TEMPORARY_SUFFIX)].rsplit(".", 2)
+            try:
+                info = entry.stat(follow_symlinks=False)
+                if not stat.S_ISREG(info.st_mode):
+                    continue
+                pid = int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
+                if pid is not None and pid != os.getpid() and _alive(pid) and time.time() - info.st_mtime < STALE_SECONDS:
+                    continue  # another kzlint is writing it right now
+                os.unlink(entry.path)
+            except OSError as exc:
+                notices.append(f"{entry.path}: cannot remove a leftover temporary file ({exc.strerror or exc})")
+    return notices
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
+
+
+class ReadOnly(Exception):
+    """The file has no write permission bit: its owner protected it from changes."""
+
+
 def atomic_write(path: Path, data: bytes, *, expected: bytes) -> None:
-    """Replace `path` with `data` in one rename, keeping its permissions, unless it no longer holds `expected`."""
+    """Replace `path` with `data` in one rename, keeping its permissions, unless it no longer holds
+    `expected`, is no longer a regular file, or is write-protected (even root leaves it alone)."""
     info = os.stat(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".kzlint-tmp", dir=path.parent)
+    if not stat.S_ISREG(info.st_mode):
+        raise FileChanged("it is no longer a regular file")
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise ReadOnly(str(path))
+    handle, temporary = temporary_file(path)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -205,9 +275,8 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes) -> None:
                 os.chown(temporary, info.st_uid, info.st_gid)
             except OSError:
                 pass  # not allowed to give it away: it keeps our ownership
-        with open(path, "rb") as current:
-            if current.read(len(expected) + 1) != expected:
-                raise FileChanged(str(path))
+        if _current(path, len(expected)) != expected:
+            raise FileChanged("the file changed while kzlint was fixing it")
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -216,6 +285,23 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes) -> None:
             pass
         raise
     _sync_folder(path.parent)
+
+
+def _current(path: Path, size: int) -> bytes | None:
+    """The file's bytes now (up to what a change needs to show), or None when it is not a regular
+    file any more: opened without blocking and without following a link, so that a FIFO or a link
+    swapped in meanwhile neither blocks the run nor redirects the write."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as current:
+            return current.read(size + 1)
+    finally:
+        os.close(fd)
 
 
 def _sync_folder(folder: Path) -> None:

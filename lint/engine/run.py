@@ -21,13 +21,14 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from lint.config import Config
-from lint.core.findings import Finding, from_record, to_record
-from lint.core.reading import ReadError, read_bytes
+from lint.core.findings import Finding, to_record
+from lint.core.project import project_root
+from lint.core.reading import ReadError, read_bytes, refuse_outside
 from lint.engine.cache import Cache, content_key, corpus_fingerprint, stat_signature
-from lint.engine.corpus import CorruptCache, check_corpus, claim_keys, keyed, parsed
+from lint.engine.corpus import CorruptCache, cached_findings, check_corpus, claim_keys, keyed, parsed, parsed_document
 from lint.engine.discovery import expand, git_root, is_excluded
 from lint.engine.filtering import finish
-from lint.engine.workers import init_worker, init_worker_with, start_methods, work
+from lint.engine.workers import init_worker, init_worker_with, start_forked_worker, start_methods, work
 from lint.rules import CorpusRule, Rule
 from lint.rules.engine.unreadable import Unreadable
 
@@ -92,12 +93,15 @@ class Engine:
         self._known: dict[str, tuple] | None = None  # the cache's stat index, loaded once per run
         self._expanded: dict[tuple[str, ...], list[str]] = {}
         self._recheck: set[str] = set()  # files in folders changed since the last walk (see discovery.Listing)
+        self._unreadable: dict[str, str] = {}  # folders a walk could not enter (a path over PATH_MAX) -> why
         self._unhashed: dict[str, tuple] = {}  # stat signatures of files hashed by workers, for the index
         # from the rules' prepare() when documents had to be checked, else those of the run that
         # filled the cache (its file is per backend availability: the same notices hold)
         self.notices: list[str] = []
         self._prepared = False
         self.progress: Callable[[int, int], None] | None = None  # told (done, total) as documents are linted
+        self.roots: tuple[str, ...] | None = None  # see project_roots (None: links are followed anywhere)
+        self.targets: list[str] = []  # the files of the last run (display paths)
 
     @property
     def corpus_rules(self) -> list[CorpusRule]:
@@ -123,7 +127,7 @@ class Engine:
         key = tuple(sorted(os.path.abspath(self.cwd / p) for p in paths))
         if key not in self._expanded:
             self._expanded[key] = expand(paths, self.config.include, self.config.excludes, self.cwd, self.cache,
-                                         self._recheck)
+                                         self._recheck, self._unreadable)
         return self._expanded[key]
 
     def run(self, paths: list[str]) -> RunResult:
@@ -134,19 +138,34 @@ class Engine:
                 if self.cache is None:
                     raise
                 self.cache.discard()
-                self._known, self._expanded, self._recheck, self._unhashed = None, {}, set(), {}
+                self._known, self._expanded, self._recheck, self._unhashed, self._unreadable = None, {}, set(), {}, {}
                 self._prepared = False  # the notices said so far stand; they are stored again
                 return self._run(paths)
 
+    def project_roots(self, paths: list[str]) -> tuple[str, ...]:
+        """Real paths of the folders this run may read through symbolic links and write in: the
+        project (lint.core.project.project_root), the directories given, the configured corpus."""
+        roots = {project_root(self.cwd, self.config_dir if self.config.from_file else None)}
+        roots.update(self.cwd / p for p in paths if os.path.isdir(self.cwd / p))
+        if self.config.corpus:
+            roots.add(self.config_dir / self.config.corpus)
+        return tuple(sorted({os.path.realpath(root) for root in roots}))
+
     def _run(self, paths: list[str]) -> RunResult:
+        self.roots = None if self.config.follow_outside_links else self.project_roots(paths)
         targets = self._expand(paths)
         targets = sorted(set(targets) | {p for p in self.stdin if not is_excluded(p, self.config.excludes)})
-        roots = paths or list(self.stdin)
+        self.targets = [t for t in targets if t not in self.stdin]
+        # the folders of the files given; standard input may name a file that does not exist yet
+        roots = paths or [p for p in self.stdin if os.path.lexists(self.cwd / p)]
         corpus = _union(self.corpus_files(roots), targets) if self.corpus_rules else targets
         target_set = set(targets)
         records, errors, corpus_records, timings = self._records(corpus, target_set)
 
         findings: list[Finding] = []
+        for shown, reason in sorted(self._unreadable.items()):  # folders the walk could not enter
+            if not is_excluded(shown, self.config.excludes):
+                findings.append(Unreadable.file_finding(shown, snippet=reason, reason=reason))
         for shown, reason in errors.items():
             if shown in target_set:
                 findings.append(Unreadable.file_finding(shown, snippet=reason, reason=reason))
@@ -156,10 +175,12 @@ class Engine:
             record = records.pop(shown, None)
             if record is None:
                 continue
-            document = parsed(record.document)
-            findings.extend(from_record(r) for r in document["findings"])
+            document = parsed_document(record.document)
+            findings.extend(cached_findings(document["findings"]))
             metadata[shown], suppressed[shown] = document["metadata"], document["suppressions"]
-        findings.extend(from_record(r) for r in corpus_records if r[0] in target_set)
+        if not isinstance(corpus_records, list) or not all(isinstance(r, list) and r for r in corpus_records):
+            raise CorruptCache  # a cached row of the wrong shape is a miss
+        findings.extend(cached_findings(r for r in corpus_records if r[0] in target_set))
 
         findings = finish(findings, suppressed, self.rules, self.config, target_set)
         return RunResult(findings, len(targets), metadata, dict(timings), self.notices)
@@ -219,7 +240,7 @@ class Engine:
             cached.update(self.cache.get_many([keys[s] for s in facts_for if keys.get(s, UNHASHED) != UNHASHED
                                                and s not in targets], document=False))
         records: dict[str, _Record] = {}
-        todo: list[tuple[str, bytes | str, bool, int]] = []
+        todo: list[tuple[str, bytes | str, bool, int, tuple[str, ...] | None]] = []
         base, limit = str(self.cwd), self.config.max_file_size
         for shown, key in keys.items():
             full, facts = shown in targets, shown in facts_for
@@ -229,7 +250,8 @@ class Engine:
             if hit is not None and (not full or hit[0] is not None) and (not facts or hit[1] is not None):
                 records[shown] = _Record(*hit)
                 continue
-            todo.append((shown, self.stdin[shown] if shown in self.stdin else os.path.join(base, shown), full, limit))
+            todo.append((shown, self.stdin[shown] if shown in self.stdin else os.path.join(base, shown), full, limit,
+                         self.roots))
         for shown, result, key in self._compute(todo):
             signature = self._unhashed.pop(shown, None)
             if isinstance(result, str):
@@ -282,6 +304,8 @@ class Engine:
             if size > limit:  # standard input obeys max-file-size like a file
                 raise ReadError(f"file too large ({size:,} bytes; the limit is {limit:,}: max-file-size)")
             return self.stdin[shown]
+        refuse_outside(self.cwd / shown, self.roots)
+        refuse_outside(self.cwd / shown, self.roots)
         return read_bytes(self.cwd / shown, self.config.max_file_size)
 
     def _content_keys(self, corpus: list[str], errors: dict[str, str],
@@ -343,7 +367,7 @@ class Engine:
             self._known = self.cache.files()
         return self._known
 
-    def _compute(self, todo: list[tuple[str, bytes | str, bool, int]]) -> Iterator[tuple]:
+    def _compute(self, todo: list[tuple[str, bytes | str, bool, int, tuple[str, ...] | None]]) -> Iterator[tuple]:
         """Worker results in order, as they arrive: the main process caches and parses them
         while the workers go on."""
         if not todo:
@@ -365,10 +389,11 @@ class Engine:
         chunk = max(1, min(64, len(todo) // (self.jobs * 8) or 1))
         if "fork" in start_methods():  # workers inherit the prepared rules: nothing to rebuild
             init_worker_with(self.rules)
-            pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("fork"), initializer=gc.enable)
+            pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("fork"), initializer=start_forked_worker,
+                                       initargs=(os.getpid(),))
         else:
             pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"), initializer=init_worker,
-                                       initargs=(self.config, codes))
+                                       initargs=(self.config, codes, os.getpid()))
         with pool:
             yield from self._counted(pool.map(work, todo, chunksize=chunk), len(todo))
 

@@ -15,8 +15,10 @@ has (a typo: KZ1O1) is reported as KZ001 too, whether or not the directive was u
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 from lint.core.document import Document
@@ -38,11 +40,13 @@ def _codes(rest: str) -> list[str]:
 
 def _directives(doc: Document) -> list[tuple[int, str, list[str], str]]:
     """(offset, kind, codes, text) of every directive outside code blocks, in document order."""
-    code_blocks = [(b.start, b.end) for b in doc.blocks if b.kind == "code"]
+    code_blocks = sorted((b.start, b.end) for b in doc.blocks if b.kind == "code")
+    starts = [start for start, _ in code_blocks]
     found = []
     for pattern in (COMMENT, LINE):
         for match in pattern.finditer(doc.text):
-            if any(start <= match.start() < end for start, end in code_blocks):
+            i = bisect.bisect_right(starts, match.start()) - 1
+            if i >= 0 and match.start() < code_blocks[i][1]:
                 continue  # an example of the syntax, not a directive
             found.append((match.start(), match.group(1), _codes(match.group(2)), " ".join(match.group(0).split())))
     return sorted(found)
@@ -59,34 +63,55 @@ class Suppression(NamedTuple):
     last: int  # last line covered
     text: str = ""  # the directive as written, whitespace-folded (older cached entries lack it)
 
-    def covers_line(self, line: int) -> bool:
-        return self.first <= line <= self.last
-
 
 def parse(doc: Document) -> list[Suppression]:
     """Every directive of the document, in order, with the lines it covers."""
     lines = doc.text.split("\n")
-    found: list[Suppression] = []
-    open_ranges: list[int] = []  # indexes in `found` of the ranges not closed yet
+    found: list[list] = []
+    # open ranges, by code and in all; an `enable` closes each at most once (linear in directives)
+    open_ranges: list[list] = []
+    open_by_code: dict[str, list[list]] = {}
+    open_for_all: list[list] = []
+    closed: set[int] = set()
+    next_text: dict[int, int] = {}  # line -> the first line from it on that is not blank
+
+    def close(entries: list[list], line: int) -> None:
+        for entry in entries:
+            if id(entry) not in closed:
+                closed.add(id(entry))
+                entry[4] = line
+
     for offset, kind, codes, text in _directives(doc):
         line, _ = doc.position(offset)
         if kind == "disable-next-line":
-            target = line + 1
-            while target <= len(lines) and not lines[target - 1].strip():
-                target += 1
-            found.append(Suppression("next-line", line, codes, target, target, text))
+            target = next_text.get(line + 1)
+            if target is None:
+                target = line + 1
+                while target <= len(lines) and not lines[target - 1].strip():
+                    target += 1
+                next_text[line + 1] = target
+            found.append(["next-line", line, codes, target, target, text])
         elif kind == "disable-line":
-            found.append(Suppression("line", line, codes, line, line, text))
+            found.append(["line", line, codes, line, line, text])
         elif kind == "disable-file":
-            found.append(Suppression("file", line, codes, 1, len(lines), text))
+            found.append(["file", line, codes, 1, len(lines), text])
         elif kind == "disable":
-            open_ranges.append(len(found))
-            found.append(Suppression("range", line, codes, line, len(lines), text))
+            entry = ["range", line, codes, line, len(lines), text]
+            found.append(entry)
+            open_ranges.append(entry)
+            for code in codes:
+                open_by_code.setdefault(code, []).append(entry)
+            if not codes:
+                open_for_all.append(entry)
+        elif not codes:
+            close(open_ranges, line)
+            open_ranges, open_by_code, open_for_all = [], {}, []
         else:
-            for index in [i for i in open_ranges if not codes or set(found[i].codes) & set(codes) or not found[i].codes]:
-                found[index] = found[index]._replace(last=line)
-                open_ranges.remove(index)
-    return found
+            close(open_for_all, line)
+            open_for_all = []
+            for code in codes:
+                close(open_by_code.pop(code, []), line)
+    return [Suppression(*entry) for entry in found]
 
 
 def records(doc: Document) -> list[list]:
@@ -113,29 +138,44 @@ def apply(findings: list[Finding], parsed: Sequence[Sequence] | None, path: str,
     each code in a directive that names no rule at all.
 
     `active` is the (code, name) of every rule that ran; directives naming other rules are
-    not judged. `known` is every rule there is (built-in and custom).
+    not judged. `known` is every rule there is (built-in and custom). Linear in findings and directives for
+    a given set of rules: the directives covering each rule are merged into line intervals once
+    (a file of 16,000 directives and as many findings compared every finding with every directive).
     """
     if not parsed:
         return findings
-    entries = [entry if isinstance(entry, Suppression) else Suppression(*entry) for entry in parsed]
-    used = [False] * len(entries)
+    parsed = [entry if isinstance(entry, Suppression) else Suppression(*entry) for entry in parsed]
+    lines_by_rule: dict[tuple[str, str], list[int]] = {}
+    for finding in findings:
+        if finding.code != UnusedSuppression.code:
+            lines_by_rule.setdefault((finding.code, finding.name), []).append(finding.line)
+    used = [False] * len(parsed)
+    suppressed_by_rule: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+    for rule, lines in lines_by_rule.items():
+        lines.sort()
+        probe = Selected(*rule)
+        spans = sorted((entry.first, entry.last, index) for index, entry in enumerate(parsed) if covers(entry.codes, probe))
+        for first, last, index in spans:
+            if not used[index]:
+                at = bisect.bisect_left(lines, first)
+                used[index] = at < len(lines) and lines[at] <= last
+        suppressed_by_rule[rule] = ([first for first, _, _ in spans], list(accumulate((last for _, last, _ in spans), max)))
     kept = []
     for finding in findings:
-        hit = False
         if finding.code != UnusedSuppression.code:
-            for index, entry in enumerate(entries):
-                if entry.covers_line(finding.line) and covers(entry.codes, finding):
-                    used[index] = hit = True
-        if not hit:
-            kept.append(finding)
+            firsts, reach = suppressed_by_rule[(finding.code, finding.name)]
+            at = bisect.bisect_right(firsts, finding.line) - 1
+            if at >= 0 and reach[at] >= finding.line:
+                continue
+        kept.append(finding)
     if report_unused and known is not None:
-        for entry in entries:
+        for entry in parsed:
             for code in entry.codes:
                 if not any(matches(code, Selected(c, n)) for c, n in known):
                     kept.append(UnusedSuppression.file_finding(path, entry.line, 1, entry.line, 1, "unknown",
                                                                snippet=f"{entry.kind} {code}", code=code))
     if report_unused:
-        for entry, was_used in zip(entries, used):
+        for entry, was_used in zip(parsed, used):
             if was_used or not _judgeable(entry.codes, active):
                 continue
             what = ", ".join(entry.codes) if entry.codes else "all rules"

@@ -13,6 +13,7 @@ import math
 import re
 import weakref
 from dataclasses import dataclass
+from itertools import accumulate
 
 from lint.core.document import Document
 from lint.reference.lexicon import Lexicon, default_lexicon
@@ -253,7 +254,9 @@ class FigureFinder:
         candidates = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in self.any_measure.finditer(prose)})
         if not candidates:
             return []
-        labels = _link_label_spans(doc)
+        labels = sorted(_link_label_spans(doc))
+        label_starts = [a for a, _ in labels]
+        label_reach = list(accumulate((b for _, b in labels), max))  # bisect, not a scan per number
         figures: list[Figure] = []
         for index in candidates:
             if index < 0:
@@ -261,7 +264,8 @@ class FigureFinder:
             sentence = sentences[index]
             previous: tuple[Figure, bool] | None = None  # last figure, and whether its measure came before it
             for match in self.quantity.finditer(prose, sentence.start, sentence.end):
-                if any(a <= match.start() < b for a, b in labels):
+                at = bisect.bisect_right(label_starts, match.start()) - 1
+                if at >= 0 and match.start() < label_reach[at]:
                     continue
                 found = self._figure(doc, match, index, sentence.start, sentence.end, previous)
                 if found is not None:

@@ -6,10 +6,12 @@ Read by the KZ4 rules and by KZ301 (a figure next to a social-media link is not 
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from urllib.parse import urlsplit
 
 from lint.config import Sources
@@ -177,9 +179,13 @@ def _declared_urls(doc: Document, start: int, end: int) -> list[tuple[int, str]]
             target, offset = target[1:-1], offset + 1
         if target:
             found[offset] = target
+    targets = sorted((o, o + len(t)) for o, t in found.items())  # bisect, not a scan per URL
+    starts = [a for a, _ in targets]
+    reach = list(accumulate((b for _, b in targets), max))
     for m in _URLISH.finditer(raw):
         offset = start + m.start()
-        if not any(o <= offset < o + len(t) for o, t in found.items()):
+        at = bisect.bisect_right(starts, offset) - 1
+        if not (at >= 0 and offset < reach[at]):
             found[offset] = m.group(0).rstrip(".,;:!?")
     return sorted(found.items())
 

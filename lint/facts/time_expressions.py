@@ -5,6 +5,7 @@ with its precision (`Time`); a date whose year the text does not give keeps its 
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -215,11 +216,14 @@ def parse_dates(text: str, base: Time | None = None, previous: Time | None = Non
             continue
         for match in pattern.finditer(text):
             span = match.span()
-            if any(a < span[1] and span[0] < b for a, b in taken):
+            # the accepted spans are disjoint and kept sorted: an overlap is with a neighbour
+            # (bisection; a scan of all of them made a text of thousands of dates quadratic)
+            at = bisect.bisect_left(taken, span)
+            if at and taken[at - 1][1] > span[0] or at < len(taken) and taken[at][0] < span[1]:
                 continue
             if kind == "y" and not _year_is_date(text, match.start(), match.end()):
                 continue
-            taken.append(span)
+            taken.insert(at, span)
             found.append(DateMention(span[0], span[1], _resolve(kind, match, base, previous), kind))
     found.sort(key=lambda m: m.start)
     return found

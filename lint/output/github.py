@@ -9,12 +9,14 @@ and `\\n` become `%25`, `%0D`, `%0A`; in property values `:` and `,` also become
 from __future__ import annotations
 
 from lint.core.findings import Finding, Severity
+from lint.core.escape import as_utf8
 from lint.output.report import Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
+    text = as_utf8(text)  # a file name's undecodable bytes as \xNN: the log stays UTF-8
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -10,13 +10,14 @@ import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
+from lint.core.escape import as_utf8
 from lint.output.report import Report
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # XML 1.0 Char
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return _NOT_XML.sub("\ufffd", as_utf8(text))  # a file name's undecodable bytes as \xNN first
 
 
 def render(report: Report) -> str:

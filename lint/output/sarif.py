@@ -12,6 +12,7 @@ from collections import Counter
 from urllib.parse import quote
 
 from lint import __version__
+from lint.core.escape import json_as_utf8
 from lint.core.findings import Finding, Location, Severity
 from lint.core.fingerprints import fingerprint
 from lint.output.report import Report
@@ -73,10 +74,12 @@ def _descriptor(rule: Rule | type[Rule]) -> dict:
 
 
 def _uri(path: str) -> str:
-    """A relative path as a URI reference (forward slashes, percent-encoded); absolute paths as file: URIs."""
+    """A relative path as a URI reference (forward slashes, percent-encoded); absolute paths as file: URIs.
+    The bytes of a name that is not UTF-8 are percent-encoded as they are on disk (caf%E9.txt)."""
+    raw = path.encode("utf-8", "surrogateescape")
     if path.startswith("/"):
-        return "file://" + quote(path, safe="/")
-    return quote(path, safe="/")
+        return "file://" + quote(raw, safe="/")
+    return quote(raw, safe="/")
 
 
 def _location(path: str, line: int, column: int, end_line: int | None = None, end_column: int | None = None) -> dict:
@@ -144,4 +147,5 @@ def document(report: Report) -> dict:
 
 
 def render(report: Report) -> str:
-    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
+    # valid UTF-8 whatever the file names: in messages their undecodable bytes are written \xNN
+    return json_as_utf8(json.dumps(document(report), ensure_ascii=False, indent=2)) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from lint.core.escape import for_terminal
 from lint.output.report import Report
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -18,13 +19,16 @@ def _fixable(finding) -> bool:
 
 
 def line(finding, color: bool = False) -> str:
+    """One finding on one line; the path and message escaped (lint.core.escape): an article or a
+    file name cannot drive the terminal or forge a line."""
     severity = finding.severity.value
+    path, message = for_terminal(finding.path), for_terminal(finding.message)
     mark = f" {FIXABLE}" if _fixable(finding) else ""
     if color:
-        where = f"{_BOLD}{finding.path}:{finding.line}:{finding.column}:{_RESET}"
-        return (f"{where} {_COLORS[severity]}{severity}[{finding.code}]{_RESET} {finding.message} "
+        where = f"{_BOLD}{path}:{finding.line}:{finding.column}:{_RESET}"
+        return (f"{where} {_COLORS[severity]}{severity}[{finding.code}]{_RESET} {message} "
                 f"{_DIM}({finding.name}){_RESET}{mark}")
-    return f"{finding.path}:{finding.line}:{finding.column}: {severity}[{finding.code}] {finding.message} ({finding.name}){mark}"
+    return f"{path}:{finding.line}:{finding.column}: {severity}[{finding.code}] {message} ({finding.name}){mark}"
 
 
 def summary(report: Report) -> str:

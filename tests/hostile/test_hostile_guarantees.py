@@ -118,7 +118,7 @@ FIX_VARIANTS = {
     "utf-16-le bom crlf": (lambda t: codecs.BOM_UTF16_LE + t.replace("\n", "\r\n").encode("utf-16-le"), 0o640),
     "utf-16-be bom": (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), 0o664),
     "cr only": (lambda t: t.replace("\n", "\r").encode("utf-8"), 0o755),
-    "no final newline": (lambda t: t.rstrip("\n").encode("utf-8"), 0o444),
+    "no final newline": (lambda t: t.rstrip("\n").encode("utf-8"), 0o604),  # 0o444 (write-protected) is left alone: test_hostile_outside
 }
 
 

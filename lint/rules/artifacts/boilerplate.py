@@ -271,7 +271,8 @@ class Boilerplate(CorpusRule):
 
     def _phrase_findings(self, doc: Document) -> Iterator[Finding]:
         limit = self.options.max_words
-        for _index, block in doc.prose_blocks:
+        link_blocks: set[int] | None = None  # blocks holding a link, found once per document
+        for index, block in doc.prose_blocks:
             text = doc.prose[block.start:block.end]
             if len(text.split(None, limit)) > limit:  # a paragraph of prose, not a line of furniture
                 continue
@@ -282,7 +283,9 @@ class Boilerplate(CorpusRule):
             end = block.start + len(text.rstrip())
             phrase = quote(" ".join(match.group().split()).rstrip(":"), 30)
             first, last = block_lines(doc, block)
-            section = _section(doc, block)
+            if link_blocks is None:
+                link_blocks = {link.block for link in doc.links}
+            section = _section(doc, index, link_blocks)
             if section.kind == "prose":  # a Markdown heading over the article's own text is a heading
                 continue
             if section.kind == "links":
@@ -308,13 +311,15 @@ class _Section(NamedTuple):
     items: int = 0
 
 
-def _section(doc: Document, heading: Block) -> _Section:
-    """What the section under a Markdown heading holds; plain-text lines stand alone."""
+def _section(doc: Document, index: int, link_blocks: set[int]) -> _Section:
+    """What the section under a Markdown heading (block `index`) holds; plain-text lines stand alone.
+    `link_blocks`: the blocks that hold a link."""
+    heading = doc.blocks[index]
     if not (doc.is_markdown and heading.kind == "heading"):
         return _Section("line")
-    index = doc.blocks.index(heading)
     items: list[int] = []
-    for position, block in enumerate(doc.blocks[index + 1:], index + 1):
+    for position in range(index + 1, len(doc.blocks)):
+        block = doc.blocks[position]
         if block.kind == "heading" and block.level <= heading.level:
             break
         if block.kind != "list_item":
@@ -322,6 +327,6 @@ def _section(doc: Document, heading: Block) -> _Section:
         items.append(position)
     if not items:
         return _Section("empty")
-    if not set(items) <= {link.block for link in doc.links}:
+    if not set(items) <= link_blocks:
         return _Section("prose")
     return _Section("links", block_lines(doc, doc.blocks[items[-1]])[1], len(items))

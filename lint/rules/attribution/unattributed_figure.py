@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 from lint.config import load
 from lint.core.document import Document
@@ -87,11 +88,12 @@ class UnattributedFigure(DocumentRule):
         if not figures:
             return
         cues = _CueIndex(doc, config.lexicon)
+        quotations = _Quotations(doc)
         covered = self._covered_blocks(doc, config.sources)
         attributed = [
             cues.near_sentence(doc, figure.sentence)
             or doc.sentences[figure.sentence].block in covered
-            or self._quoted_and_attributed(doc, figure, cues)
+            or self._quoted_and_attributed(doc, figure, cues, quotations)
             for figure in figures
         ]
         if any(not ok for ok in attributed):
@@ -157,19 +159,41 @@ class UnattributedFigure(DocumentRule):
             covered.add(body[0])
         return covered
 
-    def _quoted_and_attributed(self, doc: Document, figure: Figure, cues: "_CueIndex") -> bool:
+    def _quoted_and_attributed(self, doc: Document, figure: Figure, cues: "_CueIndex",
+                               quotations: "_Quotations") -> bool:
         """The figure is inside a quotation whose speaker is named in its paragraph or the one before."""
         block_index = doc.sentences[figure.sentence].block
         block = doc.blocks[block_index]
-        text = doc.prose[block.start:block.end]
-        offset = figure.quantity_start - block.start
-        for m in _QUOTATION.finditer(text):
-            if m.start() <= offset < m.end() and len(m.group().split()) >= self.options.min_quotation_words:
-                if cues.in_span(block.start, block.end):
-                    return True
-                previous = _previous_prose_block(doc, block_index)
-                return bool(previous is not None and _OPENS_WITH_QUOTE.match(text) and cues.in_span(previous.start, previous.end))
-        return False
+        quote = quotations.around(block_index, figure.quantity_start)
+        if quote is None or quote[2] < self.options.min_quotation_words:
+            return False
+        if cues.in_span(block.start, block.end):
+            return True
+        previous = _previous_prose_block(doc, block_index)
+        return bool(previous is not None and _OPENS_WITH_QUOTE.match(doc.prose, block.start, block.end)
+                    and cues.in_span(previous.start, previous.end))
+
+
+class _Quotations:
+    """The quotations of each paragraph (start, end, words), found once per paragraph: a long
+    paragraph holds thousands of figures, and each looked for its quotation in all of it."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._by_block: dict[int, tuple[list[int], list[tuple[int, int, int]]]] = {}
+
+    def around(self, block_index: int, offset: int) -> tuple[int, int, int] | None:
+        """The quotation of this block holding document offset `offset`, if any."""
+        found = self._by_block.get(block_index)
+        if found is None:
+            block = self.doc.blocks[block_index]
+            text = self.doc.prose[block.start:block.end]
+            spans = [(block.start + m.start(), block.start + m.end(), len(m.group().split()))
+                     for m in _QUOTATION.finditer(text)]
+            found = self._by_block[block_index] = ([span[0] for span in spans], spans)
+        starts, spans = found
+        i = bisect.bisect_right(starts, offset) - 1
+        return spans[i] if i >= 0 and offset < spans[i][1] else None
 
 
 def short_text(doc: Document, figure: Figure) -> str:
@@ -214,9 +238,14 @@ class _CueIndex:
 
     def __init__(self, doc: Document, lexicon: Lexicon) -> None:
         cue, not_cue = _cue_matchers(lexicon)
-        blocked = not_cue.spans(doc.prose)
-        self.offsets = [start for start, _ in cue.spans(doc.prose)
-                        if not any(a <= start < b for a, b in blocked)]
+        blocked = sorted(not_cue.spans(doc.prose))
+        starts = [a for a, _ in blocked]
+        reach = list(accumulate((b for _, b in blocked), max))  # the furthest end of the spans so far
+        self.offsets = []
+        for start, _ in cue.spans(doc.prose):  # a cue inside a not-cue span is not a cue
+            i = bisect.bisect_right(starts, start) - 1
+            if i < 0 or reach[i] <= start:
+                self.offsets.append(start)
 
     def in_span(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.offsets, start)

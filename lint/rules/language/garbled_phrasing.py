@@ -214,9 +214,15 @@ def _is_inflection(word: str) -> bool:
     return False
 
 
+# No English word (known at Zipf 3, or an inflection of one known at Zipf 2: 18 and 22 letters at
+# most) is longer: the halves of a compound are looked up only where both could be words (a 400 KB
+# run of letters was 200,000 lookups of slices of it: quadratic).
+_LONGEST_PART = 40
+
+
 def _is_compound(word: str) -> bool:
     """Two English words written as one ("beermaker", "phonecam"): a coinage, not damage."""
-    for cut in range(3, len(word) - 2):
+    for cut in range(max(3, len(word) - _LONGEST_PART), min(len(word) - 2, _LONGEST_PART + 1)):
         if wordlists.is_known(word[:cut], 3.0) and (wordlists.is_known(word[cut:], 3.0) or _is_inflection(word[cut:])):
             return True
     return False
