@@ -26,7 +26,7 @@ from lint.core.project import inside
 from lint.core.reading import DecodedText, ReadError, decode, read_bytes
 from lint.engine.document import process_text
 from lint.engine.filtering import finish
-from lint.rules import Rule
+from lint.rules import CorpusRule, Rule
 
 MAX_PASSES = 10
 
@@ -72,6 +72,9 @@ def linter(config: Config, rules: list[Rule], *, unsafe: bool = False) -> Linter
     def lint(text: str, path: str) -> list[Finding]:
         record = process_text(text, path, fixable)
         findings = [from_record(r) for r in record["findings"]]
+        for rule in fixable:  # a corpus rule's findings that need no other document (KZ102's lists)
+            if isinstance(rule, CorpusRule):
+                findings.extend(rule.document_findings(record["facts"].get(rule.code, [])))
         found = finish(findings, {path: record["suppressions"]}, fixable, config, [path])
         if unsafe:
             found = [replace(f, fix=replace(f.fix, safe=True)) if f.fix is not None and not f.fix.safe else f

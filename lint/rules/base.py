@@ -208,6 +208,11 @@ class CorpusRule(Rule):
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def document_findings(self, facts: Sequence[Any]) -> list[Finding]:
+        """The findings one document's own facts give without the rest of the corpus: what `--fix`
+        (which rewrites one file at a time) can act on. None by default."""
+        return []
+
     def report_at(
         self,
         path: str,

@@ -204,11 +204,15 @@ class Boilerplate(CorpusRule):
         return key.startswith("c:")
 
     # -- over the corpus -----------------------------------------------------------------------------
+    def document_findings(self, facts: Sequence[Any]) -> list[Finding]:
+        """The phrase lists' findings (with their safe fixes): they need no other document."""
+        return [from_record(record) for fact in facts[:1] for record in fact.get("p", ())]
+
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
         docs = {path: items[0] for path, items in facts.items() if items}
         findings: list[Finding] = []
-        for fact in docs.values():
-            findings.extend(from_record(record) for record in fact.get("p", ()))
+        for items in facts.values():
+            findings.extend(self.document_findings(items))
         if not self.options.model:
             return findings
         entries = {path: ([row[4] for row in fact.get("u", ()) if row[4]], tuple(fact.get("s", ())))
