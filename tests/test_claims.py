@@ -163,3 +163,16 @@ def test_a_part_of_a_group_is_flagged_partitive():
     text = "Headline\n\nNine detainees were freed. Seven of the detainees were held in Belmarsh.\n"
     flags = [c["partitive"] for c in _extract(text).claims]
     assert True in flags
+
+
+def test_name_run_words_are_typed_and_json_round_trip():
+    from lint.facts.name_runs import Word, capital_words, capitalised_runs
+
+    doc = Document("a.txt", "Police said Kazakhstan's President Kassym-Jomart Tokayev spoke.\n")
+    words = capital_words(doc, ())
+    assert [(w.text, w.possessive) for w in words if w.start != w.end] == [
+        ("Police", False), ("Kazakhstan", True), ("President", False), ("Kassym-Jomart", False), ("Tokayev", False)]
+    assert [Word(*item) for item in json.loads(json.dumps(words))] == words
+    assert Word.breaker(3) == (3, 3, True, "", "")
+    (runs,) = capitalised_runs(doc)
+    assert [[w.text for w in run.name] for run in runs] == [["Police"], ["Kazakhstan"], ["Kassym-Jomart", "Tokayev"]]

@@ -53,12 +53,6 @@ def fixed(code: str, text: str, path: str = "article.txt") -> str:
 # -- configuration -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("code", sorted(RULES))
-def test_rules_yaml_sets_exactly_the_option_defaults(code):
-    options, _ = rule_options(load(None), all_rules()[code])
-    assert options == all_rules()[code].Options()
-
-
 def test_a_user_can_extend_the_furniture_phrases(tmp_path):
     config = tmp_path / "rules.yaml"
     config.write_text("rules:\n  boilerplate:\n    phrases: [\"support the Almaty Herald\"]\n", encoding="utf-8")

@@ -187,3 +187,31 @@ phrases = ["sources said"]
     assert out.splitlines()[:-1] == [
         'news/a.txt:1:24: warning[KZ902] name the source instead of sources said ("sources said") (vague-source)'
     ]
+
+
+# -- the typed entries -------------------------------------------------------------------------
+
+
+def test_directives_are_typed_entries_that_survive_a_json_round_trip():
+    import json
+
+    from lint.api import finish, lint_document
+    from lint.core.document import Document
+    from lint.engine.suppressions import Suppression, apply, parse, records
+
+    text = ("Intro line.\n<!-- kzlint-disable KZ104 -->\nfromSergey said\n<!-- kzlint-enable KZ104 -->\n"
+            "<!-- kzlint-disable-next-line KZ301 -- quoted -->\n\nLast line.\n")
+    doc = Document("a.md", text)
+    entries = parse(doc)
+    assert [(e.kind, e.line, e.codes, e.first, e.last) for e in entries] == [
+        ("range", 2, ["KZ104"], 2, 4), ("next-line", 5, ["KZ301"], 7, 7)]
+    assert entries[1].text == "<!-- kzlint-disable-next-line KZ301 -- quoted -->"
+    stored = json.loads(json.dumps(records(doc)))
+    assert stored == records(doc) and [Suppression(*entry) for entry in stored] == entries
+    findings, claims = lint_document(text, "a.md")
+    assert json.loads(json.dumps(claims)) == claims
+    kept = finish(findings, [json.loads(json.dumps(claims))])
+    assert [(f.code, f.line) for f in kept if f.code in ("KZ001", "KZ104")] == [("KZ001", 5)]  # range used, next-line not
+    assert apply(findings, entries, "a.md", report_unused=True) == apply(findings, stored, "a.md", report_unused=True)
+    old_cache_entry = ["file", 1, [], 1, 7]  # written before entries carried their text
+    assert apply([], [old_cache_entry], "a.md", report_unused=True)[0].snippet == "file all rules"

@@ -71,6 +71,19 @@ def list_rules(args: list[str]) -> int:
     return 0
 
 
+def _options(rule) -> list[str]:
+    """The rule's options and their defaults (from its Options model, the one place they are written)."""
+    defaults = rule.option_defaults()
+    if not defaults:
+        return []
+    lines = [f"Options (rules.yaml: `rules: {{{rule.name}: {{...}}}}`), with their defaults:"]
+    for key, value in defaults.items():
+        shown = getattr(value, "value", value)  # an enum (a severity) as written in rules.yaml
+        lines.append(textwrap.fill(f"{key}: {shown!r}" if isinstance(shown, str) else f"{key}: {shown}", 88,
+                                   initial_indent="    ", subsequent_indent="        "))
+    return lines
+
+
 def explain(args: list[str]) -> int:
     parser = _parser("kzlint explain", "Explain one rule (a built-in rule or a custom rule of the config in "
                      "effect here), with an example that fires and one that does not.")
@@ -88,7 +101,7 @@ def explain(args: list[str]) -> int:
     if rule is None:
         raise UsageError(f"unknown rule '{key}' (see 'kzlint rules')")
     family = "custom" if custom else rule.family()
-    templates = {"": rule.message} if custom else rule.templates()
+    templates = rule.templates()  # a custom rule's too: its message is the template report() formats
     if options.format == "json":
         print(json.dumps({"code": rule.code, "name": rule.name, "family": family, "severity": rule.severity.value,
                           "fixable": bool(rule.fixable), "summary": rule.summary, "explanation": rule.explanation,
@@ -107,6 +120,8 @@ def explain(args: list[str]) -> int:
         "Message:" if len(templates) == 1 else "Messages:",
         *(f"    {template}" if not variant else f"    ({variant}) {template}" for variant, template in templates.items()),
     ]
+    if option_lines := _options(rule):
+        parts += ["", *option_lines]
     if rule.bad_example or rule.good_example:
         parts += ["", "Fires on:", textwrap.indent(rule.bad_example, "    "), "", "Quiet on:",
                   textwrap.indent(rule.good_example, "    ")]

@@ -47,7 +47,7 @@ def process_text(text: str, path: str, rules: list[Rule], *, full: bool = True, 
     return {
         "findings": [to_record(f) for f in findings] if full else None,
         "facts": facts,
-        "suppressions": suppressions.parse(doc),
+        "suppressions": suppressions.records(doc),
         "metadata": metadata,
         "timings": timings,
     }

@@ -16,7 +16,8 @@ has (a typo: KZ1O1) is reported as KZ001 too, whether or not the directive was u
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from typing import NamedTuple
 
 from lint.core.document import Document
 from lint.core.findings import Finding
@@ -47,31 +48,51 @@ def _directives(doc: Document) -> list[tuple[int, str, list[str], str]]:
     return sorted(found)
 
 
-def parse(doc: Document) -> list[list]:
-    """[kind, line, codes, first_line, last_line, text] per directive (JSON-able: cached with results)."""
+class Suppression(NamedTuple):
+    """One directive and the lines it covers. A tuple, so that results cached or sent as JSON keep
+    it as a list, and `Suppression(*entry)` rebuilds it (see `records` and `apply`)."""
+
+    kind: str  # "next-line", "line", "file" or "range"
+    line: int  # where the directive is written
+    codes: list[str]  # selectors (codes, prefixes, names); empty: every rule
+    first: int  # first line covered
+    last: int  # last line covered
+    text: str = ""  # the directive as written, whitespace-folded (older cached entries lack it)
+
+    def covers_line(self, line: int) -> bool:
+        return self.first <= line <= self.last
+
+
+def parse(doc: Document) -> list[Suppression]:
+    """Every directive of the document, in order, with the lines it covers."""
     lines = doc.text.split("\n")
-    found: list[list] = []
-    open_ranges: list[list] = []
+    found: list[Suppression] = []
+    open_ranges: list[int] = []  # indexes in `found` of the ranges not closed yet
     for offset, kind, codes, text in _directives(doc):
         line, _ = doc.position(offset)
         if kind == "disable-next-line":
             target = line + 1
             while target <= len(lines) and not lines[target - 1].strip():
                 target += 1
-            found.append(["next-line", line, codes, target, target, text])
+            found.append(Suppression("next-line", line, codes, target, target, text))
         elif kind == "disable-line":
-            found.append(["line", line, codes, line, line, text])
+            found.append(Suppression("line", line, codes, line, line, text))
         elif kind == "disable-file":
-            found.append(["file", line, codes, 1, len(lines), text])
+            found.append(Suppression("file", line, codes, 1, len(lines), text))
         elif kind == "disable":
-            entry = ["range", line, codes, line, len(lines), text]
-            found.append(entry)
-            open_ranges.append(entry)
+            open_ranges.append(len(found))
+            found.append(Suppression("range", line, codes, line, len(lines), text))
         else:
-            for entry in [e for e in open_ranges if not codes or set(e[2]) & set(codes) or not e[2]]:
-                entry[4] = line
-                open_ranges.remove(entry)
+            for index in [i for i in open_ranges if not codes or set(found[i].codes) & set(codes) or not found[i].codes]:
+                found[index] = found[index]._replace(last=line)
+                open_ranges.remove(index)
     return found
+
+
+def records(doc: Document) -> list[list]:
+    """parse(doc) as JSON data (lists), as results are cached and the API hands them out: equal to
+    itself after a JSON round trip. `apply` takes either form."""
+    return [list(entry) for entry in parse(doc)]
 
 
 def covers(codes: list[str], finding: Finding) -> bool:
@@ -85,7 +106,7 @@ def _judgeable(codes: list[str], active: Collection[tuple[str, str]] | None) -> 
     return all(any(matches(c, Selected(code, name)) for code, name in active) for c in codes)
 
 
-def apply(findings: list[Finding], parsed: list[list] | None, path: str, *, report_unused: bool,
+def apply(findings: list[Finding], parsed: Sequence[Sequence] | None, path: str, *, report_unused: bool,
           active: Collection[tuple[str, str]] | None = None,
           known: Collection[tuple[str, str]] | None = None) -> list[Finding]:
     """Drop suppressed findings; add KZ001 for each directive that suppressed nothing, and for
@@ -96,29 +117,28 @@ def apply(findings: list[Finding], parsed: list[list] | None, path: str, *, repo
     """
     if not parsed:
         return findings
-    used = [False] * len(parsed)
+    entries = [entry if isinstance(entry, Suppression) else Suppression(*entry) for entry in parsed]
+    used = [False] * len(entries)
     kept = []
     for finding in findings:
         hit = False
         if finding.code != UnusedSuppression.code:
-            for index, (_kind, _line, codes, first, last, *_rest) in enumerate(parsed):
-                if first <= finding.line <= last and covers(codes, finding):
+            for index, entry in enumerate(entries):
+                if entry.covers_line(finding.line) and covers(entry.codes, finding):
                     used[index] = hit = True
         if not hit:
             kept.append(finding)
     if report_unused and known is not None:
-        for kind, line, codes, *_rest in parsed:
-            for code in codes:
+        for entry in entries:
+            for code in entry.codes:
                 if not any(matches(code, Selected(c, n)) for c, n in known):
-                    kept.append(Finding(path, line, 1, line, 1, UnusedSuppression.code, UnusedSuppression.name,
-                                        UnusedSuppression.severity,
-                                        f"unknown rule '{code}' in suppression: no rule has this code, prefix or "
-                                        f"name (see 'kzlint rules')", snippet=f"{kind} {code}"))
+                    kept.append(UnusedSuppression.file_finding(path, entry.line, 1, entry.line, 1, "unknown",
+                                                               snippet=f"{entry.kind} {code}", code=code))
     if report_unused:
-        for (kind, line, codes, _first, _last, *rest), was_used in zip(parsed, used):
-            if was_used or not _judgeable(codes, active):
+        for entry, was_used in zip(entries, used):
+            if was_used or not _judgeable(entry.codes, active):
                 continue
-            what = ", ".join(codes) if codes else "all rules"
-            text = rest[0] if rest else f"{kind} {what}"
-            kept.append(UnusedSuppression.file_finding(path, line, snippet=text, codes=what, kind=kind))
+            what = ", ".join(entry.codes) if entry.codes else "all rules"
+            text = entry.text or f"{entry.kind} {what}"
+            kept.append(UnusedSuppression.file_finding(path, entry.line, snippet=text, codes=what, kind=entry.kind))
     return kept

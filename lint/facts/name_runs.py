@@ -6,23 +6,24 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from lint.core.document import Document, Sentence
 from lint.facts.names import NameIndex
-from lint.facts.time_expressions import MONTHS, WEEKDAYS
 from lint.reference.wordlists import zipf_frequency
+from lint.text import words as word_lists
 from lint.text.transliteration import skeleton
 
-FUNCTION_WORDS = frozenset("""
-a an the and or but nor so yet if as at by for from in into of off on onto out over to up with
-this that these those it its he she they we i you his her their our my your there here then now
-when while after before since although though because until unless whether where which who whom
-whose what why how all any both each every few more most other some such no not only own same
-than too very also just even still however meanwhile moreover furthermore nevertheless instead
-last next first second third new according despite during about against among between through
-under without within around across near outside inside behind beyond toward towards upon
-yesterday today tonight tomorrow earlier later once twice never always often sometimes
-watch read see view related more click follow share sign subscribe source sources photo video
+# Words that are no name when capitalised: the function words (lint/text/words.py), auxiliaries
+# aside ("Will", "May", "Can" are names too), and the pronouns, adverbs, ordinals and web-page
+# labels ("Watch", "Related") a capitalised run also starts with.
+NOT_NAME_WORDS = (word_lists.FUNCTION_WORDS - word_lists.AUXILIARIES) | frozenset("""
+so yet off out up it he she they we i you her there here then now after before since until what why how
+all any both each every few more most other some such no not only own same too very also just even still
+however meanwhile moreover furthermore nevertheless instead last next first second third new according
+despite around across near outside inside behind beyond toward yesterday today tonight tomorrow earlier
+later once twice never always often sometimes watch read see view related click follow share sign
+subscribe source sources photo video
 """.split())
 
 
@@ -39,7 +40,7 @@ chairperson leader premier mp mep mr. mrs. dr. st saint
 """.split())
 
 
-NOT_NAMES = FUNCTION_WORDS | TITLES | set(MONTHS) | set(WEEKDAYS)
+NOT_NAMES = NOT_NAME_WORDS | TITLES | set(word_lists.MONTH_NUMBERS) | set(word_lists.WEEKDAYS)
 
 
 # A word that starts with a capital (Latin, Latin-1, Latin Extended-A, Cyrillic; checked again in code),
@@ -66,8 +67,19 @@ WORD_AFTER = re.compile(r" ([a-z][a-z-]*)")
 HYPHEN = re.compile(r"[‐-]")
 
 
-# (start, end, possessive, word, lower-cased word); start == end for a breaker that ends any run
-Word = tuple[int, int, bool, str, str]
+class Word(NamedTuple):
+    """A capitalised word of the prose that can be part of a name, or a breaker (start == end, no
+    text) where a run must end. A tuple: facts that keep one stay JSON-able (a list round-trips)."""
+
+    start: int
+    end: int
+    possessive: bool  # "Kazakhstan's": ends the run it is in (True for a breaker)
+    text: str
+    lower: str
+
+    @classmethod
+    def breaker(cls, start: int) -> Word:
+        return cls(start, start, True, "", "")
 
 
 class Run:
@@ -82,7 +94,7 @@ class Run:
         self.name = name
         # `names.skeleton` of each name word: the skeleton of several words joined by spaces is
         # theirs joined (empty ones left out), so no part of the run is folded twice
-        self.keys = [skeleton(word[3]) for word in name]
+        self.keys = [skeleton(word.text) for word in name]
         self._text, self._start, self._end = text, sentence.start, sentence.end
         self._before: str | None = None
         self._after: str | None = None
@@ -92,7 +104,7 @@ class Run:
     def after(self) -> str:
         """The lower-case word right after the run ("region"), if any."""
         if self._after is None:
-            match = WORD_AFTER.match(self._text, self.words[-1][1], self._end)
+            match = WORD_AFTER.match(self._text, self.words[-1].end, self._end)
             self._after = match.group(1) if match else ""
         return self._after
 
@@ -100,7 +112,7 @@ class Run:
     def before(self) -> str:
         """The word right before the run ("in"), lower-cased, if any."""
         if self._before is None:
-            start = self.words[0][0]
+            start = self.words[0].start
             match = WORD_BEFORE.search(self._text[max(self._start, start - 40):start])
             self._before = match.group(1).lower() if match else ""
         return self._before
@@ -138,9 +150,9 @@ def capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[Word]:
         raw = match.group()
         if raw.isalpha():  # most words: no digit, hyphen, apostrophe or underscore to look at
             if not raw[0].isupper() or (skip_starts and covered(skip_starts, skip_ends, start)):
-                words.append((start, start, True, "", ""))
+                words.append(Word.breaker(start))
             else:
-                words.append((start, start + len(raw), False, raw, raw.lower()))
+                words.append(Word(start, start + len(raw), False, raw, raw.lower()))
             continue
         head = raw.split("_", 1)[0]
         word = head.rstrip("’'‐-")
@@ -151,9 +163,9 @@ def capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[Word]:
                 or (("-" in word or "‐" in word) and not all(part[:1].isupper() for part in HYPHEN.split(word))
                     and not _syllables(word, words[-1] if words else None, start, text))
                 or covered(skip_starts, skip_ends, start)):
-            words.append((start, start, True, "", ""))
+            words.append(Word.breaker(start))
             continue
-        words.append((start, start + len(word), possessive, word, word.lower()))
+        words.append(Word(start, start + len(word), possessive, word, word.lower()))
     if "-" in text or "‐" in text:
         extra = []
         for match in PARTICLE_WORD.finditer(text):
@@ -166,7 +178,7 @@ def capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[Word]:
             if word.endswith(("’s", "'s")):
                 word = word[:-2]
             if not DIGIT.search(word):
-                extra.append((start, start + len(word), possessive, word, word.lower()))
+                extra.append(Word(start, start + len(word), possessive, word, word.lower()))
         if extra:
             words = sorted(words + extra)
     return words
@@ -177,11 +189,11 @@ def _syllables(word: str, previous: Word | None, start: int, text: str) -> bool:
     'Geun-hye', 'Xiao-ping') right after a short family name in the same run ('Kim Jong-un',
     'Moon Jae-in'): name material, although 'Russian-led' or 'The Anti-war' are not."""
     parts = HYPHEN.split(word)
-    if len(parts) != 2 or previous is None or previous[1] != start - 1 or text[start - 1] != " ":
+    if len(parts) != 2 or previous is None or previous.end != start - 1 or text[start - 1] != " ":
         return False
     first, second = parts
-    family = previous[3]
-    if not (family and family[0].isupper() and 2 <= len(family) <= 5 and previous[4] not in NOT_NAMES):
+    family = previous.text
+    if not (family and family[0].isupper() and 2 <= len(family) <= 5 and previous.lower not in NOT_NAMES):
         return False
     if not (2 <= len(first) <= 5 and first.isalpha() and first[1:].islower()
             and 2 <= len(second) <= 4 and second.isalpha() and second.islower()):
@@ -213,12 +225,12 @@ def name_words(words: list[Word]) -> list[Word]:
     'White House Press Secretary Jen Psaki' -> 'Jen Psaki', 'The Hague' -> 'Hague'."""
     first, last = 0, len(words)
     for position in range(last - 1, -1, -1):
-        if words[position][4] in TITLES:
+        if words[position].lower in TITLES:
             first = position + 1
             break
-    while first < last and words[first][4] in NOT_NAMES:
+    while first < last and words[first].lower in NOT_NAMES:
         first += 1
-    while last > first and words[last - 1][4] in NOT_NAMES:
+    while last > first and words[last - 1].lower in NOT_NAMES:
         last -= 1
     return words[first:last]
 
@@ -228,7 +240,7 @@ def capitalised_runs(doc: Document, skip: Sequence[tuple[int, int]] = ()) -> lis
     single spaces or an Arabic particle ('Osama bin Laden', 'Abu Musab al Zarqawi'); a possessive
     ('Kazakhstan's') ends a run."""
     words = capital_words(doc, skip)
-    starts = [word[0] for word in words]
+    starts = [word.start for word in words]
     text = doc.prose
     by_sentence: list[list[Run]] = []
     for sentence in doc.sentences:
@@ -237,15 +249,15 @@ def capitalised_runs(doc: Document, skip: Sequence[tuple[int, int]] = ()) -> lis
         ended = True
         for index in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
             word = words[index]
-            start, end, possessive = word[0], word[1], word[2]
+            start, end, possessive = word.start, word.end, word.possessive
             if end == start:  # not name material
                 if current:
                     groups.append(current)
                     current = []
                 ended = True
                 continue
-            if current and not ended and (start == current[-1][1] + 1 and text[start - 1] == " "
-                                          or text[current[-1][1]:start] in PARTICLE_GAPS):
+            if current and not ended and (start == current[-1].end + 1 and text[start - 1] == " "
+                                          or text[current[-1].end:start] in PARTICLE_GAPS):
                 current.append(word)
             else:
                 if current:

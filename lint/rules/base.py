@@ -96,6 +96,12 @@ class Rule:
         return {"": cls.message, **cls.messages}
 
     @classmethod
+    def option_defaults(cls) -> dict[str, Any]:
+        """Each option's rules.yaml key and its default: written once, in the Options model (for `kzlint explain`)."""
+        return {field.alias or name: field.get_default(call_default_factory=True)
+                for name, field in cls.Options.model_fields.items()}
+
+    @classmethod
     def format_message(cls, variant: str | None = None, /, **fields: Any) -> str:
         """The message of one finding: the rule's template (or the named variant) filled with `fields`."""
         return (cls.messages[variant] if variant else cls.message).format(**fields)

@@ -8,7 +8,21 @@ import re
 
 from lint.core.document import Document
 
-_QUOTE_SPAN = re.compile(r"“[^“”\n]*”|«[^«»\n]*»|„[^„“”\n]*[“”]|\"[^\"\n]*\"|(?<![\w’'])‘[^‘’\n]*’(?!\w)")
+# -- what a quotation is: one definition, and the named variants rules need ----------------------
+# The quotation marks news text uses: curly double, guillemets, German low-high, straight double
+# and (as a quotation only when not an apostrophe) curly single quotes.
+DOUBLE_QUOTE_MARKS = '"“”«»'
+# A quotation closed on its line: “…”, «…», „…“ or „…”, "…", and ‘…’ not inside a word.
+QUOTATION = re.compile(r"“[^“”\n]*”|«[^«»\n]*»|„[^„“”\n]*[“”]|\"[^\"\n]*\"|(?<![\w’'])‘[^‘’\n]*’(?!\w)")
+# Specialisation for attribution (KZ301), inside one paragraph: curly or straight double quotes,
+# an unclosed curly quote running to the paragraph's end (the convention for a quote that goes on
+# in the next paragraph).
+QUOTATION_IN_PARAGRAPH = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+# Text that opens with a quotation mark (after blanks): a quoted paragraph (KZ301).
+OPENS_WITH_QUOTE = re.compile(r"\s*[“\"]")
+# Any double quotation mark: a line that holds one quotes somebody (KZ102's furniture is never quoted).
+QUOTE_MARK = re.compile(f"[{DOUBLE_QUOTE_MARKS}]")
+_QUOTE_SPAN = QUOTATION
 
 
 def quoted_spans(text: str, base: int = 0) -> list[tuple[int, int]]:

@@ -16,15 +16,59 @@ from lint.reference.wordlists import unknown
 # A lowercase ASCII word standing alone: not part of "Kazakhstan’s", "co-operate", "maßnahmen" or "K2".
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
-DETERMINERS = frozenset("the a an this these those its their his our your my".split())
+# -- the one base list of English function words, by class ---------------------------------------
+# Every other list of small words in kzlint is a named selection from these (words_from() refuses a
+# word that is not here) plus, where a rule needs them, a few documented extras.
+ARTICLES = ("a", "an", "the")
+DETERMINERS = frozenset((*ARTICLES, *"this these those its their his our your my".split()))
 PREPOSITIONS = frozenset("of to in on at by for from with into onto about over under between against "
                          "through during without within among towards upon".split())
 CONJUNCTIONS = frozenset("and or but nor because although though while whereas if unless than as when "
                          "whether that which who whom whose where".split())
 AUXILIARIES = frozenset("is are was were be been being am has have had do does did will would shall "
                         "should can could may might must".split())
-# Words that only ever join other words: a sentence cannot end on one.
+# Words that only ever join other words: a sentence cannot end on one (KZ203).
 FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES
+
+
+def words_from(base: frozenset[str], words: str) -> tuple[str, ...]:
+    """The space-separated `words`, in order, each checked to be in `base`: a specialisation of a
+    base list can leave words out, never spell one differently or add one unseen."""
+    picked = tuple(words.split())
+    if stray := [word for word in picked if word not in base]:
+        raise ValueError(f"not in the base list: {', '.join(stray)}")
+    return picked
+
+
+# Named specialisations (rule option defaults; the rules' Options use these, rules.yaml does not copy them).
+# A paragraph that ends on one of these stopped mid-clause (KZ107 `open-words`).
+OPEN_WORDS = words_from(FUNCTION_WORDS, "a an the of to and or but with for from in on at by")
+# A line that ends on one of these (or a comma) is unfinished even when the next starts in
+# capitals (KZ109 `open-words`). "her" is a possessive here; it is no FUNCTION_WORD because, as
+# an object pronoun, a sentence may end on it.
+LINE_OPEN_WORDS = (*words_from(FUNCTION_WORDS, "a an the of from to in on at by for with and or but that as his "
+                                               "their its is was were are"), "her")
+# Lower-case words that, glued to a capitalised word, show a lost space ("fromSergey", KZ104
+# `joiners`). The extras are words a sentence may end on, so no FUNCTION_WORDS, but news text
+# never glues them to a name on purpose. (Order is immaterial: the rules compile these longest first.)
+GLUE_JOINERS = (*words_from(FUNCTION_WORDS, "a an the of from to in on at by for with and or but into onto than as "
+                                            "about over under between against during without within that this "
+                                            "his their its is was were are has have had be been when where who "
+                                            "which"),
+                "via", "after", "before", "said", "says", "told", "her", "not", "also")
+# Words an article is never followed by: "the of", "a the" (KZ203 article pairs).
+NOT_AFTER_ARTICLE = frozenset(words_from(FUNCTION_WORDS, "the a an of to in on at by from with and or but nor than "
+                                                         "is are was were has have had been being"))
+
+# -- months and weekdays --------------------------------------------------------------------------
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+# Each month's name and the abbreviations news text writes -> its number ("sept" -> 9; "may" has none).
+MONTH_NUMBERS = {name: number for number, month in enumerate(MONTHS, start=1)
+                 for name in (month, month[:3], *(["sept"] if month == "september" else []))}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "Jan|Feb|...|Dec": the three-letter abbreviations as written in a date, for patterns.
+MONTH_ABBREVIATION_ALTERNATION = "|".join(month[:3].title() for month in MONTHS)
 
 
 _SEPARATOR_CHARS = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘«»„‟…–—•·¡¿£€¥"

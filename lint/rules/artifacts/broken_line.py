@@ -10,14 +10,12 @@ from lint.core.findings import Edit, Finding, Fix, Severity
 from lint.rules.artifacts.support import ArtifactOptions, compile_or_none, prose_lines, quote
 from lint.rules.base import DocumentRule
 from lint.text.phrases import phrase_alternation
+from lint.text.words import LINE_OPEN_WORDS
 
 
 class BrokenLineOptions(ArtifactOptions):
     min_words: int = 4
-    open_words: list[str] = [
-        "a", "an", "the", "of", "from", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "that",
-        "as", "his", "her", "their", "its", "is", "was", "were", "are",
-    ]
+    open_words: list[str] = list(LINE_OPEN_WORDS)  # function words a line cannot end on (lint/text/words.py)
 
 
 class BrokenLine(DocumentRule):

@@ -17,16 +17,14 @@ from lint.rules.artifacts.support import (
     remove_lines_fix,
 )
 from lint.rules.base import DocumentRule
-from lint.text.words import FUNCTION_WORDS
+from lint.text.words import FUNCTION_WORDS, OPEN_WORDS
 
 
 class FillerOptions(ArtifactOptions):
     characters: str = ".…·•_-‐‑‒–—―=~"
     min_length: int = 3
     cut_off: bool = True
-    open_words: list[str] = [
-        "a", "an", "the", "of", "to", "and", "or", "but", "with", "for", "from", "in", "on", "at", "by",
-    ]
+    open_words: list[str] = list(OPEN_WORDS)  # a paragraph ending on one stopped mid-clause (lint/text/words.py)
 
 
 class Filler(DocumentRule):

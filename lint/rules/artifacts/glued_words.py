@@ -11,15 +11,11 @@ from lint.reference.wordlists import zipf_frequency
 from lint.rules.artifacts.support import ArtifactOptions, block_of, compile_or_none, in_link, quote
 from lint.rules.base import DocumentRule
 from lint.text.phrases import phrase_alternation
+from lint.text.words import GLUE_JOINERS
 
 
 class GluedWordsOptions(ArtifactOptions):
-    joiners: list[str] = [
-        "a", "an", "the", "of", "from", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "into",
-        "onto", "than", "as", "via", "about", "after", "before", "over", "under", "between", "against", "during",
-        "without", "within", "said", "says", "told", "that", "this", "his", "her", "their", "its", "is", "was",
-        "were", "are", "has", "have", "had", "be", "been", "not", "also", "when", "where", "who", "which",
-    ]
+    joiners: list[str] = list(GLUE_JOINERS)  # function words and a few more (lint/text/words.py)
     allow: list[str] = ["toString", "inDesign", "onClick", "onLoad", "isNaN"]
     # Any other lowercase word of 3+ letters glued to a capitalised one ("sevenChampions") fires when it is
     # this common in English (wordfreq Zipf) and the two together are no word English knows

@@ -5,23 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.config import load
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
 from lint.rules.artifacts.support import ArtifactOptions, block_lines, block_of, compile_or_none, prose_lines, quote
 from lint.rules.base import DocumentRule
 from lint.text.patterns import PatternSet
 from lint.text.phrases import phrase_alternation
+from lint.text.words import MONTH_ABBREVIATION_ALTERNATION
 
 
 class SocialEmbedOptions(ArtifactOptions):
-    domains: list[str] = [
-        "twitter.com", "x.com", "t.co", "instagram.com", "facebook.com", "fb.com", "fb.watch", "youtube.com",
-        "youtu.be", "tiktok.com", "t.me", "telegram.me", "vk.com", "threads.net", "bsky.app",
-    ]
+    # A bare URL on one of these domains standing as a paragraph is an embedded post. Unset: the
+    # social-media domains of `sources.social-domains` in rules.yaml (the one list KZ402 reads too).
+    domains: list[str] | None = None
     inline_patterns: list[str] = [r"pic(?<![\w/.]pic)\.twitter\.com/\w+"]
     line_patterns: list[str] = [
-        r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{0,80}?\(@\w{1,15}\)[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-        r"[a-z]*\.?[ \t]+\d{1,2},?[ \t]+\d{4}[ \t]*$",
+        r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{0,80}?\(@\w{1,15}\)[ \t]+(?:"
+        + MONTH_ABBREVIATION_ALTERNATION + r")[a-z]*\.?[ \t]+\d{1,2},?[ \t]+\d{4}[ \t]*$",
         r"^[ \t]*A post shared by\b[^\n]{0,120}$",
         r"^[ \t]*View this post on Instagram[ \t]*$",
         r"^[ \t]*Watch on (?:YouTube|TikTok)[ \t]*$",
@@ -39,7 +40,8 @@ class SocialEmbed(DocumentRule):
         "`pic.twitter.com/…` link, a credit line such as `— Name (@handle) January 5, 2022`, or a "
         "bare post URL standing as a paragraph. The post's words then read as the article's own, "
         "without quotation or attribution. Quote the post and attribute it (\"EU News wrote on "
-        "Twitter that …\") or drop it. Patterns and social domains: `rules.social-embed` in rules.yaml."
+        "Twitter that …\") or drop it. Patterns: `rules.social-embed` in rules.yaml; the domains are those "
+        "of `sources.social-domains` unless `rules.social-embed.domains` lists others."
     )
     bad_example = ("Not even #CNN is covering this pic.twitter.com/RHkDEwOvdy\n"
                    "— EU NEWS (@wtx_EU_news) January 5, 2022")
@@ -48,7 +50,10 @@ class SocialEmbed(DocumentRule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        domains = phrase_alternation(self.options.domains)
+        social = self.options.domains
+        if social is None:
+            social = (self.config or load(None)).sources.social_domains
+        domains = phrase_alternation(social)
         bare = rf"<?(?:https?://)?(?:[\w-]+\.)*(?:{domains})/[^\s<>]*>?" if domains else ""
         self._bare_url = compile_or_none(bare, re.I)
         self._line = PatternSet.from_option(self, "line_patterns")

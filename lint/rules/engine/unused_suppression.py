@@ -12,6 +12,7 @@ class UnusedSuppression(Rule):
     severity = Severity.INFO
     summary = "A kzlint-disable comment that suppresses nothing."
     message = "unused suppression: nothing reported here for {codes} ({kind})"  # codes: "KZ101, KZ203" or "all rules"
+    messages = {"unknown": "unknown rule '{code}' in suppression: no rule has this code, prefix or name (see 'kzlint rules')"}
     explanation = (
         "Suppression comments outlive the text they were written for. One that no longer "
         "suppresses anything hides future findings for no reason: remove it (like ruff's RUF100)."

@@ -27,10 +27,8 @@ from lint.text import quotes
 from lint.text import words as pw
 from lint.text.page_furniture import on_furniture
 
-_ARTICLES = frozenset({"the", "a", "an"})
-_NOT_AFTER_ARTICLE = frozenset("the a an of to in on at by from with and or but nor than is are was were has have had "
-                               "been being".split())
-_ARTICLE_PAIR = re.compile(rf"(?<![\w'’-])(the|a|an)\s+({'|'.join(sorted(_NOT_AFTER_ARTICLE))})(?![\w'’-])")
+_ARTICLES = frozenset(pw.ARTICLES)
+_ARTICLE_PAIR = re.compile(rf"(?<![\w'’-])(the|a|an)\s+({'|'.join(sorted(pw.NOT_AFTER_ARTICLE))})(?![\w'’-])")
 _REPEAT = re.compile(r"(?<![\w'’-])([a-z]+)\s+(\1)(?![\w'’-])")
 _SUBJECTLESS = re.compile(r"(?:But|And|Yet)[ \t]+(?:have|has|had|was|were)[ \t]")
 _SUBJECTLESS_HEADS = tuple(f"{a} {b}" for a in ("But", "And", "Yet") for b in ("ha", "w"))  # cheap pre-check
@@ -121,7 +119,7 @@ class GarbledPhrasing(DocumentRule):
                 for m in _REPEAT.finditer(prose):
                     if m.group(1) not in allowed and not text[m.end(1):m.start(2)].strip():
                         yield m.start(), m.end(), f"repeated word “{m.group()}”"
-        if options.article_pairs and not _NOT_AFTER_ARTICLE.isdisjoint(
+        if options.article_pairs and not pw.NOT_AFTER_ARTICLE.isdisjoint(
                 compress(islice(words, 1, None), map(_ARTICLES.__contains__, words))):
             for m in _ARTICLE_PAIR.finditer(prose):
                 if m.group(1) != m.group(2) and not text[m.end(1):m.start(2)].strip():
