@@ -22,6 +22,7 @@ from lint.facts.names import NameIndex
 from lint.facts.event_facts import document_events
 from lint.facts.events import EventLexicon
 from lint.facts.places import PLACE_NOUNS, places_for
+from lint.text.page_furniture import on_furniture
 from lint.text.transliteration import spelling, tokens
 
 # -- names ------------------------------------------------------------------------------------------
@@ -103,6 +104,8 @@ _SKIPPED_SECTIONS = re.compile(r"^(?:related|see also|read more|more on this|mos
 
 def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
     figures = [f for f in find_figures(doc, lexicon) if f.measure]
+    if figures:  # a teaser of another story (a furniture line) is not this article's claim
+        figures = [f for f in figures if not on_furniture(doc, f.start)]
     if not figures:
         return []
     events = document_events(doc, EventLexicon.of(lexicon.events), places_for(index))

@@ -16,6 +16,7 @@ from lint.text import boilerplate as model
 
 _SOURCE_LINE = re.compile(r"^\W*(?:sources?|via|fonte|quelle|источник)\s*:", re.IGNORECASE)
 _CACHE_ATTR = "_kz_furniture_lines"
+_INPUT_ATTR = "_kz_furniture_input"
 
 
 def units(doc: Document) -> list[tuple[int, int, str]]:
@@ -43,14 +44,23 @@ def protected(found: list[tuple[int, int, str]]) -> list[bool]:
     return [i == 0 or text.startswith("# ") or bool(_SOURCE_LINE.match(text)) for i, (_, _, text) in enumerate(found)]
 
 
+def model_input(doc: Document) -> tuple[list[tuple[int, int, str]], list[model.LineFact], list[bool]]:
+    """The document's units, their per-document line facts and which are protected: computed once
+    per document and shared by KZ102's `extract` and `furniture_lines` (whichever runs first pays)."""
+    cached = doc.__dict__.get(_INPUT_ATTR)
+    if cached is None:
+        found = units(doc)
+        cached = (found, model.line_facts([text for _, _, text in found]), protected(found))
+        doc.__dict__[_INPUT_ATTR] = cached
+    return cached
+
+
 def furniture_lines(doc: Document) -> frozenset[int]:
     """1-based numbers of the lines the model calls furniture from this document alone."""
     cached = doc.__dict__.get(_CACHE_ATTR)
     if cached is None:
-        found = units(doc)
-        keep = protected(found)
-        verdicts = model.classify([text for _, _, text in found], [0] * len(found),
-                                  protect=[i for i, k in enumerate(keep) if k])
+        found, facts, keep = model_input(doc)
+        verdicts = model.classify_facts(facts, [0] * len(found), protect=[i for i, k in enumerate(keep) if k])
         lines: set[int] = set()
         for (start, end, _), verdict in zip(found, verdicts):
             if verdict.furniture:
@@ -60,3 +70,10 @@ def furniture_lines(doc: Document) -> frozenset[int]:
         cached = frozenset(lines)
         doc.__dict__[_CACHE_ATTR] = cached
     return cached
+
+
+def on_furniture(doc: Document, offset: int) -> bool:
+    """Whether the character at `offset` stands on a furniture line (a teaser, a menu): the prose
+    rules (KZ201-KZ203, KZ301, the claims of KZ5) skip what is found there."""
+    lines = furniture_lines(doc)
+    return bool(lines) and doc.position(offset)[0] in lines

@@ -177,10 +177,8 @@ class Boilerplate(CorpusRule):
         "s": its copy sketch, "f": indexes of lines that may be the corpus's format (headings, labels)}."""
         fact: dict[str, Any] = {"p": [to_record(f) for f in self._phrase_findings(doc)]}
         if self.options.model:
-            units = page_furniture.units(doc)
+            units, facts, protect = page_furniture.model_input(doc)  # shared with furniture_lines
             texts = [text for _, _, text in units]
-            facts = model.line_facts(texts)
-            protect = page_furniture.protected(units)
             rows = []
             for (start, end, text), line, keep in zip(units, facts, protect):
                 first, column = doc.position(start)

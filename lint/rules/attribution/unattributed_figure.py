@@ -17,6 +17,7 @@ from lint.facts.figures import warm_up as figures_warm_up
 from lint.facts.sources import collect_sources, is_social
 from lint.reference.lexicon import Lexicon
 from lint.rules.base import DocumentRule, KebabOptions
+from lint.text.page_furniture import on_furniture
 from lint.text.phrases import PhraseMatcher
 
 # A quotation inside one paragraph: curly quotes (an unclosed one runs to the paragraph's end, the
@@ -84,7 +85,8 @@ class UnattributedFigure(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         config = self.config if self.config is not None else _default_config()
-        figures = find_figures(doc, config.lexicon)
+        # a figure on a furniture line (another story's teaser, a menu) is not the article's claim
+        figures = [f for f in find_figures(doc, config.lexicon) if not on_furniture(doc, f.start)]
         if not figures:
             return
         cues = _CueIndex(doc, config.lexicon)

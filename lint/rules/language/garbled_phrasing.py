@@ -25,6 +25,7 @@ from lint.reference.other_languages import reads_as_other_language
 from lint.rules.base import DocumentRule, Options
 from lint.text import quotes
 from lint.text import words as pw
+from lint.text.page_furniture import on_furniture
 
 _ARTICLES = frozenset(pw.ARTICLES)
 _ARTICLE_PAIR = re.compile(rf"(?<![\w'’-])(the|a|an)\s+({'|'.join(sorted(pw.NOT_AFTER_ARTICLE))})(?![\w'’-])")
@@ -100,7 +101,7 @@ class GarbledPhrasing(DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         reasons: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # sentence index -> signals
         for start, end, reason in self._signals(doc):
-            if not quotes.in_quotes(doc, start, end):
+            if not quotes.in_quotes(doc, start, end) and not on_furniture(doc, start):  # a menu is not prose
                 reasons[quotes.sentence_at(doc, start)].append((start, end, reason))
         for index in sorted(reasons):
             found = sorted(set(reasons[index]))

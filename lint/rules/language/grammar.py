@@ -20,6 +20,7 @@ from lint.reference import wordlists
 from lint.reference.other_languages import reads_as_other_language
 from lint.rules.base import DocumentRule
 from lint.text import quotes
+from lint.text.page_furniture import on_furniture
 from lint.text.words import FUNCTION_WORDS
 
 _HELP = "(README, 'Grammar checking'; `languagetool: {mode: off}` silences this)"
@@ -161,7 +162,7 @@ class Grammar(DocumentRule):
             return
         for match in matches:
             start, end = match.offset, match.offset + match.length
-            if not keep(doc, start, end, match, grammar):
+            if not keep(doc, start, end, match, grammar) or on_furniture(doc, start):  # a menu is not prose
                 continue
             yield self._finding(doc, start, end, match, backend.name)
 

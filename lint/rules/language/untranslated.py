@@ -27,6 +27,7 @@ from lint.reference.other_languages import leaning
 from lint.rules.base import DocumentRule, Options
 from lint.text import quotes
 from lint.text import words as pw
+from lint.text.page_furniture import furniture_lines
 
 # Letters of scripts other than Latin (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai,
 # Georgian, Hangul, kana, CJK ideographs, Arabic presentation forms).
@@ -120,6 +121,11 @@ class Untranslated(DocumentRule):
         return "lingua" if lingua_available() else "no-lingua"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        for finding in self._check(doc):
+            if finding.line not in furniture_lines(doc):  # a menu in the site's language is not the article
+                yield finding
+
+    def _check(self, doc: Document) -> Iterator[Finding]:
         allow = [a.lower() for a in self.options.allow]
         other = _OTHER_LETTER.search(doc.prose) if not doc.prose.isascii() else None
         declared, script = self._language(doc, other)
