@@ -237,10 +237,12 @@ class DocumentEvents:
         before it) a year or more before the article, or to a bare year or decade; or the article
         marks an anniversary and the figure's sentence has no date of its own."""
         event = self.figure_event(figure)
-        sentence = self.doc.sentences[figure.sentence]
-        text = self.doc.prose[sentence.start:sentence.end]
-        clause = text[event.clause[0]:event.clause[1]]
-        if not ev.simple_past(clause):
+        memo = self._sentence(figure.sentence).setdefault("simple_past", {})
+        past = memo.get(event.clause)
+        if past is None:
+            text = self._sentence(figure.sentence)["text"]
+            past = memo[event.clause] = ev.simple_past(text[event.clause[0]:event.clause[1]])
+        if not past:
             return False
         current = [d for d in self.dates(figure.sentence) if d.kind in ("weekday", "relative")]
         if current:
