@@ -151,14 +151,40 @@ class DocumentEvents:
         best = sorted(k for k, n in pool.items() if n == top)
         return [best[0]] if len(best) == 1 else []
 
-    def _scope(self, sentence_text: str, event: ev.FigureEvent) -> tuple[list[str], bool]:
+    def _sentence(self, index: int) -> dict:
+        """Whole-sentence work shared by every figure of sentence `index` (text, event mentions,
+        clauses, places): computed once, so that a sentence of thousands of figures stays linear."""
+        found = self._sentence_cache.get(index)
+        if found is None:
+            sentence = self.doc.sentences[index]
+            text = self.doc.prose[sentence.start:sentence.end]
+            found = self._sentence_cache[index] = {"text": text, "mentions": ev.event_mentions(text, self.lexicon)}
+        return found
+
+    @cached_property
+    def _sentence_cache(self) -> dict[int, dict]:
+        return {}
+
+    def _scope(self, sentence_text: str, event: ev.FigureEvent, memo: dict | None = None) -> tuple[list[str], bool]:
         start, end = event.clause
         names = self.names
-        own = places_in(sentence_text[start:end], self.places, names=names)
+        memo = {} if memo is None else memo
+        key = ("own", start, end)
+        own = memo.get(key)
+        if own is None:
+            own = memo[key] = places_in(sentence_text[start:end], self.places, names=names)
+        own = list(own)
         if not own and re.match(r"\s*(?:,\s*)?(?:which|that|who|where|when)\b", sentence_text[start:end], re.I):
-            own = places_in(sentence_text[:start], self.places, last=True, names=names)
+            key = ("last", start)
+            last = memo.get(key)
+            if last is None:
+                last = memo[key] = places_in(sentence_text[:start], self.places, last=True, names=names)
+            own = list(last)
         if not own and not event.reference:
-            own = places_in(sentence_text, self.places, names=names)
+            whole = memo.get("whole")
+            if whole is None:
+                whole = memo["whole"] = places_in(sentence_text, self.places, names=names)
+            own = list(whole)
         if not own:
             return list(self.context_scope), False
         if own[0] != "*" and "." not in own[0] and not own[0].startswith("~"):  # a country: the article may say where in it
@@ -170,19 +196,23 @@ class DocumentEvents:
     # -- one figure ----------------------------------------------------------------------------------
     def figure_event(self, figure: Any) -> ev.FigureEvent:
         sentence = self.doc.sentences[figure.sentence]
-        text = self.doc.prose[sentence.start:sentence.end]
-        mentions = ev.event_mentions(text, self.lexicon)
-        kinds = self.kinds if (not mentions or all(not m.kind for m in mentions)) else ()
-        return ev.figure_event(text, figure.quantity_start - sentence.start, self.date, kinds, self.lexicon,
-                               mentions, self.dates(figure.sentence))
+        memo = self._sentence(figure.sentence)
+        text, mentions = memo["text"], memo["mentions"]
+        if "kinds" not in memo:
+            memo["kinds"] = self.kinds if (not mentions or all(not m.kind for m in mentions)) else ()
+        parts = memo.get("clauses")
+        if parts is None:
+            parts = memo["clauses"] = ev.clauses(text)
+        return ev.figure_event(text, figure.quantity_start - sentence.start, self.date, memo["kinds"], self.lexicon,
+                               mentions, self.dates(figure.sentence), parts, memo.setdefault("figure", {}))
 
     def claim_fields(self, figure: Any) -> dict:
         """The event fields of a claim: kinds, scope, the time of the event when its clause dates it,
         the article's date, whether it counts another, earlier event, and the sentence."""
         event = self.figure_event(figure)
         sentence = self.doc.sentences[figure.sentence]
-        text = self.doc.prose[sentence.start:sentence.end]
-        scope, own = self._scope(text, event)
+        memo = self._sentence(figure.sentence)
+        scope, own = self._scope(memo["text"], event, memo.setdefault("places", {}))
         era = self.narrative_time(figure.sentence) if not event.dated else None
         prose = self.doc.prose
         projection = bool(_PROJECTION.search(prose, max(sentence.start, figure.start - 16), figure.end))
@@ -207,10 +237,12 @@ class DocumentEvents:
         before it) a year or more before the article, or to a bare year or decade; or the article
         marks an anniversary and the figure's sentence has no date of its own."""
         event = self.figure_event(figure)
-        sentence = self.doc.sentences[figure.sentence]
-        text = self.doc.prose[sentence.start:sentence.end]
-        clause = text[event.clause[0]:event.clause[1]]
-        if not ev.simple_past(clause):
+        memo = self._sentence(figure.sentence).setdefault("simple_past", {})
+        past = memo.get(event.clause)
+        if past is None:
+            text = self._sentence(figure.sentence)["text"]
+            past = memo[event.clause] = ev.simple_past(text[event.clause[0]:event.clause[1]])
+        if not past:
             return False
         current = [d for d in self.dates(figure.sentence) if d.kind in ("weekday", "relative")]
         if current:

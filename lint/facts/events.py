@@ -27,6 +27,8 @@ Everything here is pure: strings in, small JSON-able values out.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -223,26 +225,36 @@ class FigureEvent:
 
 def figure_event(sentence: str, offset: int, base: Time | None, article_kinds: Sequence[str] = (),
                  lexicon: EventLexicon | None = None, mentions: Sequence[EventMention] | None = None,
-                 dates: Sequence[DateMention] | None = None) -> FigureEvent:
+                 dates: Sequence[DateMention] | None = None, parts: Sequence[Clause] | None = None,
+                 memo: dict | None = None) -> FigureEvent:
     """The event of the figure at `offset` in `sentence`: the event words and the date of its
-    clause (else of the sentence's main clause, unless the figure is in a reference clause)."""
+    clause (else of the sentence's main clause, unless the figure is in a reference clause).
+    `parts` (the sentence's clauses) and `memo` (a dict kept per sentence) let a caller with many
+    figures in one sentence compute the whole-sentence work once."""
     lexicon = lexicon or _default_lexicon()
     mentions = event_mentions(sentence, lexicon) if mentions is None else mentions
     dates = parse_dates(sentence, base) if dates is None else dates
-    parts = clauses(sentence)
-    own = next((c for c in parts if c.start <= offset < c.end), parts[-1])
+    parts = clauses(sentence) if parts is None else parts
+    starts = [c.start for c in parts] if memo is None else memo.setdefault("starts", [c.start for c in parts])
+    index = bisect_right(starts, offset) - 1
+    own = parts[index] if 0 <= index and offset < parts[index].end else parts[-1]
+    index = index if 0 <= index and offset < parts[index].end else len(parts) - 1
     # a relative clause ("which killed 150,000") belongs to the noun before it: its clause and the one before
     scope = [own]
-    index = parts.index(own)
     if index > 0 and re.match(r"\s*(?:,\s*)?(?:which|that|who|where)\b", sentence[own.start:own.end], re.I):
         scope.insert(0, parts[index - 1])
-    kinds = [m.kind for m in mentions if any(c.start <= m.start < c.end for c in scope)]
-    if not any(kinds) and not own.reference:
-        # the sentence's own event, else the one its "after ..." clause names as the cause
-        # ("140,000 people were killed after an earthquake sent waves crashing...")
-        kinds = [m.kind for m in mentions if m.kind and not _in_reference(m.start, parts)] or \
-            [m.kind for m in mentions if m.kind] or kinds
-    specific = tuple(dict.fromkeys(k for k in kinds if k))
+    key = ("kinds", index, len(scope))
+    specific = memo.get(key) if memo is not None else None
+    if specific is None:
+        kinds = [m.kind for m in mentions if any(c.start <= m.start < c.end for c in scope)]
+        if not any(kinds) and not own.reference:
+            # the sentence's own event, else the one its "after ..." clause names as the cause
+            # ("140,000 people were killed after an earthquake sent waves crashing...")
+            kinds = [m.kind for m in mentions if m.kind and not _in_reference(m.start, parts)] or \
+                [m.kind for m in mentions if m.kind] or kinds
+        specific = tuple(dict.fromkeys(k for k in kinds if k))
+        if memo is not None:
+            memo[key] = specific
     if not specific and not own.reference:
         specific = tuple(article_kinds)
     in_clause = [d for d in dates if any(c.start <= d.start < c.end for c in scope) and d.time is not None]
