@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,3 +31,34 @@ custom-rules:
     severity: {vague_source_severity}
     phrases: ["sources said", "according to reports"]
 """
+
+
+def git(*args: str, cwd: Path) -> str:
+    """Run git with a fixed identity (tests make commits on machines with none configured)."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def snapshot_of_this_tree(target: Path) -> Path:
+    """This working tree (tracked and untracked files, not ignored ones) as a one-commit repository,
+    for pre-commit to install kzlint from."""
+    listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=REPO).split("\0")
+    for name in filter(None, listed):
+        source = REPO / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    git("init", "-q", cwd=target)
+    git("add", "-A", cwd=target)
+    git("commit", "-q", "-m", "kzlint", cwd=target)
+    return target
+
+
+def write_corpus(tmp_path: Path, **files: str) -> Path:
+    """tmp_path/corpus/NAME.txt for each NAME=text; returns tmp_path (the project root)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return tmp_path

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from corpora import git, snapshot_of_this_tree
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "corpus"
@@ -35,24 +36,8 @@ CLEAN = "Rally in the capital\n\nThousands gathered in Astana on Tuesday, police
 BAD = "Rally in the capital\n\nThousands gathered in Nur-Sultan on Tuesday, police said.\n"
 
 
-def git(*args: str, cwd: Path) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
-def snapshot(target: Path) -> Path:
-    """This working tree (tracked and untracked, not ignored) as a one-commit repository."""
-    listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=REPO).split("\0")
-    for name in filter(None, listed):
-        source = REPO / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    git("init", "-q", cwd=target)
-    git("add", "-A", cwd=target)
-    git("commit", "-q", "-m", "snapshot", cwd=target)
-    return target
 
 
 def try_repo(source: Path, corpus: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
@@ -72,7 +57,7 @@ def test_manifest_declares_both_hooks():
 
 @pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed")
 def test_hooks_fail_on_a_staged_bad_file_and_pass_once_it_is_fixed(tmp_path):
-    source = snapshot(tmp_path / "kzlint")
+    source = snapshot_of_this_tree(tmp_path / "kzlint")
     corpus, home = tmp_path / "corpus", tmp_path / "pre-commit-home"
     (corpus / "news").mkdir(parents=True)
     git("init", "-q", cwd=corpus)

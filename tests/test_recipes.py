@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from corpora import git, snapshot_of_this_tree
 
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
@@ -33,24 +34,8 @@ def code_blocks(text: str, language: str) -> list[str]:
     return re.findall(rf"^```{language}\n(.*?)^```$", text, flags=re.S | re.M)
 
 
-def git(*args: str, cwd: Path) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
-def clone_of_this_tree(target: Path) -> Path:
-    """This working tree (tracked and untracked files, not ignored ones) as a one-commit repository."""
-    listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=REPO).split("\0")
-    for name in filter(None, listed):
-        source = REPO / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    git("init", "-q", cwd=target)
-    git("add", "-A", cwd=target)
-    git("commit", "-q", "-m", "kzlint", cwd=target)
-    return target
 
 
 def readme_pre_commit_config() -> dict:
@@ -72,7 +57,7 @@ def test_readme_pre_commit_block_names_this_version_and_both_hooks():
 def test_readme_pre_commit_block_runs_verbatim(tmp_path: Path):
     config = readme_pre_commit_config()
     (repo,) = config["repos"]
-    source = clone_of_this_tree(tmp_path / "kzlint")
+    source = snapshot_of_this_tree(tmp_path / "kzlint")
     git("tag", repo["rev"], cwd=source)
     repo["repo"] = str(source)  # the one line a user writes differently: where their clone lives
 

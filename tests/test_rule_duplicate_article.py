@@ -8,12 +8,17 @@ import re
 from pathlib import Path
 
 import pytest
+from corpora import write_corpus as corpus
 
 from lint.config import load
 from lint.core.document import Document
 from lint.engine.run import Engine
 from lint.engine.selection import build_rules
-from lint.rules.consistency.duplicate_article import DuplicateArticle, similarity, sketch
+from lint.rules.consistency.duplicate_article import (
+    DuplicateArticle,
+    similarity,
+    sketch,
+)
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 DEV_SCRAPED = Path(__file__).resolve().parents[2] / "shared" / "dev-scraped"
@@ -57,12 +62,6 @@ def run(root: Path, paths: list[str] | None = None, cache: bool = False, config_
     return engine.run(paths or [str(root / "corpus")]).findings
 
 
-def corpus(tmp_path: Path, **files: str) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return tmp_path
 
 
 def test_two_copies_of_an_article_are_reported_on_both_naming_each_other(tmp_path):

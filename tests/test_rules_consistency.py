@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from corpora import write_corpus as corpus
 
 import lint.facts.claims as consistency
 from lint.config import load
@@ -36,12 +37,6 @@ def run(root: Path, paths: list[str] | None = None, config_text: str | None = No
     return engine.run(paths or [str(root / "corpus")]).findings
 
 
-def corpus(tmp_path: Path, **files: str) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return tmp_path
 
 
 def by_code(findings, code):
