@@ -1,6 +1,6 @@
-"""Benchmark kzlint on generated corpora of 1,000 / 10,000 (/ 100,000) articles, against proselint.
+"""Benchmark kzlint on generated corpora of 1,000 / 10,000 (/ 100,000) articles, against proselint and Vale.
 
-    python benchmarks/run.py                      # 1k and 10k, with proselint
+    python benchmarks/run.py                      # 1k and 10k, with proselint and Vale
     python benchmarks/run.py --sizes 1000 10000 100000
 
 For each size: a cold run (empty cache), warm runs (cache present, nothing changed) and
@@ -9,7 +9,10 @@ each a fresh `kzlint` process measured from outside: wall time, CPU time (user +
 kzlint and its workers, from wait4's rusage), peak RSS of the largest process (rusage) and
 peak proportional set size of the whole process tree (sampled from /proc every 20 ms).
 The default rule set runs with LanguageTool off. proselint 0.16.0 runs on the 1k and 10k
-corpora for the throughput ratio (installed into a venv under the work dir on first use).
+corpora for the throughput ratio (installed into a venv under the work dir on first use), and
+Vale (benchmarks/vale.py: built with `go install`, a style generated from kzlint's KZ1 lists).
+The physical floor is measured too: reading the corpus from the page cache, and one RE2 pass
+over it with the boilerplate phrases as one alternation.
 Corpora, caches, configs and results live in --workdir, never in the repository.
 """
 
@@ -30,10 +33,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
+from vale import vale_command, write_style  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 PROSELINT_VERSION = "0.16.0"
 PROSELINT_SIZES = (1000, 10000)
+VALE_SIZES = (1000, 10000)
 
 
 @dataclass
@@ -238,6 +243,38 @@ def bench_proselint(command: list[str], size: int, workdir: Path, corpus_mb: flo
     return Measure("proselint", size, size, wall, cpu, rss, pss, findings, code, corpus_mb, steal)
 
 
+def bench_vale(command: list[str], ini: Path, size: int, workdir: Path, corpus_mb: float) -> Measure:
+    out = workdir / f"vale-{size}.txt"
+    wall, cpu, rss, pss, code, err, steal = run_measured(command + ["--config", str(ini), "--output=line", "."],
+                                                         workdir / f"corpus-{size}", out)
+    if code not in (0, 1):
+        raise SystemExit(f"Vale failed ({size}): exit {code}\n{err[-3000:]}")
+    findings = sum(1 for _ in open(out, "rb"))
+    print(f"  vale       {size:>7,} articles: {wall:7.2f} s wall, {cpu:7.2f} s cpu, {steal:5.1f} s stolen, {rss:6.0f} MB max RSS, "
+          f"{findings:,} findings", flush=True)
+    return Measure("vale", size, size, wall, cpu, rss, pss, findings, code, corpus_mb, steal)
+
+
+def physical_floor(size: int, workdir: Path) -> dict[str, float]:
+    """Seconds to read every file of the corpus (page cache warm) and to run one RE2 pass over each."""
+    import re2
+
+    from vale import kzlint_phrase_rules
+
+    files = sorted(p for p in (workdir / f"corpus-{size}").rglob("*") if p.is_file())
+    for path in files:  # warm the page cache
+        path.read_bytes()
+    started = time.perf_counter()
+    texts = [path.read_bytes().decode("utf-8", "replace") for path in files]
+    read = time.perf_counter() - started
+    pattern = re2.compile("(?i)" + "|".join(kzlint_phrase_rules()["Boilerplate"]["tokens"]))
+    started = time.perf_counter()
+    hits = sum(1 for text in texts for _ in pattern.finditer(text))
+    scan = time.perf_counter() - started
+    print(f"  floor      {size:>7,} articles: read {read:.2f} s, one RE2 pass {scan:.2f} s ({hits:,} hits), one core", flush=True)
+    return {"read_s": read, "re2_pass_s": scan}
+
+
 # -- report ---------------------------------------------------------------------------------------
 
 
@@ -267,8 +304,8 @@ def table(measures: list[Measure]) -> str:
     for (scenario, size), runs in groups.items():
         m = sorted(runs, key=lambda r: r.wall)[len(runs) // 2]  # the median run
         note = f" (median of {len(runs)})" if len(runs) > 1 else ""
-        per_s = f"{m.docs_per_s:,.0f}" if scenario in ("cold", "warm", "proselint") else "-"
-        mb_s = f"{m.mb_per_s:.2f}" if scenario in ("cold", "warm", "proselint") else "-"
+        per_s = f"{m.docs_per_s:,.0f}" if scenario in ("cold", "warm", "proselint", "vale") else "-"
+        mb_s = f"{m.mb_per_s:.2f}" if scenario in ("cold", "warm", "proselint", "vale") else "-"
         rows.append(f"| {scenario}{note} | {size:,} | {m.files_given:,} | {m.wall:.2f} | {m.cpu:.2f} | {m.steal:.1f} | {m.max_rss_mb:.0f} | "
                     f"{m.tree_pss_mb:.0f} | {per_s} | {mb_s} | {m.findings:,} |")
     return "\n".join(rows)
@@ -289,6 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="warm and one-file runs per size (the median is reported)")
     parser.add_argument("--jobs", type=int, help="kzlint --jobs (default: all cores)")
     parser.add_argument("--no-proselint", action="store_true", help="skip the proselint comparison")
+    parser.add_argument("--no-vale", action="store_true", help="skip the Vale comparison")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--snapshot", action="store_true", help="run a copy of lint/ taken at start (others may edit the tree)")
     args = parser.parse_args(argv)
@@ -303,9 +341,15 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     print(f"machine: {info}", flush=True)
     proselint = None if args.no_proselint else proselint_command(workdir)
+    vale = None if args.no_vale else vale_command(workdir)
+    if vale:
+        vale_ini, vale_rules, vale_tokens = write_style(workdir)
+        print(f"Vale style: {vale_rules} rules, {vale_tokens} tokens, from kzlint's KZ1 defaults ({vale_ini})", flush=True)
     measures: list[Measure] = []
     timings: dict[int, str] = {}
     ratios: dict[int, float] = {}
+    vale_ratios: dict[int, float] = {}
+    floors: dict[int, dict[str, float]] = {}
     for size in args.sizes:
         started = time.perf_counter()
         stamp = generate(size, workdir / f"corpus-{size}", args.seed)
@@ -317,16 +361,26 @@ def main(argv: list[str] | None = None) -> int:
             ps = bench_proselint(proselint, size, workdir, mb)
             measures.append(ps)
             ratios[size] = kz[0].docs_per_s / ps.docs_per_s
+        floors[size] = physical_floor(size, workdir)
+        if vale and size in VALE_SIZES:
+            vm = bench_vale(vale, vale_ini, size, workdir, mb)
+            measures.append(vm)
+            vale_ratios[size] = kz[0].docs_per_s / vm.docs_per_s
 
     print("\n" + table(measures))
     for size, ratio in ratios.items():
         print(f"kzlint cold throughput / proselint throughput at {size:,} articles: {ratio:.1f}x")
+    for size, ratio in vale_ratios.items():
+        print(f"kzlint cold throughput / Vale throughput at {size:,} articles: {ratio:.1f}x "
+              f"(kzlint: 25 rules incl. corpus rules; Vale: {vale_rules} existence/repetition rules from KZ1's lists)")
+    for size, floor in floors.items():
+        print(f"physical floor at {size:,} articles (one core): read {floor['read_s']:.2f} s, one RE2 pass {floor['re2_pass_s']:.2f} s")
     print("\ncorpus-rule check (whole corpus, cold run): " + ", ".join(
         f"{size:,}: {corpus_check_seconds(t) or 0:.2f} s" for size, t in timings.items()))
     for size, text in timings.items():
         print(f"\nper-rule timing, cold run, {size:,} articles (KZLINT_TIMING=1; seconds summed over workers):\n{text.strip()}")
     results = {"machine": info, "measures": [asdict(m) | {"docs_per_s": m.docs_per_s, "mb_per_s": m.mb_per_s} for m in measures],
-               "proselint_ratio": ratios, "timings": timings}
+               "proselint_ratio": ratios, "vale_ratio": vale_ratios, "floor": floors, "timings": timings}
     saved = workdir / f"results-{'-'.join(str(s) for s in args.sizes)}.json"
     saved.write_text(json.dumps(results, indent=2))
     print(f"\nresults: {saved}")

@@ -26,15 +26,20 @@ def check_corpus(rules: list[Rule], facts_by_path: Mapping[str, dict[str, list] 
         facts_by_path = {path: parsed(facts) for path, facts in facts_by_path.items()}
     for rule in rules:
         if isinstance(rule, CorpusRule):
-            per_path = {path: parsed(facts_by_path[path]).get(rule.code, []) for path in paths}
-            if focus is not None and keyed(rule):
-                wanted = set(claim_keys(rule, [fact for path in focus & per_path.keys() for fact in per_path[path]]))
-                per_path = {path: facts if path in focus else
-                            [fact for fact in facts if not wanted.isdisjoint(rule.fact_keys(fact))]
-                            for path, facts in per_path.items()}
-            findings.extend(rule.check(per_path))
-            del per_path
+            findings.extend(check_rule(rule, facts_by_path, paths, focus))
     return findings
+
+
+def check_rule(rule: CorpusRule, facts_by_path: Mapping[str, dict[str, list] | str], paths: list[str],
+               focus: set[str] | None = None) -> list[Finding]:
+    """One corpus rule over the facts of `paths` (see check_corpus)."""
+    per_path = {path: parsed(facts_by_path[path]).get(rule.code, []) for path in paths}
+    if focus is not None and keyed(rule):
+        wanted = set(claim_keys(rule, [fact for path in focus & per_path.keys() for fact in per_path[path]]))
+        per_path = {path: facts if path in focus else
+                    [fact for fact in facts if not wanted.isdisjoint(rule.fact_keys(fact))]
+                    for path, facts in per_path.items()}
+    return list(rule.check(per_path))
 
 
 def keyed(rule: Rule) -> bool:

@@ -28,12 +28,20 @@ from lint.engine.cache import Cache, content_key, corpus_fingerprint, stat_signa
 from lint.engine.corpus import CorruptCache, cached_findings, check_corpus, claim_keys, keyed, parsed, parsed_document
 from lint.engine.discovery import expand, git_root, is_excluded
 from lint.engine.filtering import finish
-from lint.engine.workers import init_worker, init_worker_with, start_forked_worker, start_methods, work
+from lint.engine.workers import (
+    check_corpus_in_workers,
+    init_worker,
+    init_worker_with,
+    start_forked_worker,
+    start_methods,
+    work,
+)
 from lint.rules import CorpusRule, Rule
 from lint.rules.engine.unreadable import Unreadable
 
 UNHASHED = ""  # the content key of a file not read yet (see Engine._content_keys)
 PARALLEL_THRESHOLD = 64  # below this many documents to process, a worker pool costs more than it saves
+PARALLEL_CORPUS_THRESHOLD = 2000  # below this many documents, the corpus pass takes less than forking for it
 
 
 @dataclass(slots=True)
@@ -212,9 +220,12 @@ class Engine:
             started = time.perf_counter()
             if partial:
                 self._add_related(records, targets, set(corpus), errors, timings)
+            facts = {p: r.facts for p, r in records.items() if r.facts is not None}
             try:
-                found = check_corpus(self.rules, {p: r.facts for p, r in records.items() if r.facts is not None},
-                                     focus=targets if partial else None)
+                if not partial and self.jobs > 1 and len(facts) >= PARALLEL_CORPUS_THRESHOLD and "fork" in start_methods():
+                    found = check_corpus_in_workers(self.rules, facts, self.jobs)
+                else:
+                    found = check_corpus(self.rules, facts, focus=targets if partial else None)
             finally:
                 for rule in self.corpus_rules:
                     rule.holders, rule.focus = None, None  # a partial run's sample and files are this run's only
