@@ -6,6 +6,8 @@ import fnmatch
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.engine.discovery import Listing, _matches, expand, walk_folders
 
@@ -27,6 +29,21 @@ from lint.engine.discovery import Listing, _matches, expand, walk_folders
 def test_compiled_globs_agree_with_fnmatch(path, patterns):
     name = path.rsplit("/", 1)[-1]
     expected = any(fnmatch.fnmatch(path, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, "*/" + p)
+                   for p in patterns)
+    assert _matches(path, patterns) == expected
+
+
+PATH_PIECES = st.text(alphabet="abR/.*?-[]!", max_size=14)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(path=PATH_PIECES, patterns=st.lists(st.text(alphabet="abR/.*?-[]!", min_size=1, max_size=6), min_size=1, max_size=4))
+def test_globs_agree_with_fnmatch_on_any_path(path, patterns):
+    """The matcher tries each glob only where it can begin (after a slash, at a letter it starts
+    with): for any path and globs it agrees with the definition, fnmatch on the whole path, on
+    the file name or on `*/glob`."""
+    name = path.rsplit("/", 1)[-1]
+    expected = any(fnmatch.fnmatchcase(path, p) or fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(path, "*/" + p)
                    for p in patterns)
     assert _matches(path, patterns) == expected
 

@@ -47,9 +47,32 @@ def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     list (`*.md`, `*.txt`: a star and a suffix) is one `endswith`."""
     if all(p.startswith("*") and not any(c in p[1:] for c in "*?[/") for p in patterns):
         return methodcaller("endswith", tuple(p[1:] for p in patterns))  # C calls only: no lambda per path
-    whole = re.compile("|".join(f"(?:{fnmatch.translate(p)})|(?:{fnmatch.translate('*/' + p)})" for p in patterns))
-    names = re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
-    return lambda path: bool(whole.match(path) or names.match(path.rsplit("/", 1)[-1]))
+    # `*/p` matches where p matches what follows one of the path's slashes (the file name is
+    # what follows the last one). So p is tried at the start and after each slash, and only
+    # where it can begin: a p that starts with `*` at the start alone (its star takes any
+    # prefix), a p that starts with a letter only where the path has that letter. The
+    # alternation of 27 `.*/p` globs this replaces backtracked: 34 us a path, 3.4 s a
+    # 100,000-file corpus, on every run.
+    def alternation(globs: list[str]) -> Callable | None:
+        return re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs)).match if globs else None
+
+    starred = alternation([p for p in patterns if p.startswith("*")])
+    anywhere = alternation([p for p in patterns if p[:1] in ("?", "[")])
+    literal = [p for p in patterns if p[:1] not in ("*", "?", "[")]
+    by_first = {first: alternation([p for p in literal if p[0] == first]) for first in {p[0] for p in literal}}
+
+    def matches(path: str) -> bool:
+        if starred and starred(path):
+            return True
+        start = 0
+        while start >= 0:
+            here = by_first.get(path[start:start + 1])
+            if (here and here(path, start)) or (anywhere and anywhere(path, start)):
+                return True
+            start = path.find("/", start) + 1 or -1
+        return False
+
+    return matches
 
 
 def _matches(path: str, patterns: list[str]) -> bool:
