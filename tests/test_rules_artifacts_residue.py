@@ -199,3 +199,49 @@ def test_consecutive_repeated_paragraphs_give_one_finding_and_one_fix():
     found = check("KZ103", text)
     assert [(f.line, f.end_line) for f in found] == [(9, 13)]
     assert "duplicate of lines 1-5 (3 paragraphs repeated)" in found[0].message and found[0].fix.safe
+
+
+# -- KZ103: an entry of a list the article builds is no copy ---------------------------------------
+
+def _meal_plan() -> str:
+    """A week's meal plan: each day lists its breakfast with its portions; the dish recurs with other
+    fruit on other days, the portion lines with other values (a list's entries vary)."""
+    days = [
+        ("Overnight Oats [1/2 cup rolled oats, 1 cup almond milk, 1/2 cup raspberries]", "Portions: 1 Purple, 1 Yellow"),
+        ("Overnight Oats [1/2 cup rolled oats, 1 cup almond milk, 1/2 cup blueberries, 1 tsp. honey]", "Portions: 1 Purple, 1 Yellow, 1 tsp."),
+        ("Overnight Oats [1/2 cup rolled oats, 1 cup almond milk, 1/2 cup raspberries]", "Portions: 1 Purple, 1 Yellow"),
+        ("Overnight Oats [1/2 cup rolled oats, 1 cup almond milk, 1 sliced banana]", "Portions: 1 Purple, 1 Yellow"),
+        ("Overnight Oats [1/2 cup rolled oats, 1 cup almond milk, 1/2 cup raspberries]", "Portions: 1 Purple, 1 Yellow"),
+    ]
+    parts = ["Meal prep for a busy week", "Cook once on Sunday and you will have a healthy breakfast ready every morning."]
+    for number, (dish, portions) in enumerate(days, 1):
+        parts += [f"Day {number}", "Breakfast", dish, portions, "Eat within an hour of waking up"]
+    return "\n\n".join(parts) + "\n"
+
+
+def test_dishes_and_portions_that_recur_in_a_meal_plan_are_no_copies():
+    assert check("KZ103", _meal_plan()) == []
+
+
+def test_a_teaser_printed_again_and_again_is_a_copy():
+    teaser = "Floods cut off villages in the Almaty region as rivers burst their banks"
+    story = ("Rescuers used boats to reach families stranded on rooftops after two days of heavy rain, "
+             "the emergencies ministry said on Tuesday.")
+    text = "\n\n".join(["Floods in Almaty region", teaser, story, "Related", teaser, "Most read", teaser,
+                        "More stories", teaser, "Latest", teaser, "Editor's picks", teaser]) + "\n"
+    assert [f.line for f in check("KZ103", text)] == [9, 13, 17, 21, 25]
+
+
+def test_long_paragraphs_opening_like_a_teaser_do_not_make_it_a_list_entry():
+    teaser = "The Doobie Brothers reunite with Michael McDonald for a 50th anniversary tour"
+    prose = [
+        "The Doobie Brothers will tour North America next year with Michael McDonald, who left the band in 1982, "
+        "playing 30 dates that begin in June in Florida and end in the autumn in California, the band said.",
+        "The Doobie Brothers announced the tour at the end of their concert at the Beacon Theatre in New York on "
+        "Monday night, when McDonald walked on stage to sing three songs with his old bandmates for the first time.",
+        "The Doobie Brothers were inducted into the Rock and Roll Hall of Fame earlier this month, and the tour "
+        "will celebrate the half century since the group first played together in San Jose in 1970, they said.",
+    ]
+    body = ["By Jon Blistein", prose[0], "Advertisement", prose[1], "Advertisement", prose[2]]
+    text = "\n\n".join(["Doobie Brothers tour", teaser, *body, "Read next", teaser, "Trending", teaser]) + "\n"
+    assert [f.line for f in check("KZ103", text)] == [19, 23]

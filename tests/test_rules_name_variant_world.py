@@ -104,3 +104,65 @@ def test_the_configured_spelling_wins_and_hyphen_variants_of_it_are_warnings(tmp
     found = run(root, "names:\n  preferred: [Kim Jong-un]\n")
     assert [(f.path, f.severity) for f in found] == [("corpus/a.txt", Severity.WARNING)]
     assert "write 'Kim Jong-un'" in found[0].message
+
+
+# -- which spelling to recommend: evidence, not only the corpus majority (issue 14) ---------------
+
+def test_a_weak_majority_between_two_established_first_names_is_not_called_right(tmp_path):
+    # the London Assembly member is Damian Hockney; three articles wrote "Damien", two "Damian"
+    root = corpus(tmp_path,
+                  a="Veritas deputy leader Damien Hockney said the party would field candidates.",
+                  b="Damien Hockney, a London Assembly member, left UKIP on Tuesday.",
+                  c="Mr Kilroy-Silk was joined by Damien Hockney at the launch.",
+                  d="London Assembly member Damian Hockney said he would join Veritas.",
+                  e="Damian Hockney told the BBC he had no regrets.")
+    found = run(root)
+    assert sorted(f.path for f in found) == ["corpus/d.txt", "corpus/e.txt"]
+    for f in found:
+        assert f.severity == Severity.WARNING and "write '" not in f.message
+        assert "does not settle it: check the name" in f.message and "in 3 documents against 2" in f.message
+
+
+def test_a_film_title_written_with_two_dictionary_words_is_checked_not_corrected(tmp_path):
+    # My Beautiful Laundrette (1985): "launderette" is the commoner word and the corpus majority
+    root = corpus(tmp_path,
+                  a="Daniel Day-Lewis starred in My Beautiful Launderette in 1985.",
+                  b="Her films include My Beautiful Launderette and Gosford Park.",
+                  c="Stephen Frears, who directed My Beautiful Laundrette, will chair the jury.")
+    found = run(root)
+    assert [f.path for f in found] == ["corpus/c.txt"]
+    assert "write '" not in found[0].message and "check the name" in found[0].message
+
+
+def test_a_clear_majority_still_recommends_even_against_the_commoner_word(tmp_path):
+    # "Katherine" is the commoner first name, but four articles against one write "Katharine Hepburn"
+    root = corpus(tmp_path,
+                  a="Katharine Hepburn won four Oscars.", b="The biopic of Katharine Hepburn opened.",
+                  c="Cate Blanchett plays Katharine Hepburn.", d="Katharine Hepburn died in 2003.",
+                  e="Blanchett won for her role as Katherine Hepburn.")
+    found = run(root)
+    assert [f.path for f in found] == ["corpus/e.txt"]
+    assert "write 'Katharine Hepburn' (in 4 documents against 1)" in found[0].message
+
+
+@pytest.mark.parametrize("majority, minority", [
+    ("Delta Airlines", "Delta Air Lines"),      # the company writes "Air Lines"
+    ("Hewlett Packard", "Hewlett-Packard"),     # the company writes the hyphen
+])
+def test_hyphen_or_space_variants_are_a_house_style_not_a_misspelling(tmp_path, majority, minority):
+    root = corpus(tmp_path, a=f"Shares in {majority} fell.", b=f"{majority} cut jobs.", c=f"{majority} said so.",
+                  d=f"Shares in {minority} rose.")
+    found = run(root)
+    assert [(f.path, f.severity) for f in found] == [("corpus/d.txt", Severity.INFO)]
+    assert "write '" not in found[0].message
+    assert f"a house style, not a misspelling (the corpus has '{majority}' in 3 documents against 1)" in found[0].message
+
+
+def test_a_glued_word_nobody_writes_is_still_corrected(tmp_path):
+    root = corpus(tmp_path, a="She won the Great Edinburgh International Cross Country in January.",
+                  b="The Great Edinburgh International Cross Country is run at Holyrood Park.",
+                  c="Radcliffe won the Great EdinburghInternational Cross Country.")
+    found = run(root)
+    assert [f.path for f in found] == ["corpus/c.txt"]
+    assert "write 'Great Edinburgh International Cross Country'" in found[0].message
+    assert "'edinburghinternational' is not an English word" in found[0].message

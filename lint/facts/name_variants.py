@@ -12,8 +12,10 @@ Policy:
   spelling (the world gazetteer's country names: 'Rusia' / 'Russia') that the corpus also writes.
 - Inside a bucket, spellings are clustered around the most frequent one that `compare` accepts;
   a bucket can hold two names (Mohammed Atta, Mahmoud Atta), never merged.
-- The spelling to write is `recommend`'s: the config's, else evidence from the world, the corpus
-  majority, familiarity in English. Spellings the config accepts (preferred, aliases, places)
+- The spelling to write is `recommend`'s: the config's, else evidence from the world, a clear
+  corpus majority, a clearly more familiar spelling in English. Without such evidence (a
+  hyphen-or-space house style, a weak majority between two established spellings: Damien /
+  Damian Hockney) the corpus's leaning is named but not called right (`settled` false). Spellings the config accepts (preferred, aliases, places)
   and the gazetteer's country names are never reported; nor are two names of one gazetteer place that differ by more than hyphens
   (Kiev / Kyiv: a renaming, not a variant), unless the config prefers one of them.
 - Each variant spelling is reported once per document it occurs in, at its first mention; the
@@ -60,6 +62,7 @@ class Variant:
     reason: str                   # why that spelling: config, evidence, majority...
     mentions: tuple[int, int]     # (variant, preferred) mentions in the corpus
     configured: bool = False      # the preferred spelling is the config's
+    settled: bool = True          # False: `preferred` is only the corpus's leaning, not the right spelling
 
     @property
     def minor(self) -> bool:
@@ -160,7 +163,7 @@ def _clusters(members: list[str], stats: Mapping[str, Spelling], difference, tar
 def _cluster_variants(cluster, stats, by_spelling, target, accepted, difference, zipf, is_place,
                       same_place, house_style_ratio, target_reason: str = _CONFIGURED) -> Iterable[Variant]:
     present = {m: stats[m] for m in cluster if m in stats}
-    tie = False
+    tie, settled = False, True
     configured = target is not None and target_reason == _CONFIGURED
     if target is not None:
         chosen, reason = spelling(target), target_reason
@@ -169,6 +172,7 @@ def _cluster_variants(cluster, stats, by_spelling, target, accepted, difference,
             return
         recommendation = recommend(present, zipf=zipf, is_place=is_place, max_majority=house_style_ratio)
         chosen, reason, tie = recommendation.spelling, recommendation.reason, recommendation.tie
+        settled = recommendation.settled
     reported: set[tuple[str, frozenset]] = set()  # (path, the two spellings): one finding per document and pair
     for member in sorted(present, key=lambda m: (m != chosen, m)):
         if member in accepted or (member == chosen and not tie):
@@ -188,4 +192,4 @@ def _cluster_variants(cluster, stats, by_spelling, target, accepted, difference,
                 continue  # both spellings of a tie in one document: one finding there
             reported.add((occurrence.path, frozenset((member, other))))
             yield Variant(occurrence, other_text, other_at, diff, reason, (present[member].mentions, other_mentions),
-                          configured=configured)
+                          configured=configured, settled=settled)

@@ -240,11 +240,17 @@ class Recommendation:
     spelling: str    # the key of `spellings` to write
     reason: str      # why, in words, for the message
     tie: bool = False  # no evidence either way: every spelling is reported, naming another
+    settled: bool = True  # False: only a leaning (the corpus's house style, or its weak majority
+    #                       between two established spellings), which the finding must not present as the right one
 
 
 def known(word: str, zipf: Callable[[str], float], is_place: Callable[[str], bool]) -> bool:
     """Has English text seen this word (wordfreq), or is it a place name (gazetteer)?"""
     return zipf(word) >= 1.0 or is_place(word)
+
+
+CLEAR_MAJORITY = (3, 2)  # a corpus majority settles a spelling from 3 documents and twice the other's
+FAMILIAR_MARGIN = 0.3  # Zipf units: one spelling at least twice as common in English (log10 2)
 
 
 def recommend(spellings: Mapping[str, Spelling], *, zipf: Callable[[str], float] = lambda word: 0.0,
@@ -257,12 +263,17 @@ def recommend(spellings: Mapping[str, Spelling], *, zipf: Callable[[str], float]
        the gazetteer names, against one with a word nobody writes ('Sharrma'), unless the
        unknown spelling is the corpus's clear house style (in `max_majority` times as many
        documents as the known one, and at least 3).
-    3. The corpus majority: documents first (one article repeating a slip is one choice), then
-       mentions.
-    4. Between equals, the spelling English text knows best (summed Zipf frequency of the words
-       that differ); for spellings that differ only by hyphens and spaces, the most joined one
-       (brands and double-barrelled names are usually joined: Rolls-Royce, JPMorgan).
-    5. Otherwise a tie: no spelling is recommended (`tie`), and each is reported naming another.
+    3. Spellings that differ only by hyphens, spaces or case are a house style, not a misspelling
+       (Delta Air Lines / Delta Airlines, Hewlett-Packard / Hewlett Packard): the majority, else the
+       most joined form, is only a leaning (`settled` false), never "the right one".
+    4. A clear corpus majority (`CLEAR_MAJORITY`: from 3 documents and twice the other's): documents
+       first (one article repeating a slip is one choice), then mentions.
+    5. Otherwise the spelling English text knows at least twice as well (`FAMILIAR_MARGIN`: summed
+       Zipf frequency), when the corpus does not lean the other way (Barbara Follett / Follet).
+    6. Otherwise, between two established spellings (Damien / Damian, Launderette / Laundrette) a
+       weak majority or a small difference in frequency is only a leaning (`settled` false): a
+       majority can be a repeated slip, and a name need not use the commoner word.
+    7. Nothing at all tells them apart: a tie (`tie`), each reported naming another.
     """
     keys = sorted(spellings)
     if configured is not None and configured in spellings:
@@ -285,29 +296,39 @@ def recommend(spellings: Mapping[str, Spelling], *, zipf: Callable[[str], float]
             words_unknown = sorted({w for k in dirty for w in map(fold, words(k)) if not known(w, zipf, is_place)})
             return Recommendation(best_clean, "'" + "', '".join(words_unknown[:3]) + "' is not an English word "
                                   "or known place name")
+
     def weight(key: str) -> tuple[int, int]:
         return spellings[key].documents, spellings[key].mentions
 
-    top = max(weight(k) for k in keys)
+    separators_only = all((d := compare(keys[0], k)) is not None and d.kind == SEPARATOR for k in keys[1:])
+    ranked = sorted(keys, key=lambda k: (weight(k), k), reverse=True)
+    top, runner_up = weight(ranked[0]), weight(ranked[1])
+    if top > runner_up:
+        winner = ranked[0]
+        counts = (f"in {top[0]} documents against {runner_up[0]}" if top[0] > runner_up[0]
+                  else f"{top[1]} mentions in the corpus against {runner_up[1]}")
+        if separators_only:
+            return Recommendation(winner, counts, settled=False)
+        if top[0] >= CLEAR_MAJORITY[0] and top[0] >= CLEAR_MAJORITY[1] * runner_up[0]:
+            return Recommendation(winner, counts)
+        familiar = max(keys, key=lambda k: (_familiarity(k, zipf), k))
+        margin = _familiarity(familiar, zipf) - max(_familiarity(k, zipf) for k in keys if k != familiar)
+        if familiar == winner and margin >= FAMILIAR_MARGIN:
+            return Recommendation(winner, counts + ", and the more common spelling in English")
+        return Recommendation(winner, counts, settled=False)
     leaders = [k for k in keys if weight(k) == top]
-    if len(leaders) == 1:
-        winner = leaders[0]
-        runner_up = max(weight(k) for k in keys if k != winner)
-        if top[0] > runner_up[0]:
-            return Recommendation(winner, f"in {top[0]} documents against {runner_up[0]}")
-        return Recommendation(winner, f"{top[1]} mentions in the corpus against {runner_up[1]}")
-    separators_only = all((d := compare(leaders[0], k)) is not None and d.kind == SEPARATOR for k in leaders[1:])
-    scores = {k: 0.0 if separators_only else _familiarity(k, zipf) for k in leaders}
-    best = max(scores.values())
-    familiar = [k for k in leaders if scores[k] == best]
-    if len(familiar) == 1:
-        return Recommendation(familiar[0], "as frequent here, and the more common spelling in English")
-    joined = min(familiar, key=lambda k: (k.count(" ") + k.count("-"), k.count(" ")))
-    if all((d := compare(joined, k)) is not None and d.kind == SEPARATOR for k in familiar if k != joined):
-        return Recommendation(joined, "as frequent here; where a name is written both ways equally, the joined "
-                                      "form is the usual one (Rolls-Royce, JPMorgan)")
-    return Recommendation(familiar[0], "both equally frequent: pick one and list it in the config's names: "
-                                       "preferred", tie=True)
+    if separators_only:
+        joined = min(leaders, key=lambda k: (k.count(" ") + k.count("-"), k.count(" "), k))
+        return Recommendation(joined, "as often as the other", settled=False)
+    scores = {k: _familiarity(k, zipf) for k in leaders}
+    ranked_leaders = sorted(leaders, key=lambda k: (-scores[k], k))
+    margin = scores[ranked_leaders[0]] - scores[ranked_leaders[1]]
+    if margin >= FAMILIAR_MARGIN:
+        return Recommendation(ranked_leaders[0], "as frequent here, and the more common spelling in English")
+    if margin > 0:
+        return Recommendation(ranked_leaders[0], "as often as the other", settled=False)
+    return Recommendation(ranked_leaders[0], "both equally frequent: pick one and list it in the config's names: "
+                                             "preferred", tie=True)
 
 
 def _familiarity(name: str, zipf: Callable[[str], float]) -> float:

@@ -15,6 +15,8 @@ class DuplicateTextOptions(ArtifactOptions):
     min_words: int = 2
     min_words_apart: int = 8
     min_sentence_words: int = 8
+    list_entries: int = 5
+    list_opening_words: int = 3
 
 
 class DuplicateText(DocumentRule):
@@ -37,7 +39,12 @@ class DuplicateText(DocumentRule):
         "Such copies are removed by --fix. A sentence repeated inside different paragraphs (at least "
         "`min-sentence-words` words) is only reported: which copy to keep is an editor's call. "
         "Copies that follow each other as their originals do (a forum reply quoting a whole post, "
-        "a related-stories box printed twice) are one finding, naming the lines they repeat."
+        "a related-stories box printed twice) are one finding, naming the lines they repeat. "
+        "An entry of a list the article builds on purpose is not a copy: a paragraph whose first "
+        "`list-opening-words` words open at least `list-entries` paragraphs of about its length (half to "
+        "three times its words), none next to another, that do not all read the same (a meal plan's "
+        "dish that recurs with other portions, its recurring portion lines). A teaser printed again "
+        "and again, the same text each time, is still a copy."
     )
     bad_example = "Sergey Kwan\n\nSergey Kwan\n\nSergey Kwan has worked for The Times of Central Asia since 1999."
     good_example = "Sergey Kwan\n\nSergey Kwan has worked for The Times of Central Asia since 1999."
@@ -61,6 +68,7 @@ class DuplicateText(DocumentRule):
         first_block: dict[str, tuple[int, int]] = {}
         last_seen: dict[str, int] = {}
         repeated_blocks: set[int] = set()
+        entries: _ListEntries | None = None
         for position, (index, block) in enumerate(doc.prose_blocks):
             words = doc.prose[block.start:block.end].split()
             if len(words) < self.options.min_words:
@@ -71,8 +79,14 @@ class DuplicateText(DocumentRule):
             if previous is None:
                 first_block[key] = _trimmed(doc, block.start, block.end)
                 continue
-            if previous != position - 1 and len(words) < self.options.min_words_apart:
-                continue
+            if previous != position - 1:
+                if len(words) < self.options.min_words_apart:
+                    continue
+                if self.options.list_entries > 0:
+                    entries = entries or _ListEntries(doc, self.options.list_opening_words, self.options.list_entries)
+                    if entries.is_entry(words):
+                        repeated_blocks.add(index)  # nor its sentences: the entry is article text
+                        continue
             repeated_blocks.add(index)
             yield _Repeat(*_trimmed(doc, block.start, block.end), *first_block[key], key, block_lines(doc, block))
         if self.options.min_sentence_words <= 0 or not _may_repeat_a_sentence(doc.prose):
@@ -122,6 +136,38 @@ class _Repeat(NamedTuple):
     original_end: int
     key: str
     lines: tuple[int, int] | None
+
+
+class _ListEntries:
+    """The lists a document builds on purpose, found from the paragraphs' opening words. A paragraph
+    is an entry of a list when at least `least` paragraphs of about its length (a third to three
+    times its words) open with its first `opening` words, no two of them adjacent, and they do not all read
+    the same: entries of a list vary ("Portion Fix Containers: 1 Green, 1 Red" / "…: 1 Purple"),
+    while a scraper's copies of a teaser or a byline are one text, or stand together in one box."""
+
+    def __init__(self, doc: Document, opening: int, least: int) -> None:
+        self.opening = opening
+        self.least = least
+        self.groups: dict[tuple[str, ...], list[tuple[int, str, int]]] = {}
+        for position, (_index, block) in enumerate(doc.prose_blocks):
+            if position == 0 and block.kind == "heading":
+                continue  # the headline, which teasers repeat, is no entry
+            words = doc.prose[block.start:block.end].split()
+            if len(words) > opening:
+                self.groups.setdefault(self._opening(words), []).append((position, " ".join(words), len(words)))
+
+    def _opening(self, words: list[str]) -> tuple[str, ...]:
+        return tuple(w.casefold() for w in words[:self.opening])
+
+    def is_entry(self, words: list[str]) -> bool:
+        """Whether the paragraph (its words) is an entry of a list."""
+        if len(words) <= self.opening:
+            return False
+        n = len(words)
+        members = [(p, text) for p, text, size in self.groups.get(self._opening(words), ()) if n <= 3 * size and size <= 3 * n]
+        if len(members) < self.least or len({text for _, text in members}) < 2:
+            return False
+        return all(b[0] - a[0] > 1 for a, b in zip(members, members[1:]))
 
 
 def _continues(prose: str, previous: _Repeat, unit: _Repeat) -> bool:

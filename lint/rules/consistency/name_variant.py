@@ -17,7 +17,7 @@ from lint.reference import gazetteer
 from lint.reference.wordlists import zipf_frequency
 from lint.rules.base import CorpusRule
 from lint.rules.consistency.support import ConsistencyOptions, _settings
-from lint.text.transliteration_rules import bucket_key
+from lint.text.transliteration_rules import SEPARATOR, bucket_key
 
 
 class NameOptions(ConsistencyOptions):
@@ -58,9 +58,13 @@ class NameVariant(CorpusRule):
         "the config's `names:` (preferred, aliases, places); else, from evidence, a spelling whose words "
         "English text knows (wordfreq) or the gazetteer names over one nobody writes, even if it is the "
         "corpus majority ('Priya Sharrma' twice, 'Sharma' once) unless it is clearly the house style; "
-        "else the corpus majority; else the spelling more common in English. When nothing tells two "
-        "spellings apart, both are reported. Variants that differ only by hyphens, spaces or case are "
-        "info (`minor-severity`). A one-word name is compared only with a spelling the config lists or "
+        "else a clear corpus majority (from 3 documents and twice the other's); else a spelling at least twice "
+        "as common in English. Without such evidence the finding names the corpus's leaning but does not "
+        "call it right: between two established spellings a weak majority can be a repeated slip (Damien / "
+        "Damian Hockney, Launderette / Laundrette: check the name). When nothing tells two spellings apart, "
+        "both are reported. Variants that differ only by hyphens, spaces or case are info "
+        "(`minor-severity`) and a house style, not a misspelling (Delta Air Lines / Delta Airlines), unless "
+        "the config or the world's evidence names one ('EdinburghInternational'). A one-word name is compared only with a spelling the config lists or "
         "with a country's name in the world gazetteer that the corpus also writes ('Rusia' beside 'Russia'; "
         "never two countries such as Niger / Nigeria). Every word of a name must match, so people who share a surname are "
         "never variants; two established English surnames (Davis / Davies) are two people; renamings "
@@ -104,8 +108,14 @@ class NameVariant(CorpusRule):
         occurrence, at = variant.occurrence, variant.preferred_at
         if variant.reason.startswith("both equally frequent"):
             advice = variant.reason
-        else:
+        elif variant.settled:
             advice = f"write '{variant.preferred}' ({variant.reason})"
+        elif variant.difference.kind == SEPARATOR:
+            advice = (f"a house style, not a misspelling (the corpus has '{variant.preferred}' {variant.reason}): "
+                      "list the form to use in the config's names: preferred")
+        else:
+            advice = (f"both are established spellings and the corpus's '{variant.preferred}' ({variant.reason}) "
+                      "does not settle it: check the name and list it in the config's names: preferred")
         related = [Location(at.path, at.span[0], at.span[1])] if at is not None else []
         kind = "minor" if variant.minor else None
         if at is None:
