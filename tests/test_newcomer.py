@@ -102,6 +102,10 @@ def test_kzlint_config_shows_values_and_their_origin(corpus: Path, capsys, monke
     assert settings["select"]["value"] == ["KZ0", "KZ1", "KZ9"]
     assert settings["select"]["origin"] == f"{corpus / '.kzlint.yaml'}:1"
     assert settings["fail-on"]["origin"] == "<built-in rules.yaml>"
+    # each rule's options one by one, with the defaults it runs with (not `rules.boilerplate = {}`)
+    assert settings["rules.boilerplate.max-words"] == {"key": "rules.boilerplate.max-words", "value": 25,
+                                                        "origin": "<built-in rules.yaml>"}
+    assert "rules.boilerplate" not in settings
     assert main(["config", str(corpus.parent)]) == 0
     text = capsys.readouterr().out
     assert f"passed over (not a kzlint config): {corpus.parent / 'rules.yaml'}" in text

@@ -3,7 +3,8 @@ and where each value comes from, like Vale's `ls-config` and ruff's `--show-sett
 
 Every setting is shown as a dotted key with its value and its origin: `file:line` when the
 config file found for PATH sets it (the file is merged over the built-in defaults: a mapping
-key by key, anything else whole), else "built-in default". Files named like a config that
+key by key, anything else whole), else "built-in default". A rule's options are shown one by
+one, with the default its Options model gives when the config leaves it unset. Files named like a config that
 were passed over on the way up (another tool's rules.yaml) are listed too.
 """
 
@@ -17,6 +18,7 @@ from lint.cli.common import Parser
 from lint.config import BUILTIN_SOURCE, Config, discover, load
 from lint.config.loader import locate, passed_over
 from lint.engine.discovery import UsageError
+from lint.rules.registry import all_rules
 
 LONG = 100  # text output shortens values longer than this (JSON shows everything)
 
@@ -48,6 +50,7 @@ def resolved(target: Path, config_file: str | None) -> tuple[Path | None, Config
 def settings(config: Config) -> list[tuple[str, Any, str]]:
     """(dotted key, value, origin) of every setting, in the schema's order."""
     data = config.model_dump(mode="json", by_alias=True, exclude={"source"})
+    data["rules"] = with_option_defaults(data.get("rules", {}))
     user = getattr(config, "_user", {}) or {}
     rows: list[tuple[str, Any, str]] = []
 
@@ -66,6 +69,21 @@ def settings(config: Config) -> list[tuple[str, Any, str]]:
     for key, value in data.items():
         walk(value, (key,), user.get(key, _ABSENT) if isinstance(user, dict) else _ABSENT)
     return rows
+
+
+def with_option_defaults(rules: dict[str, Any]) -> dict[str, Any]:
+    """`rules:` with every built-in rule's options filled in from its defaults (what the rule
+    runs with), the config's own values over them; a key the config names (code or name) keeps it."""
+    by_key = {key: rule for code, rule in all_rules().items() for key in (code, rule.name)}
+    out = {}
+    for key, given in rules.items():
+        rule = by_key.get(key)
+        if rule is None or not isinstance(given, dict):
+            out[key] = given
+            continue
+        defaults = json.loads(json.dumps(rule.option_defaults(), default=str))  # as JSON shows them
+        out[key] = {**defaults, **given}
+    return out
 
 
 class _Absent:
