@@ -85,8 +85,9 @@ def _names(doc: Document, index: NameIndex, runs_by_sentence: list[list[Run]]) -
                 for i, j, key in run.parts(index):
                     if (i, j) != (0, len(words)) and key in known:
                         add(words[i][0], words[j - 1][1], key)
-            elif len(words) == 1 and (run.key() in known or (run.after in PLACE_NOUNS and len(surface) > 3)):
-                add(start, end, run.key())
+            elif len(words) == 1:  # its only part is itself
+                if run.key() in known or (len(surface) > 3 and run.after in PLACE_NOUNS):
+                    add(start, end, run.key())
             else:
                 for i, j, key in run.parts(index):
                     if key in known:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from functools import partial
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from lint.core.document import Document, Sentence
@@ -53,12 +54,10 @@ DIGIT = re.compile(r"\d")
 # An Arabic article before a capitalised name, hyphenated: 'al-Zarqawi', 'el-Sisi', 'ul-Haq'
 # (the capital after a hyphen is no word start for CAPITAL_WORD)
 PARTICLE_WORD = re.compile(r"(?<![\w’'‐-])(?:al|el|ul|ud|ad|ar|ur|as|ash|at|az|an)[‐-][A-Z][\w’'‐-]*")
+# the hyphen before a capital that every particle word has (rare in a text: a fast scan finds it)
+HYPHEN_CAPITAL = re.compile(r"[‐-][A-Z]")
 # Lower-case particles inside a name, between two name words: 'Osama bin Laden', 'Abu Musab al Zarqawi'
 PARTICLE_GAPS = frozenset(f" {p} " for p in "bin ibn bint al el ul ud ad".split())
-
-
-# the last word of a window, matched at word starts only and without backtracking (linear time)
-WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]++)[\s,]*+$")
 
 
 WORD_AFTER = re.compile(r" ([a-z][a-z-]*)")
@@ -82,40 +81,42 @@ class Word(NamedTuple):
         return cls(start, start, True, "", "")
 
 
+# Word from a tuple, without the NamedTuple's Python-level __new__ (a document has thousands of words)
+_word = partial(tuple.__new__, Word)
+
+
 class Run:
     """A maximal run of capitalised words inside one sentence ('White House Press Secretary Jen
     Psaki') and the name in it, without titles and function words around it ('Jen Psaki').
-    The words around the run are looked up only when asked for (most runs never need them)."""
+    The word after the run and the run's parts are looked up only when asked for (most runs
+    never need them)."""
 
-    __slots__ = ("words", "name", "keys", "_text", "_start", "_end", "_before", "_after", "_parts")
+    __slots__ = ("words", "name", "_keys", "_text", "_end", "_after", "_parts")
 
     def __init__(self, text: str, words: list[Word], name: list[Word], sentence: Sentence) -> None:
         self.words = words
         self.name = name
-        # `names.skeleton` of each name word: the skeleton of several words joined by spaces is
-        # theirs joined (empty ones left out), so no part of the run is folded twice
-        self.keys = [skeleton(word.text) for word in name]
-        self._text, self._start, self._end = text, sentence.start, sentence.end
-        self._before: str | None = None
+        self._text, self._end = text, sentence.end
+        self._keys: list[str] | None = None
         self._after: str | None = None
         self._parts: list[tuple[int, int, str]] | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        """`names.skeleton` of each name word: the skeleton of several words joined by spaces is
+        theirs joined (empty ones left out), so no part of the run is folded twice."""
+        if self._keys is None:
+            self._keys = [skeleton(word.text) for word in self.name]
+        return self._keys
 
     @property
     def after(self) -> str:
         """The lower-case word right after the run ("region"), if any."""
         if self._after is None:
-            match = WORD_AFTER.match(self._text, self.words[-1].end, self._end)
+            end = self.words[-1].end
+            match = WORD_AFTER.match(self._text, end, self._end) if self._text.startswith(" ", end) else None
             self._after = match.group(1) if match else ""
         return self._after
-
-    @property
-    def before(self) -> str:
-        """The word right before the run ("in"), lower-cased, if any."""
-        if self._before is None:
-            start = self.words[0].start
-            match = WORD_BEFORE.search(self._text[max(self._start, start - 40):start])
-            self._before = match.group(1).lower() if match else ""
-        return self._before
 
     def key(self, first: int = 0, last: int | None = None) -> str:
         """The skeleton of name words [first, last)."""
@@ -145,30 +146,20 @@ def capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[Word]:
     text = doc.prose
     skip_starts, skip_ends = merged_spans(skip)
     words: list[Word] = []
+    append = words.append
     for match in CAPITAL_WORD.finditer(text):
         start = match.start()
         raw = match.group()
-        if raw.isalpha():  # most words: no digit, hyphen, apostrophe or underscore to look at
-            if not raw[0].isupper() or (skip_starts and covered(skip_starts, skip_ends, start)):
-                words.append(Word.breaker(start))
-            else:
-                words.append(Word(start, start + len(raw), False, raw, raw.lower()))
-            continue
-        head = raw.split("_", 1)[0]
-        word = head.rstrip("’'‐-")
-        possessive = word.endswith(("’s", "'s")) or len(word) < len(head)
-        if word.endswith(("’s", "'s")):
-            word = word[:-2]
-        if (not word or not word[0].isupper() or DIGIT.search(word)
-                or (("-" in word or "‐" in word) and not all(part[:1].isupper() for part in HYPHEN.split(word))
-                    and not _syllables(word, words[-1] if words else None, start, text))
-                or covered(skip_starts, skip_ends, start)):
-            words.append(Word.breaker(start))
-            continue
-        words.append(Word(start, start + len(word), possessive, word, word.lower()))
+        if skip_starts and covered(skip_starts, skip_ends, start):
+            append(Word.breaker(start))
+        elif raw.isalpha():  # most words: no digit, hyphen, apostrophe or underscore to look at
+            append(_word((start, start + len(raw), False, raw, raw.lower())) if raw[0].isupper()
+                   else Word.breaker(start))
+        else:
+            append(_marked_word(raw, start, words[-1] if words else None, text))
     if "-" in text or "‐" in text:
         extra = []
-        for match in PARTICLE_WORD.finditer(text):
+        for match in _particle_words(text):
             start = match.start()
             if skip_starts and covered(skip_starts, skip_ends, start):
                 continue
@@ -182,6 +173,34 @@ def capital_words(doc: Document, skip: Sequence[tuple[int, int]]) -> list[Word]:
         if extra:
             words = sorted(words + extra)
     return words
+
+
+def _particle_words(text: str) -> Iterator[re.Match]:
+    """The matches of `PARTICLE_WORD.finditer(text)`, tried only where a particle ends in a hyphen
+    before a capital: the regex alone tries its particles at every 'a', 'e' and 'u' of the text."""
+    end = 0  # matches do not overlap, as finditer's
+    for hyphen in HYPHEN_CAPITAL.finditer(text):
+        for start in (hyphen.start() - 3, hyphen.start() - 2):  # 'ash-', then 'al-' ... 'an-'
+            match = PARTICLE_WORD.match(text, start) if start >= max(end, 0) else None
+            if match:
+                yield match
+                end = match.end()
+                break
+
+
+def _marked_word(raw: str, start: int, previous: Word | None, text: str) -> Word:
+    """A capitalised word with a digit, hyphen, apostrophe or underscore in it: the word without
+    a possessive or trailing marks, or a breaker when it is no name material."""
+    head = raw.split("_", 1)[0]
+    word = head.rstrip("’'‐-")
+    possessive = word.endswith(("’s", "'s")) or len(word) < len(head)
+    if word.endswith(("’s", "'s")):
+        word = word[:-2]
+    if (not word or not word[0].isupper() or DIGIT.search(word)
+            or (("-" in word or "‐" in word) and not all(part[:1].isupper() for part in HYPHEN.split(word))
+                and not _syllables(word, previous, start, text))):
+        return Word.breaker(start)
+    return Word(start, start + len(word), possessive, word, word.lower())
 
 
 def _syllables(word: str, previous: Word | None, start: int, text: str) -> bool:
@@ -223,6 +242,8 @@ def covered(starts: list[int], ends: list[int], offset: int) -> bool:
 def name_words(words: list[Word]) -> list[Word]:
     """The words of a run without the titles before the name and function words around it:
     'White House Press Secretary Jen Psaki' -> 'Jen Psaki', 'The Hague' -> 'Hague'."""
+    if len(words) == 1:  # most runs
+        return words if words[0].lower not in NOT_NAMES else []
     first, last = 0, len(words)
     for position in range(last - 1, -1, -1):
         if words[position].lower in TITLES:
@@ -244,32 +265,26 @@ def capitalised_runs(doc: Document, skip: Sequence[tuple[int, int]] = ()) -> lis
     text = doc.prose
     by_sentence: list[list[Run]] = []
     for sentence in doc.sentences:
-        groups: list[list[Word]] = []
-        current: list[Word] = []
-        ended = True
-        for index in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
-            word = words[index]
-            start, end, possessive = word.start, word.end, word.possessive
-            if end == start:  # not name material
-                if current:
-                    groups.append(current)
-                    current = []
-                ended = True
-                continue
-            if current and not ended and (start == current[-1].end + 1 and text[start - 1] == " "
-                                          or text[current[-1].end:start] in PARTICLE_GAPS):
-                current.append(word)
+        runs: list[Run] = []
+        group: list[Word] = []
+        previous: Word | None = None  # the word the next one may join (none after a breaker or possessive)
+        for word in words[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]:
+            start, end, possessive, _, _ = word
+            if end != start and previous is not None and (start == previous.end + 1 and text[start - 1] == " "
+                                                          or text[previous.end:start] in PARTICLE_GAPS):
+                group.append(word)
             else:
-                if current:
-                    groups.append(current)
-                current = [word]
-            ended = possessive
-        if current:
-            groups.append(current)
-        runs = []
-        for group in groups:
-            name = name_words(group)
-            if name:  # a run without a name ("The", "He said") matters to nobody
-                runs.append(Run(text, group, name, sentence))
+                if group:
+                    _add_run(runs, text, group, sentence)
+                group = [word] if end != start else []  # a breaker is no name material
+            previous = word if end != start and not possessive else None
+        if group:
+            _add_run(runs, text, group, sentence)
         by_sentence.append(runs)
     return by_sentence
+
+
+def _add_run(runs: list[Run], text: str, group: list[Word], sentence: Sentence) -> None:
+    name = name_words(group)
+    if name:  # a run without a name ("The", "He said") matters to nobody
+        runs.append(Run(text, group, name, sentence))

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.text.transliteration_rules import (
     SEPARATOR,
@@ -45,8 +46,9 @@ from lint.text.transliteration_rules import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):
+    """One document's mentions of one spelling (a tuple: a corpus has a hundred thousand)."""
+
     path: str
     surface: str
     span: tuple[int, int, int, int]
@@ -93,12 +95,15 @@ def find_variants(
     spellings come first); `is_place(word)`: a
     gazetteer name; `same_place(a, b)`: two names of one gazetteer place."""
     by_spelling: dict[str, list[Occurrence]] = defaultdict(list)
+    spelling_of: dict[str, str | None] = {}  # surface -> its spelling, None when not Latin (asked once per surface)
     for path in sorted(mentions_by_path):
         for mention in mentions_by_path[path]:
             surface = mention[0]
-            if not is_latin(surface):
-                continue
-            by_spelling[spelling(surface)].append(Occurrence(path, surface, tuple(mention[2:6]), int(mention[6])))
+            if surface not in spelling_of:
+                spelling_of[surface] = spelling(surface) if is_latin(surface) else None
+            written = spelling_of[surface]
+            if written is not None:
+                by_spelling[written].append(Occurrence(path, surface, tuple(mention[2:6]), int(mention[6])))
     configured: dict[str, str] = {}
     for name in preferred:
         configured.setdefault(bucket_key(name), name)

@@ -30,8 +30,11 @@ _SEVERAL_COUNTRIES = re.compile(
     r"across\s+the\s+globe|across\s+the\s+world)\b")
 _WIDE_HINTS = ("asia", "africa", "europe", "america", "ocean", "pacific", "atlantic", "caribbean", "middle east",
                "balkans", "sahel", "region", "countries", "nations", "world", "glob")
-_CAPITALISED_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|al-|el-)?[A-Z][\w’'.-]*)*")
+# a capital not inside a word, and the capitalised words after it; the capital comes first, so that
+# `re` looks for it with a fast character-set scan
+_CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'-].)[\w’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|al-|el-)?[A-Z][\w’'.-]*)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # the endings _POSSESSIVE removes from a name (no newline in one)
 _PREPOSITIONS = frozenset("in at near outside around across from to of into throughout within".split())
 _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic|ch)$")
 _LEADING = frozenset("""
@@ -72,7 +75,7 @@ class Places:
         """Countries `text` names without doubt: a country, or a name all of whose places lie in one."""
         sure: set[str] = set()
         for match in _CAPITALISED_RUN.finditer(text):
-            found = self.lookup(_POSSESSIVE.sub("", match.group()))
+            found = self.lookup(_bare(match.group()))
             if found and (found[0].kind == "country" or len({p.country for p in found}) == 1):
                 sure.add(found[0].country)
         return frozenset(sure)
@@ -81,7 +84,7 @@ class Places:
         """The key of the place `name` most likely means: a candidate in a country of `prefer` (the
         countries the text names without doubt) when there is one; None when every candidate lies
         outside them ('Mina' beside 'Mecca' is no town of North Dakota)."""
-        name = _POSSESSIVE.sub("", name.strip())
+        name = _bare(name.strip())
         if not name or name.lower() in _NOT_PLACES:
             return None
         if self.gazetteer is not None:
@@ -141,9 +144,19 @@ def _place_key(place: Any) -> str:
     return f"{place.country}.{place.admin1}.{place.name.lower()}"
 
 
+def _bare(name: str) -> str:
+    """The name without a possessive ending: 'Kazakhstan's' -> 'Kazakhstan'."""
+    return _POSSESSIVE.sub("", name) if name.endswith(_POSSESSIVE_ENDS) else name
+
+
+# the last word of a window read backwards: what `re.search(r"([A-Za-z]+)\W*$", window)` finds, without
+# trying every start in the window
+_WORD_BEFORE_REVERSED = re.compile(r"\W*([A-Za-z]+)")
+
+
 def _word_before(text: str, start: int) -> str:
-    match = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20):start])
-    return match.group(1).lower() if match else ""
+    match = _WORD_BEFORE_REVERSED.match(text[max(0, start - 20):start][::-1])
+    return match.group(1)[::-1].lower() if match else ""
 
 
 def places_in(text: str, places: Places, last: bool = False, names: dict[str, str] | None = None,
@@ -161,12 +174,12 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
         positions.append((wide[-1][1], "*"))
         if names is not None:
             names.setdefault("*", "several countries")
+    runs = list(_CAPITALISED_RUN.finditer(text))
     prefer: frozenset[str] = frozenset()
     if places.gazetteer is not None and any(
-            len({p.country for p in places.lookup(_POSSESSIVE.sub("", m.group()))}) > 1
-            for m in _CAPITALISED_RUN.finditer(text)):
+            len({p.country for p in places.lookup(_bare(m.group()))}) > 1 for m in runs):
         prefer = places.sure_countries(text)  # some name lies in several countries: the text decides
-    for match in _CAPITALISED_RUN.finditer(text):
+    for match in runs:
         if any(a < match.end() and match.start() < b for a, b in wide):
             continue
         words = match.group().split()
@@ -178,7 +191,7 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
         name = " ".join(words).rstrip(".")
         after = text[match.end():match.end() + 2]
         context = _word_before(text, match.start())
-        if len(words) == 1 and re.match(r" [a-z]", after) and _DEMONYM.search(words[0].lower()):
+        if len(words) == 1 and _DEMONYM_ADJECTIVE.match(after) and _DEMONYM.search(words[0].lower()):
             context = "adjective"  # "American tourists", "Thai capital": a nationality, not a place
         key = places.key(name, context, prefer)
         if key is None and len(words) > 1:
@@ -186,9 +199,9 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
         if key is None and context in _LOCATIVE and not _POSSESSIVE.search(match.group()) \
                 and name.lower() not in _NOT_PLACES and not (_DEMONYM.search(name.lower())
                                                              and _DEMONYM_ADJECTIVE.match(text, match.end())):
-            key = "~" + _POSSESSIVE.sub("", name).lower()
+            key = "~" + _bare(name).lower()
         if key is not None and names is not None:
-            names.setdefault(key, _POSSESSIVE.sub("", name))
+            names.setdefault(key, _bare(name))
         if key is not None:
             positions.append((match.end(), key))
             if key not in keys:

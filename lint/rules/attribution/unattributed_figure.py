@@ -91,13 +91,16 @@ class UnattributedFigure(DocumentRule):
             return
         cues = _CueIndex(doc, config.lexicon)
         quotations = _Quotations(doc)
-        covered = self._covered_blocks(doc, config.sources)
-        attributed = [
-            cues.near_sentence(doc, figure.sentence)
-            or doc.sentences[figure.sentence].block in covered
-            or self._quoted_and_attributed(doc, figure, cues, quotations)
-            for figure in figures
-        ]
+        covered: set[int] | None = None  # found when a figure first needs it (most have a cue nearby)
+        attributed = []
+        for figure in figures:
+            ok = cues.near_sentence(doc, figure.sentence)
+            if not ok:
+                if covered is None:
+                    covered = self._covered_blocks(doc, config.sources)
+                ok = (doc.sentences[figure.sentence].block in covered
+                      or self._quoted_and_attributed(doc, figure, cues, quotations))
+            attributed.append(ok)
         if any(not ok for ok in attributed):
             attributed = self._exempt(doc, figures, attributed, cues, config.lexicon)
         if self.options.restatements_count:
@@ -240,11 +243,12 @@ class _CueIndex:
 
     def __init__(self, doc: Document, lexicon: Lexicon) -> None:
         cue, not_cue = _cue_matchers(lexicon)
-        blocked = sorted(not_cue.spans(doc.prose))
+        found = cue.spans(doc.prose)
+        blocked = sorted(not_cue.spans(doc.prose)) if found else []  # no cue: nothing to rule out
         starts = [a for a, _ in blocked]
         reach = list(accumulate((b for _, b in blocked), max))  # the furthest end of the spans so far
         self.offsets = []
-        for start, _ in cue.spans(doc.prose):  # a cue inside a not-cue span is not a cue
+        for start, _ in found:  # a cue inside a not-cue span is not a cue
             i = bisect.bisect_right(starts, start) - 1
             if i < 0 or reach[i] <= start:
                 self.offsets.append(start)
