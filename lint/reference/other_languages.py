@@ -40,6 +40,10 @@ def common_words(language: str, min_zipf: float = 3.0) -> dict[str, float]:
     return words
 
 
+# A code wordfreq's own lookup may match to one of its lists ("pt-BR", "por"): 2-3 letters, then a subtag.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_]\w+)*\Z")
+
+
 @cache
 def _buckets(code: str) -> list[list[str]]:
     spec = importlib.util.find_spec("wordfreq")
@@ -52,6 +56,8 @@ def _buckets(code: str) -> list[list[str]]:
             return data[1:]
     except (AttributeError, TypeError, IndexError, OSError, ValueError, msgpack.UnpackException):
         pass
+    if not _LANGUAGE_TAG.match(code):  # a name wordfreq has no list under ("russian"): its import
+        return []  # (langcodes, 0.4 s per process) would only refuse it
     try:
         import wordfreq
 
