@@ -103,8 +103,9 @@ class Document:
     def block_text(self, block: Block) -> str:
         return self.prose[block.start:block.end]
 
-    @property
+    @cached_property
     def prose_blocks(self) -> list[tuple[int, Block]]:
+        """(index, block) of the headings, paragraphs and list items (built once: most rules ask)."""
         return [(i, b) for i, b in enumerate(self.blocks) if b.kind in PROSE_KINDS]
 
     @cached_property
