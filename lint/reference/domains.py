@@ -11,11 +11,13 @@ from "indiatimes.com"'s 0.39), then each parent domain down to the registrable d
 
 from __future__ import annotations
 
-import os
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+
+from lint.reference.public_suffixes import PublicSuffixes, snapshot_rules
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "domain_quality" / "domain_pc1.csv"
 
@@ -88,26 +90,11 @@ def rating(host: str, registrable: str | None = None) -> Rating | None:
 @lru_cache(maxsize=4096)
 def registrable_domain(host: str) -> str:
     """bbc.co.uk for news.bbc.co.uk, from tldextract's bundled public suffix list (offline)."""
-    result = _extractor()(host)
-    return result.top_domain_under_public_suffix or host
-
-
-def warm_up() -> None:
-    """Have tldextract's suffix list loaded in this process right before it forks: workers share it
-    instead of each importing tldextract and requests (0.1 s apiece). A run that does not fork
-    loads it only if a document has a link."""
-    global _fork_hook
-    if not _fork_hook:
-        _fork_hook = True
-        os.register_at_fork(before=_extractor)
-
-
-_fork_hook = False
+    return _extractor()(host) or host
 
 
 @cache
-def _extractor():
-    import tldextract
-
-    # No suffix-list URLs and no cache directory: the snapshot shipped with tldextract, no network.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+def _extractor() -> Callable[[str], str]:
+    """host -> registrable domain ("" when none), built once per process from the list tldextract
+    ships (read directly: no tldextract, requests or network; see lint/reference/public_suffixes.py)."""
+    return PublicSuffixes(snapshot_rules()).registrable

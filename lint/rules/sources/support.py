@@ -9,15 +9,10 @@ with the registrable domain from tldextract's bundled suffix list: no network, e
 from __future__ import annotations
 
 from lint.config import Sources
-from lint.reference import domains
 from lint.rules.base import DocumentRule
 
 
 class _SourceRule(DocumentRule):
-    def prepare(self) -> list[str]:
-        domains.warm_up()
-        return []
-
     @property
     def settings(self) -> Sources:
         return self.config.sources if self.config is not None else Sources()
