@@ -15,7 +15,6 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, count, islice
-from operator import not_
 
 from pydantic import Field, field_validator
 
@@ -245,7 +244,8 @@ def _has_foreign_stretch(doc: Document) -> bool:
     cheap test (C-speed set lookups) that keeps ordinary English articles from the sentence check."""
     lowercase = pw.lowercase_tokens(doc)
     lowercase = list(compress(lowercase, map(str.isalpha, lowercase)))
-    uncommon = list(compress(count(), map(not_, map(wordlists.known_words(3.0).__contains__, lowercase))))
+    rare = set(lowercase).difference(wordlists.known_words(3.0))  # each distinct word looked up once
+    uncommon = list(compress(count(), map(rare.__contains__, lowercase)))
     return any(later - first < 6 for first, later in zip(uncommon, islice(uncommon, 2, None)))
 
 
