@@ -305,7 +305,10 @@ def _blank(text: str, spans) -> str:
 
 
 def _latin(word: str) -> bool:
-    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF or ch in "'’‘ʻ-" for ch in word)
+    return not _NOT_LATIN.search(word)
+
+
+_NOT_LATIN = re.compile("[^\u0000-\u024F\u1E00-\u1EFF'’‘ʻ-]")  # Latin letters (with extensions), apostrophes
 
 
 def _clip(text: str, limit: int = 60) -> str:
