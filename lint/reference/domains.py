@@ -12,9 +12,12 @@ from "indiatimes.com"'s 0.39), then each parent domain down to the registrable d
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+
+from lint.reference.public_suffixes import PublicSuffixes, snapshot_rules
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "domain_quality" / "domain_pc1.csv"
 
@@ -87,13 +90,11 @@ def rating(host: str, registrable: str | None = None) -> Rating | None:
 @lru_cache(maxsize=4096)
 def registrable_domain(host: str) -> str:
     """bbc.co.uk for news.bbc.co.uk, from tldextract's bundled public suffix list (offline)."""
-    result = _extractor()(host)
-    return result.top_domain_under_public_suffix or host
+    return _extractor()(host) or host
 
 
 @cache
-def _extractor():
-    import tldextract
-
-    # No suffix-list URLs and no cache directory: the snapshot shipped with tldextract, no network.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+def _extractor() -> Callable[[str], str]:
+    """host -> registrable domain ("" when none), built once per process from the list tldextract
+    ships (read directly: no tldextract, requests or network; see lint/reference/public_suffixes.py)."""
+    return PublicSuffixes(snapshot_rules()).registrable

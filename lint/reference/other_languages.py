@@ -40,6 +40,10 @@ def common_words(language: str, min_zipf: float = 3.0) -> dict[str, float]:
     return words
 
 
+# A code wordfreq's own lookup may match to one of its lists ("pt-BR", "por"): 2-3 letters, then a subtag.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_]\w+)*\Z")
+
+
 @cache
 def _buckets(code: str) -> list[list[str]]:
     spec = importlib.util.find_spec("wordfreq")
@@ -52,6 +56,8 @@ def _buckets(code: str) -> list[list[str]]:
             return data[1:]
     except (AttributeError, TypeError, IndexError, OSError, ValueError, msgpack.UnpackException):
         pass
+    if not _LANGUAGE_TAG.match(code):  # a name wordfreq has no list under ("russian"): its import
+        return []  # (langcodes, 0.4 s per process) would only refuse it
     try:
         import wordfreq
 
@@ -71,12 +77,12 @@ def leaning(words: list[str], others: tuple[str, ...]) -> tuple[int, int]:
     so names, unknown to every list, never vote.
     """
     english = wordlists.known_words(0.0)  # the English list kzlint reads anyway (large, shipped)
-    tables = [common_words(language, 0.0) for language in others]
+    elsewhere = _most_common_elsewhere(others)
     en_votes = other_votes = 0
     for word in words:
         lower = word.lower()
         en = english.get(lower, 0.0)
-        other = max((table.get(lower, 0.0) for table in tables), default=0.0)
+        other = elsewhere.get(lower, 0.0)
         if word[:1].isupper():
             if other >= 3.0 and en < 2.0:
                 other_votes += 1
@@ -85,6 +91,18 @@ def leaning(words: list[str], others: tuple[str, ...]) -> tuple[int, int]:
         elif other >= 3.0 and other > en + 1.0:
             other_votes += 1
     return en_votes, other_votes
+
+
+@cache
+def _most_common_elsewhere(languages: tuple[str, ...]) -> dict[str, float]:
+    """{word: its highest Zipf frequency among `languages`}: one lookup per word in `leaning`, not
+    one per language (Zipf frequencies are never negative, so a missing word's 0 never wins)."""
+    merged: dict[str, float] = {}
+    for language in languages:
+        for word, zipf in common_words(language, 0.0).items():
+            if zipf > merged.get(word, 0.0):
+                merged[word] = zipf
+    return merged
 
 
 # Latin-script languages wordfreq has lists for, which untranslated text in English news comes in.

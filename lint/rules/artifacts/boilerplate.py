@@ -227,6 +227,8 @@ class Boilerplate(CorpusRule):
             rows = fact.get("u", ())
             if not rows or (self.focus is not None and path not in self.focus):
                 continue  # a partial run reports on its files only: the others only lend their lines
+            if not model.can_have_furniture([row[6] for row in rows], weights):
+                continue  # most articles: no line counting, no model
             phrase_lines = {record[1] for record in fact.get("p", ())}
             counts = [self._count(index, docs, path, row[4] or None) for row in rows]
             lines = [model.LineFact(row[4] or None, row[5], row[6], row[7], row[8]) for row in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from lint.core.document import Document
+from lint.core.document import Block, Document
 from lint.core.findings import Edit, Finding, Fix, Location, Severity
 from lint.rules.artifacts.support import ArtifactOptions, block_lines, quote, remove_lines_fix
 from lint.rules.base import DocumentRule
@@ -65,7 +65,7 @@ class DuplicateText(DocumentRule):
     def _repeats(self, doc: Document) -> Iterator[_Repeat]:
         """Every repeated paragraph (with its lines, for the fix) and every sentence repeated in another
         paragraph, with the span of its first copy."""
-        first_block: dict[str, tuple[int, int]] = {}
+        first_block: dict[str, Block] = {}
         last_seen: dict[str, int] = {}
         repeated_blocks: set[int] = set()
         entries: _ListEntries | None = None
@@ -77,7 +77,7 @@ class DuplicateText(DocumentRule):
             previous = last_seen.get(key)
             last_seen[key] = position
             if previous is None:
-                first_block[key] = _trimmed(doc, block.start, block.end)
+                first_block[key] = block
                 continue
             if previous != position - 1:
                 if len(words) < self.options.min_words_apart:
@@ -88,7 +88,9 @@ class DuplicateText(DocumentRule):
                         repeated_blocks.add(index)  # nor its sentences: the entry is article text
                         continue
             repeated_blocks.add(index)
-            yield _Repeat(*_trimmed(doc, block.start, block.end), *first_block[key], key, block_lines(doc, block))
+            first = first_block[key]
+            yield _Repeat(*_trimmed(doc, block.start, block.end), *_trimmed(doc, first.start, first.end), key,
+                          block_lines(doc, block))
         if self.options.min_sentence_words <= 0 or not _may_repeat_a_sentence(doc.prose):
             return
         first_sentence: dict[str, tuple[int, int]] = {}

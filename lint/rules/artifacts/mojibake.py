@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterator
 
@@ -19,6 +20,22 @@ _CANDIDATE = re.compile(
     "[\u0080-\u00ff\u0400-\u045f][\u0080-\u00bf\u0152-\u02dc\u0400-\u040f\u0450-\u045f\u0490\u0491\u2013-\u2122]"
     "|[\u0080-\u009f]"
 )
+
+
+def _share_ftfy_with_workers() -> None:
+    """Have ftfy imported in this process right before it forks: workers share it instead of each
+    importing it (0.05-0.15 s apiece). A run that does not fork imports it at its first candidate."""
+    global _fork_hook
+    if not _fork_hook:
+        _fork_hook = True
+        os.register_at_fork(before=_import_ftfy)
+
+
+_fork_hook = False
+
+
+def _import_ftfy() -> None:
+    import ftfy  # noqa: F401
 
 
 def _repair(text: str) -> str:
@@ -49,6 +66,10 @@ class Mojibake(DocumentRule):
     bad_example = "Kazakhstanâ€™s president has imposed a state of emergency."
     good_example = "Kazakhstan’s president has imposed a state of emergency."
     fixable = True
+
+    def prepare(self) -> list[str]:
+        _share_ftfy_with_workers()
+        return []
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.prose.isascii() or not _CANDIDATE.search(doc.prose):

@@ -14,6 +14,7 @@ but not their article, stay apart.
 from __future__ import annotations
 
 import string
+import struct
 import zlib
 from bisect import bisect_left
 from collections import defaultdict
@@ -39,6 +40,7 @@ _ASCII_PUNCTUATION = string.punctuation.replace("_", "").encode()
 _MARKS = [mark.encode() for mark in "’‘“”«»–—…\u00a0"]  # punctuation outside ASCII, as UTF-8
 _LONG_WORD = (4).__lt__  # a phrase starts at a word of 5 bytes or more
 _BIN_STARTS = [b << _BIN_BITS for b in range(BINS + 1)]
+_AS_HEX = struct.Struct(f">{BINS}H")  # the bins' 16-bit values, big-endian: _HEX hex digits each
 
 
 class DuplicateArticleOptions(KebabOptions):
@@ -84,14 +86,15 @@ def _densified(hashes: list[int]) -> str:
     if not hashes:
         return ""
     bounds = [bisect_left(hashes, start) for start in _BIN_STARTS]
-    mins = [hashes[at] & _KEPT if at < after else None for at, after in zip(bounds, bounds[1:])]
-    values = []
-    for b in range(BINS):
-        distance = 0
-        while mins[(b + distance) % BINS] is None:
-            distance += 1
-        values.append((mins[(b + distance) % BINS] + distance * 0x9E37) & _KEPT)  # type: ignore[operator]
-    return "".join(f"{v:04x}" for v in values)
+    values = [hashes[at] & _KEPT if at < after else None for at, after in zip(bounds, bounds[1:])]
+    if None in values:
+        filled, values = values, []
+        for b in range(BINS):
+            distance = 0
+            while filled[(b + distance) % BINS] is None:
+                distance += 1
+            values.append((filled[(b + distance) % BINS] + distance * 0x9E37) & _KEPT)  # type: ignore[operator]
+    return _AS_HEX.pack(*values).hex()  # 4 hex digits per bin
 
 
 def similarity(a: str, b: str) -> float:

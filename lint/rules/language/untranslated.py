@@ -15,7 +15,6 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, count, islice
-from operator import not_
 
 from pydantic import Field, field_validator
 
@@ -245,7 +244,8 @@ def _has_foreign_stretch(doc: Document) -> bool:
     cheap test (C-speed set lookups) that keeps ordinary English articles from the sentence check."""
     lowercase = pw.lowercase_tokens(doc)
     lowercase = list(compress(lowercase, map(str.isalpha, lowercase)))
-    uncommon = list(compress(count(), map(not_, map(wordlists.known_words(3.0).__contains__, lowercase))))
+    rare = set(lowercase).difference(wordlists.known_words(3.0))  # each distinct word looked up once
+    uncommon = list(compress(count(), map(rare.__contains__, lowercase)))
     return any(later - first < 6 for first, later in zip(uncommon, islice(uncommon, 2, None)))
 
 
@@ -305,7 +305,10 @@ def _blank(text: str, spans) -> str:
 
 
 def _latin(word: str) -> bool:
-    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF or ch in "'’‘ʻ-" for ch in word)
+    return not _NOT_LATIN.search(word)
+
+
+_NOT_LATIN = re.compile("[^\u0000-\u024F\u1E00-\u1EFF'’‘ʻ-]")  # Latin letters (with extensions), apostrophes
 
 
 def _clip(text: str, limit: int = 60) -> str:
