@@ -128,6 +128,49 @@ def test_suppressions_of_rules_that_did_not_run_are_not_judged(project, capsys):
     assert lint(capsys, "--select", "KZ0,KZ9", "b.md") == ["1:KZ001"]
 
 
+UNKNOWN = "info[KZ001] unknown rule '{}' in suppression: no rule has this code, prefix or name (see 'kzlint rules')"
+UNUSED = "info[KZ001] unused suppression: nothing reported here for {} (next-line)"
+
+
+def test_unknown_codes_have_their_own_message_and_custom_rule_codes_are_known(project, capsys):
+    name = write(project, "a.md", (
+        "<!-- kzlint-disable-next-line KZ999 -->\n"  # no such rule: unknown, not 'unused'
+        "Crowds in Astana.\n"
+        "\n"
+        "<!-- kzlint-disable-next-line KZ901 -->\n"  # a custom rule's code, suppressing nothing: unused
+        "Crowds in Astana.\n"
+        "\n"
+        "<!-- kzlint-disable-next-line KZ902 -->\n"  # a custom rule's code, suppressing its finding
+        "Crowds in Astana, sources said.\n"
+        "\n"
+        "<!-- kzlint-disable-next-line vague-source, stray-tokn -->\n"  # a custom rule's name; a typo
+        "Crowds in Astana, sources said.\n"
+        "\n"
+        "<!-- kzlint-disable-next-line KZ901, KZ9O1 -->\n"  # the typo neither hides nor joins the unused report
+        "Crowds in Astana.\n"
+    ))
+    main(["--no-cache", "--fail-on", "info", name])
+    out = [line.removesuffix(" (unused-suppression)") for line in capsys.readouterr().out.splitlines()[:-1]]
+    assert out == [
+        f"a.md:1:1: {UNKNOWN.format('KZ999')}",
+        f"a.md:4:1: {UNUSED.format('KZ901')}",
+        f"a.md:10:1: {UNKNOWN.format('stray-tokn')}",
+        f"a.md:13:1: {UNKNOWN.format('KZ9O1')}",
+        f"a.md:13:1: {UNUSED.format('KZ901')}",
+    ]
+    (project / "plain").mkdir()  # a config without custom rules: there KZ902 is unknown
+    (project / "plain" / "rules.yaml").write_text("select: [KZ0, KZ1]\n", encoding="utf-8")
+    shutil.copy(project / name, project / "plain" / name)
+    main(["--no-cache", "--fail-on", "info", f"plain/{name}"])
+    assert f"plain/a.md:7:1: {UNKNOWN.format('KZ902')} (unused-suppression)" in capsys.readouterr().out
+
+
+def test_kzlint_explain_shows_the_unknown_message(capsys):
+    main(["explain", "KZ001"])
+    out = capsys.readouterr().out
+    assert "(unknown) unknown rule '{code}' in suppression" in out and "KZ1O1" in out
+
+
 def test_directives_in_code_blocks_are_examples(project, capsys):
     name = write(project, "a.md", (
         "How to silence kzlint:\n"

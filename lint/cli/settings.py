@@ -2,8 +2,9 @@
 and where each value comes from, like Vale's `ls-config` and ruff's `--show-settings`.
 
 Every setting is shown as a dotted key with its value and its origin: `file:line` when the
-config file found for PATH sets it (the file is merged over the built-in defaults: a mapping
-key by key, anything else whole), else "built-in default". A rule's options are shown one by
+config file found for PATH sets it, or a file it extends (`extend:`; each file is merged over the
+one it extends and the last over the built-in defaults: a mapping key by key, anything else
+whole), else "built-in default". A rule's options are shown one by
 one, with the default its Options model gives when the config leaves it unset. Files named like a config that
 were passed over on the way up (another tool's rules.yaml) are listed too.
 """
@@ -16,7 +17,7 @@ from typing import Any
 
 from lint.cli.common import Parser
 from lint.config import BUILTIN_SOURCE, Config, discover, load
-from lint.config.loader import locate, passed_over
+from lint.config.loader import passed_over, where
 from lint.engine.discovery import UsageError
 from lint.rules.registry import all_rules
 
@@ -63,7 +64,7 @@ def settings(config: Config) -> list[tuple[str, Any, str]]:
             for key, item in value.items():
                 walk(item, path + (key,), _ABSENT)
             return
-        origin = BUILTIN_SOURCE if given is _ABSENT else f"{config.source}:{locate(config, path)}"
+        origin = BUILTIN_SOURCE if given is _ABSENT else where(config, path)
         rows.append((".".join(str(p) for p in path), value, origin))
 
     for key, value in data.items():
@@ -101,11 +102,13 @@ def show_settings(target: Path, config_file: str | None, fmt: str = "text") -> s
         return json.dumps({
             "path": str(target),
             "config-file": str(found) if found else None,
+            "extends": list(config.files[1:]),
             "passed-over": [str(p) for p in skipped],
             "settings": [{"key": key, "value": value, "origin": origin} for key, value, origin in rows],
         }, indent=2, ensure_ascii=False) + "\n"
     out = [f"# kzlint configuration for {target}",
            f"# config file: {found}" if found else "# config file: none found above it: built-in defaults",
+           *(f"#   which extends {file}" for file in config.files[1:]),
            "# precedence: --config FILE; else the closest folder at or above the path holding .kzlint.yaml,",
            "#   rules.yaml (a kzlint one) or pyproject.toml [tool.kzlint], in that order; merged over the defaults"]
     out += [f"# passed over (not a kzlint config): {p}" for p in skipped]

@@ -9,7 +9,7 @@ from lint.config.loader import (
     describe,
     discover,
     load,
-    locate,
+    where,
 )
 from lint.config.schema import (
     BUILTIN_SOURCE,
@@ -28,5 +28,5 @@ from lint.config.schema import (
 __all__ = [
     "BUILTIN_SOURCE", "CONFIG_NAMES", "MAX_CONFIG_BYTES", "Config", "ConfigError", "CustomRule", "GrammarSettings",
     "LanguageToolSettings", "Lexicon", "Names", "RuleSettings", "Section", "Sources", "default_text", "describe",
-    "discover", "kebab", "load", "locate",
+    "discover", "kebab", "load", "where",
 ]

@@ -2,6 +2,9 @@
 
 A user's file is merged over the built-in default (the rules.yaml shipped in this
 package): mappings merge key by key, anything else (lists included) replaces the default.
+A file may `extend: PATH` another config file (relative to itself; chains allowed, like ruff's
+`extend`): its own settings are merged over that file's in the same way, and every key keeps
+the file and line that set it (`where`: errors and `kzlint config` name the right file).
 """
 
 from __future__ import annotations
@@ -23,6 +26,10 @@ from lint.core.project import inside, project_root
 
 CONFIG_NAMES = (".kzlint.yaml", "rules.yaml", "pyproject.toml")  # precedence within one folder
 MAX_CONFIG_BYTES = 1_000_000
+MAX_EXTEND_DEPTH = 32  # files in one `extend` chain (a generated chain of thousands must not recurse)
+PATH_KEYS = ("corpus", "cache-dir", "cache_dir")  # relative to the file that sets them
+
+Origins = dict[tuple, tuple[str, int]]  # key path -> (file, line) of the file that set it
 
 
 class ConfigError(Exception):
@@ -111,10 +118,21 @@ def _builtin() -> dict:
 
 
 def load(path: Path | None) -> Config:
-    """Load the config at `path` (None: the built-in default) merged over the default."""
+    """Load the config at `path` (None: the built-in default), and the files it extends, merged
+    over the default."""
     base = _builtin()
     if path is None:
         return _validate(base, {}, BUILTIN_SOURCE)
+    user, origins, files = _read_chain(path, ())
+    config = _validate(merge(base, user), origins, str(path))
+    config._user = user
+    config._files = files
+    _check_inside(config, path)
+    return config
+
+
+def _read(path: Path) -> tuple[dict, dict[tuple, int]]:
+    """One config file's own settings and the line of each key path."""
     try:
         size = path.stat().st_size
         if size > MAX_CONFIG_BYTES:
@@ -130,42 +148,95 @@ def load(path: Path | None) -> Config:
         user, lines = _parse_yaml(text, str(path))
     if not isinstance(user, dict):
         raise ConfigError(f"{path}:1: config must be a mapping of settings, not {type(user).__name__}")
-    config = _validate(merge(base, user), lines, str(path))
-    config._user = user
-    _check_inside(config, path, lines)
-    return config
+    return user, lines
 
 
-def _check_inside(config: Config, path: Path, lines: dict[tuple, int]) -> None:
-    """`corpus:` and `cache-dir:` must stay inside the project of the config file (its git work
-    tree, else its folder): a hostile `corpus: /` made a one-file run walk the whole filesystem,
-    and a `cache-dir` elsewhere had kzlint write there. (KZLINT_CACHE_DIR, set by the user, may
-    point anywhere.)"""
+def _read_chain(path: Path, chain: tuple[Path, ...]) -> tuple[dict, Origins, tuple[str, ...]]:
+    """The settings of `path` merged over those of the file it extends (and so on up the chain),
+    the origin of every key, and the files read (`path` first). `chain`: the files that extend it."""
+    user, lines = _read(path)
+    source = str(path)
+    origins = {loc: (source, line) for loc, line in lines.items()}
+    target = user.get("extend")
+    if target is None:
+        return user, origins, (source,)
+    at = f"{source}:{lines.get(('extend',), 1)}: extend"
+    if not isinstance(target, str) or not target.strip():
+        raise ConfigError(f"{at}: expected the path of a config file, not {target!r}")
+    parent = Path(os.path.normpath(path.parent / os.path.expanduser(target)))
+    try:
+        chain, real = (*chain, path.resolve()), parent.resolve()
+        exists, is_file = parent.exists(), parent.is_file()
+    except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, a NUL in the name
+        raise ConfigError(f"{at}: cannot read {target!r}: {exc}") from None
+    if real in chain:
+        loop = [str(p) for p in chain[chain.index(real):]] + [str(real)]
+        raise ConfigError(f"{at}: {target!r} makes a cycle: {' -> '.join(loop)}")
+    if len(chain) >= MAX_EXTEND_DEPTH:
+        raise ConfigError(f"{at}: more than {MAX_EXTEND_DEPTH} files extend one another")
+    if not is_file:
+        raise ConfigError(f"{at}: {'not a file' if exists else 'no such config file'}: {parent}")
+    base, base_origins, files = _read_chain(parent, chain)
+    base = _rebased(base, parent.parent, path.parent)
+    kept = {loc: origin for loc, origin in base_origins.items() if not _replaces(user, loc)}
+    return merge(base, user), {**kept, **origins}, (source, *files)
+
+
+def _rebased(data: dict, origin: Path, folder: Path) -> dict:
+    """`corpus:` and `cache-dir:` of an extended file, which are relative to that file, made
+    relative to the file that extends it (as tsconfig and ruff resolve an extended file's paths)."""
+    moved = {key: os.path.relpath(origin.resolve() / value, folder.resolve())
+             for key in PATH_KEYS if isinstance(value := data.get(key), str) and value and not os.path.isabs(value)}
+    return {**data, **moved} if moved else data
+
+
+def _replaces(user: dict, loc: tuple) -> bool:
+    """Whether a file's own settings `user` replace the value at key path `loc` of the file it
+    extends (set it, or set a value that is no mapping above it): its origin is then the file's."""
+    node: Any = user
+    for part in loc:
+        if not isinstance(node, dict):
+            return True
+        if part not in node:
+            return False
+        node = node[part]
+    return True
+
+
+def _check_inside(config: Config, path: Path) -> None:
+    """`corpus:` and `cache-dir:` must stay inside the project of the config file that sets them
+    (its git work tree, else its folder): a hostile `corpus: /` made a one-file run walk the whole
+    filesystem, and a `cache-dir` elsewhere had kzlint write there. (KZLINT_CACHE_DIR, set by the
+    user, may point anywhere.) Values are relative to `path` (an extended file's are rebased)."""
     folder = path.resolve().parent
-    project = os.path.realpath(project_root(folder, folder))
     for key, value in (("corpus", config.corpus), ("cache-dir", config.cache_dir)):
+        origin = next((config._origins[loc][0] for loc in ((key,), (key.replace("-", "_"),)) if loc in config._origins),
+                      str(path))
+        home = Path(origin).resolve().parent
+        project = os.path.realpath(project_root(home, home))
         if value and not inside(os.path.realpath(folder / value), (project,)):
-            raise ConfigError(f"{path}:{_line(lines, (key,))}: {key}: {value!r} is outside the project ({project}); "
+            raise ConfigError(f"{where(config, (key,))}: {key}: {value!r} is outside the project ({project}); "
                               "kzlint reads and writes inside it only")
 
 
-def _validate(data: dict, lines: dict[tuple, int], source: str) -> Config:
+def _validate(data: dict, origins: Origins, source: str) -> Config:
     """The schema check. Rule options (`rules:`) are checked by the rules layer, which knows the
     rules: lint.rules.registry.check_settings, called by every entry point before rules are built."""
     try:
         config = Config.model_validate({**data, "source": source})
     except ValidationError as exc:
-        raise ConfigError(describe(exc, lines, source, ())) from None
-    config._lines = lines
+        raise ConfigError(describe(exc, origins, source, ())) from None
+    config._origins = origins
     return config
 
 
-def locate(config: Config, loc: Iterable) -> int:
-    """The line of `loc` (a key path such as ('rules', 'KZ104')) in the file `config` was loaded from."""
-    return _line(config._lines, loc)
+def where(config: Config, loc: Iterable) -> str:
+    """`file:line` of `loc` (a key path such as ('rules', 'KZ104')): in the file that set it (the
+    config's own file or one it extends), else of the closest key above it that is set."""
+    return _where(config._origins, config.source, loc)
 
 
-def describe(exc: ValidationError, lines: dict, source: str, prefix: tuple) -> str:
+def describe(exc: ValidationError, origins: Origins, source: str, prefix: tuple) -> str:
     """A pydantic error as `file:line: key: message`."""
     error = exc.errors()[0]
     loc = prefix + tuple(error["loc"])
@@ -173,17 +244,19 @@ def describe(exc: ValidationError, lines: dict, source: str, prefix: tuple) -> s
     message = error["msg"]
     if error["type"] == "extra_forbidden":
         message = f"unknown key '{loc[-1]}'"
-    return f"{source}:{_line(lines, loc)}: {key}: {message}"
+    return f"{_where(origins, source, loc)}: {key}: {message}"
 
 
-def _line(lines: dict[tuple, int], loc: Iterable) -> int:
+def _where(origins: Origins, source: str, loc: Iterable) -> str:
     loc = tuple(loc)
     while loc:
         for variant in (loc, tuple(str(p).replace("_", "-") if isinstance(p, str) else p for p in loc)):
-            if variant in lines:
-                return lines[variant]
+            if variant in origins:
+                file, line = origins[variant]
+                return f"{file}:{line}"
         loc = loc[:-1]
-    return 1
+    file, line = origins.get((), (source, 1))
+    return f"{file}:{line}"
 
 
 def merge(base: Any, override: Any) -> Any:

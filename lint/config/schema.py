@@ -247,6 +247,7 @@ class Sources(Section):
 
 
 class Config(Section):
+    extend: str | None = None  # another config file (relative to this one) whose settings this one's are merged over
     include: list[str] = ["*.md", "*.markdown", "*.txt"]
     exclude: list[str] = []  # the built-in rules.yaml lists files that are not articles (README, LICENSE...)
     extend_exclude: list[str] = []  # more globs, added to `exclude` (which keeps its defaults)
@@ -271,13 +272,20 @@ class Config(Section):
     grammar: GrammarSettings = GrammarSettings()  # lint/backends: grammar backend choice (KZ201)
 
     source: str = Field("<built-in>", exclude=True)  # where it was loaded from
-    _lines: dict[tuple, int] = PrivateAttr(default_factory=dict)  # key path -> line in `source` (for errors)
-    _user: dict = PrivateAttr(default_factory=dict)  # the settings `source` gave, before the merge (`kzlint config`)
+    # key path -> (file, line) of the file that set it: `source` or a file it extends (errors, `kzlint config`)
+    _origins: dict[tuple, tuple[str, int]] = PrivateAttr(default_factory=dict)
+    _user: dict = PrivateAttr(default_factory=dict)  # the settings the files gave, before the merge over the defaults
+    _files: tuple[str, ...] = PrivateAttr(default=())  # `source` and the files it extends, in that order
 
     @property
     def excludes(self) -> list[str]:
         """Every exclude glob: `exclude` (the defaults unless replaced) and `extend-exclude`."""
         return [*self.exclude, *self.extend_exclude]
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The config files read: `source`, then the file it extends, and so on (none: built-in)."""
+        return self._files
 
     @property
     def from_file(self) -> bool:

@@ -10,7 +10,9 @@ or commas; a reason may follow ` -- `, as in ESLint):
 An `enable` without codes closes every open range; with codes, the ranges sharing a code.
 A directive that suppresses nothing is reported as KZ001 unused-suppression (like ruff's
 RUF100), unless it names only rules that did not run; a code, prefix or name that no rule
-has (a typo: KZ1O1) is reported as KZ001 too, whether or not the directive was used.
+has (a typo: KZ1O1) is reported as KZ001 too, with its own message (ruff's RUF100 "unknown"),
+whether or not the directive was used, and is left out of the directive's unused report: it
+neither hides that report (`KZ102, KZ1O1` suppressing nothing names KZ102) nor repeats itself.
 """
 
 from __future__ import annotations
@@ -135,7 +137,7 @@ def apply(findings: list[Finding], parsed: Sequence[Sequence] | None, path: str,
           active: Collection[tuple[str, str]] | None = None,
           known: Collection[tuple[str, str]] | None = None) -> list[Finding]:
     """Drop suppressed findings; add KZ001 for each directive that suppressed nothing, and for
-    each code in a directive that names no rule at all.
+    each code in a directive that names no rule at all (its "unknown" message).
 
     `active` is the (code, name) of every rule that ran; directives naming other rules are
     not judged. `known` is every rule there is (built-in and custom). Linear in findings and directives for
@@ -168,17 +170,27 @@ def apply(findings: list[Finding], parsed: Sequence[Sequence] | None, path: str,
             if at >= 0 and reach[at] >= finding.line:
                 continue
         kept.append(finding)
-    if report_unused and known is not None:
-        for entry in parsed:
-            for code in entry.codes:
-                if not any(matches(code, Selected(c, n)) for c, n in known):
-                    kept.append(UnusedSuppression.file_finding(path, entry.line, 1, entry.line, 1, "unknown",
-                                                               snippet=f"{entry.kind} {code}", code=code))
-    if report_unused:
-        for entry, was_used in zip(parsed, used):
-            if was_used or not _judgeable(entry.codes, active):
-                continue
-            what = ", ".join(entry.codes) if entry.codes else "all rules"
-            text = entry.text or f"{entry.kind} {what}"
-            kept.append(UnusedSuppression.file_finding(path, entry.line, snippet=text, codes=what, kind=entry.kind))
+    if not report_unused:
+        return kept
+    unknown = _unknown({code for entry in parsed for code in entry.codes}, known)
+    for entry in parsed:
+        for code in entry.codes:
+            if code in unknown:
+                kept.append(UnusedSuppression.file_finding(path, entry.line, 1, entry.line, 1, "unknown",
+                                                           snippet=f"{entry.kind} {code}", code=code))
+    for entry, was_used in zip(parsed, used):
+        named = [code for code in entry.codes if code not in unknown]  # the unknown ones are reported above
+        if was_used or (entry.codes and not named) or not _judgeable(named, active):
+            continue
+        what = ", ".join(named) if named else "all rules"
+        text = entry.text or f"{entry.kind} {what}"
+        kept.append(UnusedSuppression.file_finding(path, entry.line, snippet=text, codes=what, kind=entry.kind))
     return kept
+
+
+def _unknown(codes: set[str], known: Collection[tuple[str, str]] | None) -> set[str]:
+    """The selectors that name no rule at all, built-in or custom (`known` None: not checked, none)."""
+    if known is None:
+        return set()
+    rules = [Selected(code, name) for code, name in known]
+    return {code for code in codes if not any(matches(code, rule) for rule in rules)}

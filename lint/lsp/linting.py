@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint import api
-from lint.config import discover, load
+from lint.config import Config, discover, load
 from lint.core.findings import Finding
 from lint.engine.discovery import display_path, expand, git_root, is_excluded
 
@@ -33,7 +33,7 @@ from lint.engine.discovery import display_path, expand, git_root, is_excluded
 class Project:
     """Everything shared by the buffers that use one config file (or the built-in one)."""
 
-    config: object  # lint.config.Config
+    config: Config
     base: Path  # where display paths start: the config file's folder, else the file's
     corpus_root: Path | None
     config_stamp: tuple | None
@@ -48,6 +48,11 @@ def _stamp(path: Path) -> tuple | None:
     except OSError:
         return None
     return (info.st_size, info.st_mtime_ns)
+
+
+def _stamps(config: Config) -> tuple:
+    """The stamps of a config's files: its own and those it extends (an edit to any reloads it)."""
+    return tuple(_stamp(Path(file)) for file in config.files)
 
 
 class Linter:
@@ -81,11 +86,11 @@ class Linter:
     def project_for(self, path: Path) -> Project:
         found = self.config_file or discover(path.parent)
         key = str(found) if found else ""
-        stamp = _stamp(found) if found else None
         project = self._projects.get(key)
-        if project is not None and project.config_stamp == stamp:
+        if project is not None and project.config_stamp == _stamps(project.config):
             return project
         config = load(found)
+        stamp = _stamps(config)
         base = found.parent if found else path.parent
         if config.corpus:
             root: Path | None = (base / config.corpus).resolve()

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from lint.config import Config, ConfigError, RuleSettings, describe, load, locate
+from lint.config import Config, ConfigError, RuleSettings, describe, load, where
 from lint.rules.base import Rule
 
 _GENERIC = ("enabled", "severity")
@@ -33,16 +33,16 @@ def check_settings(config: Config) -> None:
     for key, settings in config.rules.items():
         rule = known.get(key) or by_name.get(key)
         if rule is None:
-            raise ConfigError(f"{config.source}:{locate(config, ('rules', key))}: rules: unknown rule '{key}'")
+            raise ConfigError(f"{where(config, ('rules', key))}: rules: unknown rule '{key}'")
         if not isinstance(settings, dict):
-            raise ConfigError(f"{config.source}:{locate(config, ('rules', key))}: rules.{key}: expected a mapping")
+            raise ConfigError(f"{where(config, ('rules', key))}: rules.{key}: expected a mapping")
         try:
             _validated(rule, settings)
         except ValidationError as exc:
-            raise ConfigError(describe(exc, config._lines, config.source, ("rules", key))) from None
+            raise ConfigError(describe(exc, config._origins, config.source, ("rules", key))) from None
     customs = {c.code for c in config.custom_rules}
     if clash := customs & set(known):
-        raise ConfigError(f"{config.source}:{locate(config, ('custom-rules',))}: custom rule code {sorted(clash)[0]} is taken")
+        raise ConfigError(f"{where(config, ('custom-rules',))}: custom rule code {sorted(clash)[0]} is taken")
 
 
 def rule_options(config: Config, rule: type[Rule]) -> tuple[BaseModel, RuleSettings]:

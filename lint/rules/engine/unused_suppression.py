@@ -15,7 +15,10 @@ class UnusedSuppression(Rule):
     messages = {"unknown": "unknown rule '{code}' in suppression: no rule has this code, prefix or name (see 'kzlint rules')"}
     explanation = (
         "Suppression comments outlive the text they were written for. One that no longer "
-        "suppresses anything hides future findings for no reason: remove it (like ruff's RUF100)."
+        "suppresses anything hides future findings for no reason: remove it (like ruff's RUF100). "
+        "A code, prefix or name in it that no rule has (a typo such as KZ1O1; the codes of the "
+        "config's custom rules count as rules) suppresses nothing and is reported with the unknown "
+        "message, once for each such code; the directive's other codes are judged without it."
     )
     bad_example = "<!-- kzlint-disable-next-line KZ102 -->\nThe mayor spoke on Monday."
     good_example = "<!-- kzlint-disable-next-line KZ102 -->\nRead more: the mayor's speech"
