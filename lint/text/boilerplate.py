@@ -551,7 +551,7 @@ class RepetitionIndex:
 
     def neighbourhoods(self, key: str) -> dict[str, str]:
         """{neighbourhood: its first document} of the documents holding the line, in path order:
-        once per line, not once per holder (a menu line on 5,000 pages was 25 million steps)."""
+        once per line, not once per holder (a menu line on 5,000 pages would take 25 million steps)."""
         found = self._neighbourhoods.get(key)
         if found is None:
             found = {}

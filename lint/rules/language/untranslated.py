@@ -308,7 +308,7 @@ def _latin(word: str) -> bool:
     return not _NOT_LATIN.search(word)
 
 
-_NOT_LATIN = re.compile("[^\u0000-\u024F\u1E00-\u1EFF'’‘ʻ-]")  # Latin letters (with extensions), apostrophes
+_NOT_LATIN = re.compile(r"[^\u0000-\u024F\u1E00-\u1EFF'’‘ʻ-]")  # Latin letters (with extensions), apostrophes
 
 
 def _clip(text: str, limit: int = 60) -> str:
