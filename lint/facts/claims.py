@@ -23,7 +23,7 @@ from lint.facts.event_facts import document_events
 from lint.facts.events import EventLexicon
 from lint.facts.places import PLACE_NOUNS, places_for
 from lint.text.page_furniture import on_furniture
-from lint.text.transliteration import spelling, tokens
+from lint.text.transliteration import skeleton, spelling, tokens
 
 # -- names ------------------------------------------------------------------------------------------
 
@@ -85,9 +85,10 @@ def _names(doc: Document, index: NameIndex, runs_by_sentence: list[list[Run]]) -
                 for i, j, key in run.parts(index):
                     if (i, j) != (0, len(words)) and key in known:
                         add(words[i][0], words[j - 1][1], key)
-            elif len(words) == 1:  # its only part is itself
-                if run.key() in known or (len(surface) > 3 and run.after in PLACE_NOUNS):
-                    add(start, end, run.key())
+            elif len(words) == 1:  # its only part is itself, and its key the word's skeleton
+                key = skeleton(surface)
+                if key in known or (len(surface) > 3 and run.after in PLACE_NOUNS):
+                    add(start, end, key)
             else:
                 for i, j, key in run.parts(index):
                     if key in known:
