@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from lint.rules.engine.unreadable import Unreadable
 
 UNHASHED = ""  # the content key of a file not read yet (see Engine._content_keys)
 PARALLEL_THRESHOLD = 64  # below this many documents to process, a worker pool costs more than it saves
+BATCH = 32  # documents a worker lints together, rule by rule (lint.engine.document.process_texts)
 PARALLEL_CORPUS_THRESHOLD = 2000  # below this many documents, the corpus pass takes less than forking for it
 
 
@@ -393,11 +395,12 @@ class Engine:
             init_worker_with(self.rules)
             gc.enable()  # parsing documents may leave cycles behind
             try:
-                yield from self._counted(map(work, todo), len(todo))
+                yield from self._counted(chain.from_iterable(map(work, _batches(todo, BATCH))), len(todo))
             finally:
                 gc.disable()
             return
-        chunk = max(1, min(64, len(todo) // (self.jobs * 8) or 1))
+        # batches of BATCH documents (linted rule by rule), a few to a worker's turn
+        size = max(1, min(BATCH, len(todo) // (self.jobs * 8) or 1))
         if "fork" in start_methods():  # workers inherit the prepared rules: nothing to rebuild
             init_worker_with(self.rules)
             pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("fork"), initializer=start_forked_worker,
@@ -406,7 +409,7 @@ class Engine:
             pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"), initializer=init_worker,
                                        initargs=(self.config, codes, os.getpid()))
         with pool:
-            yield from self._counted(pool.map(work, todo, chunksize=chunk), len(todo))
+            yield from self._counted(chain.from_iterable(pool.map(work, _batches(todo, size))), len(todo))
 
     def _counted(self, results: Iterable, total: int) -> Iterator:
         """Pass worker results on in order, telling `self.progress` as they arrive."""
@@ -414,6 +417,10 @@ class Engine:
             if self.progress is not None:
                 self.progress(done, total)
             yield result
+
+
+def _batches(todo: list, size: int) -> list[list]:
+    return [todo[start:start + size] for start in range(0, len(todo), size)]
 
 
 def _union(corpus: list[str], targets: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ from lint.config import Config
 from lint.core.reading import ReadError, decode, read_bytes, refuse_outside
 from lint.engine.cache import content_key, dumps
 from lint.engine.corpus import check_rule, claim_keys, keyed
-from lint.engine.document import process_text
+from lint.engine.document import process_texts
 from lint.engine.selection import build_rules
 from lint.core.findings import Finding
 from lint.rules import CorpusRule, Rule
@@ -64,30 +64,53 @@ def die_with_parent(parent: int) -> None:
         threading.Thread(target=watch, name="kzlint-parent-watch", daemon=True).start()
 
 
-def work(task: tuple[str, bytes | str, bool, int, tuple[str, ...] | None]) -> tuple[str, tuple | str, str]:
-    """Lint one document: its bytes, or its file (read here: the main process keeps no bytes).
+Task = tuple[str, "bytes | str", bool, int, "tuple[str, ...] | None"]
+BATCH_BYTES = 1_000_000  # documents linted together, rule by rule, up to this much text (one big file alone)
 
-    Returns (path, (document JSON or None when not `full`, facts JSON, claim keys by rule,
-    timings) or an error, content key): JSON made here is what the cache stores.
+
+def work(tasks: list[Task]) -> list[tuple[str, tuple | str, str]]:
+    """Lint a few documents: their bytes, or their files (read here: the main process keeps no bytes).
+
+    Returns, for each in order, (path, (document JSON or None when not `full`, facts JSON, claim
+    keys by rule, timings) or an error, content key): JSON made here is what the cache stores.
+    Documents are linted rule by rule in groups of up to BATCH_BYTES of text (process_texts).
     """
-    shown, source, full, limit, roots = task
-    try:
-        if not isinstance(source, bytes):
-            refuse_outside(source, roots)  # a link out of the project (README, "Symbolic links")
-        data = source if isinstance(source, bytes) else read_bytes(Path(source), limit)
-        decoded = decode(data)
-    except ReadError as exc:
-        return shown, str(exc), ""
-    key = content_key(shown, data)  # of the bytes linted here, should the file have changed meanwhile
-    try:
-        record = process_text(decoded.text, shown, WORKER_RULES, full=full, replaced=decoded.replaced)
-        timings, facts = record.pop("timings"), record.pop("facts")
-        claims = {rule.code: claim_keys(rule, facts.get(rule.code, [])) for rule in WORKER_RULES
-                  if isinstance(rule, CorpusRule) and keyed(rule)}
-        return shown, (dumps(record) if full else None, dumps(facts), claims, timings), key
-    except Exception as exc:  # a parser bug on one odd file must not stop the run: report it on that file
-        reason = " ".join(str(exc).split())[:200]
-        return shown, f"kzlint failed on this file ({type(exc).__name__}: {reason}); please report it", key
+    results: list[tuple[str, tuple | str, str] | None] = [None] * len(tasks)
+    group: list[tuple[int, str, str, bool, tuple[int, ...], str]] = []  # (index, text, shown, full, replaced, key)
+    size = 0
+    for index, (shown, source, full, limit, roots) in enumerate(tasks):
+        try:
+            if not isinstance(source, bytes):
+                refuse_outside(source, roots)  # a link out of the project (README, "Symbolic links")
+            data = source if isinstance(source, bytes) else read_bytes(Path(source), limit)
+            decoded = decode(data)
+        except ReadError as exc:
+            results[index] = (shown, str(exc), "")
+            continue
+        key = content_key(shown, data)  # of the bytes linted here, should the file have changed meanwhile
+        if group and size + len(decoded.text) > BATCH_BYTES:
+            _lint_group(group, results)
+            group, size = [], 0
+        group.append((index, decoded.text, shown, full, decoded.replaced, key))
+        size += len(decoded.text)
+    if group:
+        _lint_group(group, results)
+    return results
+
+
+def _lint_group(group: list, results: list) -> None:
+    records = process_texts([(text, shown, full, replaced) for _, text, shown, full, replaced, _ in group], WORKER_RULES)
+    for (index, _, shown, full, _, key), record in zip(group, records):
+        try:
+            if isinstance(record, Exception):
+                raise record
+            timings, facts = record.pop("timings"), record.pop("facts")
+            claims = {rule.code: claim_keys(rule, facts.get(rule.code, [])) for rule in WORKER_RULES
+                      if isinstance(rule, CorpusRule) and keyed(rule)}
+            results[index] = (shown, (dumps(record) if full else None, dumps(facts), claims, timings), key)
+        except Exception as exc:  # a parser bug on one odd file must not stop the run: report it on that file
+            reason = " ".join(str(exc).split())[:200]
+            results[index] = (shown, f"kzlint failed on this file ({type(exc).__name__}: {reason}); please report it", key)
 
 
 def init_worker_with(rules: list[Rule]) -> None:
