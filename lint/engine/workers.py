@@ -78,8 +78,10 @@ def work(task: tuple[str, bytes | str, bool, int, tuple[str, ...] | None]) -> tu
     except ReadError as exc:
         return shown, str(exc), ""
     key = content_key(shown, data)  # of the bytes linted here, should the file have changed meanwhile
+    text, replaced = decoded.text, decoded.replaced
+    del data, decoded  # only the text from here on: the bytes are as large again (4x for UTF-32)
     try:
-        record = process_text(decoded.text, shown, WORKER_RULES, full=full, replaced=decoded.replaced)
+        record = process_text(text, shown, WORKER_RULES, full=full, replaced=replaced)
         timings, facts = record.pop("timings"), record.pop("facts")
         claims = {rule.code: claim_keys(rule, facts.get(rule.code, [])) for rule in WORKER_RULES
                   if isinstance(rule, CorpusRule) and keyed(rule)}
