@@ -88,11 +88,13 @@ def work(tasks: list[Task]) -> list[tuple[str, tuple | str, str]]:
             results[index] = (shown, str(exc), "")
             continue
         key = content_key(shown, data)  # of the bytes linted here, should the file have changed meanwhile
-        if group and size + len(decoded.text) > BATCH_BYTES:
+        text, replaced = decoded.text, decoded.replaced
+        del data, decoded  # only the text from here on: the bytes are as large again (4x for UTF-32)
+        if group and size + len(text) > BATCH_BYTES:
             _lint_group(group, results)
             group, size = [], 0
-        group.append((index, decoded.text, shown, full, decoded.replaced, key))
-        size += len(decoded.text)
+        group.append((index, text, shown, full, replaced, key))
+        size += len(text)
     if group:
         _lint_group(group, results)
     return results

@@ -8,6 +8,7 @@ questions (`settled`, `agent_is_source`, `attributed_next`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import cached_property
@@ -42,9 +43,16 @@ class DocumentEvents:
         urls = [str(v) for k, v in (doc.front_matter or {}).items()
                 if str(k).lower().replace("-", "_") in _URL_KEYS and isinstance(v, str)]
         text = doc.text
-        for link in getattr(doc, "links", []):
-            line_start = text.rfind("\n", 0, link.start) + 1
-            heading = text.rfind("\n#", 0, link.start)
+        links = getattr(doc, "links", [])
+        # where each line and each '#' line starts, once: text.rfind per link is quadratic on one long line
+        line_starts = getattr(doc, "line_starts", None)
+        if line_starts is None:
+            line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        headings = [m.start() for m in re.finditer("\n#", text)] if links and "\n#" in text else []
+        for link in links:
+            line_start = line_starts[bisect.bisect_right(line_starts, link.start) - 1]  # text.rfind("\n", 0, start) + 1
+            found = bisect.bisect_right(headings, link.start - 2) - 1  # text.rfind("\n#", 0, start)
+            heading = headings[found] if found >= 0 else -1
             section = text[heading + 1:text.find("\n", heading + 1)] if heading >= 0 else ""
             if _SOURCE_LABEL.match(text, line_start) or _SOURCE_HEADING.match(section):
                 urls.append(link.url)
@@ -271,6 +279,8 @@ class DocumentEvents:
         return self.anniversary and not self.dates(figure.sentence)
 
     def agent_is_source(self, figure: Any) -> bool:
+        if figure.measure not in ev.AGENT_MEASURES:
+            return False  # before slicing the sentence around the figure: once per figure
         sentences = self.doc.sentences
         sentence = sentences[figure.sentence]
         prose = self.doc.prose

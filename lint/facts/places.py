@@ -10,6 +10,7 @@ Nationality adjectives ('American tourists', 'the Thai capital') are no places.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -159,6 +160,29 @@ def _word_before(text: str, start: int) -> str:
     return match.group(1)[::-1].lower() if match else ""
 
 
+def _has_wide_hint(text: str, step: int = 65536) -> bool:
+    """Whether text.lower() holds one of _WIDE_HINTS, lowering a piece at a time: lower() of a
+    paragraph of 20 MB takes 4x its size while it runs. The pieces overlap by a hint's length, so
+    a hint across two of them is found (lower() maps each character on its own but for Greek
+    final sigma, which makes no ASCII letter)."""
+    if len(text) <= step:
+        lower = text.lower()
+        return any(hint in lower for hint in _WIDE_HINTS)
+    overlap = max(map(len, _WIDE_HINTS)) - 1
+    for at in range(0, len(text), step):
+        piece = text[at:at + step + overlap].lower()
+        if any(hint in piece for hint in _WIDE_HINTS):
+            return True
+    return False
+
+
+def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans` (sorted, not overlapping; `ends` their ends): a
+    bisection, not a scan (a paragraph of 20 MB has thousands of spans and of names)."""
+    i = bisect.bisect_right(ends, start)
+    return i < len(spans) and spans[i][0] < end
+
+
 def places_in(text: str, places: Places, last: bool = False, names: dict[str, str] | None = None,
               every: bool = False) -> list[str]:
     """Place keys named in `text` ('*' for several countries), most specific first; with `last`,
@@ -167,20 +191,20 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
     is '~shetpe'. `names` collects key -> the name as written."""
     keys: list[str] = []
     positions: list[tuple[int, str]] = []
-    lower = text.lower()
-    wide = [m.span() for m in _SEVERAL_COUNTRIES.finditer(text)] if any(hint in lower for hint in _WIDE_HINTS) else []
+    wide = [m.span() for m in _SEVERAL_COUNTRIES.finditer(text)] if _has_wide_hint(text) else []
     if wide:
         keys.append("*")
         positions.append((wide[-1][1], "*"))
         if names is not None:
             names.setdefault("*", "several countries")
     runs = list(_CAPITALISED_RUN.finditer(text))
+    wide_ends = [b for _, b in wide]
     prefer: frozenset[str] = frozenset()
     if places.gazetteer is not None and any(
             len({p.country for p in places.lookup(_bare(m.group()))}) > 1 for m in runs):
         prefer = places.sure_countries(text)  # some name lies in several countries: the text decides
     for match in runs:
-        if any(a < match.end() and match.start() < b for a, b in wide):
+        if wide and _overlaps(wide, wide_ends, match.start(), match.end()):
             continue
         words = match.group().split()
         # drop leading titles and function words ("President", "The", "In"): "In Zhanaozen" -> "Zhanaozen"
