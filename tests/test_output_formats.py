@@ -247,31 +247,6 @@ def test_jobs_do_not_change_output_with_the_default_rules(tmp_path):
     assert len(json.loads(outputs[0].stdout)["runs"][0]["results"]) > 20
 
 
-def test_corpus_pass_in_workers_gives_the_serial_findings(tmp_path, monkeypatch, capsys):
-    """A large corpus runs its corpus rules in forked workers, one rule each: the same findings,
-    in the same order, as the serial pass (the threshold is lowered so that 85 files take that path)."""
-    if not DEV_CORPUS.is_dir():
-        pytest.skip(f"{DEV_CORPUS} is absent")
-    import lint.engine.run as engine_run
-
-    for seed in SEEDS.glob("*.txt"):
-        (tmp_path / seed.name).write_bytes(seed.read_bytes())
-    for article in sorted(DEV_CORPUS.rglob("*.txt"))[:80]:
-        (tmp_path / f"{article.parent.name}-{article.name}").write_bytes(article.read_bytes())
-    monkeypatch.chdir(tmp_path)
-    serial_passes = []
-    monkeypatch.setattr(engine_run, "check_corpus", lambda *a, run=engine_run.check_corpus, **k: serial_passes.append(1) or run(*a, **k))
-    monkeypatch.setattr(engine_run, "PARALLEL_CORPUS_THRESHOLD", 1)
-    outputs = []
-    for jobs in ("1", "2"):
-        assert main(["--no-cache", "--jobs", jobs, "--format", "json", "."]) == 1
-        outputs.append(capsys.readouterr().out)
-    assert serial_passes == [1]  # --jobs 2 took the workers' path
-    assert outputs[0] == outputs[1]
-    codes = [finding["code"] for finding in json.loads(outputs[1])]
-    assert {"KZ501", "KZ102"} <= set(codes), sorted(set(codes))
-
-
 def test_progress_bar_only_on_a_terminal(tmp_path):
     many_articles(tmp_path, 320)
     piped = kzlint("--no-cache", "--jobs", "2", ".", cwd=tmp_path)

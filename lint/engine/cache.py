@@ -187,10 +187,16 @@ class Cache:
         holding 100,000 of them does not hold them as objects. A part not asked for, or never
         stored (a document checked only for its facts), is None."""
         columns = ", ".join(c if wanted else "NULL" for c, wanted in (("document", document), ("facts", facts)))
-        if len(keys) > SCAN_ABOVE:  # one pass over the table: 6x faster than 100,000 lookups
+        if len(keys) > SCAN_ABOVE and len(keys) * 4 > self._rows():  # one pass: 6x faster than 100,000 lookups,
+            # but 5x slower than 6,000 lookups in 100,000 rows (a pre-commit run's related documents)
             wanted = set(keys)
             return {row[0]: row[1:] for row in self._all(f"SELECT key, {columns} FROM results") if row[0] in wanted}
         return {row[0]: row[1:] for row in self._query(f"SELECT key, {columns} FROM results WHERE key IN ({{marks}})", keys)}
+
+    def _rows(self) -> int:
+        """About how many documents are stored (the largest rowid: rows are rarely deleted)."""
+        rows = self._all("SELECT max(rowid) FROM results")
+        return rows[0][0] if rows and isinstance(rows[0][0], int) else 0
 
     def has_results(self) -> bool:
         """Whether any document's results are stored (a new cache has none to find by content)."""

@@ -11,29 +11,44 @@ from lint.rules import CorpusRule, Rule
 
 
 def check_corpus(rules: list[Rule], facts_by_path: Mapping[str, dict[str, list] | str],
-                 focus: set[str] | None = None) -> list[Finding]:
+                 focus: set[str] | None = None, unrelated: Mapping[str, set[str]] | None = None) -> list[Finding]:
     """Run every corpus rule over the facts of all documents: a dict per document, or its JSON
     text, parsed again for each rule so that one rule's facts at a time are objects in memory
     (a third of them: 300 MB at 100,000 documents).
 
     With `focus` (the files of a partial run), a rule with claim keys sees the other documents'
     facts only where they share a key with the focus files' facts: no other fact can change
-    the findings on those files.
+    the findings on those files; `unrelated` (rule code -> paths) names documents known to share
+    none of that rule's keys with them, whose facts for it are not read.
     """
     findings: list[Finding] = []
     paths = sorted(facts_by_path)
-    if focus is not None:  # a partial run holds a few documents: parsed once, not once per rule
-        facts_by_path = {path: parsed(facts) for path, facts in facts_by_path.items()}
+    if focus is not None:  # a partial run holds a few documents: each parsed once, when first needed
+        facts_by_path = _ParsedOnce(facts_by_path)
     for rule in rules:
         if isinstance(rule, CorpusRule):
-            findings.extend(check_rule(rule, facts_by_path, paths, focus))
+            skipped = (unrelated or {}).get(rule.code, set()) if focus is not None and keyed(rule) else set()
+            findings.extend(check_rule(rule, facts_by_path, paths, focus, skipped))
     return findings
 
 
+class _ParsedOnce(dict):
+    """Facts by path, each parsed from its JSON text on first access."""
+
+    def __init__(self, raw: Mapping[str, dict | str]) -> None:
+        super().__init__()
+        self._raw = raw
+
+    def __missing__(self, path: str) -> dict:
+        self[path] = value = parsed(self._raw[path])
+        return value
+
+
 def check_rule(rule: CorpusRule, facts_by_path: Mapping[str, dict[str, list] | str], paths: list[str],
-               focus: set[str] | None = None) -> list[Finding]:
-    """One corpus rule over the facts of `paths` (see check_corpus)."""
-    per_path = {path: parsed(facts_by_path[path]).get(rule.code, []) for path in paths}
+               focus: set[str] | None = None, skipped: set[str] = frozenset()) -> list[Finding]:
+    """One corpus rule over the facts of `paths` (see check_corpus); `skipped` documents count as
+    having no facts for it."""
+    per_path = {path: [] if path in skipped else parsed(facts_by_path[path]).get(rule.code, []) for path in paths}
     if focus is not None and keyed(rule):
         wanted = set(claim_keys(rule, [fact for path in focus & per_path.keys() for fact in per_path[path]]))
         per_path = {path: facts if path in focus else

@@ -15,10 +15,9 @@ from pathlib import Path
 from lint.config import Config
 from lint.core.reading import ReadError, decode, read_bytes, refuse_outside
 from lint.engine.cache import content_key, dumps
-from lint.engine.corpus import check_rule, claim_keys, keyed
+from lint.engine.corpus import claim_keys, keyed
 from lint.engine.document import process_texts
 from lint.engine.selection import build_rules
-from lint.core.findings import Finding
 from lint.rules import CorpusRule, Rule
 
 WORKER_RULES: list[Rule] = []
@@ -125,30 +124,3 @@ def start_methods() -> list[str]:
 
     return multiprocessing.get_all_start_methods()
 
-
-CORPUS_PASS: tuple[list[CorpusRule], dict, list[str]] = ([], {}, [])
-
-
-def check_corpus_in_workers(rules: list[Rule], facts_by_path: dict[str, dict | str], jobs: int) -> list[Finding]:
-    """The corpus rules side by side, one task per rule, in forked workers that inherit every
-    document's facts (nothing is sent to them; only findings come back): the corpus pass is
-    a fifth of a cold run's wall time when it runs on one core. Findings in rule order, as
-    check_corpus gives them."""
-    global CORPUS_PASS
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    corpus_rules = [rule for rule in rules if isinstance(rule, CorpusRule)]
-    CORPUS_PASS = (corpus_rules, facts_by_path, sorted(facts_by_path))
-    try:
-        with ProcessPoolExecutor(min(jobs, len(corpus_rules)), mp_context=multiprocessing.get_context("fork"),
-                                 initializer=start_forked_worker, initargs=(os.getpid(),)) as pool:
-            parts = list(pool.map(_check_one_rule, range(len(corpus_rules))))
-    finally:
-        CORPUS_PASS = ([], {}, [])
-    return [finding for part in parts for finding in part]
-
-
-def _check_one_rule(index: int) -> list[Finding]:
-    rules, facts_by_path, paths = CORPUS_PASS
-    return check_rule(rules[index], facts_by_path, paths)
