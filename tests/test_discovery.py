@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import json
 import os
 
 import pytest
@@ -121,6 +122,28 @@ def test_expand_with_a_listing_store_sees_new_files_and_keeps_the_listing(tmp_pa
     assert list(store) == [str(tmp_path / "news")]
     (tmp_path / "news/b.txt").write_text("x", encoding="utf-8")
     assert expand(["news"], ["*.txt"], [], tmp_path, store) == ["news/a.txt", "news/b.txt"]
+
+
+def test_the_cache_keeps_the_filtered_listing_and_never_serves_a_stale_one(tmp_path, monkeypatch):
+    """The include/exclude filtering of an unchanged listing is stored under a hash of the globs
+    and of the whole list: the second run reads it back; a new file or other globs filter again."""
+    from lint.engine.cache import Cache
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("news/a.txt", "news/README.txt", "news/old/LICENSE.md", "news/b.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    _age(tmp_path)
+    cache = Cache(tmp_path / "cache", "test")
+    include, exclude = ["*.txt", "*.md"], ["README*", "LICENSE*"]
+    assert expand(["news"], include, exclude, tmp_path, cache) == ["news/a.txt", "news/b.md"]
+    stored = cache._all("SELECT files FROM filtered")
+    assert [json.loads(files) for (files,) in stored] == [["news/a.txt", "news/b.md"]]
+    cache._connect().execute("UPDATE filtered SET files = ?", (json.dumps(["news/a.txt"]),))  # what the next run reads
+    assert expand(["news"], include, exclude, tmp_path, cache) == ["news/a.txt"]
+    assert expand(["news"], include, ["LICENSE*"], tmp_path, cache) == ["news/README.txt", "news/a.txt", "news/b.md"]
+    (tmp_path / "news/c.txt").write_text("x", encoding="utf-8")
+    assert expand(["news"], include, exclude, tmp_path, cache) == ["news/a.txt", "news/b.md", "news/c.txt"]
 
 
 def test_in_a_git_work_tree_ignored_files_are_skipped_unless_tracked(tmp_path, monkeypatch):

@@ -138,6 +138,7 @@ class Cache:
                     # keyed insert, for the million rows a cold run of 100,000 documents writes
                     "CREATE TABLE IF NOT EXISTS claims (rule TEXT, claim TEXT, path TEXT, key TEXT);"
                     "CREATE TABLE IF NOT EXISTS listings (root TEXT PRIMARY KEY, folders TEXT, files TEXT);"
+                    "CREATE TABLE IF NOT EXISTS filtered (key TEXT PRIMARY KEY, files TEXT);"
                     "CREATE TABLE IF NOT EXISTS notices (line INT PRIMARY KEY, text TEXT);"
                 )
                 self._db = db
@@ -328,6 +329,31 @@ class Cache:
                 db.execute("INSERT OR REPLACE INTO listings VALUES (?, ?, ?)",
                            (root, dumps(listing.folders), dumps(listing.files)))
         except UnicodeEncodeError:  # a name that is not UTF-8: this folder is walked in full each time
+            pass
+        except sqlite3.Error:
+            self.close()
+            self._reset()
+
+    def filtered(self, key: str) -> list[str] | None:
+        """A listing filtered by include/exclude, stored under a hash of both (discovery._filtered)."""
+        for (payload,) in self._query("SELECT files FROM filtered WHERE key IN ({marks})", [key]):
+            try:
+                files = loads(payload)
+            except (ValueError, TypeError, RecursionError):
+                return None
+            return files if isinstance(files, list) and all(isinstance(f, str) for f in files) else None
+        return None
+
+    def put_filtered(self, key: str, files: list[str], keep: int = 4) -> None:
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            with db:
+                db.execute("INSERT OR REPLACE INTO filtered VALUES (?, ?)", (key, dumps(files)))
+                db.execute("DELETE FROM filtered WHERE rowid NOT IN (SELECT rowid FROM filtered ORDER BY rowid DESC LIMIT ?)",
+                           (keep,))
+        except UnicodeEncodeError:  # a name that is not UTF-8: filtered again each run
             pass
         except sqlite3.Error:
             self.close()
