@@ -9,7 +9,6 @@ column in the file (Vale's masking idea).
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -17,6 +16,7 @@ from itertools import accumulate
 
 import yaml
 
+from lint.core.forking import before_fork
 from lint.core.sentences import split_sentences
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -372,4 +372,4 @@ def _markdown_parser():
 
 # Workers forked for a run share the parser built here, instead of each importing markdown-it
 # (0.05-0.2 s apiece); a run that never forks builds it at its first Markdown document.
-os.register_at_fork(before=_markdown_parser)
+before_fork(_markdown_parser)

@@ -10,7 +10,7 @@ import bisect
 import re
 import weakref
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import accumulate
 from urllib.parse import urlsplit
 

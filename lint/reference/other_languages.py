@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import re
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import msgpack

@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import gzip
 import math
-import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -20,17 +19,13 @@ from itertools import filterfalse
 
 import msgpack
 
+from lint.core.forking import before_fork
+
 
 def warm_up() -> None:
     """Have the word tables built in this process right before it forks (workers then share them,
     instead of building them once each); a process that never forks builds only what it uses."""
-    global _fork_hook
-    if not _fork_hook:
-        _fork_hook = True
-        os.register_at_fork(before=_build_tables)
-
-
-_fork_hook = False
+    before_fork(_build_tables)
 
 
 def _build_tables() -> None:
