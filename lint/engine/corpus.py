@@ -109,9 +109,10 @@ def cached_findings(records) -> list[Finding]:
     """Findings from cached records; a record of the wrong shape is CorruptCache."""
     found = []
     for record in records:
-        if not (isinstance(record, list) and len(record) == 13 and isinstance(record[0], str)
-                and all(type(record[i]) is int for i in (1, 2, 3, 4))
-                and all(isinstance(record[i], str) for i in (5, 6, 8))):
+        if not (isinstance(record, list) and len(record) == 13 and isinstance(record[0], str)  # spelt out:
+                and type(record[1]) is int and type(record[2]) is int  # no generators for 240,000 records
+                and type(record[3]) is int and type(record[4]) is int
+                and isinstance(record[5], str) and isinstance(record[6], str) and isinstance(record[8], str)):
             raise CorruptCache
         try:
             found.append(from_record(record))
