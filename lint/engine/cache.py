@@ -344,20 +344,9 @@ class Cache:
             return files if isinstance(files, list) and all(isinstance(f, str) for f in files) else None
         return None
 
-    def put_filtered(self, key: str, files: list[str], keep: int = 4) -> None:
-        db = self._connect()
-        if db is None:
-            return
-        try:
-            with db:
-                db.execute("INSERT OR REPLACE INTO filtered VALUES (?, ?)", (key, dumps(files)))
-                db.execute("DELETE FROM filtered WHERE rowid NOT IN (SELECT rowid FROM filtered ORDER BY rowid DESC LIMIT ?)",
-                           (keep,))
-        except UnicodeEncodeError:  # a name that is not UTF-8: filtered again each run
-            pass
-        except sqlite3.Error:
-            self.close()
-            self._reset()
+    def put_filtered(self, key: str, files: list[str]) -> None:
+        """Keep a filtered listing (a few: one per root and set of globs in use)."""
+        self._put_newest("filtered", key, dumps(files), keep=4)
 
     # -- corpus findings ---------------------------------------------------------------------
     def get_corpus(self, fingerprint: str) -> list | None:
@@ -369,18 +358,23 @@ class Cache:
             return found if isinstance(found, list) else None
         return None
 
-    def put_corpus(self, fingerprint: str, findings: list, keep: int = 3) -> None:
+    def put_corpus(self, fingerprint: str, findings: list) -> None:
         """Keep the corpus findings of this corpus state and of the few before it (a branch
         switched back and forth, a file edited and restored)."""
+        self._put_newest("corpus", fingerprint, dumps(findings), keep=3)
+
+    def _put_newest(self, table: str, key: str, payload: str, keep: int) -> None:
+        """Store a (key, JSON) row in `table` and drop all but the `keep` newest; a row SQLite
+        cannot store (a file name that is not UTF-8) is simply not kept."""
         db = self._connect()
         if db is None:
             return
         try:
             with db:
-                db.execute("INSERT OR REPLACE INTO corpus VALUES (?, ?)", (fingerprint, dumps(findings)))
-                db.execute("DELETE FROM corpus WHERE rowid NOT IN (SELECT rowid FROM corpus ORDER BY rowid DESC LIMIT ?)",
+                db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", (key, payload))
+                db.execute(f"DELETE FROM {table} WHERE rowid NOT IN (SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT ?)",
                            (keep,))
-        except UnicodeEncodeError:  # a file name that is not UTF-8: this corpus state stays uncached
+        except UnicodeEncodeError:
             pass
         except sqlite3.Error:
             self.close()
