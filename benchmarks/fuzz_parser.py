@@ -87,7 +87,7 @@ def fuzz(seconds: float, seed: int = 1, out: Path | None = None) -> dict:
     rules = build_rules(load(None), select=["ALL"], ignore=["KZ201"])
     for rule in rules:
         rule.prepare()
-    pool = [path.read_bytes() for path in sorted((REPO / "corpus").glob("*"))] or [b"Headline\n\nText.\n"]
+    pool = [path.read_bytes() for path in sorted((REPO / "corpus").glob("*")) if path.is_file()] or [b"Headline\n\nText.\n"]
     started, count = time.perf_counter(), 0
     while time.perf_counter() - started < seconds:
         data = mutate(rng.choice(pool), rng)

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_helpers import MEASURED, Run, assert_polite
+from hostile_helpers import MEASURED, Run, assert_polite, run_batch
 
 from lint.cli.main import main
 
@@ -99,30 +99,11 @@ def kz_batch(tmp_path_factory):
     of the process so far. A case that never finishes fails the test, named."""
 
     def run(cases: list[dict], *, timeout: float) -> dict[str, Run]:
-        import json
-
-        work = tmp_path_factory.mktemp("batch")
-        (work / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
-        results = work / "results.jsonl"
-        environment = {**os.environ, "KZLINT_CACHE_DIR": str(work / "cache")}
-        child = subprocess.Popen([sys.executable, str(Path(__file__).with_name("cli_batch.py")),
-                                  str(work / "cases.json"), str(results)],
-                                 env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        try:
-            _, stderr = child.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.communicate()
-            started = [json.loads(line) for line in results.read_text().splitlines()] if results.exists() else []
-            running = [r["started"] for r in started if "started" in r][-1:] or ["?"]
-            pytest.fail(f"kzlint did not finish case {running[0]!r} within the batch limit of {timeout} s")
-        assert child.returncode == 0, stderr.decode("utf-8", "replace")
+        items = run_batch(Path(__file__).with_name("cli_batch.py"), cases, tmp_path_factory.mktemp("batch"), timeout)
         runs = {}
-        for line in results.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            if "name" in item:
-                runs[item["name"]] = Run(item["code"], item["out"], item["err"], item["seconds"], item["peak_kb"])
-                assert_polite(runs[item["name"]])
+        for name, item in items.items():
+            runs[name] = Run(item["code"], item["out"], item["err"], item["seconds"], item["peak_kb"])
+            assert_polite(runs[name])
         return runs
 
     return run

@@ -3,8 +3,14 @@ a record of what each measured case cost (printed by conftest at the end of the 
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "corpus"
@@ -55,3 +61,26 @@ def exit_code_matches(run: Run) -> None:
 
 def record(case: str, run: Run, outcome: str) -> None:
     MEASURED.append((case, run.seconds, run.peak_kb, run.code, outcome))
+
+
+def run_batch(driver: Path, cases: list[dict], work: Path, timeout: float) -> dict[str, dict]:
+    """Run `cases` in one child process (`python DRIVER CASES.json RESULTS.jsonl`, with this
+    checkout first on the path) within one time limit; {case name: its JSON result}. A batch
+    that runs over fails the test, naming the case that was running."""
+    (work / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    results = work / "results.jsonl"
+    env = {**os.environ, "KZLINT_CACHE_DIR": str(work / "cache"),
+           "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    child = subprocess.Popen([sys.executable, str(driver), str(work / "cases.json"), str(results)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _, stderr = child.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        started = [json.loads(line) for line in results.read_text().splitlines()] if results.exists() else []
+        running = [r["started"] for r in started if "started" in r][-1:] or ["?"]
+        pytest.fail(f"kzlint did not finish case {running[0]!r} within the batch limit of {timeout} s")
+    assert child.returncode == 0, stderr.decode("utf-8", "replace")
+    items = (json.loads(line) for line in results.read_text(encoding="utf-8").splitlines())
+    return {item["name"]: item for item in items if "name" in item}

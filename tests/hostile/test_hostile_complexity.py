@@ -10,15 +10,10 @@ named. Budget for the whole test: under a minute.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 
-from hostile_helpers import MEASURED
+from hostile_helpers import MEASURED, run_batch
 from shapes import SHAPES
 
 SMALL, LARGE = 200_000, 800_000
@@ -26,30 +21,6 @@ MAX_GROWTH = 8.0  # 4x is linear; n log n is ~4.5x; quadratic is 16x
 CPU_BUDGET = 20.0  # seconds for one case: 800 KB of the slowest shape takes ~3 s when linear
 DRIVER = Path(__file__).with_name("complexity_driver.py")
 REPO = Path(__file__).resolve().parents[2]
-
-
-def run_cases(cases: list[dict], work: Path, timeout: float) -> dict[str, dict]:
-    (work / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
-    results = work / "results.jsonl"
-    env = {**os.environ, "KZLINT_CACHE_DIR": str(work / "cache"),
-           "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-    child = subprocess.Popen([sys.executable, str(DRIVER), str(work / "cases.json"), str(results)], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        _, stderr = child.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.communicate()
-        started = [json.loads(line) for line in results.read_text().splitlines()] if results.exists() else []
-        running = [r["started"] for r in started if "started" in r][-1:] or ["?"]
-        pytest.fail(f"kzlint did not finish case {running[0]!r} within the batch limit of {timeout} s")
-    assert child.returncode == 0, stderr.decode("utf-8", "replace")
-    runs = {}
-    for line in results.read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
-        if "name" in item:
-            runs[item["name"]] = item
-    return runs
 
 
 def case(root: Path, name: str, file: str, text: str) -> dict:
@@ -65,7 +36,7 @@ def test_every_hostile_shape_is_linear_from_200_kb_to_800_kb(tmp_path):
     for shape, make in SHAPES.items():
         for size in (SMALL, LARGE):
             cases.append(case(tmp_path, f"{shape} {size // 1000} KB", *make(size)))
-    runs = run_cases(cases, tmp_path, timeout=600)
+    runs = run_batch(DRIVER, cases, tmp_path, timeout=600)
     problems = {}
     for shape in SHAPES:
         small, large = runs[f"{shape} {SMALL // 1000} KB"], runs[f"{shape} {LARGE // 1000} KB"]
