@@ -55,10 +55,10 @@ def snapshot_of_this_tree(target: Path) -> Path:
     return target
 
 
-def write_corpus(tmp_path: Path, **files: str) -> Path:
-    """tmp_path/corpus/NAME.txt for each NAME=text; returns tmp_path (the project root)."""
+def write_corpus(tmp_path: Path, suffix: str = ".txt", **files: str) -> Path:
+    """tmp_path/corpus/NAME.txt (or NAME + suffix) for each NAME=text; returns tmp_path (the project root)."""
     folder = tmp_path / "corpus"
     folder.mkdir()
     for name, text in files.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{name}{suffix}").write_text(text, encoding="utf-8")
     return tmp_path

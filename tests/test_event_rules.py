@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from corpora import write_corpus
+
 from lint.config import load
 from lint.core.document import Document
 from lint.core.findings import Severity
@@ -35,11 +37,7 @@ def run(root: Path, select: list[str], paths: list[str] | None = None, config_te
 
 
 def corpus(tmp_path: Path, **files: str) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / f"{name}.md").write_text(text, encoding="utf-8")
-    return tmp_path
+    return write_corpus(tmp_path, ".md", **files)
 
 
 def article(date: str | None, headline: str, *paragraphs: str) -> str:
