@@ -145,6 +145,65 @@ def test_a_related_file_changed_behind_the_index_is_read_again(corpus):
     assert partial == run(root, None, ["news/00/article-000.txt"])[0] == []
 
 
+class IndexedHeadline(SharedHeadline):
+    """SharedHeadline keeping its facts in the claim index (CorpusRule.facts_in_index)."""
+
+    facts_in_index = True
+
+
+def _loaded(patch: pytest.MonkeyPatch) -> list[str]:
+    """The documents whose records a run loads (from the cache or by linting them)."""
+    seen: list[str] = []
+    original = Engine._load
+
+    def spy(self, keys, targets, facts_for, errors, timings):
+        seen.extend(sorted(set(targets) | set(facts_for)))
+        return original(self, keys, targets, facts_for, errors, timings)
+
+    patch.setattr(Engine, "_load", spy)
+    return seen
+
+
+def test_a_rule_with_facts_in_the_index_reads_related_facts_from_it_not_their_documents(corpus, monkeypatch):
+    root, files = corpus
+    cache = root / "cache"
+    run(root, cache, ["news"], IndexedHeadline())
+    files[3].write_text("Floods close roads in Almaty\n\nA revised story.\n", encoding="utf-8")
+    given = ["news/00/article-003.txt"]
+    with monkeypatch.context() as patch:
+        loaded = _loaded(patch)
+        partial, rule = run(root, cache, given, IndexedHeadline())
+    assert rule.seen == [3]
+    assert loaded == given  # the two twins' headlines came from the index
+    assert partial == run(root, None, given, IndexedHeadline())[0]
+    assert sorted(r["path"] for f in partial for r in f["related"]) == ["news/00/article-000.txt", "news/02/article-100.txt"]
+
+
+def test_a_related_file_changed_behind_an_index_holding_its_facts_is_read_again(corpus, monkeypatch):
+    root, files = corpus
+    cache = root / "cache"
+    run(root, cache, ["news"], IndexedHeadline())
+    files[100].write_text("Strike halts trains in Aktau\n\nRewritten.\n", encoding="utf-8")  # no longer a twin of 000
+    with monkeypatch.context() as patch:
+        loaded = _loaded(patch)
+        partial, _ = run(root, cache, ["news/00/article-000.txt"], IndexedHeadline())
+    assert "news/02/article-100.txt" in loaded  # its indexed facts are of an older version
+    assert partial == run(root, None, ["news/00/article-000.txt"], IndexedHeadline())[0] == []
+
+
+def test_indexed_facts_that_do_not_parse_are_a_miss(corpus):
+    import sqlite3
+
+    root, files = corpus
+    cache = root / "cache"
+    run(root, cache, ["news"], IndexedHeadline())
+    (database,) = cache.glob("results-*.sqlite")
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE claims SET facts = '[[\"not a position\", 1]]'")
+    given = ["news/00/article-000.txt"]
+    assert run(root, cache, given, IndexedHeadline())[0] == run(root, None, given, IndexedHeadline())[0] != []
+
+
 def _age_folders(root: Path) -> None:
     for folder in [root, *root.rglob("*")]:
         if folder.is_dir():
@@ -267,6 +326,40 @@ def test_kz5_rules_on_one_file_match_a_full_run_and_skip_unrelated_documents(cod
     assert code in {f["code"] for f in partial}
     assert {r["path"] for f in partial for r in f["related"]} & {f"news/seeds-{s.name}" for s in SEEDS.glob("*.txt")}
     assert max(checked) < len(sources) // 4 < min(checked_full)  # only the documents sharing a claim key
+
+
+def test_a_name_every_article_writes_does_not_relate_a_one_file_run_to_them(tmp_path, monkeypatch):
+    """KZ502 on one file: 'Iraq' (a country's own name) and 'Labour' (one word, nothing to be a
+    variant of) are in every article, so only 'Muammar Qadhafi' is looked up; the findings are a
+    full run's."""
+    from lint.engine.selection import build_rules
+
+    monkeypatch.delenv("KZLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    news = tmp_path / "news"
+    news.mkdir()
+    for i in range(40):
+        leader = "Muammar Gaddafi" if i == 7 else f"Minister {CITIES[i % 20]} Harcourt"
+        (news / f"a{i:02d}.txt").write_text(f"Talks in {CITIES[i % 20]}\n\nLabour said {leader} would visit "
+                                            f"Iraq on Monday. Labour and Iraq agreed.\n", encoding="utf-8")
+    for path in news.iterdir():
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10 * 10**9))
+    config = load(None).model_copy(update={"corpus": "news", "cache_dir": str(tmp_path / "cache")})
+
+    def findings(paths, *, cache=True):
+        rules = build_rules(config, select=["KZ502"])
+        checked: list[int] = []
+        original = rules[0].check
+        rules[0].check = lambda facts: (checked.append(len(facts)), original(facts))[1]
+        result = Engine(config, rules, cwd=tmp_path, config_dir=tmp_path, jobs=1, use_cache=cache).run(paths)
+        return [f.to_dict() for f in result.findings], checked
+
+    findings(["news"])
+    (news / "zz.txt").write_text("Labour in Iraq\n\nLabour said Muammar Qadhafi would visit Iraq.\n", encoding="utf-8")
+    partial, checked = findings(["news/zz.txt"])
+    assert checked == [2]  # the file given and the one that writes 'Muammar Gaddafi'
+    assert partial == findings(["news/zz.txt"], cache=False)[0]
+    assert [(f["code"], f["related"][0]["path"]) for f in partial] == [("KZ502", "news/a07.txt")]
 
 
 def test_a_run_answered_from_the_cache_repeats_the_notices_of_the_run_that_filled_it(corpus):

@@ -9,7 +9,8 @@ directory, which holds its own `.gitignore` and is always safe to delete. Tables
   corpus   fingerprint of every (path, content key) -> the corpus rules' findings, so a
            run over an unchanged corpus does not redo the group-by;
   claims   (corpus rule, claim key) -> the documents whose facts carry that key, so a run
-           over a few files consults only the documents that share a key with them.
+           over a few files consults only the documents that share a key with them (and,
+           for a rule that keeps its facts in the index, their facts with that key).
 Payloads are JSON (never pickle: a cache checked into a hostile repository must not run
 code). Any error reading the cache is treated as a miss.
 """
@@ -27,7 +28,7 @@ from pathlib import Path
 from lint import __version__
 from lint.engine.discovery import RACY_SECONDS, Listing
 
-SCHEMA = 5
+SCHEMA = 6
 FLUSH_EVERY = 2000  # pending rows written in batches: bounded memory on a cold run
 SCAN_ABOVE = 5000  # more keys than this are read with a table scan, not looked up one by one
 CLAIMS_INDEX = "CREATE INDEX IF NOT EXISTS claims_by_claim ON claims (rule, claim)"  # see Cache._index_claims
@@ -116,7 +117,7 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[str, str | None, str]] = []
         self._pending_files: list[tuple] = []
-        self._pending_claims: list[tuple[str, str, str, str]] = []
+        self._pending_claims: list[tuple[str, str, str, str, str | None]] = []
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None:
@@ -136,7 +137,7 @@ class Cache:
                     "CREATE TABLE IF NOT EXISTS corpus (fingerprint TEXT PRIMARY KEY, findings TEXT);"
                     # appended, not kept unique (a rare duplicate is harmless): half the cost of a
                     # keyed insert, for the million rows a cold run of 100,000 documents writes
-                    "CREATE TABLE IF NOT EXISTS claims (rule TEXT, claim TEXT, path TEXT, key TEXT);"
+                    "CREATE TABLE IF NOT EXISTS claims (rule TEXT, claim TEXT, path TEXT, key TEXT, facts TEXT);"
                     "CREATE TABLE IF NOT EXISTS listings (root TEXT PRIMARY KEY, folders TEXT, files TEXT);"
                     "CREATE TABLE IF NOT EXISTS filtered (key TEXT PRIMARY KEY, files TEXT);"
                     "CREATE TABLE IF NOT EXISTS notices (line INT PRIMARY KEY, text TEXT);"
@@ -247,8 +248,9 @@ class Cache:
             self._pending_files.append((path, *signature, key))
 
     # -- claim keys ---------------------------------------------------------------------------
-    def put_claims(self, rule: str, claims: Iterable[str], path: str, key: str) -> None:
-        self._pending_claims.extend((rule, claim, path, key) for claim in claims)
+    def put_claims(self, rule: str, claims: Iterable[tuple[str, str | None]], path: str, key: str) -> None:
+        """A document version's claim keys, each with its facts for that key or None (claim_rows)."""
+        self._pending_claims.extend((rule, claim, path, key, facts) for claim, facts in claims)
 
     def _index_claims(self) -> None:
         """Index the claims by (rule, claim) once they are written: a cold run of 10,000
@@ -269,6 +271,13 @@ class Cache:
         self._index_claims()
         return {(path, key) for path, key in self._query("SELECT path, key FROM claims WHERE rule = ? AND claim IN ({marks})",
                                                          claims, rule) if isinstance(path, str) and isinstance(key, str)}
+
+    def indexed_facts(self, rule: str, claims: list[str]) -> list[tuple[str, str, str]]:
+        """(path, content key, facts JSON) of every document version recorded with one of these
+        claim keys by a rule that keeps its facts in the index."""
+        self._index_claims()
+        return [row for row in self._query("SELECT path, key, facts FROM claims WHERE rule = ? AND claim IN ({marks})",
+                                           claims, rule) if all(isinstance(value, str) for value in row)]
 
     def holder_sample(self, rule: str, claims: list[str], cap: int) -> dict[str, list[str]]:
         """claim -> up to `cap` paths recorded with it (one indexed query per claim): what a rule
@@ -386,7 +395,7 @@ class Cache:
         batches = (("INSERT INTO results VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
                     " document = coalesce(excluded.document, document), facts = excluded.facts", self._pending),
                    ("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", self._pending_files),
-                   ("INSERT INTO claims VALUES (?, ?, ?, ?)", self._pending_claims))
+                   ("INSERT INTO claims VALUES (?, ?, ?, ?, ?)", self._pending_claims))
         try:
             if db is not None:
                 with db:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from lint.core.findings import Finding, from_record
-from lint.engine.cache import loads
+from lint.engine.cache import dumps, loads
 from lint.rules import CorpusRule, Rule
 
 
 def check_corpus(rules: list[Rule], facts_by_path: Mapping[str, dict[str, list] | str],
-                 focus: set[str] | None = None, unrelated: Mapping[str, set[str]] | None = None) -> list[Finding]:
+                 focus: set[str] | None = None, unrelated: Mapping[str, set[str]] | None = None,
+                 indexed: Mapping[str, Mapping[str, list]] | None = None) -> list[Finding]:
     """Run every corpus rule over the facts of all documents: a dict per document, or its JSON
     text, parsed again for each rule so that one rule's facts at a time are objects in memory
     (a third of them: 300 MB at 100,000 documents).
@@ -19,7 +20,9 @@ def check_corpus(rules: list[Rule], facts_by_path: Mapping[str, dict[str, list] 
     With `focus` (the files of a partial run), a rule with claim keys sees the other documents'
     facts only where they share a key with the focus files' facts: no other fact can change
     the findings on those files; `unrelated` (rule code -> paths) names documents known to share
-    none of that rule's keys with them, whose facts for it are not read.
+    none of that rule's keys with them, whose facts for it are not read; `indexed` (rule code ->
+    path -> facts) holds the facts sharing a key with them that a `facts_in_index` rule's claim
+    index gave for documents not in `facts_by_path` (or in it unchanged).
     """
     findings: list[Finding] = []
     paths = sorted(facts_by_path)
@@ -28,7 +31,7 @@ def check_corpus(rules: list[Rule], facts_by_path: Mapping[str, dict[str, list] 
     for rule in rules:
         if isinstance(rule, CorpusRule):
             skipped = (unrelated or {}).get(rule.code, set()) if focus is not None and keyed(rule) else set()
-            findings.extend(check_rule(rule, facts_by_path, paths, focus, skipped))
+            findings.extend(check_rule(rule, facts_by_path, paths, focus, skipped, (indexed or {}).get(rule.code)))
     return findings
 
 
@@ -45,15 +48,20 @@ class _ParsedOnce(dict):
 
 
 def check_rule(rule: CorpusRule, facts_by_path: Mapping[str, dict[str, list] | str], paths: list[str],
-               focus: set[str] | None = None, skipped: set[str] = frozenset()) -> list[Finding]:
+               focus: set[str] | None = None, skipped: set[str] = frozenset(),
+               indexed: Mapping[str, list] | None = None) -> list[Finding]:
     """One corpus rule over the facts of `paths` (see check_corpus); `skipped` documents count as
-    having no facts for it."""
-    per_path = {path: [] if path in skipped else parsed(facts_by_path[path]).get(rule.code, []) for path in paths}
+    having no facts for it; `indexed` documents have the facts given there."""
+    indexed = indexed or {}
+    per_path = {path: [] if path in skipped or path in indexed else parsed(facts_by_path[path]).get(rule.code, [])
+                for path in paths}
     if focus is not None and keyed(rule):
-        wanted = set(claim_keys(rule, [fact for path in focus & per_path.keys() for fact in per_path[path]]))
+        wanted = set(wanted_keys(rule, [fact for path in focus & per_path.keys() for fact in per_path[path]]))
         per_path = {path: facts if path in focus else
                     [fact for fact in facts if not wanted.isdisjoint(rule.fact_keys(fact))]
                     for path, facts in per_path.items()}
+    if indexed:
+        per_path = {path: indexed.get(path) or per_path.get(path, []) for path in sorted(per_path.keys() | indexed.keys())}
     return list(rule.check(per_path))
 
 
@@ -65,6 +73,39 @@ def keyed(rule: Rule) -> bool:
 def claim_keys(rule: CorpusRule, facts: Iterable) -> list[str]:
     """The claim keys of these facts of one document, sorted."""
     return sorted({key for fact in facts for key in rule.fact_keys(fact)})
+
+
+def wanted_keys(rule: CorpusRule, facts: Iterable) -> list[str]:
+    """The claim keys a partial run looks up for these facts of a file given: those of the facts
+    that may be reported (CorpusRule.may_be_reported), sorted."""
+    return claim_keys(rule, [fact for fact in facts if rule.may_be_reported(fact)])
+
+
+def claim_rows(rule: CorpusRule, facts: list) -> list[tuple[str, str | None]]:
+    """What the claim index stores for one document: (claim key, None) for each of its keys, or
+    for a `facts_in_index` rule (claim key, JSON of [position, fact] pairs with that key)."""
+    if not rule.facts_in_index:
+        return [(key, None) for key in claim_keys(rule, facts)]
+    by_key: dict[str, list] = {}
+    for position, fact in enumerate(facts):
+        for key in set(rule.fact_keys(fact)):
+            by_key.setdefault(key, []).append([position, fact])
+    return [(key, dumps(by_key[key])) for key in sorted(by_key)]
+
+
+def indexed_facts(rows: Iterable[str]) -> list:
+    """A document's facts from its claim-index rows (claim_rows' JSON), in their order in the
+    document; a row of the wrong shape is CorruptCache."""
+    by_position: dict[int, object] = {}
+    for row in rows:
+        try:
+            pairs = loads(row)
+        except (ValueError, RecursionError, TypeError):
+            raise CorruptCache from None
+        if not isinstance(pairs, list) or not all(isinstance(p, list) and len(p) == 2 and type(p[0]) is int for p in pairs):
+            raise CorruptCache
+        by_position.update(pairs)
+    return [by_position[position] for position in sorted(by_position)]
 
 
 class CorruptCache(Exception):

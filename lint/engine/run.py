@@ -26,7 +26,8 @@ from lint.core.findings import Finding, to_record
 from lint.core.project import project_root
 from lint.core.reading import ReadError, read_bytes, refuse_outside
 from lint.engine.cache import Cache, content_key, corpus_fingerprint, stat_signature
-from lint.engine.corpus import CorruptCache, cached_findings, check_corpus, claim_keys, keyed, parsed, parsed_document
+from lint.engine.corpus import (CorruptCache, cached_findings, check_corpus, indexed_facts, keyed, parsed, parsed_document,
+                                wanted_keys)
 from lint.engine.discovery import expand, git_root, is_excluded
 from lint.engine.filtering import finish
 from lint.engine.workers import (
@@ -205,6 +206,7 @@ class Engine:
         """
         errors: dict[str, str] = {}
         self._unrelated: dict[str, set[str]] = {}  # set by _add_related in a partial run
+        self._indexed: dict[str, dict[str, list]] = {}  # likewise
         keyed_rules = bool(self.corpus_rules) and all(map(keyed, self.corpus_rules))
         partial = bool(self.cache) and keyed_rules and len(targets) < len(corpus)
         keys, fresh = self._content_keys(corpus, errors, given=targets | self._recheck if partial else None)
@@ -223,7 +225,8 @@ class Engine:
                 self._add_related(records, targets, set(corpus), errors, timings)
             facts = {p: r.facts for p, r in records.items() if r.facts is not None}
             try:
-                found = check_corpus(self.rules, facts, focus=targets if partial else None, unrelated=self._unrelated)
+                found = check_corpus(self.rules, facts, focus=targets if partial else None, unrelated=self._unrelated,
+                                     indexed=self._indexed)
             finally:
                 for rule in self.corpus_rules:
                     rule.holders, rule.focus = None, None  # a partial run's sample and files are this run's only
@@ -277,8 +280,8 @@ class Engine:
                 if signature is not None:
                     self.cache.put_file(shown, signature, key)
                 self.cache.put_json(key, document, facts)
-                for code, keys_of_document in claims.items():
-                    self.cache.put_claims(code, keys_of_document, shown, key)
+                for code, rows in claims.items():
+                    self.cache.put_claims(code, rows, shown, key)
         return records
 
     def _add_related(self, records: dict[str, _Record], targets: set[str], corpus: set[str],
@@ -289,12 +292,17 @@ class Engine:
         Also sets `self._unrelated`: for each rule, the related documents whose current version
         the claim index holds and which share none of that rule's keys with the targets (they are
         related through another rule), so check_corpus need not read their facts for it: a name
-        shared by 6,000 of 100,000 articles made every rule filter 6,000 documents' facts."""
+        shared by 6,000 of 100,000 articles made every rule filter 6,000 documents' facts. And
+        `self._indexed`: for a rule that keeps its facts in the claim index, the facts sharing a
+        key with the targets of every unchanged document, read from the index; such a document
+        is loaded only if another rule relates it, or if it changed."""
         related: set[str] = set()
-        versions_by_rule: dict[str, set[tuple[str, str]] | None] = {}
+        versions_by_rule: dict[str, set[tuple[str, str]]] = {}
+        rows_by_rule: dict[str, list[tuple[str, str, str]]] = {}
+        sampled: set[str] = set()  # rules with counted keys: who shares those is only sampled
         for rule in self.corpus_rules:
             claims = sorted({c for t in targets if t in records and records[t].facts is not None
-                             for c in claim_keys(rule, parsed(records[t].facts).get(rule.code, []))})
+                             for c in wanted_keys(rule, parsed(records[t].facts).get(rule.code, []))})
             counted = [c for c in claims if rule.counted_key(c)]
             if counted:  # only who holds these keys, never their facts (see CorpusRule.counted_key)
                 sample = self.cache.holder_sample(rule.code, counted, rule.count_cap + len(targets))
@@ -303,9 +311,13 @@ class Engine:
                 rule.corpus_size = len(corpus)
                 rule.focus = frozenset(targets)
                 claims = [c for c in claims if not rule.counted_key(c)]
-            versions = self.cache.holders(rule.code, claims)
-            # with counted keys, who shares them is only sampled: such a rule reads every related document
-            versions_by_rule[rule.code] = None if counted else versions
+                sampled.add(rule.code)
+            if rule.facts_in_index and not counted:
+                rows_by_rule[rule.code] = rows = self.cache.indexed_facts(rule.code, claims)
+                versions = {(path, key) for path, key, _ in rows}
+            else:
+                versions = self.cache.holders(rule.code, claims)
+            versions_by_rule[rule.code] = versions
             related |= {path for path, _ in versions}
         related = {path for path in related if path in corpus and path not in records}
         if not related:
@@ -314,11 +326,17 @@ class Engine:
         current, _ = self._content_keys(sorted(related), errors)
         for shown in set(errors) - errors_before:
             errors.pop(shown)  # a related file that vanished is simply not consulted
-        records.update(self._load(current, set(), current.keys(), errors, timings))
-        indexed = set().union(*(v for v in versions_by_rule.values() if v is not None))
-        unchanged = {path for path, key in current.items() if (path, key) in indexed}
-        self._unrelated = {code: {path for path in unchanged if (path, current[path]) not in versions}
-                           for code, versions in versions_by_rule.items() if versions is not None}
+        self._indexed = {code: _facts_by_path(rows, current) for code, rows in rows_by_rule.items()}
+        # documents that only an index holding their facts relates, unchanged, need not be loaded
+        served = set().union(*(facts.keys() for facts in self._indexed.values()))
+        needed = {path for code, versions in versions_by_rule.items() if code not in rows_by_rule for path, _ in versions}
+        load = {path: key for path, key in current.items() if path in needed or path not in served}
+        records.update(self._load(load, set(), load.keys(), errors, timings))
+        indexed = set().union(*versions_by_rule.values())
+        unchanged = {path for path, key in load.items() if (path, key) in indexed}
+        # a rule with counted keys reads every loaded document (who shares those keys is only sampled)
+        self._unrelated = {code: {path for path in unchanged if (path, load[path]) not in versions}
+                           for code, versions in versions_by_rule.items() if code not in sampled}
 
     def _read(self, shown: str) -> bytes:
         if shown in self.stdin:
@@ -426,6 +444,16 @@ class Engine:
             if self.progress is not None:
                 self.progress(done, total)
             yield result
+
+
+def _facts_by_path(rows: list[tuple[str, str, str]], current: dict[str, str]) -> dict[str, list]:
+    """A rule's facts from its claim-index rows, for each document whose current version they
+    are of (an older version's rows are ignored: that document is read again)."""
+    texts: dict[str, list[str]] = {}
+    for path, key, facts in rows:
+        if current.get(path) == key:
+            texts.setdefault(path, []).append(facts)
+    return {path: indexed_facts(texts[path]) for path in sorted(texts)}
 
 
 def _batches(todo: list, size: int) -> list[list]:

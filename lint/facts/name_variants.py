@@ -104,13 +104,7 @@ def find_variants(
             written = spelling_of[surface]
             if written is not None:
                 by_spelling[written].append(Occurrence(path, surface, tuple(mention[2:6]), int(mention[6])))
-    configured: dict[str, str] = {}
-    for name in preferred:
-        configured.setdefault(bucket_key(name), name)
-    reference_by_key: dict[str, list[str]] = defaultdict(list)
-    for name in reference:
-        reference_by_key[bucket_key(name)].append(name)
-    accepted_set = {spelling(n) for n in (*accepted, *preferred, *reference)}
+    configured, reference_by_key, accepted_set = _known(preferred, accepted, reference)
     buckets: dict[str, list[str]] = defaultdict(list)
     for written in sorted(by_spelling):
         buckets[bucket_key(written)].append(written)
@@ -138,6 +132,47 @@ def find_variants(
     return found
 
 
+def _known(preferred: Iterable[str], accepted: Iterable[str],
+           reference: Iterable[str]) -> tuple[dict[str, str], dict[str, list[str]], set[str]]:
+    """The configured spelling of each bucket, the reference spellings of each bucket, and every
+    spelling accepted as written."""
+    preferred, reference = list(preferred), list(reference)
+    configured: dict[str, str] = {}
+    for name in preferred:
+        configured.setdefault(bucket_key(name), name)
+    reference_by_key: dict[str, list[str]] = defaultdict(list)
+    for name in reference:
+        reference_by_key[bucket_key(name)].append(name)
+    return configured, reference_by_key, {spelling(n) for n in (*accepted, *preferred, *reference)}
+
+
+class Reportable:
+    """Whether a spelling can be reported as a variant whatever the rest of the corpus writes (the
+    policy above): Latin, not accepted as written, and either a name of several words or one word
+    with a configured spelling in its bucket or a one-word reference spelling it is a variant of.
+    A partial run looks up the keys of these spellings only: 'Iraq' or 'Labour' in the file given
+    need not meet the 10,000 other articles that write them."""
+
+    def __init__(self, *, preferred: Iterable[str] = (), accepted: Iterable[str] = (), reference: Iterable[str] = (),
+                 difference: Callable[[str, str], Difference | None]) -> None:
+        self._configured, references, self._accepted = _known(preferred, accepted, reference)
+        self._one_word_references = {key: [spelling(n) for n in names if len(words(n)) == 1]
+                                     for key, names in references.items()}
+        self._difference = difference
+
+    def __call__(self, surface: str) -> bool:
+        if not is_latin(surface):
+            return False
+        written = spelling(surface)
+        if written in self._accepted:
+            return False
+        if len(words(written)) > 1:
+            return True
+        key = bucket_key(written)
+        return key in self._configured or any(self._difference(name, written) is not None
+                                              for name in self._one_word_references.get(key, ()))
+
+
 _CONFIGURED = "the spelling listed in the config's names:"
 _REFERENCE = "the country's name in the world gazetteer"
 
@@ -152,16 +187,20 @@ def _clusters(members: list[str], stats: Mapping[str, Spelling], difference, tar
     for member in order:
         if target and member == target:
             continue
+        one_word = len(words(member)) == 1
         for cluster in heads:
             if word_for_word and cluster[0] == target and len(words(member)) != len(words(target)):
+                continue
+            if cluster[0] != target and one_word != (len(words(cluster[0])) == 1):
                 continue
             if difference(cluster[0], member) is not None:
                 cluster.append(member)
                 break
         else:
             heads.append([member])
-    # one-word names are compared only with a configured spelling: a single capitalised word has
-    # no second word to confirm it ('Rise' in a film title, 'Riise' the footballer)
+    # one-word names are compared only with the target (a configured or reference spelling): a
+    # single capitalised word has no second word to confirm it ('Rise' in a film title, 'Riise'
+    # the footballer); so a one-word spelling never joins a longer name's cluster nor heads one
     return [c for c in heads if len(c) > 1 and (c[0] == target or len(words(c[0])) > 1)]
 
 

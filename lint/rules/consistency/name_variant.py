@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from pydantic import Field
@@ -12,12 +13,12 @@ from lint.config import load
 from lint.core.document import Document
 from lint.core.findings import Finding, Location, Severity
 from lint.facts import claims
-from lint.facts.name_variants import Variant, find_variants
+from lint.facts.name_variants import Reportable, Variant, find_variants
 from lint.reference import gazetteer
 from lint.reference.wordlists import zipf_frequency
 from lint.rules.base import CorpusRule
 from lint.rules.consistency.support import ConsistencyOptions, _settings
-from lint.text.transliteration_rules import SEPARATOR, bucket_key
+from lint.text.transliteration_rules import SEPARATOR, bucket_key, compare
 
 
 class NameOptions(ConsistencyOptions):
@@ -80,6 +81,8 @@ class NameVariant(CorpusRule):
         "corpus/b.txt: Libyan leader Muammar Gaddafi met Tony Blair and Cherie Blair."
     )
     Options = NameOptions
+    facts_in_index = True  # one key per mention; a one-word name's key is held by thousands
+    _reportable: Reportable | None = None  # built on the first question (see may_be_reported)
 
     def extract(self, doc: Document) -> list:
         index, _ = _settings(self)
@@ -89,20 +92,34 @@ class NameVariant(CorpusRule):
         """Every spelling of a name shares its key: a document's keys meet every variant of its names."""
         return (bucket_key(mention[0]),)
 
+    def may_be_reported(self, mention: list) -> bool:
+        """Only a spelling that can be a variant whatever the corpus writes (see Reportable)."""
+        if self._reportable is None:
+            spellings, comparison = self._spellings()
+            self._reportable = Reportable(**spellings, difference=partial(compare, **comparison))
+        return self._reportable(mention[0])
+
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
-        config = self.config if self.config is not None else load(None)
-        names = config.names
+        names = self._names()
         options = self.options
         world = _Gazetteer(names)
-        variants = find_variants(
-            facts, zipf=zipf_frequency, is_place=world.is_place, same_place=world.same_place,
-            preferred=[*names.preferred, *(n for group in names.aliases for n in group), *names.places],
-            accepted=[*(n for group in names.aliases for n in group), *names.places],
-            reference=gazetteer.country_names(),
-            established=options.established_frequency, min_length=options.min_word_length,
-            min_ratio=options.min_ratio, house_style_ratio=options.house_style_ratio,
-        )
+        spellings, comparison = self._spellings()
+        variants = find_variants(facts, is_place=world.is_place, same_place=world.same_place,
+                                 house_style_ratio=options.house_style_ratio, **spellings, **comparison)
         return [self._finding(v) for v in variants]
+
+    def _names(self):
+        return (self.config if self.config is not None else load(None)).names
+
+    def _spellings(self) -> tuple[dict[str, list[str]], dict[str, Any]]:
+        """The spellings the config and the gazetteer know, and how two spellings are compared."""
+        names, options = self._names(), self.options
+        aliases = [n for group in names.aliases for n in group]
+        spellings = {"preferred": [*names.preferred, *aliases, *names.places], "accepted": [*aliases, *names.places],
+                     "reference": list(gazetteer.country_names())}
+        comparison = {"zipf": zipf_frequency, "established": options.established_frequency,
+                      "min_length": options.min_word_length, "min_ratio": options.min_ratio}
+        return spellings, comparison
 
     def _finding(self, variant: Variant) -> Finding:
         occurrence, at = variant.occurrence, variant.preferred_at
