@@ -31,7 +31,11 @@ def check_corpus(rules: list[Rule], facts_by_path: Mapping[str, dict[str, list] 
     for rule in rules:
         if isinstance(rule, CorpusRule):
             skipped = (unrelated or {}).get(rule.code, set()) if focus is not None and keyed(rule) else set()
-            findings.extend(check_rule(rule, facts_by_path, paths, focus, skipped, (indexed or {}).get(rule.code)))
+            rule.focus = None if focus is None else frozenset(focus)
+            try:
+                findings.extend(check_rule(rule, facts_by_path, paths, focus, skipped, (indexed or {}).get(rule.code)))
+            finally:
+                rule.focus = None
     return findings
 
 

@@ -229,7 +229,7 @@ class Engine:
                                      indexed=self._indexed)
             finally:
                 for rule in self.corpus_rules:
-                    rule.holders, rule.focus = None, None  # a partial run's sample and files are this run's only
+                    rule.holders = None  # a partial run's sample is this run's only
             corpus_records = [to_record(f) for f in found]
             timings["corpus-check"] += time.perf_counter() - started
             if self.cache and not partial:
@@ -309,7 +309,6 @@ class Engine:
                 rule.holders = {claim: [p for p in paths if p in corpus and p not in targets]
                                 for claim, paths in sample.items()}
                 rule.corpus_size = len(corpus)
-                rule.focus = frozenset(targets)
                 claims = [c for c in claims if not rule.counted_key(c)]
                 sampled.add(rule.code)
             if rule.facts_in_index and not counted:

@@ -196,7 +196,9 @@ class CorpusRule(Rule):
     count_cap: ClassVar[int] = 0
     holders: Mapping[str, Sequence[str]] | None = None
     corpus_size: int = 0  # the number of documents in the corpus, set with `holders`
-    focus: frozenset[str] | None = None  # the files a partial run reports on, set with `holders`
+    # the files a partial run reports on, set while `check` runs (None in a full run): the
+    # findings on other files are dropped, so work that can only give those may be skipped
+    focus: frozenset[str] | None = None
 
     # A keyed rule whose facts carry one key each may also keep its facts *in the claim index*
     # (each document's facts stored under their key): a partial run then reads the facts that

@@ -70,7 +70,7 @@ class DateContradiction(CorpusRule):
         for members in groups.values():
             for path, fact in members:
                 key = (path, tuple(fact["span"]))
-                if key in reported:
+                if key in reported or (self.focus is not None and path not in self.focus):
                     continue
                 mine = sighting(path, fact)
                 for other_path, other in members:

@@ -172,9 +172,11 @@ class FigureContradiction(CorpusRule):
         lexicon = ev.EventLexicon.of(_settings(self)[1].events)
         best: dict[int, tuple] = {}  # claim index -> (rank, other index, relation, which side)
         seen: set[tuple[int, int]] = set()
+        focus = self.focus
         for members in self._buckets(claims).values():
             for number, other in _pairs(members, claims, self.options.max_group):
-                if (number, other) in seen:
+                if (number, other) in seen or (focus is not None and claims[number].path not in focus
+                                               and claims[other].path not in focus):
                     continue
                 seen.add((number, other))
                 a, b = claims[number], claims[other]
