@@ -285,14 +285,32 @@ def test_a_file_name_that_is_not_utf8_is_linted_with_the_cache_on(tmp_path, monk
     assert {f["path"] for f in first} == {f"news/{name}", "news/other.txt"}
 
 
+def _one_rule_runs(root: Path, news: Path, code: str):
+    """A function that runs one real rule over `paths` (the corpus: `news`, its files aged so
+    the stat index trusts them) and gives its findings and how many documents each check saw."""
+    from lint.engine.selection import build_rules
+
+    for path in news.iterdir():
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10 * 10**9))
+    config = load(None).model_copy(update={"corpus": "news", "cache_dir": str(root / "cache")})
+
+    def findings(paths, *, cache=True):
+        rules = build_rules(config, select=[code])
+        checked: list[int] = []
+        original = rules[0].check
+        rules[0].check = lambda facts: (checked.append(len(facts)), original(facts))[1]
+        result = Engine(config, rules, cwd=root, config_dir=root, jobs=1, use_cache=cache).run(paths)
+        return [f.to_dict() for f in result.findings], checked
+
+    return findings
+
+
 @pytest.mark.parametrize("code", ["KZ501", "KZ502", "KZ503"])
 def test_kz5_rules_on_one_file_match_a_full_run_and_skip_unrelated_documents(code, tmp_path, monkeypatch):
     """Each real corpus rule alone (its own claim keys): the five seeds and 61 BBC articles, then
     a new article with a contradicting toll, a misdated one and a name variant, given alone (what
     pre-commit does)."""
     from corpora import DEV_CORPUS, SEEDS
-
-    from lint.engine.selection import build_rules
 
     if not DEV_CORPUS.is_dir():
         pytest.skip("the shared dev corpus is not here")
@@ -303,18 +321,7 @@ def test_kz5_rules_on_one_file_match_a_full_run_and_skip_unrelated_documents(cod
     sources = sorted(SEEDS.glob("*.txt")) + sorted(DEV_CORPUS.glob("*/*.txt"))[::28]
     for source in sources:
         (news / f"{source.parent.name}-{source.name}").write_bytes(source.read_bytes())
-    for path in news.iterdir():
-        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10 * 10**9))
-    config = load(None).model_copy(update={"corpus": "news", "cache_dir": str(tmp_path / "cache")})
-
-    def findings(paths, *, cache=True):
-        rules = build_rules(config, select=[code])
-        checked: list[int] = []
-        original = rules[0].check
-        rules[0].check = lambda facts: (checked.append(len(facts)), original(facts))[1]
-        result = Engine(config, rules, cwd=tmp_path, config_dir=tmp_path, jobs=1, use_cache=cache).run(paths)
-        return [f.to_dict() for f in result.findings], checked
-
+    findings = _one_rule_runs(tmp_path, news, code)
     findings(["news"])
     article = news / "zz-new.txt"
     article.write_text("Zhanaozen remembers\n\nTen people were killed in Zhanaozen in December 2011, "
@@ -332,8 +339,6 @@ def test_a_name_every_article_writes_does_not_relate_a_one_file_run_to_them(tmp_
     """KZ502 on one file: 'Iraq' (a country's own name) and 'Labour' (one word, nothing to be a
     variant of) are in every article, so only 'Muammar Qadhafi' is looked up; the findings are a
     full run's."""
-    from lint.engine.selection import build_rules
-
     monkeypatch.delenv("KZLINT_CACHE_DIR", raising=False)
     monkeypatch.chdir(tmp_path)
     news = tmp_path / "news"
@@ -342,18 +347,7 @@ def test_a_name_every_article_writes_does_not_relate_a_one_file_run_to_them(tmp_
         leader = "Muammar Gaddafi" if i == 7 else f"Minister {CITIES[i % 20]} Harcourt"
         (news / f"a{i:02d}.txt").write_text(f"Talks in {CITIES[i % 20]}\n\nLabour said {leader} would visit "
                                             f"Iraq on Monday. Labour and Iraq agreed.\n", encoding="utf-8")
-    for path in news.iterdir():
-        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10 * 10**9))
-    config = load(None).model_copy(update={"corpus": "news", "cache_dir": str(tmp_path / "cache")})
-
-    def findings(paths, *, cache=True):
-        rules = build_rules(config, select=["KZ502"])
-        checked: list[int] = []
-        original = rules[0].check
-        rules[0].check = lambda facts: (checked.append(len(facts)), original(facts))[1]
-        result = Engine(config, rules, cwd=tmp_path, config_dir=tmp_path, jobs=1, use_cache=cache).run(paths)
-        return [f.to_dict() for f in result.findings], checked
-
+    findings = _one_rule_runs(tmp_path, news, "KZ502")
     findings(["news"])
     (news / "zz.txt").write_text("Labour in Iraq\n\nLabour said Muammar Qadhafi would visit Iraq.\n", encoding="utf-8")
     partial, checked = findings(["news/zz.txt"])
