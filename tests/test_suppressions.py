@@ -165,6 +165,34 @@ def test_unknown_codes_have_their_own_message_and_custom_rule_codes_are_known(pr
     assert f"plain/a.md:7:1: {UNKNOWN.format('KZ902')} (unused-suppression)" in capsys.readouterr().out
 
 
+def test_a_misspelt_directive_is_reported_with_the_closest_real_one(project, capsys):
+    """'kzlint-enabel' closes nothing: the range stays open to the end of the file (as written),
+    and the typo is reported instead of passing in silence."""
+    name = write(project, "a.md", (
+        "<!-- kzlint-disable KZ101 -->\n"
+        "The player was ranked number undefined in the world.\n"
+        "<!-- kzlint-enabel KZ101 -->\n"
+        "\n"
+        "The striker, aged undefined, scored twice.\n"
+        "\n"
+        "kzlint: disable-nextline KZ101\n"
+        "\n"
+        "<!-- kzlint-frobnicate -->\n"
+        "\n"
+        "<!-- kzlint-disable-next-line KZ101 -- a real directive, used: the typos do not shift it -->\n"
+        "The rate rose undefined.5% in May.\n"
+    ))
+    main(["--no-cache", "--fail-on", "info", "--select", "KZ0,KZ101", name])
+    out = capsys.readouterr().out.splitlines()[:-1]
+    assert out == [
+        "a.md:3:1: info[KZ001] unknown kzlint directive 'enabel': it does nothing (did you mean 'enable'?) (unused-suppression)",
+        "a.md:7:1: info[KZ001] unknown kzlint directive 'disable-nextline': it does nothing (did you mean "
+        "'disable-next-line'?) (unused-suppression)",
+        "a.md:9:1: info[KZ001] unknown kzlint directive 'frobnicate': it does nothing (the directives are "
+        "disable-next-line, disable-line, disable-file, disable, enable) (unused-suppression)",
+    ]
+
+
 def test_kzlint_explain_shows_the_unknown_message(capsys):
     main(["explain", "KZ001"])
     out = capsys.readouterr().out

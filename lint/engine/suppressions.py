@@ -18,6 +18,7 @@ neither hides that report (`KZ102, KZ1O1` suppressing nothing names KZ102) nor r
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections.abc import Collection, Sequence
 from itertools import accumulate
@@ -28,10 +29,14 @@ from lint.core.findings import Finding
 from lint.core.selectors import Selected, matches
 from lint.rules.engine.unused_suppression import UnusedSuppression
 
-_KINDS = r"(disable-next-line|disable-line|disable-file|disable|enable)"
-COMMENT = re.compile(r"<!--[ \t]*kzlint-" + _KINDS + r"(?![\w-])([^\n]*?)-->")
-LINE = re.compile(r"^[ \t]*kzlint:[ \t]*" + _KINDS + r"(?![\w-])([^\n]*?)[ \t]*$", re.M)
+KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+UNKNOWN = "unknown"  # a directive word that is none of KINDS (a typo: kzlint-enabel): it does nothing
+# any word after the prefix: one that is not a kind is kept as an unknown directive, so that a
+# typo is reported instead of leaving a range open to the end of the file
+COMMENT = re.compile(r"<!--[ \t]*kzlint-([\w-]*)([^\n]*?)-->")
+LINE = re.compile(r"^[ \t]*kzlint:[ \t]*([\w-]+)([^\n]*?)[ \t]*$", re.M)
 _SEPARATOR = re.compile(r"[\s,]+")
+_WORD = re.compile(r"kzlint(?:-|:[ \t]*)([\w-]*)")  # the directive word of a directive's text
 
 
 def _codes(rest: str) -> list[str]:
@@ -50,7 +55,8 @@ def _directives(doc: Document) -> list[tuple[int, str, list[str], str]]:
             i = bisect.bisect_right(starts, match.start()) - 1
             if i >= 0 and match.start() < code_blocks[i][1]:
                 continue  # an example of the syntax, not a directive
-            found.append((match.start(), match.group(1), _codes(match.group(2)), " ".join(match.group(0).split())))
+            kind = match.group(1) if match.group(1) in KINDS else UNKNOWN
+            found.append((match.start(), kind, _codes(match.group(2)), " ".join(match.group(0).split())))
     return sorted(found)
 
 
@@ -58,7 +64,7 @@ class Suppression(NamedTuple):
     """One directive and the lines it covers. A tuple, so that results cached or sent as JSON keep
     it as a list, and `Suppression(*entry)` rebuilds it (see `records` and `apply`)."""
 
-    kind: str  # "next-line", "line", "file" or "range"
+    kind: str  # "next-line", "line", "file", "range" or "unknown" (covers no line)
     line: int  # where the directive is written
     codes: list[str]  # selectors (codes, prefixes, names); empty: every rule
     first: int  # first line covered
@@ -97,6 +103,8 @@ def parse(doc: Document) -> list[Suppression]:
             found.append(["line", line, codes, line, line, text])
         elif kind == "disable-file":
             found.append(["file", line, codes, 1, len(lines), text])
+        elif kind == UNKNOWN:
+            found.append([UNKNOWN, line, codes, line, line - 1, text])
         elif kind == "disable":
             entry = ["range", line, codes, line, len(lines), text]
             found.append(entry)
@@ -172,13 +180,23 @@ def apply(findings: list[Finding], parsed: Sequence[Sequence] | None, path: str,
         kept.append(finding)
     if not report_unused:
         return kept
-    unknown = _unknown({code for entry in parsed for code in entry.codes}, known)
     for entry in parsed:
+        if entry.kind == UNKNOWN:
+            word = _WORD.search(entry.text).group(1)
+            close = difflib.get_close_matches(word, KINDS, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "the directives are " + ", ".join(KINDS)
+            kept.append(UnusedSuppression.file_finding(path, entry.line, 1, entry.line, 1, "directive",
+                                                       snippet=entry.text, directive=word, hint=hint))
+    directives = [entry for entry in parsed if entry.kind != UNKNOWN]
+    unknown = _unknown({code for entry in directives for code in entry.codes}, known)
+    for entry in directives:
         for code in entry.codes:
             if code in unknown:
                 kept.append(UnusedSuppression.file_finding(path, entry.line, 1, entry.line, 1, "unknown",
                                                            snippet=f"{entry.kind} {code}", code=code))
     for entry, was_used in zip(parsed, used):
+        if entry.kind == UNKNOWN:
+            continue
         named = [code for code in entry.codes if code not in unknown]  # the unknown ones are reported above
         if was_used or (entry.codes and not named) or not _judgeable(named, active):
             continue
