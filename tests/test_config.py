@@ -74,3 +74,18 @@ def test_pyproject_errors_are_reported(tmp_path):
     path = _write(tmp_path, "[tool.kzlint]\nfail-on = 'loud'\n", "pyproject.toml")
     with pytest.raises(ConfigError, match="fail-on"):
         load(path)
+
+
+def test_a_second_run_in_one_process_reads_the_edited_config(tmp_path, monkeypatch, capsys):
+    """An editor integration or a script calls main() again after the user edits rules.yaml."""
+    from lint.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("The player was ranked number undefined in the world.\n", encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text("select: [KZ101]\nlanguagetool:\n  mode: \"off\"\n", encoding="utf-8")
+    main(["--no-cache", "--exit-zero", "a.md"])
+    assert "KZ101" in capsys.readouterr().out
+    (tmp_path / "rules.yaml").write_text("select: [KZ401]\nlanguagetool:\n  mode: \"off\"\n", encoding="utf-8")
+    main(["--no-cache", "--exit-zero", "a.md"])
+    out = capsys.readouterr().out
+    assert "KZ101" not in out and "KZ401" in out

@@ -37,10 +37,6 @@ class Group:
     carve_out: list[str] = field(default_factory=list)  # subfolders with a config of their own
     stdin: dict[str, bytes] = field(default_factory=dict)  # display path -> bytes (--stdin-filename)
 
-    @property
-    def key(self) -> str:
-        return str(self.config_file) if self.config_file else ""
-
 
 def plan(paths: list[str], stdin_filename: str | None, stdin: bytes | None, config_file: str | None,
          cwd: Path) -> list[Group]:
@@ -112,15 +108,6 @@ class Run:
         return next(iter(self.stdin.values()), b"")
 
 
-_LOADED: dict[str, Config] = {}
-
-
-def config_of(group: Group) -> Config:
-    if group.key not in _LOADED:
-        _LOADED[group.key] = load(group.config_file)
-    return _LOADED[group.key]
-
-
 def run_groups(groups: list[Group], args: argparse.Namespace, cwd: Path, notices, *,
                stdin: dict[str, bytes] | None = None) -> Run:
     findings: list[Finding] = []
@@ -132,7 +119,7 @@ def run_groups(groups: list[Group], args: argparse.Namespace, cwd: Path, notices
     configs: dict[str, Config] = {}
     new_stdin: dict[str, bytes] = {}
     for group in groups:
-        config = config_of(group)
+        config = load(group.config_file)  # read on each run: a process may lint again after an edit
         if group.carve_out:
             escaped = [glob.escape(folder) + "/*" for folder in group.carve_out]
             config = config.model_copy(update={"extend_exclude": [*config.extend_exclude, *escaped]})
