@@ -173,22 +173,28 @@ class Boilerplate(CorpusRule):
 
     # -- per document ------------------------------------------------------------------------------
     def extract(self, doc: Document) -> list:
-        """One fact per document: {"p": phrase findings (records), "u": the lines for the model,
-        "s": its copy sketch, "f": indexes of lines that may be the corpus's format (headings, labels)}."""
+        """One fact per document: {"p": phrase findings (records), "k": [line, key] of each line
+        with a repetition key, "s": its copy sketch, "f": the keys of lines that may be the
+        corpus's format (headings, labels), and "u": the lines for the model, only when the
+        document can have furniture at all (one in sixteen articles: the others' lines only lend
+        their keys to the corpus's counts)}."""
         fact: dict[str, Any] = {"p": [to_record(f) for f in self._phrase_findings(doc)]}
         if self.options.model:
             units, facts, protect = page_furniture.model_input(doc)  # shared with furniture_lines
             texts = [text for _, _, text in units]
-            rows = []
-            for (start, end, text), line, keep in zip(units, facts, protect):
-                first, column = doc.position(start)
-                last, end_column = doc.position(end)
-                rows.append([first, column, last, end_column, line.key or "", line.base, line.n, line.shape,
-                             line.cta, quote(" ".join(text[:200].split()), 50), 0 if keep else 1])
-            fact["u"] = rows
+            starts = [start for start, _, _ in units]
+            fact["k"] = [[doc.position(start)[0], line.key] for start, line in zip(starts, facts) if line.key]
             fact["s"] = list(model.sketch(texts, [line.n for line in facts]))
-            fact["f"] = [i for i, (_, _, text) in enumerate(units)
-                         if _HEADING_MARK.match(text) or text.rstrip().endswith(":")]
+            fact["f"] = [line.key for (_, _, text), line in zip(units, facts)
+                         if line.key and (_HEADING_MARK.match(text) or text.rstrip().endswith(":"))]
+            if model.can_have_furniture([line.n for line in facts], model.load_model()):
+                rows = []
+                for (start, end, text), line, keep in zip(units, facts, protect):
+                    first, column = doc.position(start)
+                    last, end_column = doc.position(end)
+                    rows.append([first, column, last, end_column, line.key or "", line.base, line.n, line.shape,
+                                 line.cta, quote(" ".join(text[:200].split()), 50), 0 if keep else 1])
+                fact["u"] = rows
         return [fact]
 
     count_cap = 50  # a partial run counts up to this many other documents holding a line
@@ -196,7 +202,7 @@ class Boilerplate(CorpusRule):
     def fact_keys(self, fact: dict) -> set[str]:
         """Line keys ("c:", only counted in a partial run) and the copy sketch ("s:", whose holders'
         facts a partial run loads: they may be copies of the file, which must not count)."""
-        return {"c:" + row[4] for row in fact.get("u", ()) if row[4]} | {"s:" + s for s in fact.get("s", ())}
+        return {"c:" + key for _, key in fact.get("k", ())} | {"s:" + s for s in fact.get("s", ())}
 
     def counted_key(self, key: str) -> bool:
         return key.startswith("c:")
@@ -213,9 +219,8 @@ class Boilerplate(CorpusRule):
             findings.extend(self.document_findings(items))
         if not self.options.model:
             return findings
-        entries = {path: ([row[4] for row in fact.get("u", ()) if row[4]], tuple(fact.get("s", ())))
-                   for path, fact in docs.items()}
-        candidates = {fact["u"][i][4] for fact in docs.values() for i in fact.get("f", ()) if fact["u"][i][4]}
+        entries = {path: ([key for _, key in fact.get("k", ())], tuple(fact.get("s", ()))) for path, fact in docs.items()}
+        candidates = {key for fact in docs.values() for key in fact.get("f", ())}
         index = model.RepetitionIndex(entries, format_share=self.options.format_share, format_keys=candidates)
         sampled = self.holders  # a partial run: other holders of the files' lines, facts not loaded
         if sampled is not None:
@@ -224,11 +229,9 @@ class Boilerplate(CorpusRule):
                              if len(set(sampled.get("c:" + key, ())) | set(index.holders.get(key, ()))) >= enough}
         weights = model.load_model()
         for path, fact in docs.items():
-            rows = fact.get("u", ())
+            rows = fact.get("u", ())  # none: most articles, which cannot have furniture
             if not rows or (self.focus is not None and path not in self.focus):
                 continue  # a partial run reports on its files only: the others only lend their lines
-            if not model.can_have_furniture([row[6] for row in rows], weights):
-                continue  # most articles: no line counting, no model
             phrase_lines = {record[1] for record in fact.get("p", ())}
             counts = [self._count(index, docs, path, row[4] or None) for row in rows]
             lines = [model.LineFact(row[4] or None, row[5], row[6], row[7], row[8]) for row in rows]
@@ -303,9 +306,9 @@ class Boilerplate(CorpusRule):
 
 def _line_of(fact: dict | None, key: str) -> int:
     """The line of another document that holds this key (0: its facts were not loaded)."""
-    for row in (fact or {}).get("u", ()):
-        if row[4] == key:
-            return row[0]
+    for line, held in (fact or {}).get("k", ()):
+        if held == key:
+            return line
     return 0
 
 
