@@ -204,6 +204,19 @@ def test_indexed_facts_that_do_not_parse_are_a_miss(corpus):
     assert run(root, cache, given, IndexedHeadline())[0] == run(root, None, given, IndexedHeadline())[0] != []
 
 
+def test_each_rule_reads_its_own_part_of_a_documents_cached_facts():
+    from lint.engine.corpus import CorruptCache, pack_facts, rule_facts
+
+    facts = {"KZ501": [{"text": "Ten people\u0000 were killed", "low": 10.0}], "KZ502": [["Muammar Gaddafi", "", 3]],
+             "KZ504": []}
+    packed = pack_facts(facts)
+    assert [rule_facts(packed, code) for code in ("KZ501", "KZ502", "KZ504", "KZ503")] == [*facts.values(), []]
+    assert rule_facts("", "KZ501") == []  # a document without facts
+    for corrupt in ('{"KZ501": []}', "\0KZ501\0[1,", "\0KZ501\0{}"):
+        with pytest.raises(CorruptCache):
+            rule_facts(corrupt, "KZ501")
+
+
 def _age_folders(root: Path) -> None:
     for folder in [root, *root.rglob("*")]:
         if folder.is_dir():

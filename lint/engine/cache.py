@@ -2,7 +2,8 @@
 
 One SQLite file per (kzlint version, cache schema, config hash) inside the cache
 directory, which holds its own `.gitignore` and is always safe to delete. Tables:
-  results  content key -> the document's own results (JSON) and its corpus facts (JSON),
+  results  content key -> the document's own results (JSON) and its corpus facts (JSON by rule,
+           engine.corpus.pack_facts),
            kept apart so a run that needs only one does not parse the other;
   files    path -> (size, mtime, ctime, inode) and content key, like git's index: a file
            whose stat has not changed since it was hashed is not read again;
@@ -29,7 +30,7 @@ from pathlib import Path
 from lint import __version__
 from lint.engine.discovery import RACY_SECONDS, Listing
 
-SCHEMA = 7
+SCHEMA = 8
 FLUSH_EVERY = 2000  # pending rows written in batches: bounded memory on a cold run
 SCAN_ABOVE = 5000  # more keys than this are read with a table scan, not looked up one by one
 CLAIMS_INDEX = "CREATE INDEX IF NOT EXISTS claims_by_claim ON claims (rule, claim)"  # see Cache._index_claims

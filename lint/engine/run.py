@@ -26,7 +26,7 @@ from lint.core.findings import Finding, to_record
 from lint.core.project import project_root
 from lint.core.reading import ReadError, read_bytes, refuse_outside
 from lint.engine.cache import Cache, content_key, corpus_fingerprint, stat_signature
-from lint.engine.corpus import (CorruptCache, cached_findings, check_corpus, indexed_facts, keyed, parsed, parsed_document,
+from lint.engine.corpus import (CorruptCache, cached_findings, check_corpus, indexed_facts, keyed, parsed_document, rule_facts,
                                 wanted_keys)
 from lint.engine.discovery import expand, git_root, is_excluded
 from lint.engine.filtering import finish
@@ -302,7 +302,7 @@ class Engine:
         sampled: set[str] = set()  # rules with counted keys: who shares those is only sampled
         for rule in self.corpus_rules:
             claims = sorted({c for t in targets if t in records and records[t].facts is not None
-                             for c in wanted_keys(rule, parsed(records[t].facts).get(rule.code, []))})
+                             for c in wanted_keys(rule, rule_facts(records[t].facts, rule.code))})
             counted = [c for c in claims if rule.counted_key(c)]
             if counted:  # only who holds these keys, never their facts (see CorpusRule.counted_key)
                 sample = self.cache.holder_sample(rule.code, counted, rule.count_cap + len(targets))

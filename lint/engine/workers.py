@@ -15,7 +15,7 @@ from pathlib import Path
 from lint.config import Config
 from lint.core.reading import ReadError, decode, read_bytes, refuse_outside
 from lint.engine.cache import content_key, dumps
-from lint.engine.corpus import claim_rows, keyed
+from lint.engine.corpus import claim_rows, keyed, pack_facts
 from lint.engine.document import process_texts
 from lint.engine.selection import build_rules
 from lint.rules import CorpusRule, Rule
@@ -108,7 +108,7 @@ def _lint_group(group: list, results: list) -> None:
             timings, facts = record.pop("timings"), record.pop("facts")
             claims = {rule.code: claim_rows(rule, facts.get(rule.code, [])) for rule in WORKER_RULES
                       if isinstance(rule, CorpusRule) and keyed(rule)}
-            results[index] = (shown, (dumps(record) if full else None, dumps(facts), claims, timings), key)
+            results[index] = (shown, (dumps(record) if full else None, pack_facts(facts), claims, timings), key)
         except Exception as exc:  # a parser bug on one odd file must not stop the run: report it on that file
             reason = " ".join(str(exc).split())[:200]
             results[index] = (shown, f"kzlint failed on this file ({type(exc).__name__}: {reason}); please report it", key)
