@@ -35,6 +35,12 @@ _DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:kzlint:[ \t]*|<!--[ \t]*kzlint-)(?:disa
 _TERMINAL = tuple(".!?…:;\"”’»)")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
+# A heading, paragraph or list item longer than this is no block as written but text without
+# breaks (a scrape on one line, 20 MB): it is cut, between two sentences, into blocks of at most
+# this many characters, so that no rule copies, splits or scans more than this at once. Real
+# blocks stay far below it (the longest of the benchmark and scraped corpora is 0.2% of it).
+MAX_BLOCK = 100_000
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -81,6 +87,8 @@ class Document:
             self._parse_plain()
         self.prose = _blank_out(text, self._masked_spans)
         del self._masked_spans
+        if any(b.end - b.start > MAX_BLOCK for b in self.blocks):
+            self.blocks = _cut_long_blocks(self.blocks, text, self.prose)
 
     # -- positions -------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
@@ -171,8 +179,8 @@ class Document:
 
     def _add_block(self, kind: str, start: int, end: int, level: int = 0) -> None:
         section = self.blocks[-1].section if self.blocks else ""
-        if kind == "heading":
-            section = " ".join(self.text[start:end].strip("#= \t\n-").split())
+        if kind == "heading":  # a heading too long to be one is labelled by its first MAX_BLOCK characters
+            section = " ".join(self.text[start:min(end, start + MAX_BLOCK)].strip("#= \t\n-").split())
         self.blocks.append(Block(kind, start, end, level, section))
 
     def _parse_markdown(self) -> None:
@@ -272,6 +280,38 @@ def _blank_out(text: str, spans: list[tuple[int, int]]) -> str:
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _cut_long_blocks(blocks: list[Block], text: str, prose: str) -> list[Block]:
+    """`blocks` with every one longer than MAX_BLOCK cut into pieces of its kind, level and section."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.end - block.start <= MAX_BLOCK or block.kind not in PROSE_KINDS:
+            out.append(block)
+            continue
+        start = block.start
+        while block.end - start > MAX_BLOCK:
+            cut = _sentence_cut(text, prose, start, start + MAX_BLOCK)
+            out.append(Block(block.kind, start, cut, block.level, block.section))
+            start = cut
+        out.append(Block(block.kind, start, block.end, block.level, block.section))
+    return out
+
+
+def _sentence_cut(text: str, prose: str, start: int, limit: int) -> int:
+    """Where a block cut in prose[start:limit] goes: at the start of one of its sentences after
+    the first, so that every sentence stays whole (a boundary depends only on the text up to the
+    next sentence's first character), the latest of the second half that no link or code span
+    can cross ('[' and '`' at least 600 characters back: Document.links reads a block at a time);
+    else the latest sentence start; in blank text, `limit`."""
+    starts = [first for first, _ in split_sentences(prose[start:limit], start)[1:]]
+    for first in reversed(starts):
+        if first < (start + limit) // 2:
+            break
+        if text[first - 1].isspace() and text.rfind("[", max(0, first - 600), first) < 0 \
+                and text.rfind("`", max(0, first - 600), first) < 0:
+            return first
+    return starts[-1] if starts else limit
 
 
 def _continues(previous: str, line: str) -> bool:

@@ -178,16 +178,16 @@ class Boilerplate(CorpusRule):
         fact: dict[str, Any] = {"p": [to_record(f) for f in self._phrase_findings(doc)]}
         if self.options.model:
             units, facts, protect = page_furniture.model_input(doc)  # shared with furniture_lines
-            texts = [text for _, _, text in units]
+            texts = page_furniture.unit_texts(doc, units)
             rows = []
-            for (start, end, text), line, keep in zip(units, facts, protect):
+            for (start, end), text, line, keep in zip(units, texts, facts, protect):
                 first, column = doc.position(start)
                 last, end_column = doc.position(end)
                 rows.append([first, column, last, end_column, line.key or "", line.base, line.n, line.shape,
                              line.cta, quote(" ".join(text[:200].split()), 50), 0 if keep else 1])
             fact["u"] = rows
             fact["s"] = list(model.sketch(texts, [line.n for line in facts]))
-            fact["f"] = [i for i, (_, _, text) in enumerate(units)
+            fact["f"] = [i for i, text in enumerate(texts)
                          if _HEADING_MARK.match(text) or text.rstrip().endswith(":")]
         return [fact]
 
