@@ -305,7 +305,7 @@ def _blank(text: str, spans) -> str:
 
 
 def _latin(word: str) -> bool:
-    return not _NOT_LATIN.search(word)
+    return word.isascii() or not _NOT_LATIN.search(word)  # isascii: no pattern call for most words
 
 
 _NOT_LATIN = re.compile(r"[^\u0000-\u024F\u1E00-\u1EFF'’‘ʻ-]")  # Latin letters (with extensions), apostrophes
