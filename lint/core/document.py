@@ -87,8 +87,9 @@ class Document:
             self._parse_plain()
         self.prose = _blank_out(text, self._masked_spans)
         del self._masked_spans
+        self._cut_sentences: dict[int, list[tuple[int, int]]] = {}  # a cut block's start -> its sentences
         if any(b.end - b.start > MAX_BLOCK for b in self.blocks):
-            self.blocks = _cut_long_blocks(self.blocks, text, self.prose)
+            self.blocks = _cut_long_blocks(self.blocks, text, self.prose, self._cut_sentences)
 
     # -- positions -------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
@@ -120,7 +121,10 @@ class Document:
     def sentences(self) -> list[Sentence]:
         result = []
         for index, block in self.prose_blocks:
-            for start, end in split_sentences(self.prose[block.start:block.end], block.start):
+            spans = self._cut_sentences.pop(block.start, None)  # found when the block was cut
+            if spans is None:
+                spans = split_sentences(self.prose[block.start:block.end], block.start)
+            for start, end in spans:
                 result.append(Sentence(start, end, index))
         return result
 
@@ -282,36 +286,39 @@ def _blank_out(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def _cut_long_blocks(blocks: list[Block], text: str, prose: str) -> list[Block]:
-    """`blocks` with every one longer than MAX_BLOCK cut into pieces of its kind, level and section."""
+def _cut_long_blocks(blocks: list[Block], text: str, prose: str,
+                     sentences: dict[int, list[tuple[int, int]]]) -> list[Block]:
+    """`blocks` with every one longer than MAX_BLOCK cut into pieces of its kind, level and section;
+    `sentences` gets the sentences of each piece but the last, split to find the cuts. A block
+    with no place to cut in MAX_BLOCK characters (one word of 200,000 letters) stays whole from there."""
     out: list[Block] = []
     for block in blocks:
-        if block.end - block.start <= MAX_BLOCK or block.kind not in PROSE_KINDS:
-            out.append(block)
-            continue
         start = block.start
-        while block.end - start > MAX_BLOCK:
-            cut = _sentence_cut(text, prose, start, start + MAX_BLOCK)
+        while block.end - start > MAX_BLOCK and block.kind in PROSE_KINDS:
+            spans = split_sentences(prose[start:start + MAX_BLOCK], start)
+            cut = _sentence_cut(text, spans, start, start + MAX_BLOCK)
+            if cut is None:
+                break
+            sentences[start] = [span for span in spans if span[0] < cut]
             out.append(Block(block.kind, start, cut, block.level, block.section))
             start = cut
-        out.append(Block(block.kind, start, block.end, block.level, block.section))
+        out.append(Block(block.kind, start, block.end, block.level, block.section) if start > block.start else block)
     return out
 
 
-def _sentence_cut(text: str, prose: str, start: int, limit: int) -> int:
-    """Where a block cut in prose[start:limit] goes: at the start of one of its sentences after
-    the first, so that every sentence stays whole (a boundary depends only on the text up to the
-    next sentence's first character), the latest of the second half that no link or code span
-    can cross ('[' and '`' at least 600 characters back: Document.links reads a block at a time);
-    else the latest sentence start; in blank text, `limit`."""
-    starts = [first for first, _ in split_sentences(prose[start:limit], start)[1:]]
-    for first in reversed(starts):
+def _sentence_cut(text: str, spans: list[tuple[int, int]], start: int, limit: int) -> int | None:
+    """Where a block cut in prose[start:limit] (its sentences: `spans`) goes: at the start of one
+    of its sentences after the first, so that every sentence stays whole (a boundary depends only
+    on the text up to the next sentence's first character), after a space (no word is cut), the
+    latest of the second half that no link or code span can cross ('[' and '`' at least 600
+    characters back: Document.links reads a block at a time); else the latest after a space."""
+    after_space = [first for first, _ in spans[1:] if text[first - 1].isspace()]
+    for first in reversed(after_space):
         if first < (start + limit) // 2:
             break
-        if text[first - 1].isspace() and text.rfind("[", max(0, first - 600), first) < 0 \
-                and text.rfind("`", max(0, first - 600), first) < 0:
+        if text.rfind("[", max(0, first - 600), first) < 0 and text.rfind("`", max(0, first - 600), first) < 0:
             return first
-    return starts[-1] if starts else limit
+    return after_space[-1] if after_space else None
 
 
 def _continues(previous: str, line: str) -> bool:

@@ -165,8 +165,11 @@ class GarbledPhrasing(DocumentRule):
                 continue
             for block in doc.blocks:
                 text = prose[block.start:block.end]
+                about_other = None  # what the paragraph is about: read once, not once per use of the word
                 for m in word.finditer(text):
-                    if other.search(text) and not own.search(text):
+                    if about_other is None:
+                        about_other = bool(other.search(text)) and not own.search(text)
+                    if about_other:
                         yield (block.start + m.start(), block.start + m.end(),
                                f"“{m.group()}” where the paragraph is about {meant}")
         if options.bare_gerund_of and ("nearly " in prose or "almost " in prose or "roughly " in prose):
