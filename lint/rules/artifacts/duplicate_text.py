@@ -152,6 +152,7 @@ class _ListEntries:
         self.opening = opening
         self.least = least
         self.groups: dict[tuple[str, ...], list[tuple[int, str, int]]] = {}
+        self._verdicts: dict[tuple[tuple[str, ...], int], bool] = {}
         for position, (_index, block) in enumerate(doc.prose_blocks):
             if position == 0 and block.kind == "heading":
                 continue  # the headline, which teasers repeat, is no entry
@@ -163,11 +164,18 @@ class _ListEntries:
         return tuple(w.casefold() for w in words[:self.opening])
 
     def is_entry(self, words: list[str]) -> bool:
-        """Whether the paragraph (its words) is an entry of a list."""
+        """Whether the paragraph (its words) is an entry of a list: decided once per opening and
+        length (a file of 20 MB repeats its paragraphs thousands of times, each read its group)."""
         if len(words) <= self.opening:
             return False
-        n = len(words)
-        members = [(p, text) for p, text, size in self.groups.get(self._opening(words), ()) if n <= 3 * size and size <= 3 * n]
+        key = (self._opening(words), len(words))
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = self._is_entry(*key)
+        return verdict
+
+    def _is_entry(self, opening: tuple[str, ...], n: int) -> bool:
+        members = [(p, text) for p, text, size in self.groups.get(opening, ()) if n <= 3 * size and size <= 3 * n]
         if len(members) < self.least or len({text for _, text in members}) < 2:
             return False
         return all(b[0] - a[0] > 1 for a, b in zip(members, members[1:]))
