@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -92,6 +93,15 @@ class Finding:
 
 # The order of a report: by file, position, code, message (attrgetter: C speed on 100,000s of findings).
 SORT_KEY = attrgetter("path", "line", "column", "code", "message")
+
+
+def drained(items: list) -> Iterator:
+    """The items of `items` in order, each removed from it as it is given: what is made of them
+    replaces them in memory instead of standing beside them (a 20 MB file's 250,000 findings as
+    objects, records and JSON at once took ~2 KB each)."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def to_record(finding: Finding) -> list:

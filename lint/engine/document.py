@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterable, Sequence
 
 from lint.core.document import Document
-from lint.core.findings import Finding, to_record
+from lint.core.findings import Finding, drained, to_record
 from lint.engine import suppressions
 from lint.rules import CorpusRule, DocumentRule, Rule
 from lint.rules.engine.rule_crash import RuleCrash
@@ -80,7 +80,7 @@ def _record(doc: Document, rules: list[Rule], findings: list[Finding], facts: di
             if isinstance(rule, DocumentRule):
                 metadata.update(rule.document_metadata(doc))
     return {
-        "findings": [to_record(f) for f in findings] if full else None,
+        "findings": [to_record(f) for f in drained(findings)] if full else None,
         "facts": facts,
         "suppressions": suppressions.records(doc),
         "metadata": metadata,

@@ -22,7 +22,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from lint.config import Config
-from lint.core.findings import Finding, to_record
+from lint.core.findings import Finding, drained, to_record
 from lint.core.project import project_root
 from lint.core.reading import ReadError, read_bytes, refuse_outside
 from lint.engine.cache import Cache, content_key, corpus_fingerprint, stat_signature
@@ -185,7 +185,8 @@ class Engine:
             if record is None:
                 continue
             document = parsed_document(record.document)
-            findings.extend(cached_findings(document["findings"]))
+            del record  # its JSON text, before the findings made from it stand beside it
+            findings.extend(cached_findings(drained(document["findings"])))
             metadata[shown], suppressed[shown] = document["metadata"], document["suppressions"]
         if not isinstance(corpus_records, list) or not all(isinstance(r, list) and r for r in corpus_records):
             raise CorruptCache  # a cached row of the wrong shape is a miss

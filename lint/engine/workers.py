@@ -109,6 +109,7 @@ def _lint_group(group: list, results: list) -> None:
             claims = {rule.code: claim_rows(rule, facts.get(rule.code, [])) for rule in WORKER_RULES
                       if isinstance(rule, CorpusRule) and keyed(rule)}
             results[index] = (shown, (dumps(record) if full else None, pack_facts(facts), claims, timings), key)
+            record.clear()  # its findings as lists, now that they are JSON
         except Exception as exc:  # a parser bug on one odd file must not stop the run: report it on that file
             reason = " ".join(str(exc).split())[:200]
             results[index] = (shown, f"kzlint failed on this file ({type(exc).__name__}: {reason}); please report it", key)

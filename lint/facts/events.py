@@ -162,8 +162,13 @@ _REFERENCE_OPENERS = re.compile(
     r"(?:\b(?:after|following|since|unlike|recalling|recalled|echoing|compared (?:with|to)|worse than|deadlier than|"
     r"similar to|in the wake of|the worst since|the deadliest since|the biggest since|reminiscent of|"
     r"anniversary of)\b)", re.I)
-_CLAUSE_BREAK = re.compile(r"\s*(?:;|:|\s[-–—]\s|,\s+(?=(?:after|following|since|while|whereas|but|although|though|"
-                           r"when|as|and|which|who|where)\b)|\s+(?=(?:which|who|that|where)\s))", re.I)
+# Only a match's end is used, and every start inside a run of spaces gives the same end: a match
+# starts after a non-space (or where the last one, a dash and a space, ended) and takes the whole
+# run at once. `\s*(?:;|...|\s+(?=which))` from every space of a run was cubic in its length: 33 ms
+# for a sentence with 200 spaces of masked link text.
+_CLAUSE_BREAK = re.compile(r"(?:(?<!\s)|(?<=[-–—]\s))(?:\s*+(?:;|:|,\s+(?=(?:after|following|since|while|whereas|but|"
+                           r"although|though|when|as|and|which|who|where)\b))|\s++(?:[-–—]\s|(?=(?:which|who|that|"
+                           r"where)\s)))", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,9 +19,10 @@ _CACHE_ATTR = "_kz_furniture_lines"
 _INPUT_ATTR = "_kz_furniture_input"
 
 
-def units(doc: Document) -> list[tuple[int, int, str]]:
-    """(start, end, text) of the lines the model classifies: each prose block, or each of its
-    lines when the block is a stack of short lines (a menu written without blank lines)."""
+def units(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of the lines the model classifies (doc.text[start:end], stripped): each prose
+    block, or each of its lines when the block is a stack of short lines (a menu written without
+    blank lines)."""
     out = []
     for _index, block in doc.prose_blocks:
         raw = doc.text[block.start:block.end]
@@ -31,26 +32,32 @@ def units(doc: Document) -> list[tuple[int, int, str]]:
             for line in lines:
                 if line.strip():
                     lead = len(line) - len(line.lstrip())
-                    out.append((offset + lead, offset + len(line.rstrip()), line.strip()))
+                    out.append((offset + lead, offset + len(line.rstrip())))
                 offset += len(line) + 1
         elif raw.strip():
             lead = len(raw) - len(raw.lstrip())
-            out.append((block.start + lead, block.start + len(raw.rstrip()), raw.strip()))
+            out.append((block.start + lead, block.start + len(raw.rstrip())))
     return out
 
 
-def protected(found: list[tuple[int, int, str]]) -> list[bool]:
+def unit_texts(doc: Document, found: list[tuple[int, int]]) -> list[str]:
+    return [doc.text[start:end] for start, end in found]
+
+
+def protected(texts: list[str]) -> list[bool]:
     """The title (the first line, a level-1 Markdown heading) and `Source:` lines are never furniture."""
-    return [i == 0 or text.startswith("# ") or bool(_SOURCE_LINE.match(text)) for i, (_, _, text) in enumerate(found)]
+    return [i == 0 or text.startswith("# ") or bool(_SOURCE_LINE.match(text)) for i, text in enumerate(texts)]
 
 
-def model_input(doc: Document) -> tuple[list[tuple[int, int, str]], list[model.LineFact], list[bool]]:
+def model_input(doc: Document) -> tuple[list[tuple[int, int]], list[model.LineFact], list[bool]]:
     """The document's units, their per-document line facts and which are protected: computed once
-    per document and shared by KZ102's `extract` and `furniture_lines` (whichever runs first pays)."""
+    per document and shared by KZ102's `extract` and `furniture_lines` (whichever runs first pays).
+    The units' texts are not kept: they are the document again (unit_texts slices them anew)."""
     cached = doc.__dict__.get(_INPUT_ATTR)
     if cached is None:
         found = units(doc)
-        cached = (found, model.line_facts([text for _, _, text in found]), protected(found))
+        texts = unit_texts(doc, found)
+        cached = (found, model.line_facts(texts), protected(texts))
         doc.__dict__[_INPUT_ATTR] = cached
     return cached
 
@@ -62,7 +69,7 @@ def furniture_lines(doc: Document) -> frozenset[int]:
         found, facts, keep = model_input(doc)
         verdicts = model.classify_facts(facts, [0] * len(found), protect=[i for i, k in enumerate(keep) if k])
         lines: set[int] = set()
-        for (start, end, _), verdict in zip(found, verdicts):
+        for (start, end), verdict in zip(found, verdicts):
             if verdict.furniture:
                 first, _ = doc.position(start)
                 last, _ = doc.position(end)

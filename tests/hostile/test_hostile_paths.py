@@ -133,5 +133,5 @@ def test_standard_input_binary_or_too_large(kz_process, folder):
     big = kz_process("--stdin-filename", "wire.txt", cwd=folder, stdin=b"The mayor spoke on Monday. " * 800_000)
     record("paths: 21.6 MB on standard input", big, "KZ002 file too large")
     assert big.findings() == ["wire.txt:1:1: warning[KZ002] cannot lint: file too large (21,600,000 bytes; the limit "
-                              "is 5,000,000: max-file-size) (unreadable)"]
+                              "is 20,000,000: max-file-size) (unreadable)"]
     assert big.code == binary.code == 1 and big.seconds < 20

@@ -29,7 +29,7 @@ def prose(size: int) -> str:
 
 
 def short_lines(count: int) -> str:
-    return "".join(f"Wire {i}.\n" for i in range(count))  # 300,000 of them: 3.3 MB, under the 5 MB limit
+    return "".join(f"Wire {i}.\n" for i in range(count))  # 300,000 of them: 3.3 MB, under the 20 MB limit
 
 
 def case(root: Path, name: str, content: str, *args: str, config: str = "") -> dict:
@@ -150,14 +150,14 @@ def test_hostile_front_matter_is_one_finding_never_a_crash(kz_batch, tmp_path):
     assert not list(tmp_path.rglob("pwned"))
 
 
-def test_twenty_megabytes_on_one_line_is_refused_by_the_default_limit_at_once(kz_batch, tmp_path):
-    runs = kz_batch([case(tmp_path, "20 MB one line, default limit", prose(20 * MB))], timeout=60)
-    run = runs["20 MB one line, default limit"]
-    record("size: 20 MB one line, default limit", run, "KZ002 file too large")
+def test_twenty_five_megabytes_on_one_line_are_refused_by_the_default_limit_at_once(kz_batch, tmp_path):
+    runs = kz_batch([case(tmp_path, "25 MB one line, default limit", prose(25 * MB))], timeout=60)
+    run = runs["25 MB one line, default limit"]
+    record("size: 25 MB one line, default limit", run, "KZ002 file too large")
     size = (next(tmp_path.iterdir()) / "input.txt").stat().st_size
-    assert size >= 20 * MB
+    assert size >= 25 * MB
     assert run.findings() == [
-        f"input.txt:1:1: warning[KZ002] cannot lint: file too large ({size:,} bytes; the limit is 5,000,000: "
+        f"input.txt:1:1: warning[KZ002] cannot lint: file too large ({size:,} bytes; the limit is 20,000,000: "
         "max-file-size) (unreadable)"
     ]
     assert run.code == 1 and run.seconds < 5

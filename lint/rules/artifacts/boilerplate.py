@@ -181,15 +181,14 @@ class Boilerplate(CorpusRule):
         fact: dict[str, Any] = {"p": [to_record(f) for f in self._phrase_findings(doc)]}
         if self.options.model:
             units, facts, protect = page_furniture.model_input(doc)  # shared with furniture_lines
-            texts = [text for _, _, text in units]
-            starts = [start for start, _, _ in units]
-            fact["k"] = [[doc.position(start)[0], line.key] for start, line in zip(starts, facts) if line.key]
+            texts = page_furniture.unit_texts(doc, units)
+            fact["k"] = [[doc.position(start)[0], line.key] for (start, _), line in zip(units, facts) if line.key]
             fact["s"] = list(model.sketch(texts, [line.n for line in facts]))
-            fact["f"] = [line.key for (_, _, text), line in zip(units, facts)
+            fact["f"] = [line.key for text, line in zip(texts, facts)
                          if line.key and (_HEADING_MARK.match(text) or text.rstrip().endswith(":"))]
             if model.can_have_furniture([line.n for line in facts], model.load_model()):
                 rows = []
-                for (start, end, text), line, keep in zip(units, facts, protect):
+                for (start, end), text, line, keep in zip(units, texts, facts, protect):
                     first, column = doc.position(start)
                     last, end_column = doc.position(end)
                     rows.append([first, column, last, end_column, line.key or "", line.base, line.n, line.shape,

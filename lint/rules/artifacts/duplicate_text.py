@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -151,6 +152,7 @@ class _ListEntries:
         self.opening = opening
         self.least = least
         self.groups: dict[tuple[str, ...], list[tuple[int, str, int]]] = {}
+        self._verdicts: dict[tuple[tuple[str, ...], int], bool] = {}
         for position, (_index, block) in enumerate(doc.prose_blocks):
             if position == 0 and block.kind == "heading":
                 continue  # the headline, which teasers repeat, is no entry
@@ -162,11 +164,18 @@ class _ListEntries:
         return tuple(w.casefold() for w in words[:self.opening])
 
     def is_entry(self, words: list[str]) -> bool:
-        """Whether the paragraph (its words) is an entry of a list."""
+        """Whether the paragraph (its words) is an entry of a list: decided once per opening and
+        length (a file of 20 MB repeats its paragraphs thousands of times, each read its group)."""
         if len(words) <= self.opening:
             return False
-        n = len(words)
-        members = [(p, text) for p, text, size in self.groups.get(self._opening(words), ()) if n <= 3 * size and size <= 3 * n]
+        key = (self._opening(words), len(words))
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = self._is_entry(*key)
+        return verdict
+
+    def _is_entry(self, opening: tuple[str, ...], n: int) -> bool:
+        members = [(p, text) for p, text, size in self.groups.get(opening, ()) if n <= 3 * size and size <= 3 * n]
         if len(members) < self.least or len({text for _, text in members}) < 2:
             return False
         return all(b[0] - a[0] > 1 for a, b in zip(members, members[1:]))
@@ -178,8 +187,23 @@ def _continues(prose: str, previous: _Repeat, unit: _Repeat) -> bool:
     space, or short sentences repeated with them)."""
     if unit.start < previous.end or unit.original_start < previous.original_end:
         return False
-    between, original = prose[previous.end:unit.start], prose[previous.original_end:unit.original_start]
-    return len(between) <= 300 and between.split() == original.split()
+    between = prose[previous.end:unit.start]
+    return len(between) <= 300 and _words_are(prose, previous.original_end, unit.original_start, between.split())
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _words_are(prose: str, start: int, end: int, words: list[str]) -> bool:
+    """Whether prose[start:end].split() == words, reading no further than the first difference: the
+    originals of two repeats may stand megabytes apart (a 20 MB line of repeated sentences), and
+    slicing that text once per repeat was quadratic."""
+    found = _WORD.finditer(prose, start, end)
+    for word in words:
+        match = next(found, None)
+        if match is None or match.group() != word:
+            return False
+    return next(found, None) is None
 
 
 _SENTENCE_ENDS = ("?", "!", "…", '."', ".”", ".’", '?"', "?”", '!"', "!”", "\n")

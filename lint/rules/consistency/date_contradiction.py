@@ -68,14 +68,17 @@ class DateContradiction(CorpusRule):
                     groups[(*figure, key)].append((path, fact))
         reported: dict[tuple, Finding] = {}
         for members in groups.values():
-            for path, fact in members:
+            sightings: list[ev.Sighting | None] = [None] * len(members)  # each made once, not once per pair
+            for number, (path, fact) in enumerate(members):
                 key = (path, tuple(fact["span"]))
                 if key in reported or (self.focus is not None and path not in self.focus):
                     continue
-                mine = sighting(path, fact)
-                for other_path, other in members:
-                    theirs = sighting(other_path, other)
-                    if other_path == path or not _one_event(mine, theirs, fact, lexicon):
+                mine = sightings[number] = sightings[number] or sighting(path, fact)
+                for index, (other_path, other) in enumerate(members):
+                    if other_path == path:
+                        continue
+                    theirs = sightings[index] = sightings[index] or sighting(other_path, other)
+                    if not _one_event(mine, theirs, fact, lexicon):
                         continue
                     a, b = mine.time, theirs.time
                     if a.lo <= b.hi and b.lo <= a.hi:

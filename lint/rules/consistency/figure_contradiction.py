@@ -169,6 +169,7 @@ class FigureContradiction(CorpusRule):
 
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
         claims = [self._claim(path, fact) for path, items in facts.items() for fact in items]
+        tolls = [claim.toll for claim in claims]  # once per claim, not once per pair
         lexicon = ev.EventLexicon.of(_settings(self)[1].events)
         best: dict[int, tuple] = {}  # claim index -> (rank, other index, relation, which side)
         seen: set[tuple[int, int]] = set()
@@ -182,7 +183,7 @@ class FigureContradiction(CorpusRule):
                 a, b = claims[number], claims[other]
                 if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, members, claims, lexicon)):
                     continue
-                relation = ev.relation(a.toll, b.toll, a.sighting.report, b.sighting.report,
+                relation = ev.relation(tolls[number], tolls[other], a.sighting.report, b.sighting.report,
                                        self.options.revision_ratio)
                 for mine, theirs, side in ((number, other, 0), (other, number, 1)):
                     if not _reported(relation, side, claims[mine].path == claims[theirs].path):

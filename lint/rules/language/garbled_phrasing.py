@@ -26,6 +26,7 @@ from lint.rules.base import DocumentRule, Options
 from lint.text import quotes
 from lint.text import words as pw
 from lint.text.page_furniture import on_furniture
+from lint.text.phrases import literal_alternation
 
 _ARTICLES = frozenset(pw.ARTICLES)
 _ARTICLE_PAIR = re.compile(rf"(?<![\w'’-])(the|a|an)\s+({'|'.join(sorted(pw.NOT_AFTER_ARTICLE))})(?![\w'’-])")
@@ -138,7 +139,7 @@ class GarbledPhrasing(DocumentRule):
         if not unknown:
             return
         others: dict[int, list[re.Match]] = defaultdict(list)
-        for m in pw.LOWER_WORD.finditer(doc.prose):
+        for m in _lower_words(unknown, len(doc.prose)).finditer(doc.prose):
             word = m.group()
             if word not in unknown:
                 continue
@@ -165,8 +166,11 @@ class GarbledPhrasing(DocumentRule):
                 continue
             for block in doc.blocks:
                 text = prose[block.start:block.end]
+                about_other = None  # what the paragraph is about: read once, not once per use of the word
                 for m in word.finditer(text):
-                    if other.search(text) and not own.search(text):
+                    if about_other is None:
+                        about_other = bool(other.search(text)) and not own.search(text)
+                    if about_other:
                         yield (block.start + m.start(), block.start + m.end(),
                                f"“{m.group()}” where the paragraph is about {meant}")
         if options.bare_gerund_of and ("nearly " in prose or "almost " in prose or "roughly " in prose):
@@ -180,6 +184,15 @@ class GarbledPhrasing(DocumentRule):
         if holidays and "days" in prose:
             for m in holidays.finditer(prose):
                 yield m.start(), m.end(), f"“{m.group()}”: a yearly holiday falls on one day, not every {m.group(1)}day"
+
+
+def _lower_words(words: set[str], length: int) -> re.Pattern[str]:
+    """What finds the uses of these lowercase words in a prose of `length` characters: `LOWER_WORD`
+    (any such word), narrowed to them when they are few and the prose is long (a megabyte), so that
+    `re` skips the other words (2 million in 20 MB) in C; compiling it would cost an article more."""
+    if len(words) > 50 or length < 1_000_000:
+        return pw.LOWER_WORD
+    return re.compile(rf"(?<![\w'’-])(?:{literal_alternation(words)})(?![\w'’-])")
 
 
 _BARE_GERUND = re.compile(r"\b(?:at|on|by|after|over|with|from|to|of|in)\s+(?:nearly|almost|roughly|about|around)\s+"

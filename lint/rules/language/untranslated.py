@@ -209,21 +209,23 @@ class Untranslated(DocumentRule):
             lowered = text.lower()
             if any(term in lowered for term in allow):
                 continue
-            words = [w for w in _LATIN_WORD.findall(text) if w[0].islower() and _latin(w)]
+            latin = [w for w in _LATIN_WORD.findall(text) if _latin(w)]
+            words = [w for w in latin if w[0].islower()]
             if len(words) < self.options.min_words:
                 continue
             self._judged += 1
             if english_gate and sum(w in common for w in words) / len(words) > self.options.max_english_share \
-                    and not self._leans_foreign(text):
+                    and not self._leans_foreign(latin):
                 continue
             yield sentence, text
 
-    def _leans_foreign(self, text: str) -> bool:
-        """Whether most of the words that lean one way lean to another configured language: the
-        second look a German sentence needs (its lowercase words, "hat am in der", are also
-        English words; its nouns are capitalised) and a French one ("police", "plus", "de")."""
+    def _leans_foreign(self, latin: list[str]) -> bool:
+        """Whether most of the words (a sentence's Latin-script words) that lean one way lean to
+        another configured language: the second look a German sentence needs (its lowercase words,
+        "hat am in der", are also English words; its nouns are capitalised) and a French one
+        ("police", "plus", "de")."""
         others = tuple(name for name in self.options.languages if name != "english")
-        english, other = leaning([w for w in _LATIN_WORD.findall(text) if _latin(w)], others)
+        english, other = leaning(latin, others)
         return other >= 3 and english <= self.options.max_english_share * (english + other)
 
     def _other_language(self, doc: Document, candidates: list, language: str) -> Iterator[Finding]:
@@ -305,7 +307,7 @@ def _blank(text: str, spans) -> str:
 
 
 def _latin(word: str) -> bool:
-    return not _NOT_LATIN.search(word)
+    return word.isascii() or not _NOT_LATIN.search(word)  # isascii: no pattern call for most words
 
 
 _NOT_LATIN = re.compile(r"[^\u0000-\u024F\u1E00-\u1EFF'’‘ʻ-]")  # Latin letters (with extensions), apostrophes
