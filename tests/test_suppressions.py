@@ -193,6 +193,15 @@ def test_a_misspelt_directive_is_reported_with_the_closest_real_one(project, cap
     ]
 
 
+def test_a_cached_unknown_directive_without_its_text_is_still_reported():
+    """Results come back from the cache as JSON data; a row planted without the directive's text
+    is reported, not a crash."""
+    from lint.engine.suppressions import apply
+
+    (finding,) = apply([], [["unknown", 3, [], 3, 2, ""]], "a.md", report_unused=True)
+    assert (finding.code, finding.line) == ("KZ001", 3) and "unknown kzlint directive ''" in finding.message
+
+
 def test_kzlint_explain_shows_the_unknown_message(capsys):
     main(["explain", "KZ001"])
     out = capsys.readouterr().out

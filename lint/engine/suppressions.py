@@ -182,7 +182,8 @@ def apply(findings: list[Finding], parsed: Sequence[Sequence] | None, path: str,
         return kept
     for entry in parsed:
         if entry.kind == UNKNOWN:
-            word = _WORD.search(entry.text).group(1)
+            match = _WORD.search(entry.text)  # a cached entry is data: its text may be anything
+            word = match.group(1) if match else entry.text
             close = difflib.get_close_matches(word, KINDS, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else "the directives are " + ", ".join(KINDS)
             kept.append(UnusedSuppression.file_finding(path, entry.line, 1, entry.line, 1, "directive",
