@@ -297,6 +297,91 @@ def test_phrase_matcher_agrees_with_re_on_any_mix(pieces):
     assert matcher.spans(text) == [m.span() for m in matcher.pattern.finditer(text)]
 
 
+# -- the figure finder's fast paths: each must find exactly what the plain regex finds ------------
+
+_NUMBER_PIECES = ["one", "Two", "twenty-one", "a", "a hundred", "hundred", "at least", "more than", "between",
+                  "and", "5", "12,000", "1.5", "million", "dozens", "several", "nearly", "killed", "people", " ",
+                  " ", "-", "\u2014", ".", ",", "$", "%", "x", "é", "ı", "ſix", "\u212a", "\u0661\u0662",
+                  "\u00a0", "\u2009", "’"]
+
+
+def _quantities(text: str, start: int, end: int) -> tuple[list, list]:
+    """(what the fast path finds, what finditer finds) in text[start:end]."""
+    import bisect
+
+    from lint.core.document import Sentence
+    from lint.facts.figures import _finder
+
+    finder = _finder(load(None).lexicon)
+    spans = finder.quantity_starts.spans(text)
+    first = bisect.bisect_left([b for _, b in spans], start)
+    return ([m.span() for m in finder._quantities(text, spans, first, Sentence(start, end, 0))],
+            [m.span() for m in finder.quantity.finditer(text, start, end)])
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Police said 12 people and two officers were killed.", 0, 51),
+    ("Dozensand more", 0, 6),  # a sentence cut mid-word: "Dozens" ends where the sentence does
+    ("Twox people", 0, 3),
+    ("\u2014 5 dead, ſix hurt, \u0661\u0662 missing", 0, 30),  # dash, long s, Arabic-Indic digits
+])
+def test_quantities_are_those_of_the_quantity_pattern(text, start, end):
+    """`quantity` is tried only where WordStarts says a quantity may begin (an RE2 pass over an ASCII
+    copy): the matches must be finditer's."""
+    fast, plain = _quantities(text, start, end)
+    assert fast == plain and plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=16), st.data())
+def test_quantities_are_those_of_the_quantity_pattern_on_any_mix(pieces, data):
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))  # also mid-word
+    fast, plain = _quantities(text, start, end)
+    assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["killed", "kılled", "dead", "İnjured", "wounded", " ", ". ", "é", "“", "\u00a0",
+                                 "x", "\U0001f642", "\u0661"]), max_size=20), st.data())
+def test_the_measure_scan_finds_the_sentences_the_str_scan_finds(pieces, data):
+    """Prefilter reads UTF-8 bytes (no offset conversion per match): the sections it names must be
+    those RE2's own str path names, ASCII or not."""
+    import bisect
+
+    import re2
+
+    from lint.facts.figures import _finder
+
+    scanner = _finder(load(None).lexicon).any_measure
+    text = "".join(pieces)
+    starts = sorted({0, *data.draw(st.lists(st.integers(0, len(text)), max_size=5))})
+    on_str = re2.compile(scanner._pattern.pattern.decode())
+    assert scanner.hit_sections(text, starts) == sorted(
+        {bisect.bisect_right(starts, m.start()) - 1 for m in on_str.finditer(text)})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["aged", "Age of", "May", "No.", "no", "number", "squad  number", "town of",
+                                 "home to", "3", "-", "\u2013", ":", "/", " ", "\t", "\n", ".", "x", "é",
+                                 "Jan.", "\u00a0", "’"]), max_size=12))
+def test_what_stands_before_a_number_is_read_backwards_as_a_search_reads_it(pieces):
+    """The phrases that make a number no figure ("aged 12", "No. 10", "3-1") are matched on the
+    window before the number read backwards, once, instead of searched for: the same windows match."""
+    import re
+
+    from lint.facts.figures import _finder
+    from lint.text.phrases import phrase_pattern
+
+    lexicon = load(None).lexicon
+    forward = re.compile(
+        rf"{phrase_pattern(w for ws in lexicon.non_figures_before.values() for w in ws)}\.?\s*$"
+        r"|\d\s*[-–:/]\s*$", re.I)
+    window = "".join(pieces)
+    assert bool(_finder(lexicon).non_figure_before.match(window[::-1])) == bool(forward.search(window))
+
+
 @pytest.mark.parametrize("sentence, text, low", [
     ("The death toll from Saturday's earthquake in Nepal has risen to 7,000, officials said.",
      "death toll from Saturday's earthquake in Nepal has risen to 7,000", 7000.0),

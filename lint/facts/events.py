@@ -103,6 +103,7 @@ def _default_lexicon() -> EventLexicon:
     return EventLexicon.of(load(None).lexicon.events)
 
 
+@lru_cache(maxsize=4096)  # the event words a text writes: few distinct ones, each looked up per mention
 def _norm(word: str) -> str:
     return " ".join(word.lower().replace("’", "'").replace("-", " ").split())
 

@@ -12,12 +12,13 @@ import bisect
 import math
 import re
 import weakref
+from functools import lru_cache
 from dataclasses import dataclass
 from itertools import accumulate
 
 from lint.core.document import Document
 from lint.reference.lexicon import Lexicon, default_lexicon
-from lint.text.phrases import normalise, phrase_pattern, prefilter
+from lint.text.phrases import Prefilter, WordStarts, normalise, phrase_pattern, reversed_phrase_pattern
 
 CURRENCY = "£$€¥₹₽₸"
 # Words allowed between a quantity's noun and its measure: "officers have also been killed".
@@ -46,9 +47,9 @@ FOLLOWERS = STOPWORDS + (
 # The only modifiers allowed between a number and a bare measure: "353 other injured" (not
 # "one of the many ceremonies held", where the measure belongs to another noun).
 MEASURE_MODIFIERS = frozenset("other others more further additional extra confirmed reported known".split())
-SCORE_OR_TIME_AFTER = re.compile(r"\s*[-–:/]\s*\d")
-SCORE_OR_TIME_BEFORE = re.compile(r"\d\s*[-–:/]\s*$")
-COMPOUND_AFTER = re.compile(r"-[^\W\d_]")  # "three-week", "12-year-old", "1,000-strong"
+# A score or time ("3-1", "10:30") next to a number, after it or (read backwards) before it
+SCORE_OR_TIME = r"\s*[-–:/]\s*\d"
+COMPOUND_AFTER = r"-[^\W\d_]"  # "three-week", "12-year-old", "1,000-strong"
 CURRENCY_BEFORE = re.compile(rf"[{CURRENCY}]\s*$")
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A toll whose verb stands right before the number, however far from it the noun: "The death toll
@@ -59,6 +60,9 @@ TOLL_BEFORE = re.compile(
     r"reaches|jumped|increased|soared|grown|grew|stands|stood|hit|passed|topped|surpassed|exceeded|is|was)"
     r"(?:\s+(?:to|at|above|past|over|beyond))?\s*$", re.I)
 YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_WORD_PAIR = re.compile(r"\w\w")
+# normalise() of the words a match found: few distinct ones, looked up once per figure each
+_word_key = lru_cache(maxsize=4096)(normalise)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,17 +175,23 @@ class FigureFinder:
             rf"(?P<m>{phrase_pattern(self.before_measure_of)})(?:\s+(?:{FILLERS}))*\s+$", re.I)
         self.not_measure = re.compile(phrase_pattern(lexicon.not_measures), re.I)
         # Every figure has a measure word in its sentence: one pass finds the sentences worth reading.
-        self.any_measure = prefilter({**self.measure_of, **self.before_measure_of})
+        self.any_measure = Prefilter({**self.measure_of, **self.before_measure_of})
+        # Where a quantity may begin: `quantity` is tried there only, not at every offset of a sentence.
+        self.quantity_starts = WordStarts(["between", "a", *self.qualifier_of, *self.vague_of, *self.number_of])
         followers = "|".join(FOLLOWERS)
         self.bad_follower = re.compile(rf"\s+(?!(?:{followers})(?![\w]))(?P<w>[^\W\d_][\w’'-]*)(?<!ly)(?![\w’'-])", re.I)
+        # what makes a number no figure: a phrase (or a score or time) right before it, read backwards
+        # from the number, and one right after it
+        before_words = [w for ws in lexicon.non_figures_before.values() for w in ws]
         self.non_figure_before = re.compile(
-            rf"{phrase_pattern(w for ws in lexicon.non_figures_before.values() for w in ws)}\.?\s*$", re.I)
+            rf"{SCORE_OR_TIME}|\s*\.?{reversed_phrase_pattern(before_words)}", re.I)
         after_words = [w for ws in lexicon.non_figures_after.values() for w in ws if w != "%"]
-        self.non_figure_after = re.compile(rf"[\s\-]*(?:%|{phrase_pattern(after_words)})", re.I)
+        self.non_figure_after = re.compile(
+            rf"{SCORE_OR_TIME}|{COMPOUND_AFTER}|[\s\-]*(?:%|{phrase_pattern(after_words)})", re.I)
 
     # -- intervals ---------------------------------------------------------------------------
     def interval(self, match: re.Match) -> tuple[float, float, bool, bool] | None:
-        number = normalise(match.group("num").strip("\"”’"))
+        number = _word_key(match.group("num").strip("\"”’"))
         if number in self.vague_of:
             low, high = self.vague_of[number]
         else:
@@ -190,13 +200,13 @@ class FigureFinder:
                 return None
             low = high = value
         if match.group("from"):  # "between 1.1 and 1.5 million": the scale of the second applies to both
-            first = self.value(normalise(match.group("from")))
+            first = self.value(_word_key(match.group("from")))
             if first is None or first > high:
                 return None
             if first < low and re.fullmatch(r"[\d.,]+", match.group("from")):
                 first *= self.scale_of(number)
             return float(min(first, low)), float(high), False, False
-        qualifier = self.qualifier_of.get(normalise(match.group("qual") or ""))
+        qualifier = self.qualifier_of.get(_word_key(match.group("qual") or ""))
         margin = self.lexicon.approximate_margin
         if qualifier == "at-least":
             return low, math.inf, False, True
@@ -250,20 +260,21 @@ class FigureFinder:
     def find(self, doc: Document) -> list[Figure]:
         prose = doc.prose
         sentences = doc.sentences
-        starts = [s.start for s in sentences]
-        candidates = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in self.any_measure.finditer(prose)})
+        candidates = self.any_measure.hit_sections(prose, [s.start for s in sentences])
         if not candidates:
             return []
         labels = sorted(_link_label_spans(doc))
         label_starts = [a for a, _ in labels]
         label_reach = list(accumulate((b for _, b in labels), max))  # bisect, not a scan per number
+        spans = self.quantity_starts.spans(prose)
+        span_ends = [end for _, end in spans]
         figures: list[Figure] = []
         for index in candidates:
             if index < 0:
                 continue
             sentence = sentences[index]
             previous: tuple[Figure, bool] | None = None  # last figure, and whether its measure came before it
-            for match in self.quantity.finditer(prose, sentence.start, sentence.end):
+            for match in self._quantities(prose, spans, bisect.bisect_left(span_ends, sentence.start), sentence):
                 at = bisect.bisect_right(label_starts, match.start()) - 1
                 if at >= 0 and match.start() < label_reach[at]:
                     continue
@@ -272,6 +283,25 @@ class FigureFinder:
                     figures.append(found[0])
                     previous = found
         return figures
+
+    def _quantities(self, prose: str, spans: list[tuple[int, int]], first: int, sentence):
+        """`quantity.finditer(prose, sentence.start, sentence.end)`, tried only in the spans where a
+        quantity may begin (`quantity_starts`), from the first span that reaches the sentence."""
+        s_start, s_end = sentence.start, sentence.end
+        if s_start < s_end < len(prose) and _WORD_PAIR.match(prose, s_end - 1):
+            yield from self.quantity.finditer(prose, s_start, s_end)  # cut mid-word: its end ends a word
+            return
+        resume = s_start
+        for at in range(first, len(spans)):
+            start, end = spans[at]
+            if start >= s_end:
+                return
+            for offset in range(max(start, resume), min(end, s_end - 1) + 1):
+                if offset >= resume:
+                    match = self.quantity.match(prose, offset, s_end)
+                    if match:
+                        yield match
+                        resume = match.end()
 
     def _figure(self, doc, match, index, s_start, s_end, previous) -> tuple[Figure, bool] | None:
         """The figure this quantity starts, and whether its measure stands before the number."""
@@ -282,7 +312,7 @@ class FigureFinder:
         head = self.head.match(prose, q_end, s_end)
         if head and head.group("head") and self._blocked(prose, head.start("head"), head.end("head")):
             head = None
-        word = normalise(head.group("head")) if head and head.group("head") else ""
+        word = _word_key(head.group("head")) if head and head.group("head") else ""
         subject = self.subject_of.get(word, "")
         head_measure = self.measure_of.get(word, "")
         if YEAR.fullmatch(match.group("num")) and not (word and not head.group("mods").strip()):
@@ -297,12 +327,12 @@ class FigureFinder:
         if not (head_measure and not subject):  # "Dozens killed" needs no verb after it
             after = (self.after_noun if subject else self.after).match(prose, end, s_end)
             if after and not self._blocked(prose, after.start("m"), after.end("m")):
-                measure, span, end = self.measure_of[normalise(after.group("m"))], after.span("m"), after.end()
+                measure, span, end = self.measure_of[_word_key(after.group("m"))], after.span("m"), after.end()
         if not measure and not (head_measure and not subject):
             before = self.before.search(prose, max(s_start, q_start - 80), q_start)
             bare = not head and not self._adjective_use(prose, q_end, s_end)
             if before and not self._blocked(prose, before.start("m"), before.end("m")) and (head or bare):
-                measure, span = self.before_measure_of[normalise(before.group("m"))], before.span("m")
+                measure, span = self.before_measure_of[_word_key(before.group("m"))], before.span("m")
             else:
                 before = None
         toll_start = None
@@ -337,13 +367,11 @@ class FigureFinder:
 
     def _is_non_figure(self, prose: str, num_start: int, q_start: int, q_end: int, s_start: int) -> bool:
         """Dates, ages, money, percentages, scores, distances, populations, durations, ranks."""
-        window = prose[max(s_start, q_start - 40):q_start]
-        if self.non_figure_before.search(window) or SCORE_OR_TIME_BEFORE.search(window):
+        if self.non_figure_before.match(prose[max(s_start, q_start - 40):q_start][::-1]):
             return True
         if CURRENCY_BEFORE.search(prose, max(s_start, num_start - 3), num_start):
             return True
-        tail = prose[q_end:q_end + 40]
-        return bool(SCORE_OR_TIME_AFTER.match(tail) or COMPOUND_AFTER.match(tail) or self.non_figure_after.match(tail))
+        return bool(self.non_figure_after.match(prose[q_end:q_end + 40]))
 
     def _blocked(self, prose: str, start: int, end: int) -> bool:
         """The measure at [start, end) is the start of a phrase that means something else."""
@@ -355,7 +383,7 @@ class FigureFinder:
         if not follower:
             return False
         word = follower.group("w")
-        return normalise(word) not in self.subject_of and (word[0].islower() or normalise(word) not in FOLLOWERS)
+        return _word_key(word) not in self.subject_of and (word[0].islower() or _word_key(word) not in FOLLOWERS)
 
 
 def _link_label_spans(doc: Document) -> list[tuple[int, int]]:

@@ -184,6 +184,18 @@ def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: in
     return i < len(spans) and spans[i][0] < end
 
 
+def _names_several_countries(runs: list[re.Match], places: Places) -> bool:
+    """Whether one of the capitalised runs names places in several countries (each run looked up once)."""
+    seen: set[str] = set()
+    for match in runs:
+        run = match.group()
+        if run not in seen:
+            seen.add(run)
+            if len({p.country for p in places.lookup(_bare(run))}) > 1:
+                return True
+    return False
+
+
 def places_in(text: str, places: Places, last: bool = False, names: dict[str, str] | None = None,
               every: bool = False) -> list[str]:
     """Place keys named in `text` ('*' for several countries), most specific first; with `last`,
@@ -201,8 +213,7 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
     runs = list(_CAPITALISED_RUN.finditer(text))
     wide_ends = [b for _, b in wide]
     prefer: frozenset[str] = frozenset()
-    if places.gazetteer is not None and any(
-            len({p.country for p in places.lookup(_bare(m.group()))}) > 1 for m in runs):
+    if places.gazetteer is not None and _names_several_countries(runs, places):
         prefer = places.sure_countries(text, runs)  # some name lies in several countries: the text decides
     resolved: dict[tuple[str, str, str], tuple[str | None, str]] = {}  # a name read again in the same context
     for match in runs:
