@@ -385,3 +385,28 @@ def test_a_run_answered_from_the_cache_repeats_the_notices_of_the_run_that_fille
     first = notices()
     assert len(first) == 1 and first[0].startswith("KZ201 grammar skipped")  # nothing answers on port 9
     assert notices() == first  # every document from the cache: prepare() did not run, the notice stands
+
+
+def test_a_runs_only_document_is_used_as_linted_and_cached_as_json(tmp_path, monkeypatch, reads):
+    """Linted alone in the main process, a document's record is used as made (not its JSON parsed
+    again); the cache still gets its JSON: a warm run gives the same findings without reading it."""
+    from lint.api import rules_for
+
+    monkeypatch.delenv("KZLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "news" / "a.txt"
+    article.parent.mkdir()
+    paragraph = "The ministry said on Monday that 12 people were hurt in the storm in the north of the country."
+    article.write_text(f"Storm hits the north\n\n{paragraph}\n\n{paragraph}\n\nRead more: undefined\n", encoding="utf-8")
+    os.utime(article, ns=(article.stat().st_atime_ns, article.stat().st_mtime_ns - 10 * 10**9))
+    config = load(None).model_copy(update={"corpus": "news", "cache_dir": str(tmp_path / "cache")})
+
+    def lint(use_cache: bool) -> list[dict]:
+        engine_ = Engine(config, rules_for(config), cwd=tmp_path, config_dir=tmp_path, jobs=1, use_cache=use_cache)
+        return [f.to_dict() for f in engine_.run(["news/a.txt"]).findings]
+
+    cold = lint(True)
+    assert {f["code"] for f in cold} >= {"KZ101", "KZ103"}
+    assert cold == lint(False)
+    reads.clear()
+    assert lint(True) == cold and reads == []

@@ -131,8 +131,11 @@ def rule_facts(payload: Mapping[str, list] | str, code: str) -> list:
     return value
 
 
-def parsed_document(payload: str | None) -> dict:
-    """A cached document part with the shape process_text gives it, else CorruptCache."""
+def parsed_document(payload: str | dict | None) -> dict:
+    """A cached document part with the shape process_text gives it, else CorruptCache (a record
+    made in this process, not read from the cache, is that shape already)."""
+    if isinstance(payload, dict):
+        return payload
     try:
         document = loads(payload) if isinstance(payload, str) else None
     except (ValueError, RecursionError):

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from multiprocessing import get_context
 from pathlib import Path
@@ -25,7 +26,7 @@ from lint.config import Config
 from lint.core.findings import Finding, drained, to_record
 from lint.core.project import project_root
 from lint.core.reading import ReadError, read_bytes, refuse_outside
-from lint.engine.cache import Cache, content_key, corpus_fingerprint, stat_signature
+from lint.engine.cache import Cache, content_key, corpus_fingerprint, dumps, stat_signature
 from lint.engine.corpus import (CorruptCache, cached_findings, check_corpus, indexed_facts, keyed, parsed_document, rule_facts,
                                 wanted_keys)
 from lint.engine.discovery import expand, git_root, is_excluded
@@ -50,7 +51,8 @@ class _Record:
     """One document's results as the cache holds them, JSON text parsed only where it is used:
     a run holds the records of every document, and as objects they take 7x the memory."""
 
-    document: str | None  # findings, suppressions, metadata; None when checked only for its facts
+    document: str | dict | None  # findings, suppressions, metadata (as JSON, or the record of a run's
+    # only document); None when checked only for its facts
     facts: str | None  # corpus facts by rule code
 
 
@@ -280,7 +282,8 @@ class Engine:
             if self.cache:
                 if signature is not None:
                     self.cache.put_file(shown, signature, key)
-                self.cache.put_json(key, document, facts)
+                self.cache.put_json(key, document if document is None or isinstance(document, str) else dumps(document),
+                                    facts)
                 for code, rows in claims.items():
                     self.cache.put_claims(code, rows, shown, key)
         return records
@@ -422,7 +425,10 @@ class Engine:
             init_worker_with(self.rules)
             gc.enable()  # parsing documents may leave cycles behind
             try:
-                yield from self._counted(chain.from_iterable(map(work, _batches(todo, BATCH))), len(todo))
+                # one document's record is used as it is, not as JSON parsed again; records wait
+                # for the corpus check as JSON (a seventh of their memory as objects)
+                lint = partial(work, serialised=len(todo) > 1)
+                yield from self._counted(chain.from_iterable(map(lint, _batches(todo, BATCH))), len(todo))
             finally:
                 gc.disable()
             return

@@ -67,11 +67,13 @@ Task = tuple[str, "bytes | str", bool, int, "tuple[str, ...] | None"]
 BATCH_BYTES = 1_000_000  # documents linted together, rule by rule, up to this much text (one big file alone)
 
 
-def work(tasks: list[Task]) -> list[tuple[str, tuple | str, str]]:
+def work(tasks: list[Task], serialised: bool = True) -> list[tuple[str, tuple | str, str]]:
     """Lint a few documents: their bytes, or their files (read here: the main process keeps no bytes).
 
     Returns, for each in order, (path, (document JSON or None when not `full`, facts JSON, claim
     keys by rule, timings) or an error, content key): JSON made here is what the cache stores.
+    Not `serialised` (linting in the main process), the document is the record itself: the main
+    process would only parse its JSON again (2.7 s for the 240,000 findings of a 20 MB file).
     Documents are linted rule by rule in groups of up to BATCH_BYTES of text (process_texts).
     """
     results: list[tuple[str, tuple | str, str] | None] = [None] * len(tasks)
@@ -90,16 +92,16 @@ def work(tasks: list[Task]) -> list[tuple[str, tuple | str, str]]:
         text, replaced = decoded.text, decoded.replaced
         del data, decoded  # only the text from here on: the bytes are as large again (4x for UTF-32)
         if group and size + len(text) > BATCH_BYTES:
-            _lint_group(group, results)
+            _lint_group(group, results, serialised)
             group, size = [], 0
         group.append((index, text, shown, full, replaced, key))
         size += len(text)
     if group:
-        _lint_group(group, results)
+        _lint_group(group, results, serialised)
     return results
 
 
-def _lint_group(group: list, results: list) -> None:
+def _lint_group(group: list, results: list, serialised: bool) -> None:
     records = process_texts([(text, shown, full, replaced) for _, text, shown, full, replaced, _ in group], WORKER_RULES)
     for (index, _, shown, full, _, key), record in zip(group, records):
         try:
@@ -108,8 +110,10 @@ def _lint_group(group: list, results: list) -> None:
             timings, facts = record.pop("timings"), record.pop("facts")
             claims = {rule.code: claim_rows(rule, facts.get(rule.code, [])) for rule in WORKER_RULES
                       if isinstance(rule, CorpusRule) and keyed(rule)}
-            results[index] = (shown, (dumps(record) if full else None, pack_facts(facts), claims, timings), key)
-            record.clear()  # its findings as lists, now that they are JSON
+            document = (dumps(record) if serialised else record) if full else None
+            results[index] = (shown, (document, pack_facts(facts), claims, timings), key)
+            if serialised:
+                record.clear()  # its findings as lists, now that they are JSON
         except Exception as exc:  # a parser bug on one odd file must not stop the run: report it on that file
             reason = " ".join(str(exc).split())[:200]
             results[index] = (shown, f"kzlint failed on this file ({type(exc).__name__}: {reason}); please report it", key)
