@@ -176,3 +176,29 @@ def test_name_run_words_are_typed_and_json_round_trip():
     assert Word.breaker(3) == (3, 3, True, "", "")
     (runs,) = capitalised_runs(doc)
     assert [[w.text for w in run.name] for run in runs] == [["Police"], ["Kazakhstan"], ["Kassym-Jomart", "Tokayev"]]
+
+
+# -- a file of megabytes ------------------------------------------------------------------------
+
+
+def test_an_articles_context_is_read_from_its_opening():
+    """The place and the events an article is about come from its first CONTEXT_CHARS characters:
+    a scrape of megabytes pasted after an article about a flood in Aktau does not make it a story
+    about a fire in Taraz (and reading all of it cost 4 s of 20 MB)."""
+    from lint.facts.claims import places_for
+    from lint.facts.event_facts import CONTEXT_CHARS
+    from lint.facts.events import EventLexicon
+
+    opening = "Floods in Aktau\n\nThe flood in Aktau closed roads. Aktau schools shut after the flood.\n\n"
+    filler = "The committee met again and the report was read out in full to the members present.\n\n"
+    tail = "A fire in Taraz destroyed a market. The fire in Taraz burned for hours. Taraz firefighters came.\n\n"
+    text = opening + filler * (CONTEXT_CHARS // len(filler)) + tail * 50
+
+    def context(text: str) -> tuple[list[str], list[str]]:
+        events = DocumentEvents(Document("a.txt", text), EventLexicon.of(CONFIG.lexicon.events), places_for(INDEX))
+        return events.context_scope, events.kinds
+
+    scope, kinds = context(text)
+    assert kinds == ["flood"] and scope and "aktau" in scope[0].lower()
+    scope, kinds = context(opening + tail * 50)  # the same words within the opening: the fire wins
+    assert kinds == ["fire"] and scope and "taraz" in scope[0].lower()
