@@ -15,6 +15,18 @@ SEEDS = SHARED / "seeds"
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
 
+def sample_files() -> list[Path]:
+    """The sample corpus's files as the repository has them (articles and config), not the cache
+    that `kzlint corpus/`, the Quick start's first command, leaves in it."""
+    return sorted(p for p in CORPUS.iterdir() if p.is_file())
+
+
+def copy_sample_corpus(destination: Path) -> Path:
+    """A copy of the sample corpus without the cache a run may have left in it (see sample_files)."""
+    shutil.copytree(CORPUS, destination, ignore=shutil.ignore_patterns(".kzlint_cache"))
+    return destination
+
+
 def custom_rules_config(vague_source_severity: str = "warning") -> str:
     """A rules.yaml with two custom rules (one fixable), shared by the format, suppression,
     baseline and fix tests: KZ901 swaps Nur-Sultan for Astana, KZ902 flags vague sourcing."""

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-from corpora import CORPUS
+from corpora import CORPUS, copy_sample_corpus
 
 from lint.api import check_claims, default_config, finish, lint_document
 from lint.config import load
@@ -28,7 +27,7 @@ def api_report(root: Path, config, files: list[Path]) -> list[dict]:
 
 
 def test_seeds_through_the_api_match_the_engine(tmp_path):
-    shutil.copytree(CORPUS, tmp_path / "corpus")
+    copy_sample_corpus(tmp_path / "corpus")
     config = default_config()
     files = sorted((tmp_path / "corpus").glob("*.txt"))
     expected = engine_report(tmp_path, config, [str(tmp_path / "corpus")])
@@ -76,7 +75,7 @@ def test_finish_applies_inline_suppressions_and_reports_unused_ones():
 def test_a_config_selection_is_honoured(tmp_path):
     (tmp_path / "rules.yaml").write_text("select: [KZ0]\n", encoding="utf-8")
     config = load(tmp_path / "rules.yaml")
-    text = (CORPUS / sorted(p.name for p in CORPUS.iterdir())[2]).read_text(encoding="utf-8")
+    text = (CORPUS / sorted(p.name for p in CORPUS.glob("*.txt"))[2]).read_text(encoding="utf-8")
     findings, _ = lint_document(text, "seed.txt", config)
     assert all(f.code.startswith("KZ0") for f in findings)
     everything, _ = lint_document(text, "seed.txt", default_config())

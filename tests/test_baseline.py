@@ -4,11 +4,10 @@ keyed on rule + file + normalised text so that moving a paragraph resurrects not
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from corpora import custom_rules_config
+from corpora import copy_sample_corpus, custom_rules_config
 
 from lint.cli.main import main
 from lint.core.findings import Finding, Severity
@@ -113,7 +112,7 @@ def test_fingerprint_ignores_position_and_whitespace_but_not_rule_file_or_text()
 
 def test_baseline_on_the_seeds_survives_moving_paragraphs(tmp_path, monkeypatch, capsys):
     corpus = tmp_path / "corpus"
-    shutil.copytree(SEEDS, corpus)
+    copy_sample_corpus(corpus)
     monkeypatch.chdir(tmp_path)
     main(["--no-cache", "--write-baseline", "base.json", "corpus"])
     assert "wrote" in capsys.readouterr().err

@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from corpora import custom_rules_config
+from corpora import copy_sample_corpus, custom_rules_config, sample_files
 
 from lint.config import load
 from lint.core.findings import Edit, Fix
@@ -218,7 +218,7 @@ def reported_fixes_applied(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 def test_fix_round_trip_on_the_seeds(tmp_path):
     corpus = tmp_path / "corpus"
-    shutil.copytree(SEEDS, corpus)
+    copy_sample_corpus(corpus)
     before = findings(corpus)
     safe = [f for f in before if f["fixable"]]
     if not safe:
@@ -257,12 +257,12 @@ def test_diff_on_the_seeds_applies_to_the_same_result_as_fix(tmp_path):
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     fixed, patched = tmp_path / "fixed", tmp_path / "patched"
-    shutil.copytree(SEEDS, fixed)
-    shutil.copytree(SEEDS, patched)
+    copy_sample_corpus(fixed)
+    copy_sample_corpus(patched)
     diff = kzlint("--no-cache", "--diff", ".", cwd=patched)
     if not diff.stdout:
         pytest.skip("no rule offers a safe fix on the seeds yet")
-    assert {p.name: p.read_bytes() for p in patched.iterdir()} == {p.name: p.read_bytes() for p in SEEDS.iterdir()}
+    assert {p.name: p.read_bytes() for p in patched.iterdir()} == {p.name: p.read_bytes() for p in sample_files()}
     subprocess.run(["git", "apply", "-p1", "-"], cwd=patched, input=diff.stdout, check=True, capture_output=True)
     kzlint("--no-cache", "--fix", ".", cwd=fixed)
     assert {p.name: p.read_bytes() for p in patched.iterdir()} == {p.name: p.read_bytes() for p in fixed.iterdir()}

@@ -4,12 +4,12 @@ other, names spelled two ways, pre-commit runs on one file, and the extraction c
 from __future__ import annotations
 
 import math
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 import yaml
+from corpora import copy_sample_corpus
 from corpora import write_corpus as corpus
 
 import lint.facts.claims as consistency
@@ -270,7 +270,7 @@ def test_the_same_toll_with_agreeing_or_unwritten_dates_is_quiet(tmp_path):
 
 
 def _seed_corpus(tmp_path: Path) -> Path:
-    shutil.copytree(CORPUS, tmp_path / "corpus")
+    copy_sample_corpus(tmp_path / "corpus")
     return tmp_path
 
 
