@@ -26,10 +26,11 @@ from lint.config import Config
 from lint.core.findings import Finding, drained, to_record
 from lint.core.project import project_root
 from lint.core.reading import ReadError, read_bytes, refuse_outside
-from lint.engine.cache import Cache, content_key, corpus_fingerprint, dumps, stat_signature
+from lint.engine.cache import Cache, content_key, corpus_fingerprint, stat_signature
 from lint.engine.corpus import (CorruptCache, cached_findings, check_corpus, indexed_facts, keyed, parsed_document, rule_facts,
                                 wanted_keys)
 from lint.engine.discovery import expand, git_root, is_excluded
+from lint.engine.document import record_json
 from lint.engine.filtering import finish
 from lint.engine.workers import (
     init_worker,
@@ -186,9 +187,10 @@ class Engine:
             record = records.pop(shown, None)
             if record is None:
                 continue
+            made_here = isinstance(record.document, dict)  # Finding objects, not cached records
             document = parsed_document(record.document)
             del record  # its JSON text, before the findings made from it stand beside it
-            findings.extend(cached_findings(drained(document["findings"])))
+            findings.extend(document["findings"] if made_here else cached_findings(drained(document["findings"])))
             metadata[shown], suppressed[shown] = document["metadata"], document["suppressions"]
         if not isinstance(corpus_records, list) or not all(isinstance(r, list) and r for r in corpus_records):
             raise CorruptCache  # a cached row of the wrong shape is a miss
@@ -282,8 +284,8 @@ class Engine:
             if self.cache:
                 if signature is not None:
                     self.cache.put_file(shown, signature, key)
-                self.cache.put_json(key, document if document is None or isinstance(document, str) else dumps(document),
-                                    facts)
+                self.cache.put_json(key, document if document is None or isinstance(document, str)
+                                    else record_json(document), facts)
                 for code, rows in claims.items():
                     self.cache.put_claims(code, rows, shown, key)
         return records
