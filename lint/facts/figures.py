@@ -12,8 +12,8 @@ import bisect
 import math
 import re
 import weakref
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from lint.core.document import Document
