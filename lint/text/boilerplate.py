@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import string
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -65,6 +66,28 @@ _first_char = itemgetter(0)
 def words(text: str) -> list[str]:
     """Word tokens; every Chinese/Japanese character counts as one."""
     return (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
+
+
+# an ASCII line's shape for word_count: letters "a", digits "0", the marks that may join two
+# letters (') or two digits (.,:) kept, everything else a space
+_ASCII_SHAPE = str.maketrans({**{chr(c): " " for c in range(128)}, **dict.fromkeys(string.ascii_letters, "a"),
+                              **dict.fromkeys(string.digits, "0"), "'": "'", **dict.fromkeys(".,:", ".")})
+_UNJOINED_MARKS = str.maketrans("'.", "  ")
+
+
+def word_count(text: str) -> int:
+    """len(words(text)) without making the words: most lines of the corpus only lend their
+    length and key, and on ASCII text a few C-level str calls take a third of findall's time."""
+    if not text.isascii():
+        return len(_TOKEN.findall(text))
+    shape = text.translate(_ASCII_SHAPE)
+    while "a'a" in shape:  # "don't" is one word (twice for "rock'n'roll": replace does not overlap)
+        shape = shape.replace("a'a", "aa")
+    while "0.0" in shape:  # "3.5" and "1,200" are one number
+        shape = shape.replace("0.0", "00")
+    if "0" in shape:  # "mp3" is two tokens
+        shape = shape.replace("a0", "a 0").replace("0a", "0 a")
+    return len(shape.translate(_UNJOINED_MARKS).split())
 
 
 def normalise(text: str) -> str:
@@ -211,6 +234,17 @@ class Verdict:
     reasons: list[str] = field(default_factory=list)
 
 
+def line_sizes(texts: Sequence[str]) -> list[int]:
+    """Each line's word count as blocks_of makes it, without its tokens."""
+    return [word_count(text) if len(text) <= 2 * HEAD_CHARS else _estimated_size(word_count(text[:HEAD_CHARS]), text)
+            for text in texts]
+
+
+def _estimated_size(head_words: int, text: str) -> int:
+    """A long line's word count from that of its first HEAD_CHARS characters."""
+    return max(MAX_KEY_WORDS + 1, round(head_words * len(text) / HEAD_CHARS))
+
+
 def blocks_of(texts: Sequence[str]) -> list[Block]:
     """Each line's tokens and word count; a long line (a paragraph of prose) is tokenised on its
     first HEAD_CHARS characters only and its length estimated from there, which is all the
@@ -222,7 +256,7 @@ def blocks_of(texts: Sequence[str]) -> list[Block]:
             n = len(tokens)
         else:
             tokens = words(text[:HEAD_CHARS])
-            n = max(MAX_KEY_WORDS + 1, round(len(tokens) * len(text) / HEAD_CHARS))
+            n = _estimated_size(len(tokens), text)
         out.append(Block(text, tokens, n, line_key(text, n)))
     return out
 
@@ -413,9 +447,10 @@ def repeat_features(rep: int) -> list[float]:
 def line_facts(texts: Sequence[str], model: Model | None = None) -> list[LineFact]:
     """Per-document half of the classifier: every block's local score and its repetition key."""
     model = model or load_model()
+    sizes = line_sizes(texts)
+    if not can_have_furniture(sizes, model):  # keys for the corpus index only: no tokens needed
+        return [LineFact(line_key(text, n), 0.0, n, 0, "") for text, n in zip(texts, sizes)]
     blocks = blocks_of(texts)
-    if not can_have_furniture([b.n for b in blocks], model):  # keys for the corpus index only
-        return [LineFact(b.key, 0.0, b.n, 0, "") for b in blocks]
     lang, stop = pick_language(b.tokens for b in blocks if b.n >= 6)
     rows = local_features(blocks, [0] * len(blocks), stop, lang is not None)
     w1 = model.weights1()
