@@ -3,6 +3,9 @@ where it should and stay quiet where it should not."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -173,3 +176,12 @@ def test_word_count_is_the_number_of_words(pieces):
 def test_line_sizes_are_the_word_counts_of_blocks_of():
     texts = BODY + MENU + FOOTER + [" ".join(BODY) * 3, "don't rock'n'roll 1,200.5 mp3 x:1"]
     assert bp.line_sizes(texts) == [block.n for block in bp.blocks_of(texts)]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_normalise_strips_edges_and_spaces_as_the_plain_patterns_do(pieces):
+    text = "".join(pieces)
+    plain = unicodedata.normalize("NFKC", re.sub(r"\[([^\]\n]*)\]\([^)\s]*\)|<?https?://\S+|\bwww\.\S+",
+                                                 lambda m: m.group(1) or "", text)).casefold()
+    plain = re.sub(r"\d+", "0", bp._MD_MARK.sub("", plain))
+    assert bp.normalise(text) == re.sub(r"\s+", " ", re.sub(r"^[\W_]+|[\W_]+$", "", plain)).strip()

@@ -49,15 +49,15 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+(?:[.,:][0-9]+)*")  # _TOKEN on ASCII text, faster
 _DIGITS = re.compile(r"\d+")
-_SPACES = re.compile(r"\s+")
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_WORD_CHAR = re.compile(r"[^\W_]")
 _CLOSERS = "\"'”’»)] \t"
 _TERMINAL_CHARS = frozenset(".!?。！？…:;")
 _SENTENCE_CHARS = frozenset(".!?。！？…")
 HEAD_CHARS = 200
 _SEPARATOR = re.compile(r"\s[|•·›»/]\s|\s[|•·]|[|•·]\s|\u00a0\|")
 _GLUED = re.compile(r"[a-z\u00e0-\u00ff\u0430-\u044f]{2}[A-Z\u00c0-\u00de\u0410-\u042f][a-z\u00e0-\u00ff\u0430-\u044f]")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)|<?https?://\S+|\bwww\.\S+")
+# the lookahead names the characters a link can start with: `re` then scans for them (twice as fast)
+_MD_LINK = re.compile(r"(?=[\[<hw])(?:\[([^\]\n]*)\]\([^)\s]*\)|<?https?://\S+|\bwww\.\S+)")
 _MD_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _first_char = itemgetter(0)
@@ -96,7 +96,17 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", _MD_LINK.sub(lambda m: m.group(1) or "", text)).casefold()
     text = _MD_MARK.sub("", text)
     text = _DIGITS.sub("0", text)
-    return _SPACES.sub(" ", _EDGE.sub("", text)).strip()
+    return " ".join(_without_edges(text).split())
+
+
+def _without_edges(text: str) -> str:
+    """text from its first to its last letter or digit: the punctuation and spaces around it
+    dropped by two searches from the ends (a pattern anchored at the end is tried at every character)."""
+    first = _WORD_CHAR.search(text)
+    if first is None:
+        return ""
+    last = _WORD_CHAR.search(text[::-1])
+    return text[first.start():len(text) - last.start()]
 
 
 def line_key(text: str, n_words: int | None = None) -> str | None:
