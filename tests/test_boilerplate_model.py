@@ -3,6 +3,7 @@ where it should and stay quiet where it should not."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -185,3 +186,10 @@ def test_normalise_strips_edges_and_spaces_as_the_plain_patterns_do(pieces):
                                                  lambda m: m.group(1) or "", text)).casefold()
     plain = re.sub(r"\d+", "0", bp._MD_MARK.sub("", plain))
     assert bp.normalise(text) == re.sub(r"\s+", " ", re.sub(r"^[\W_]+|[\W_]+$", "", plain)).strip()
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_long_key_drops_the_capitalised_words_and_those_with_digits(pieces):
+    text = "".join(pieces)
+    kept = [w for w in text.split() if not w[0].isupper() and not any(c.isdigit() for c in w)]
+    assert bp._long_key(text) == hashlib.blake2b(" ".join(kept).casefold().encode(), digest_size=8).hexdigest()
