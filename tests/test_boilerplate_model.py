@@ -3,7 +3,13 @@ where it should and stay quiet where it should not."""
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lint.text import boilerplate as bp
 
@@ -156,3 +162,34 @@ def test_language_is_picked_from_stop_words():
     assert bp.pick_language([bp.words(BODY[0]), bp.words(BODY[1])])[0] == "English"
     assert bp.pick_language([bp.words("Читайте также последние новости о том, что случилось в городе и в стране")])[0] \
         in {"Russian", "Ukrainian", "Belarusian", "Bulgarian", "Serbian", "Macedonian"}
+
+
+_PIECES = ["a", "Bc", "1", "2.5", "_", " ", "\n", "\t", "\x1c", "\u00a0", "\u2028", "\x85", "'", "’", ".", ",", ":",
+           "!", "#", "-", "[x]", "(u)", "http://x.y", "www.", "<", ">", "é", "É", "ﬁ", "²", "٣", "中", "·", "mp3"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_word_count_is_the_number_of_words(pieces):
+    text = "".join(pieces)
+    assert bp.word_count(text) == len(bp.words(text))
+
+
+def test_line_sizes_are_the_word_counts_of_blocks_of():
+    texts = BODY + MENU + FOOTER + [" ".join(BODY) * 3, "don't rock'n'roll 1,200.5 mp3 x:1"]
+    assert bp.line_sizes(texts) == [block.n for block in bp.blocks_of(texts)]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_normalise_strips_edges_and_spaces_as_the_plain_patterns_do(pieces):
+    text = "".join(pieces)
+    plain = unicodedata.normalize("NFKC", re.sub(r"\[([^\]\n]*)\]\([^)\s]*\)|<?https?://\S+|\bwww\.\S+",
+                                                 lambda m: m.group(1) or "", text)).casefold()
+    plain = re.sub(r"\d+", "0", bp._MD_MARK.sub("", plain))
+    assert bp.normalise(text) == re.sub(r"\s+", " ", re.sub(r"^[\W_]+|[\W_]+$", "", plain)).strip()
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_long_key_drops_the_capitalised_words_and_those_with_digits(pieces):
+    text = "".join(pieces)
+    kept = [w for w in text.split() if not w[0].isupper() and not any(c.isdigit() for c in w)]
+    assert bp._long_key(text) == hashlib.blake2b(" ".join(kept).casefold().encode(), digest_size=8).hexdigest()

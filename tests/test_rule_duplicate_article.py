@@ -16,6 +16,7 @@ from lint.engine.run import Engine
 from lint.engine.selection import build_rules
 from lint.rules.consistency.duplicate_article import (
     DuplicateArticle,
+    _densified,
     similarity,
     sketch,
 )
@@ -164,3 +165,11 @@ def test_the_bbc_dataset_duplicates_are_found(dev_corpus):
     assert found["entertainment/079.txt"]["other"] == "entertainment/331.txt"  # one sentence differs
     assert "politics/312.txt" not in found  # a later story on the talks of politics/311 (Jaccard 0.65)
     assert 180 <= len(found) <= 190  # 93 pairs, every one read: see the rule's commit message
+
+
+def test_an_empty_bin_borrows_the_next_filled_one_shifted_by_the_distance():
+    """Densification: bins 1..62 are empty; each borrows from bin 63 (wrapping: bin 63 from bin 0)."""
+    first, last = 5, (63 << 26) | 7
+    values = [int(_densified([first, last])[4 * b:4 * b + 4], 16) for b in range(64)]
+    assert values[0] == 5 and values[63] == 7
+    assert values[1:63] == [(7 + (63 - b) * 0x9E37) & 0xFFFF for b in range(1, 63)]

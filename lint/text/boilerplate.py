@@ -26,12 +26,13 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import string
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import combinations, compress, filterfalse
+from itertools import combinations, compress
 from operator import itemgetter, not_
 
 from lint.reference.furniture import stop_lists, weights
@@ -48,17 +49,18 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+(?:[.,:][0-9]+)*")  # _TOKEN on ASCII text, faster
 _DIGITS = re.compile(r"\d+")
-_SPACES = re.compile(r"\s+")
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_WORD_CHAR = re.compile(r"[^\W_]")
 _CLOSERS = "\"'”’»)] \t"
 _TERMINAL_CHARS = frozenset(".!?。！？…:;")
 _SENTENCE_CHARS = frozenset(".!?。！？…")
 HEAD_CHARS = 200
 _SEPARATOR = re.compile(r"\s[|•·›»/]\s|\s[|•·]|[|•·]\s|\u00a0\|")
 _GLUED = re.compile(r"[a-z\u00e0-\u00ff\u0430-\u044f]{2}[A-Z\u00c0-\u00de\u0410-\u042f][a-z\u00e0-\u00ff\u0430-\u044f]")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)|<?https?://\S+|\bwww\.\S+")
+# the lookahead names the characters a link can start with: `re` then scans for them (twice as fast)
+_MD_LINK = re.compile(r"(?=[\[<hw])(?:\[([^\]\n]*)\]\([^)\s]*\)|<?https?://\S+|\bwww\.\S+)")
 _MD_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
-_ASCII_DIGIT = re.compile(r"[0-9]")
+# the words (between spaces) of an ASCII line that _long_key keeps: not capitalised, no digit
+_ASCII_KEPT_WORD = re.compile(r"(?<!\S)(?![A-Z])[^\s0-9]+(?!\S)")
 _first_char = itemgetter(0)
 
 
@@ -67,13 +69,45 @@ def words(text: str) -> list[str]:
     return (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
 
 
+# an ASCII line's shape for word_count: letters "a", digits "0", the marks that may join two
+# letters (') or two digits (.,:) kept, everything else a space
+_ASCII_SHAPE = str.maketrans({**{chr(c): " " for c in range(128)}, **dict.fromkeys(string.ascii_letters, "a"),
+                              **dict.fromkeys(string.digits, "0"), "'": "'", **dict.fromkeys(".,:", ".")})
+_UNJOINED_MARKS = str.maketrans("'.", "  ")
+
+
+def word_count(text: str) -> int:
+    """len(words(text)) without making the words: most lines of the corpus only lend their
+    length and key, and on ASCII text a few C-level str calls take a third of findall's time."""
+    if not text.isascii():
+        return len(_TOKEN.findall(text))
+    shape = text.translate(_ASCII_SHAPE)
+    while "a'a" in shape:  # "don't" is one word (twice for "rock'n'roll": replace does not overlap)
+        shape = shape.replace("a'a", "aa")
+    while "0.0" in shape:  # "3.5" and "1,200" are one number
+        shape = shape.replace("0.0", "00")
+    if "0" in shape:  # "mp3" is two tokens
+        shape = shape.replace("a0", "a 0").replace("0a", "0 a")
+    return len(shape.translate(_UNJOINED_MARKS).split())
+
+
 def normalise(text: str) -> str:
     """The repetition key's text: NFKC, casefold, digits folded, whitespace collapsed, the
     punctuation and Markdown marks around it dropped."""
     text = unicodedata.normalize("NFKC", _MD_LINK.sub(lambda m: m.group(1) or "", text)).casefold()
     text = _MD_MARK.sub("", text)
     text = _DIGITS.sub("0", text)
-    return _SPACES.sub(" ", _EDGE.sub("", text)).strip()
+    return " ".join(_without_edges(text).split())
+
+
+def _without_edges(text: str) -> str:
+    """text from its first to its last letter or digit: the punctuation and spaces around it
+    dropped by two searches from the ends (a pattern anchored at the end is tried at every character)."""
+    first = _WORD_CHAR.search(text)
+    if first is None:
+        return ""
+    last = _WORD_CHAR.search(text[::-1])
+    return text[first.start():len(text) - last.start()]
 
 
 def line_key(text: str, n_words: int | None = None) -> str | None:
@@ -90,15 +124,17 @@ def line_key(text: str, n_words: int | None = None) -> str | None:
 
 def _long_key(text: str) -> str:
     """A long line's hash without its names and numbers: two versions of one article (a name
-    respelt, a toll updated) still share it. Words are dropped in C (map, compress, one digit
-    test per line), not character by character: this runs on every paragraph of the corpus."""
-    words = text.split()
-    kept: Iterable[str] = compress(words, map(not_, map(str.isupper, map(_first_char, words))))
+    respelt, a toll updated) still share it. This runs on every paragraph of the corpus: an
+    ASCII line's kept words are found by one pattern (a third faster than a digit test per
+    word), other lines' words are dropped in C (map, compress)."""
+    kept: Iterable[str]
     if text.isascii():
-        if _ASCII_DIGIT.search(text):
-            kept = filterfalse(_ASCII_DIGIT.search, kept)
-    elif any(map(str.isdigit, text)):  # str.isdigit: also "²" and "①", which \d is not
-        kept = [w for w in kept if not any(map(str.isdigit, w))]
+        kept = _ASCII_KEPT_WORD.findall(text)
+    else:
+        words = text.split()
+        kept = compress(words, map(not_, map(str.isupper, map(_first_char, words))))
+        if any(map(str.isdigit, text)):  # str.isdigit: also "²" and "①", which \d is not
+            kept = [w for w in kept if not any(map(str.isdigit, w))]
     return hashlib.blake2b(" ".join(kept).casefold().encode("utf-8"), digest_size=8).hexdigest()
 
 
@@ -211,6 +247,17 @@ class Verdict:
     reasons: list[str] = field(default_factory=list)
 
 
+def line_sizes(texts: Sequence[str]) -> list[int]:
+    """Each line's word count as blocks_of makes it, without its tokens."""
+    return [word_count(text) if len(text) <= 2 * HEAD_CHARS else _estimated_size(word_count(text[:HEAD_CHARS]), text)
+            for text in texts]
+
+
+def _estimated_size(head_words: int, text: str) -> int:
+    """A long line's word count from that of its first HEAD_CHARS characters."""
+    return max(MAX_KEY_WORDS + 1, round(head_words * len(text) / HEAD_CHARS))
+
+
 def blocks_of(texts: Sequence[str]) -> list[Block]:
     """Each line's tokens and word count; a long line (a paragraph of prose) is tokenised on its
     first HEAD_CHARS characters only and its length estimated from there, which is all the
@@ -222,7 +269,7 @@ def blocks_of(texts: Sequence[str]) -> list[Block]:
             n = len(tokens)
         else:
             tokens = words(text[:HEAD_CHARS])
-            n = max(MAX_KEY_WORDS + 1, round(len(tokens) * len(text) / HEAD_CHARS))
+            n = _estimated_size(len(tokens), text)
         out.append(Block(text, tokens, n, line_key(text, n)))
     return out
 
@@ -413,9 +460,10 @@ def repeat_features(rep: int) -> list[float]:
 def line_facts(texts: Sequence[str], model: Model | None = None) -> list[LineFact]:
     """Per-document half of the classifier: every block's local score and its repetition key."""
     model = model or load_model()
+    sizes = line_sizes(texts)
+    if not can_have_furniture(sizes, model):  # keys for the corpus index only: no tokens needed
+        return [LineFact(line_key(text, n), 0.0, n, 0, "") for text, n in zip(texts, sizes)]
     blocks = blocks_of(texts)
-    if not can_have_furniture([b.n for b in blocks], model):  # keys for the corpus index only
-        return [LineFact(b.key, 0.0, b.n, 0, "") for b in blocks]
     lang, stop = pick_language(b.tokens for b in blocks if b.n >= 6)
     rows = local_features(blocks, [0] * len(blocks), stop, lang is not None)
     w1 = model.weights1()

@@ -99,13 +99,14 @@ def _densified(hashes: list[int]) -> str:
         return ""
     bounds = [bisect_left(hashes, start) for start in _BIN_STARTS]
     values = [hashes[at] & _KEPT if at < after else None for at, after in zip(bounds, bounds[1:])]
-    if None in values:
-        filled, values = values, []
-        for b in range(BINS):
-            distance = 0
-            while filled[(b + distance) % BINS] is None:
-                distance += 1
-            values.append((filled[(b + distance) % BINS] + distance * 0x9E37) & _KEPT)  # type: ignore[operator]
+    if None in values:  # a few bins of most documents: only they are walked
+        around = values + values  # the next filled bin may be past the last one
+        for b, value in enumerate(values):
+            if value is None:
+                distance = 1
+                while around[b + distance] is None:
+                    distance += 1
+                values[b] = (around[b + distance] + distance * 0x9E37) & _KEPT  # type: ignore[operator]
     return _AS_HEX.pack(*values).hex()  # 4 hex digits per bin
 
 
