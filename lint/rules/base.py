@@ -150,7 +150,7 @@ class Rule:
         return Finding(
             doc.path, line, column, end_line, end_column, self.code, self.name, self.level, message,
             snippet=" ".join(doc.text[start:end].split())[:200], fix=fix, related=tuple(related),
-            extra=tuple(sorted((extra or {}).items())),
+            extra=tuple(sorted(extra.items())) if extra else (),
         )
 
 

@@ -110,7 +110,7 @@ class DuplicateText(DocumentRule):
         first, last = run[0], run[-1]
         original_line, original_column = doc.position(first.original_start)
         related = [Location(doc.path, original_line, original_column)]
-        paragraphs = all(unit.lines is not None for unit in run)
+        paragraphs = None not in [unit.lines for unit in run]
         if paragraphs:
             fix = remove_lines_fix(doc, first.lines[0], last.lines[1],
                                    f"drop the repeated text (first at line {original_line})")
