@@ -377,7 +377,7 @@ def test_what_stands_before_a_number_is_read_backwards_as_a_search_reads_it(piec
     lexicon = load(None).lexicon
     forward = re.compile(
         rf"{phrase_pattern(w for ws in lexicon.non_figures_before.values() for w in ws)}\.?\s*$"
-        r"|\d\s*[-–:/]\s*$", re.I)
+        r"|\d\s*[-–:/]\s*$", re.IGNORECASE)
     window = "".join(pieces)
     assert bool(_finder(lexicon).non_figure_before.match(window[::-1])) == bool(forward.search(window))
 

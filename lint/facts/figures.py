@@ -18,7 +18,13 @@ from itertools import accumulate
 
 from lint.core.document import Document
 from lint.reference.lexicon import Lexicon, default_lexicon
-from lint.text.phrases import Prefilter, WordStarts, normalise, phrase_pattern, reversed_phrase_pattern
+from lint.text.phrases import (
+    Prefilter,
+    WordStarts,
+    normalise,
+    phrase_pattern,
+    reversed_phrase_pattern,
+)
 
 CURRENCY = "£$€¥₹₽₸"
 # Words allowed between a quantity's noun and its measure: "officers have also been killed".
