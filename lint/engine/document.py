@@ -93,5 +93,5 @@ def _record(doc: Document, rules: list[Rule], findings: list[Finding], facts: di
 
 def record_json(record: dict) -> str:
     """The JSON the cache keeps of a record whose findings are Finding objects (process_texts
-    without `as_records`), converted one at a time."""
-    return dumps({**record, "findings": [to_record(f) for f in drained(list(record["findings"]))]})
+    without `as_records`); the objects stay, for the run that made them."""
+    return dumps({**record, "findings": [to_record(f) for f in record["findings"]]})
