@@ -189,7 +189,24 @@ def test_normalise_strips_edges_and_spaces_as_the_plain_patterns_do(pieces):
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=14))
-def test_long_key_drops_the_capitalised_words_and_those_with_digits(pieces):
+def test_long_key_reads_the_first_words_that_are_not_names_or_numbers(pieces):
     text = "".join(pieces)
     kept = [w for w in text.split() if not w[0].isupper() and not any(c.isdigit() for c in w)]
-    assert bp._long_key(text) == hashlib.blake2b(" ".join(kept).casefold().encode(), digest_size=8).hexdigest()
+    expected = " ".join(kept[:bp.SKETCH_KEY_WORDS])
+    assert bp._long_key(text) == hashlib.blake2b(expected.casefold().encode(), digest_size=8).hexdigest()
+
+
+def test_long_key_of_a_long_line_is_that_of_its_head():
+    """Read a head at a time, a line's key is still that of its first 20 kept words, wherever a
+    head cuts a word: a paragraph extended at its end, or with a name respelt, keeps its key."""
+    words = ("the minister told Parliament on 12 May that 1,200 people had been evacuated from "
+             "the flooded villages of the valley and that Aid groups were sending tents and food "
+             "while engineers inspected the dams upstream for damage").split()
+    for cut in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:cut])
+        kept = [w for w in words[:cut] if not w[0].isupper() and not any(c.isdigit() for c in w)]
+        assert bp._long_key(head) == hashlib.blake2b(" ".join(kept[:20]).encode(), digest_size=8).hexdigest()
+    line = " ".join(words)
+    assert bp._long_key(line) == bp._long_key(line + " and roads" * 30)
+    assert bp._long_key(line) == bp._long_key(line.replace("Parliament", "Mazhilis-Parliament"))
+    assert bp._long_key(line) != bp._long_key(line.replace("evacuated", "rescued"))

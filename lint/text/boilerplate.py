@@ -33,13 +33,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import combinations, compress
-from operator import itemgetter, not_
+from operator import itemgetter, mul, not_
 
 from lint.reference.furniture import stop_lists, weights
 
 MAX_KEY_WORDS = 25  # only lines this short are hashed for the repetition index
 SKETCH_MIN_WORDS = 12  # lines this long make a document's copy sketch
 SKETCH_SIZE = 8
+SKETCH_KEY_WORDS = 20  # a long line's copy key reads its first 20 words that are not names or numbers
 COPY_SHARE = 0.5  # documents sharing this share of their sketch are copies of one article
 ANCHOR_P1 = 0.5  # lines next to the article's best line with a stage-1 score below this are its body
 
@@ -59,8 +60,10 @@ _GLUED = re.compile(r"[a-z\u00e0-\u00ff\u0430-\u044f]{2}[A-Z\u00c0-\u00de\u0410-
 # the lookahead names the characters a link can start with: `re` then scans for them (twice as fast)
 _MD_LINK = re.compile(r"(?=[\[<hw])(?:\[([^\]\n]*)\]\([^)\s]*\)|<?https?://\S+|\bwww\.\S+)")
 _MD_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
-# the words (between spaces) of an ASCII line that _long_key keeps: not capitalised, no digit
-_ASCII_KEPT_WORD = re.compile(r"(?<!\S)(?![A-Z])[^\s0-9]+(?!\S)")
+# the words (between spaces) of an ASCII line that _long_key keeps: not capitalised, no digit; the
+# pattern starts at the space before a word (the text is given a leading one): `re` then looks only
+# at spaces, where a look-behind would be tried at every character
+_ASCII_KEPT_WORD = re.compile(r"\s((?![A-Z])[^\s0-9]+)(?!\S)")
 _first_char = itemgetter(0)
 
 
@@ -123,19 +126,34 @@ def line_key(text: str, n_words: int | None = None) -> str | None:
 
 
 def _long_key(text: str) -> str:
-    """A long line's hash without its names and numbers: two versions of one article (a name
-    respelt, a toll updated) still share it. This runs on every paragraph of the corpus: an
-    ASCII line's kept words are found by one pattern (a third faster than a digit test per
-    word), other lines' words are dropped in C (map, compress)."""
-    kept: Iterable[str]
-    if text.isascii():
-        kept = _ASCII_KEPT_WORD.findall(text)
-    else:
-        words = text.split()
-        kept = compress(words, map(not_, map(str.isupper, map(_first_char, words))))
-        if any(map(str.isdigit, text)):  # str.isdigit: also "²" and "①", which \d is not
-            kept = [w for w in kept if not any(map(str.isdigit, w))]
+    """A long line's hash of its first SKETCH_KEY_WORDS words that are not names or numbers: two
+    versions of one article (a name respelt, a toll updated, a sentence added at the end of a
+    paragraph) still share it."""
+    kept = _kept_words(text, SKETCH_KEY_WORDS)
     return hashlib.blake2b(" ".join(kept).casefold().encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _kept_words(text: str, wanted: int) -> list[str]:
+    """The first `wanted` words (between spaces) of text that neither start with a capital nor hold
+    a digit. This runs on the longest paragraphs of every document, so only a head of the line is
+    read, doubled until it holds enough (its last word may be cut, so it is not counted). An ASCII
+    head's words are found by one pattern, other heads' are dropped in C (map, compress)."""
+    size = 12 * wanted
+    while True:
+        whole = size >= len(text)
+        head = text if whole else text[:size]
+        if head.isascii():
+            kept = _ASCII_KEPT_WORD.findall(" " + head)
+        else:
+            words = head.split()
+            kept = list(compress(words, map(not_, map(str.isupper, map(_first_char, words)))))
+            if any(map(str.isdigit, head)):  # str.isdigit: also "²" and "①", which \d is not
+                kept = [w for w in kept if not any(map(str.isdigit, w))]
+        if whole:
+            return kept[:wanted]
+        if len(kept) > wanted:
+            return kept[:wanted]
+        size *= 2
 
 
 def sketch(texts: Sequence[str], sizes: Sequence[int] | None = None) -> tuple[str, ...]:
@@ -285,11 +303,10 @@ def local_features(blocks: Sequence[Block], repeats: Sequence[int], stop: frozen
         stripped = text.strip()
         head = stripped[:HEAD_CHARS]  # separators, glued items and calls to action: at a line's start
         tokens = block.tokens
-        cased = [t for t in tokens if t[0].lower() != t[0].upper()]
-        caps = sum(1 for t in cased if t[0].isupper()) / len(cased) if cased else 0.0
-        stops = sum(1 for t in tokens if t.lower() in stop) / len(tokens) if (tokens and has_language) else 0.0
+        caps = _capitalised_share(tokens)
+        stops = sum(map(stop.__contains__, map(str.lower, tokens))) / len(tokens) if (tokens and has_language) else 0.0
         chars = len(stripped) or 1
-        digits = sum(len(m) for m in _DIGITS.findall(stripped)) / chars
+        digits = sum(map(len, _DIGITS.findall(stripped))) / chars
         linked = sum(len(m.group(0)) for m in _MD_LINK.finditer(stripped)) / chars if ("http" in stripped or "](" in stripped or "www." in stripped) else 0.0
         lex = 1.0 if n <= MAX_KEY_WORDS and _LEXICON.search(head) else 0.0
         tail = stripped.rstrip(_CLOSERS)
@@ -308,6 +325,19 @@ def local_features(blocks: Sequence[Block], repeats: Sequence[int], stop: frozen
             lex, lex if n <= 4 else 0.0,
         ])
     return rows
+
+
+def _capitalised_share(tokens: Sequence[str]) -> float:
+    """The share of the tokens starting with a cased letter that start with a capital. On ASCII
+    initials a letter is cased; other letters are cased when their two cases differ (not "ª")."""
+    initials = "".join(map(_first_char, tokens))
+    if initials.isascii():
+        capitals = sum(map(str.isupper, initials))
+        cased = capitals + sum(map(str.islower, initials))
+    else:
+        cased_initials = [c for c in initials if c.lower() != c.upper()]
+        capitals, cased = sum(map(str.isupper, cased_initials)), len(cased_initials)
+    return capitals / cased if cased else 0.0
 
 
 def _sigmoid(x: float) -> float:
@@ -466,15 +496,15 @@ def line_facts(texts: Sequence[str], model: Model | None = None) -> list[LineFac
     blocks = blocks_of(texts)
     lang, stop = pick_language(b.tokens for b in blocks if b.n >= 6)
     rows = local_features(blocks, [0] * len(blocks), stop, lang is not None)
-    w1 = model.weights1()
     local = [i for i, name in enumerate(FEATURES1) if name not in REPEAT_FEATURES]
+    local_weights, local_values = [model.weights1()[i] for i in local], itemgetter(*local)
+    term, sep, glued, link, lex = map(FEATURES1.index, ("term", "sep", "glued", "link", "lex"))
     out = []
     for block, row in zip(blocks, rows):
-        f = dict(zip(FEATURES1, row))
-        shape = ((SHORT if block.n <= 5 and not f["term"] else 0) | (SEPARATORS if f["sep"] else 0)
-                 | (GLUED if f["glued"] else 0) | (LINKS if f["link"] > 0.5 else 0))
-        match = _LEXICON.search(block.text) if f["lex"] else None
-        base = model.b1 + sum(w1[i] * row[i] for i in local)
+        shape = ((SHORT if block.n <= 5 and not row[term] else 0) | (SEPARATORS if row[sep] else 0)
+                 | (GLUED if row[glued] else 0) | (LINKS if row[link] > 0.5 else 0))
+        match = _LEXICON.search(block.text) if row[lex] else None
+        base = model.b1 + sum(map(mul, local_weights, local_values(row)))
         out.append(LineFact(block.key, round(base, 4), block.n, shape, match.group(0) if match else ""))
     return out
 
