@@ -30,7 +30,7 @@ from pathlib import Path
 from lint import __version__
 from lint.engine.discovery import RACY_SECONDS, Listing
 
-SCHEMA = 8
+SCHEMA = 9  # 9: KZ102 copy-sketch keys read a line's first 20 kept words
 FLUSH_EVERY = 2000  # pending rows written in batches: bounded memory on a cold run
 SCAN_ABOVE = 5000  # more keys than this are read with a table scan, not looked up one by one
 CLAIMS_INDEX = "CREATE INDEX IF NOT EXISTS claims_by_claim ON claims (rule, claim)"  # see Cache._index_claims
