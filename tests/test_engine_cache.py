@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -410,3 +411,35 @@ def test_a_runs_only_document_is_used_as_linted_and_cached_as_json(tmp_path, mon
     assert cold == lint(False)
     reads.clear()
     assert lint(True) == cold and reads == []
+
+
+@pytest.mark.parametrize("json_functions", [True, False])
+def test_claim_keys_stored_as_one_list_per_document_are_found_one_by_one(tmp_path, monkeypatch, json_functions):
+    """Keys without facts go to SQLite as one JSON list per document (expanded by json_each, or
+    row by row where SQLite has no JSON functions); keys with facts go row by row. Every key is
+    found by its holders, a key with a quote or a non-ASCII letter too, and a key SQLite cannot
+    store (a lone surrogate) is left out without losing the document's other keys."""
+    import lint.engine.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_has_json_each", lambda db: json_functions)
+    cache = cache_module.Cache(tmp_path / "cache", "fingerprint")
+    cache.put_claims("KZ504", [("0:abc", None), ('1:"quoted"', None), ("2:Tokaýew", None), ("3:\udcff", None)],
+                     "a.txt", "key-a")
+    cache.put_claims("KZ504", [("0:abc", None)], "b.txt", "key-b")
+    cache.put_claims("KZ503", [("tokayev", '[[0,["Tokayev"]]]')], "a.txt", "key-a")
+    cache.flush()
+    assert cache.holders("KZ504", ["0:abc"]) == {("a.txt", "key-a"), ("b.txt", "key-b")}
+    assert cache.holders("KZ504", ['1:"quoted"', "2:Tokaýew"]) == {("a.txt", "key-a")}
+    assert cache.holders("KZ503", ["0:abc"]) == set()
+    assert cache.indexed_facts("KZ503", ["tokayev"]) == [("a.txt", "key-a", '[[0,["Tokayev"]]]')]
+    rows = sqlite3.connect(cache.file).execute("SELECT rule, claim, path FROM claims ORDER BY rule, claim, path").fetchall()
+    cache.close()
+    assert rows == [("KZ503", "tokayev", "a.txt"), ("KZ504", "0:abc", "a.txt"), ("KZ504", "0:abc", "b.txt"),
+                    ("KZ504", '1:"quoted"', "a.txt"), ("KZ504", "2:Tokaýew", "a.txt")]
+
+
+def test_this_sqlite_has_its_json_functions():
+    """The fast path of put_claims is the one CI takes."""
+    import lint.engine.cache as cache_module
+
+    assert cache_module._has_json_each(sqlite3.connect(":memory:"))
