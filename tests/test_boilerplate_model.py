@@ -210,3 +210,20 @@ def test_long_key_of_a_long_line_is_that_of_its_head():
     assert bp._long_key(line) == bp._long_key(line + " and roads" * 30)
     assert bp._long_key(line) == bp._long_key(line.replace("Parliament", "Mazhilis-Parliament"))
     assert bp._long_key(line) != bp._long_key(line.replace("evacuated", "rescued"))
+
+
+_CALLS = ["Subscribe", "sign up", "Sign", "up", "don't miss", "don", "app", "apps", "happy", "Read more", "leia mais",
+          "читайте также", "関連記事", "ſhare", "KOMMENT", "comment"]
+
+
+@given(st.lists(st.sampled_from(_PIECES + _CALLS), max_size=14))
+def test_the_call_to_action_shortcut_agrees_with_the_pattern(pieces):
+    """An ASCII line skips the search when none of its words starts a call to action: never when one is there."""
+    text = "".join(pieces)
+    assert bp._has_call_to_action(text) == bool(bp._LEXICON.search(text))
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_digits_are_counted_as_the_pattern_finds_them(pieces):
+    text = "".join(pieces)
+    assert bp._digit_count(text) == sum(len(m) for m in re.findall(r"\d+", text))
