@@ -223,6 +223,12 @@ def test_the_call_to_action_shortcut_agrees_with_the_pattern(pieces):
     assert bp._has_call_to_action(text) == bool(bp._LEXICON.search(text))
 
 
+def test_every_call_to_action_is_found_through_the_shortcut():
+    for phrase in bp.LEXICON:
+        for text in (phrase, phrase.upper(), f"({phrase.title()})", f"x{phrase}", f"{phrase}s", f"1 {phrase}-now"):
+            assert bp._has_call_to_action(text) == bool(bp._LEXICON.search(text)), text
+
+
 @given(st.lists(st.sampled_from(_PIECES), max_size=14))
 def test_digits_are_counted_as_the_pattern_finds_them(pieces):
     text = "".join(pieces)

@@ -233,8 +233,22 @@ LEXICON = (
 )
 _LEXICON = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(LEXICON, key=len, reverse=True))
                       + r")(?!\w)", re.IGNORECASE)
-# the first word of each call to action written in ASCII, and the words of an ASCII line (\w there)
-_LEXICON_FIRST_WORDS = frozenset(re.match(r"\w+", p).group() for p in LEXICON if p.isascii())
+
+
+def _ascii_form(word: str) -> str | None:
+    """How the word is spelt in an ASCII line that matches it with case ignored ("devamını" ->
+    "devamini": `re` matches "ı" to "I"), lower-cased; None if no ASCII line can."""
+    out = []
+    for char in word:
+        form = next((other for other in (char, char.upper(), char.lower()) if other.isascii()), None)
+        if form is None:
+            return None
+        out.append(form.lower())
+    return "".join(out)
+
+
+# the first words of the calls to action as an ASCII line spells them, and the words of such a line
+_LEXICON_FIRST_WORDS = frozenset(filter(None, (_ascii_form(re.match(r"\w+", p).group()) for p in LEXICON)))
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
 
 
@@ -251,7 +265,7 @@ _ASCII_DIGITS = str.maketrans("", "", "0123456789")
 
 
 def _digit_count(text: str) -> int:
-    """How many digits (\d) the text holds; an ASCII text's are counted by deleting them."""
+    """How many digits (what \\d matches) the text holds; an ASCII text's are counted by deleting them."""
     if text.isascii():
         return len(text) - len(text.translate(_ASCII_DIGITS))
     return sum(map(len, _DIGITS.findall(text)))
