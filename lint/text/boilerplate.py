@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import combinations, compress
+from itertools import chain, combinations, compress
 from operator import itemgetter, mul, not_
 
 from lint.reference.furniture import stop_lists, weights
@@ -181,25 +181,24 @@ def stopwords() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...]]:
     return {w: tuple(v) for w, v in index.items()}, tuple(names)
 
 
+_LONG_TOKEN = (2).__lt__  # 3 characters or more: "a", "in", "de" are in too many lists to tell languages apart
+
+
 def pick_language(token_lists: Iterable[list[str]]) -> tuple[str | None, frozenset[str]]:
     """The language whose stop words cover most tokens of the document (as jusText asks the user
     to choose); None when no list covers a tenth of them (e.g. Japanese, Chinese)."""
     index, names = stopwords()
-    counts = [0] * len(names)
+    found: Counter[int] = Counter()
     total = 0
     for tokens in token_lists:
-        for token in tokens:
-            if len(token) < 3:  # "a", "in", "de": in too many lists to tell languages apart
-                continue
-            total += 1
-            hit = index.get(token.lower())
-            if hit:
-                for language in hit:
-                    counts[language] += 1
+        counted = list(compress(tokens, map(_LONG_TOKEN, map(len, tokens))))
+        total += len(counted)
+        found.update(chain.from_iterable(filter(None, map(index.get, map(str.lower, counted)))))
         if total > 100:
             break
     if not names or total == 0:
         return None, frozenset()
+    counts = [found[language] for language in range(len(names))]
     best = max(range(len(counts)), key=counts.__getitem__)  # the first of equals, as sorted by name
     hits = counts[best]
     if hits == 0 or hits < 0.1 * total:
