@@ -149,9 +149,7 @@ def _kept_words(text: str, wanted: int) -> list[str]:
             kept = list(compress(words, map(not_, map(str.isupper, map(_first_char, words)))))
             if any(map(str.isdigit, head)):  # str.isdigit: also "²" and "①", which \d is not
                 kept = [w for w in kept if not any(map(str.isdigit, w))]
-        if whole:
-            return kept[:wanted]
-        if len(kept) > wanted:
+        if whole or len(kept) > wanted:
             return kept[:wanted]
         size *= 2
 
