@@ -132,6 +132,25 @@ def test_two_copies_of_one_article_do_not_make_its_lines_shared_furniture():
     assert index.count("a.md", bp.line_key("What happens next")) == (0, None)
 
 
+def test_sixty_copies_of_one_article_are_one_neighbourhood_and_a_shared_promo_joins_no_pages():
+    """An agency story republished by 60 sites is one neighbourhood (its sketch values are held by
+    more than 50 documents, too many to pair up), so its own short lines are not furniture; 60
+    different articles that share one long promo line stay 60 neighbourhoods."""
+    story = ["Cup draw", "Seychelles v South Africa", "Mauritius v Madagascar", "Winners meet in final match", *BODY]
+    promo = ("Sign up to our daily newsletter to get the stories that matter most delivered to your inbox every "
+             "morning before breakfast")
+    docs = {f"wire/{n:02}.md": _doc(story) for n in range(60)}
+    docs.update({f"site/{n:02}.md": _doc([f"Story {'abcdefghij'[n // 10]}{'klmnopqrst'[n % 10]}", promo, f"Paragraph {n} of a story long enough to count as "
+                                          f"prose in the sketch of its document, number {n} of sixty here."])
+                 for n in range(60)})
+    index = bp.RepetitionIndex(docs)
+    assert len({index.group[f"wire/{n:02}.md"] for n in range(60)}) == 1
+    assert index.count("wire/00.md", bp.line_key("Mauritius v Madagascar")) == (0, None)
+    assert len({index.group[f"site/{n:02}.md"] for n in range(60)}) == 60
+    assert index.count("site/00.md", bp.line_key("Story ak")) == (0, None)
+    assert index.count("site/00.md", bp.line_key(promo)) == (59, "site/01.md")  # the promo is repeated furniture
+
+
 def test_a_heading_every_document_shares_is_format_not_furniture():
     docs = {}
     for n in range(5):

@@ -682,7 +682,10 @@ class RepetitionIndex:
 
 
 def _copy_groups(sketches: Mapping[str, Sequence[str]]) -> dict[str, str]:
-    """Union-find over documents sharing at least COPY_SHARE of their sketch."""
+    """Union-find over documents sharing at least COPY_SHARE of their sketch. A value more than
+    50 documents hold is a line on every page (furniture), not a sign of a copy, and is not paired
+    up; but documents whose whole sketch is the same (of at least half its size: long lines of
+    their own) are copies however many there are: an agency story that 60 sites republished."""
     parent = {p: p for p in sketches}
 
     def find(p: str) -> str:
@@ -700,10 +703,20 @@ def _copy_groups(sketches: Mapping[str, Sequence[str]]) -> dict[str, str]:
         if len(holders) > 50:  # a line on every page is furniture, not a copy
             continue
         shared.update(combinations(holders, 2))
-    for (a, b), n in shared.items():
-        smaller = min(len(sketches[a]), len(sketches[b]))
-        if smaller and n >= max(2, COPY_SHARE * smaller) or (smaller == 1 and n == 1 and len(sketches[a]) == len(sketches[b])):
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+    pairs = [pair for pair, n in shared.items() if _copies(sketches[pair[0]], sketches[pair[1]], n)]
+    same: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for path, values in sketches.items():
+        if len(values) >= SKETCH_SIZE // 2:
+            same[tuple(values)].append(path)
+    pairs.extend((first, other) for holders in same.values() for first, other in zip(holders, holders[1:]))
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
     return {p: find(p) for p in sketches}
+
+
+def _copies(a: Sequence[str], b: Sequence[str], shared: int) -> bool:
+    """Whether two documents sharing `shared` sketch values are copies of one article."""
+    smaller = min(len(a), len(b))
+    return bool(smaller) and shared >= max(2, COPY_SHARE * smaller) or (smaller == 1 and shared == 1 and len(a) == len(b))
