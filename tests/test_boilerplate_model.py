@@ -133,13 +133,15 @@ def test_two_copies_of_one_article_do_not_make_its_lines_shared_furniture():
 
 
 def test_sixty_copies_of_one_article_are_one_neighbourhood_and_a_shared_promo_joins_no_pages():
-    """An agency story republished by 60 sites is one neighbourhood (its sketch values are held by
-    more than 50 documents, too many to pair up), so its own short lines are not furniture; 60
-    different articles that share one long promo line stay 60 neighbourhoods."""
+    """An agency story republished by 60 sites, in two versions, is one neighbourhood (its sketch
+    values are held by more than 50 documents: one document of each version is paired up), so its
+    own short lines are not furniture; 60 different articles that share one long promo line stay 60
+    neighbourhoods."""
     story = ["Cup draw", "Seychelles v South Africa", "Mauritius v Madagascar", "Winners meet in final match", *BODY]
     promo = ("Sign up to our daily newsletter to get the stories that matter most delivered to your inbox every "
              "morning before breakfast")
-    docs = {f"wire/{n:02}.md": _doc(story) for n in range(60)}
+    edited = [*story[:-1], "The final paragraph was rewritten in this version of the story by an editor at one of the sites."]
+    docs = {f"wire/{n:02}.md": _doc(story if n % 2 else edited) for n in range(60)}  # two versions, 30 copies each
     docs.update({f"site/{n:02}.md": _doc([f"Story {'abcdefghij'[n // 10]}{'klmnopqrst'[n % 10]}", promo, f"Paragraph {n} of a story long enough to count as "
                                           f"prose in the sketch of its document, number {n} of sixty here."])
                  for n in range(60)})

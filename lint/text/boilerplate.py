@@ -682,10 +682,11 @@ class RepetitionIndex:
 
 
 def _copy_groups(sketches: Mapping[str, Sequence[str]]) -> dict[str, str]:
-    """Union-find over documents sharing at least COPY_SHARE of their sketch. A value more than
-    50 documents hold is a line on every page (furniture), not a sign of a copy, and is not paired
-    up; but documents whose whole sketch is the same (of at least half its size: long lines of
-    their own) are copies however many there are: an agency story that 60 sites republished."""
+    """Union-find over documents sharing at least COPY_SHARE of their sketch. Documents whose whole
+    sketch is the same (at least half full: long lines of their own) are copies however many there
+    are (an agency story that 60 sites republished); a value more than 50 documents hold pairs up
+    one document of each different sketch, unless there are more than 50 of those: then it is a
+    line on every page (furniture), not a sign of a copy."""
     parent = {p: p for p in sketches}
 
     def find(p: str) -> str:
@@ -700,8 +701,10 @@ def _copy_groups(sketches: Mapping[str, Sequence[str]]) -> dict[str, str]:
             by_value[v].append(path)
     shared: Counter[tuple[str, str]] = Counter()
     for holders in by_value.values():
-        if len(holders) > 50:  # a line on every page is furniture, not a copy
-            continue
+        if len(holders) > 50:  # only the different sketches of its holders are paired up (one of each)
+            holders = list({tuple(sketches[holder]): holder for holder in reversed(holders)}.values())
+            if len(holders) > 50:  # a line on every page is furniture, not a copy
+                continue
         shared.update(combinations(holders, 2))
     pairs = [pair for pair, n in shared.items() if _copies(sketches[pair[0]], sketches[pair[1]], n)]
     same: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -719,4 +722,6 @@ def _copy_groups(sketches: Mapping[str, Sequence[str]]) -> dict[str, str]:
 def _copies(a: Sequence[str], b: Sequence[str], shared: int) -> bool:
     """Whether two documents sharing `shared` sketch values are copies of one article."""
     smaller = min(len(a), len(b))
-    return bool(smaller) and shared >= max(2, COPY_SHARE * smaller) or (smaller == 1 and shared == 1 and len(a) == len(b))
+    if smaller == 1:
+        return shared == 1 and len(a) == len(b)
+    return bool(smaller) and shared >= max(2, COPY_SHARE * smaller)
