@@ -37,17 +37,20 @@ WITHOUT = 'ignore: [KZ504]\nrules:\n  boilerplate:\n    model: false\n'
 STUB = '    return frozenset()  # measurement copy: the run without issue 13 (no furniture skipping)\n'
 
 
-def instructions(tree: Path, corpus: Path, extra: str, scratch: Path, name: str) -> int:
-    """Instructions of one cold run of `tree`'s kzlint over `corpus` with `extra` config lines."""
-    config = scratch / f"{name}.yaml"
-    config.write_text(f'corpus: {corpus}\ncache-dir: {scratch / name}-cache\nlanguagetool:\n  mode: "off"\n{extra}',
+def instructions(tree: Path, corpus: Path, extra: str, name: str) -> int:
+    """Instructions of one cold run of `tree`'s kzlint over `corpus` with `extra` config lines (the
+    config sits beside the corpus, as the benchmark's: a corpus outside the project is refused)."""
+    config = corpus.parent / f"furniture-cpu-{name}.yaml"
+    cache = corpus.parent / f"furniture-cpu-{name}-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    config.write_text(f'corpus: {corpus.name}\ncache-dir: {cache.name}\nlanguagetool:\n  mode: "off"\n{extra}',
                       encoding="utf-8")
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
                sys.executable, "-m", "lint", "--config", str(config), "--jobs", "1", "--exit-zero", "."]
     done = subprocess.run(command, cwd=corpus, capture_output=True, check=False,
                           env={**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"})
     found = re.search(rb"Collected : (\d+)", done.stderr)
-    if found is None:
+    if done.returncode != 0 or found is None:
         raise SystemExit(f"{name}: no instruction count: {done.stderr.decode(errors='replace')[-1500:]}")
     return int(found.group(1))
 
@@ -89,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
 
         def measure(name: str) -> int:
             tree, extra = runs[name]
-            return instructions(tree, corpus, extra, scratch, name)
+            return instructions(tree, corpus, extra, name)
 
         with ThreadPoolExecutor(2) as pool:
             counted = dict(zip(runs, pool.map(measure, runs)))
