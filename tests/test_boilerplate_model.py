@@ -153,6 +153,18 @@ def test_sixty_copies_of_one_article_are_one_neighbourhood_and_a_shared_promo_jo
     assert index.count("site/00.md", bp.line_key(promo)) == (59, "site/01.md")  # the promo is repeated furniture
 
 
+def test_a_copy_shares_its_values_however_many_documents_hold_each():
+    """Two versions of a story (26 copies each) and a third saved once: the third shares two values
+    with all 53 documents and two with the second version's 27, four of eight in all, so it is a
+    copy of the second version, counted across both kinds of value; the first version shares two."""
+    common, second = ["h1", "h2"], ["l1", "l2"]
+    sketches = {f"a{n:02}": [*common, "a1", "a2", "a3", "a4", "a5", "a6"] for n in range(26)}
+    sketches.update({f"b{n:02}": [*common, *second, "b1", "b2", "b3", "b4"] for n in range(26)})
+    sketches["c"] = [*common, *second, "c1", "c2", "c3", "c4"]
+    group = bp._copy_groups(sketches)
+    assert group["c"] == group["b25"] == "b00" != group["a00"] == "a00"
+
+
 def test_a_heading_every_document_shares_is_format_not_furniture():
     docs = {}
     for n in range(5):

@@ -701,8 +701,11 @@ def _copy_groups(sketches: Mapping[str, Sequence[str]]) -> dict[str, str]:
             by_value[v].append(path)
     shared: Counter[tuple[str, str]] = Counter()
     for holders in by_value.values():
-        if len(holders) > 50:  # only the different sketches of its holders are paired up (one of each)
-            holders = list({tuple(sketches[holder]): holder for holder in reversed(holders)}.values())
+        if len(holders) > 50:  # only the different sketches of its holders are paired up (the first of each)
+            first_of: dict[tuple[str, ...], str] = {}
+            for holder in holders:
+                first_of.setdefault(tuple(sketches[holder]), holder)
+            holders = list(first_of.values())  # in the holders' order: a pair is counted under one key
             if len(holders) > 50:  # a line on every page is furniture, not a copy
                 continue
         shared.update(combinations(holders, 2))
