@@ -132,6 +132,7 @@ class Cache:
         name = hashlib.blake2b(f"{__version__}\0{SCHEMA}\0{config_fingerprint}".encode(), digest_size=8).hexdigest()
         self.file = folder / f"results-{name}.sqlite"
         self._db: sqlite3.Connection | None = None
+        self._json_each = False  # whether the connected SQLite has json_each (asked once per connection)
         self._pending: list[tuple[str, str | None, str]] = []
         self._pending_files: list[tuple] = []
         self._pending_claims: list[tuple[str, str, str, str, str | None]] = []
@@ -161,6 +162,7 @@ class Cache:
                     "CREATE TABLE IF NOT EXISTS notices (line INT PRIMARY KEY, text TEXT);"
                 )
                 self._db = db
+                self._json_each = _has_json_each(db)
                 self._forget_old()
             except (OSError, sqlite3.Error):
                 self._db = None
@@ -424,7 +426,7 @@ class Cache:
                    ("INSERT INTO claims VALUES (?, ?, ?, ?, ?)", self._pending_claims),
                    ("INSERT INTO claims SELECT ?, value, ?, ?, NULL FROM json_each(?)", self._pending_claim_lists))
         try:
-            if db is not None and self._pending_claim_lists and not _has_json_each(db):  # an SQLite without JSON
+            if db is not None and self._pending_claim_lists and not self._json_each:  # an SQLite without JSON
                 self._pending_claims.extend((rule, claim, path, key, None) for rule, path, key, claims
                                             in self._pending_claim_lists for claim in loads(claims))
                 self._pending_claim_lists.clear()

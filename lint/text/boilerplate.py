@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain, combinations, compress
+from itertools import chain, combinations, compress, pairwise
 from operator import itemgetter, mul, not_
 
 from lint.reference.furniture import stop_lists, weights
@@ -500,6 +500,9 @@ def score(texts: Sequence[str], repeats: Sequence[int] | Callable[[str | None], 
 
 
 REPEAT_FEATURES = ("rep", "rep1", "rep3")  # the features that need the corpus; the rest are local
+_LOCAL_FEATURES = [i for i, name in enumerate(FEATURES1) if name not in REPEAT_FEATURES]
+_local_values = itemgetter(*_LOCAL_FEATURES)
+_SHAPE_FEATURES = tuple(map(FEATURES1.index, ("term", "sep", "glued", "link", "lex")))  # what LineFact keeps
 
 # shape flags kept per block for the reasons of a finding
 SHORT, SEPARATORS, GLUED, LINKS = 1, 2, 4, 8
@@ -529,15 +532,14 @@ def line_facts(texts: Sequence[str], model: Model | None = None) -> list[LineFac
     blocks = blocks_of(texts)
     lang, stop = pick_language(b.tokens for b in blocks if b.n >= 6)
     rows = local_features(blocks, [0] * len(blocks), stop, lang is not None)
-    local = [i for i, name in enumerate(FEATURES1) if name not in REPEAT_FEATURES]
-    local_weights, local_values = [model.weights1()[i] for i in local], itemgetter(*local)
-    term, sep, glued, link, lex = map(FEATURES1.index, ("term", "sep", "glued", "link", "lex"))
+    local_weights = [model.weights1()[i] for i in _LOCAL_FEATURES]
+    term, sep, glued, link, lex = _SHAPE_FEATURES
     out = []
     for block, row in zip(blocks, rows):
         shape = ((SHORT if block.n <= 5 and not row[term] else 0) | (SEPARATORS if row[sep] else 0)
                  | (GLUED if row[glued] else 0) | (LINKS if row[link] > 0.5 else 0))
         match = _LEXICON.search(block.text) if row[lex] else None
-        base = model.b1 + sum(map(mul, local_weights, local_values(row)))
+        base = model.b1 + sum(map(mul, local_weights, _local_values(row)))
         out.append(LineFact(block.key, round(base, 4), block.n, shape, match.group(0) if match else ""))
     return out
 
@@ -714,7 +716,7 @@ def _copy_groups(sketches: Mapping[str, Sequence[str]]) -> dict[str, str]:
     for path, values in sketches.items():
         if len(values) >= SKETCH_SIZE // 2:
             same[tuple(values)].append(path)
-    pairs.extend((first, other) for holders in same.values() for first, other in zip(holders, holders[1:]))
+    pairs.extend(pair for holders in same.values() for pair in pairwise(holders))
     for a, b in pairs:
         ra, rb = find(a), find(b)
         if ra != rb:
