@@ -266,3 +266,25 @@ def test_every_call_to_action_is_found_through_the_shortcut():
 def test_digits_are_counted_as_the_pattern_finds_them(pieces):
     text = "".join(pieces)
     assert bp._digit_count(text) == sum(len(m) for m in re.findall(r"\d+", text))
+
+
+_SHAPES = _PIECES + ["|", " | ", "/", " / ", "•", "›", "»", "\u00a0|", "aB", "abCd", "HomeWorld", "ÀÉ", "éÉé", "прИвет", "ς"]
+
+
+@given(st.lists(st.sampled_from(_SHAPES), max_size=14))
+def test_the_shape_shortcuts_agree_with_their_patterns(pieces):
+    """Separators and glued words are looked for by C-level str calls on an ASCII head, by the
+    patterns on any other."""
+    text = "".join(pieces)
+    assert bp._has_separator(text) == bool(bp._SEPARATOR.search(text))
+    assert bp._has_glued_words(text) == bool(bp._GLUED.search(text))
+
+
+@given(st.lists(st.sampled_from(_SHAPES + ["The", "THE", "and", "Und", "ΚΑΙ", "İstanbul"]), max_size=14))
+def test_capitals_and_stop_words_are_counted_token_by_token(pieces):
+    tokens = bp.words("".join(pieces))
+    initials = [t[0] for t in tokens if t[0].lower() != t[0].upper()]
+    expected = sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
+    assert bp._capitalised_share(tokens) == expected
+    stop = frozenset({"the", "and", "und", "και", "i̇stanbul"})
+    assert bp._stop_count(tokens, stop) == sum(t.lower() in stop for t in tokens)

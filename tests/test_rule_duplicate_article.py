@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from corpora import write_corpus as corpus
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lint.config import load
 from lint.core.document import Document
@@ -16,6 +18,7 @@ from lint.engine.run import Engine
 from lint.engine.selection import build_rules
 from lint.rules.consistency.duplicate_article import (
     DuplicateArticle,
+    _block_words,
     _densified,
     similarity,
     sketch,
@@ -113,6 +116,23 @@ def test_the_sketch_ignores_case_and_punctuation():
     b = sketch(Document("b.txt", SEED_A.replace("Kazakhstan", "KAZAKHSTAN").replace(", ", " ").replace("“", '"')))
     assert a == b and similarity(a[0], b[0]) == 1.0
     assert similarity(a[0], sketch(Document("c.txt", SEED_B))[0]) < 0.1
+
+
+_PIECES = ["word", "Word", "WORD", "i", "İ", "Σ", "ΟΔΟΣ", "é", " ", "  ", "\n", "\t", "\u00a0", ",", ".", "'", "’", "“",
+           "”", "—", "…", "_", "-", "3", "x1"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.integers(1, 12))
+def test_block_words_are_the_lower_cased_words_without_punctuation(pieces, piece):
+    """An ASCII stretch is lower-cased and stripped in one bytes pass, another through str.lower:
+    the same words either way, and however the block is cut into pieces."""
+    text = "".join(pieces)
+    plain = text.lower().encode()
+    for mark in "’‘“”«»–—…\u00a0":
+        plain = plain.replace(mark.encode(), b" ")
+    expected = plain.translate(None, re.sub("_", "", __import__("string").punctuation).encode()).split()
+    assert _block_words(text, 0, len(text)) == expected
+    assert _block_words(text, 0, len(text), piece) == expected
 
 
 # -- a one-file (pre-commit) run ------------------------------------------------------------------

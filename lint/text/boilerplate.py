@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain, combinations, compress, pairwise
+from itertools import chain, combinations, compress, pairwise, repeat
 from operator import itemgetter, mul, not_
 
 from lint.reference.furniture import stop_lists, weights
@@ -57,6 +57,18 @@ _SENTENCE_CHARS = frozenset(".!?。！？…")
 HEAD_CHARS = 200
 _SEPARATOR = re.compile(r"\s[|•·›»/]\s|\s[|•·]|[|•·]\s|\u00a0\|")
 _GLUED = re.compile(r"[a-z\u00e0-\u00ff\u0430-\u044f]{2}[A-Z\u00c0-\u00de\u0410-\u042f][a-z\u00e0-\u00ff\u0430-\u044f]")
+
+
+def _ascii_table(mapping: Mapping[str, str]) -> bytes:
+    """A bytes.translate table for ASCII text encoded: each character of `mapping` to its value,
+    any other to a space. The ASCII shortcuts below translate bytes: bytes.translate reads a fixed
+    table, where str.translate looks every new character of each text up in a dict (twice the cost)."""
+    return bytes(ord(mapping.get(chr(c), " ")) for c in range(256))
+
+
+# an ASCII text's letter cases ("a", "A"; anything else a space): _GLUED is "aaAa" in it, and a
+# line's capitals are counted in it, by C-level calls where `re` tries a pattern at every character
+_ASCII_CASES = _ascii_table({**dict.fromkeys(string.ascii_lowercase, "a"), **dict.fromkeys(string.ascii_uppercase, "A")})
 # the lookahead names the characters a link can start with: `re` then scans for them (twice as fast)
 _MD_LINK = re.compile(r"(?=[\[<hw])(?:\[([^\]\n]*)\]\([^)\s]*\)|<?https?://\S+|\bwww\.\S+)")
 _MD_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
@@ -65,6 +77,7 @@ _MD_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
 # at spaces, where a look-behind would be tried at every character
 _ASCII_KEPT_WORD = re.compile(r"\s((?![A-Z])[^\s0-9]+)(?!\S)")
 _first_char = itemgetter(0)
+_NOT_CAPITAL = bytes(0 if chr(c) in string.ascii_uppercase else 1 for c in range(256))  # compress selectors
 
 
 def words(text: str) -> list[str]:
@@ -74,9 +87,9 @@ def words(text: str) -> list[str]:
 
 # an ASCII line's shape for word_count: letters "a", digits "0", the marks that may join two
 # letters (') or two digits (.,:) kept, everything else a space
-_ASCII_SHAPE = str.maketrans({**{chr(c): " " for c in range(128)}, **dict.fromkeys(string.ascii_letters, "a"),
-                              **dict.fromkeys(string.digits, "0"), "'": "'", **dict.fromkeys(".,:", ".")})
-_UNJOINED_MARKS = str.maketrans("'.", "  ")
+_ASCII_SHAPE = _ascii_table({**dict.fromkeys(string.ascii_letters, "a"), **dict.fromkeys(string.digits, "0"), "'": "'",
+                             **dict.fromkeys(".,:", ".")})
+_WORD_RUNS = bytes.maketrans(b"'.a0", b"  ww")  # the marks left join nothing; a word is a run of "w"
 
 
 def word_count(text: str) -> int:
@@ -84,23 +97,49 @@ def word_count(text: str) -> int:
     length and key, and on ASCII text a few C-level str calls take a third of findall's time."""
     if not text.isascii():
         return len(_TOKEN.findall(text))
-    shape = text.translate(_ASCII_SHAPE)
-    while "a'a" in shape:  # "don't" is one word (twice for "rock'n'roll": replace does not overlap)
-        shape = shape.replace("a'a", "aa")
-    while "0.0" in shape:  # "3.5" and "1,200" are one number
-        shape = shape.replace("0.0", "00")
-    if "0" in shape:  # "mp3" is two tokens
-        shape = shape.replace("a0", "a 0").replace("0a", "0 a")
-    return len(shape.translate(_UNJOINED_MARKS).split())
+    shape = text.encode().translate(_ASCII_SHAPE)
+    if b"'" in shape:  # (a search for the mark alone is fast: "a" is nearly every byte)
+        while b"a'a" in shape:  # "don't" is one word (twice for "rock'n'roll": replace does not overlap)
+            shape = shape.replace(b"a'a", b"aa")
+    if b"0" in shape:
+        while b"0.0" in shape:  # "3.5" and "1,200" are one number
+            shape = shape.replace(b"0.0", b"00")
+        shape = shape.replace(b"a0", b"a 0").replace(b"0a", b"0 a")  # "mp3" is two tokens
+    shape = shape.translate(_WORD_RUNS)
+    return shape.count(b" w") + shape.startswith(b"w")  # the runs, counted where they start
 
 
 def normalise(text: str) -> str:
     """The repetition key's text: NFKC, casefold, digits folded, whitespace collapsed, the
     punctuation and Markdown marks around it dropped."""
-    text = unicodedata.normalize("NFKC", _MD_LINK.sub(lambda m: m.group(1) or "", text)).casefold()
+    if _may_hold_link(text):
+        text = _MD_LINK.sub(lambda m: m.group(1) or "", text)
+    text = unicodedata.normalize("NFKC", text).casefold()
     text = _MD_MARK.sub("", text)
+    if text.isascii():
+        return _normalised_ascii(text)
     text = _DIGITS.sub("0", text)
     return " ".join(_without_edges(text).split())
+
+
+# an ASCII line's bytes for its key: every digit "0", the separators str.split() splits at and
+# bytes.split() would not (\x1c-\x1f) a space; and the bytes around a key's text (not letters or digits)
+_KEY_BYTES = bytes.maketrans(string.digits.encode() + bytes(range(0x1C, 0x20)), b"0" * 10 + b" " * 4)
+_ASCII_EDGES = bytes(c for c in range(128) if not chr(c).isalnum())
+
+
+def _normalised_ascii(text: str) -> str:
+    """The end of normalise for an ASCII line, in bytes (a fifth of the cost of the patterns):
+    runs of digits folded to one "0", the edges stripped, the spaces collapsed."""
+    data = text.encode().translate(_KEY_BYTES)
+    while b"00" in data:
+        data = data.replace(b"00", b"0")
+    return b" ".join(data.strip(_ASCII_EDGES).split()).decode()
+
+
+def _may_hold_link(text: str) -> bool:
+    """Whether _MD_LINK can match: each of its forms holds "](", "http" or "www."."""
+    return "](" in text or "http" in text or "www." in text
 
 
 def _without_edges(text: str) -> str:
@@ -136,13 +175,18 @@ def _long_key(text: str) -> str:
 def _kept_words(text: str, wanted: int) -> list[str]:
     """The first `wanted` words (between spaces) of text that neither start with a capital nor hold
     a digit. This runs on the longest paragraphs of every document, so only a head of the line is
-    read, doubled until it holds enough (its last word may be cut, so it is not counted). An ASCII
-    head's words are found by one pattern, other heads' are dropped in C (map, compress)."""
-    size = 12 * wanted
+    read (ten characters a word wanted: enough for most prose), doubled until it holds enough (its
+    last word may be cut, so it is not counted). An ASCII head without digits keeps the words whose
+    initial is not a capital (a bytes translate of the initials picks them), one with digits is read
+    by one pattern, other heads' words are dropped in C (map, compress)."""
+    size = 10 * wanted
     while True:
         whole = size >= len(text)
         head = text if whole else text[:size]
-        if head.isascii():
+        if head.isascii() and not _digit_count(head):
+            words = head.split()
+            kept = list(compress(words, "".join(map(_first_char, words)).encode().translate(_NOT_CAPITAL)))
+        elif head.isascii():
             kept = _ASCII_KEPT_WORD.findall(" " + head)
         else:
             words = head.split()
@@ -179,7 +223,8 @@ def stopwords() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...]]:
     return {w: tuple(v) for w, v in index.items()}, tuple(names)
 
 
-_LONG_TOKEN = (2).__lt__  # 3 characters or more: "a", "in", "de" are in too many lists to tell languages apart
+# 3 characters or more (a third one is there): "a", "in", "de" are in too many lists to tell languages apart
+_THIRD_CHAR = itemgetter(slice(2, 3))
 
 
 def pick_language(token_lists: Iterable[list[str]]) -> tuple[str | None, frozenset[str]]:
@@ -189,14 +234,14 @@ def pick_language(token_lists: Iterable[list[str]]) -> tuple[str | None, frozens
     found: Counter[int] = Counter()
     total = 0
     for tokens in token_lists:
-        counted = list(compress(tokens, map(_LONG_TOKEN, map(len, tokens))))
+        counted = list(compress(tokens, map(_THIRD_CHAR, tokens)))
         total += len(counted)
         found.update(chain.from_iterable(filter(None, map(index.get, map(str.lower, counted)))))
         if total > 100:
             break
     if not names or total == 0:
         return None, frozenset()
-    counts = [found[language] for language in range(len(names))]
+    counts = list(map(found.get, range(len(names)), repeat(0)))  # (found[i] would call Counter.__missing__)
     best = max(range(len(counts)), key=counts.__getitem__)  # the first of equals, as sorted by name
     hits = counts[best]
     if hits == 0 or hits < 0.1 * total:
@@ -244,27 +289,28 @@ def _ascii_form(word: str) -> str | None:
     return "".join(out)
 
 
-# the first words of the calls to action as an ASCII line spells them, and the words of such a line
-_LEXICON_FIRST_WORDS = frozenset(filter(None, (_ascii_form(re.match(r"\w+", p).group()) for p in LEXICON)))
-_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+# the first words of the calls to action as an ASCII line spells them (encoded), and the words of
+# such a line: its letters lower-cased, digits and "_" (what \w is in ASCII), split at anything else
+_LEXICON_FIRST_WORDS = frozenset(word.encode() for word in filter(None, (_ascii_form(re.match(r"\w+", p).group())
+                                                                         for p in LEXICON)))
+_ASCII_WORD_CHARS = _ascii_table({c: c.lower() for c in string.ascii_letters + string.digits + "_"})
 
 
 def _has_call_to_action(head: str) -> bool:
     """Whether a line's head holds a call to action (_LEXICON). An ASCII head is searched only
     when one of its words starts a call to action: a set lookup, where the pattern is tried at
     every character (thirty microseconds a line)."""
-    if head.isascii() and _LEXICON_FIRST_WORDS.isdisjoint(_ASCII_WORD.findall(head.lower())):
+    if head.isascii() and _LEXICON_FIRST_WORDS.isdisjoint(head.encode().translate(_ASCII_WORD_CHARS).split()):
         return False
     return _LEXICON.search(head) is not None
 
 
-_ASCII_DIGITS = str.maketrans("", "", "0123456789")
 
 
 def _digit_count(text: str) -> int:
     """How many digits (what \\d matches) the text holds; an ASCII text's are counted by deleting them."""
     if text.isascii():
-        return len(text) - len(text.translate(_ASCII_DIGITS))
+        return len(text) - len(text.encode().translate(None, string.digits.encode()))
     return sum(map(len, _DIGITS.findall(text)))
 
 
@@ -337,10 +383,10 @@ def local_features(blocks: Sequence[Block], repeats: Sequence[int], stop: frozen
         head = stripped[:HEAD_CHARS]  # separators, glued items and calls to action: at a line's start
         tokens = block.tokens
         caps = _capitalised_share(tokens)
-        stops = sum(map(stop.__contains__, map(str.lower, tokens))) / len(tokens) if (tokens and has_language) else 0.0
+        stops = _stop_count(tokens, stop) / len(tokens) if (tokens and has_language) else 0.0
         chars = len(stripped) or 1
         digits = _digit_count(stripped) / chars
-        linked = sum(len(m.group(0)) for m in _MD_LINK.finditer(stripped)) / chars if ("http" in stripped or "](" in stripped or "www." in stripped) else 0.0
+        linked = sum(len(m.group(0)) for m in _MD_LINK.finditer(stripped)) / chars if _may_hold_link(stripped) else 0.0
         lex = 1.0 if n <= MAX_KEY_WORDS and _has_call_to_action(head) else 0.0
         tail = stripped.rstrip(_CLOSERS)
         last = tail[-1:] if tail else ""
@@ -351,8 +397,8 @@ def local_features(blocks: Sequence[Block], repeats: Sequence[int], stop: frozen
             1.0 if 8 <= n <= 15 else 0.0,
             stops, 0.0 if has_language else 1.0,
             1.0 if last in _TERMINAL_CHARS else 0.0, 1.0 if last in _SENTENCE_CHARS else 0.0,
-            caps, 1.0 if _SEPARATOR.search(head) else 0.0,
-            1.0 if _GLUED.search(head) else 0.0, digits, linked,
+            caps, 1.0 if _has_separator(head) else 0.0,
+            1.0 if _has_glued_words(head) else 0.0, digits, linked,
             1.0 if stripped.endswith(":") else 0.0,
             i / max(1, total - 1), min(i, total - 1 - i) / max(1, total),
             lex, lex if n <= 4 else 0.0,
@@ -365,12 +411,36 @@ def _capitalised_share(tokens: Sequence[str]) -> float:
     initials a letter is cased; other letters are cased when their two cases differ (not "ª")."""
     initials = "".join(map(_first_char, tokens))
     if initials.isascii():
-        capitals = sum(map(str.isupper, initials))
-        cased = capitals + sum(map(str.islower, initials))
+        cases = initials.encode().translate(_ASCII_CASES)
+        capitals = cases.count(b"A")
+        cased = capitals + cases.count(b"a")
     else:
         cased_initials = [c for c in initials if c.lower() != c.upper()]
         capitals, cased = sum(map(str.isupper, cased_initials)), len(cased_initials)
     return capitals / cased if cased else 0.0
+
+
+def _stop_count(tokens: Sequence[str], stop: frozenset[str]) -> int:
+    """How many tokens are stop words once lower-cased; ASCII tokens are lower-cased in one call
+    (they hold no space: joined and split again, they are the same tokens)."""
+    joined = " ".join(tokens)
+    lowered = joined.lower().split() if joined.isascii() else map(str.lower, tokens)
+    return sum(map(stop.__contains__, lowered))
+
+
+def _has_separator(head: str) -> bool:
+    """_SEPARATOR in a line's head; an ASCII head without "|" or "/" cannot hold one."""
+    if head.isascii() and "|" not in head and "/" not in head:
+        return False
+    return _SEPARATOR.search(head) is not None
+
+
+def _has_glued_words(head: str) -> bool:
+    """_GLUED in a line's head ("HomeWorldSport"): on an ASCII head, two lower-case letters, a
+    capital and a lower-case letter in a row."""
+    if head.isascii():
+        return b"aaAa" in head.encode().translate(_ASCII_CASES)
+    return _GLUED.search(head) is not None
 
 
 def _sigmoid(x: float) -> float:

@@ -67,13 +67,14 @@ def furniture_lines(doc: Document) -> frozenset[int]:
     cached = doc.__dict__.get(_CACHE_ATTR)
     if cached is None:
         found, facts, keep = model_input(doc)
-        verdicts = model.classify_facts(facts, [0] * len(found), protect=[i for i, k in enumerate(keep) if k])
         lines: set[int] = set()
-        for (start, end), verdict in zip(found, verdicts):
-            if verdict.furniture:
-                first, _ = doc.position(start)
-                last, _ = doc.position(end)
-                lines.update(range(first, last + 1))
+        if model.can_have_furniture([line.n for line in facts], model.load_model()):  # most articles cannot
+            verdicts = model.classify_facts(facts, [0] * len(found), protect=[i for i, k in enumerate(keep) if k])
+            for (start, end), verdict in zip(found, verdicts):
+                if verdict.furniture:
+                    first, _ = doc.position(start)
+                    last, _ = doc.position(end)
+                    lines.update(range(first, last + 1))
         cached = frozenset(lines)
         doc.__dict__[_CACHE_ATTR] = cached
     return cached

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from pydantic import Field
@@ -38,7 +39,10 @@ _KEPT = 0xFFFF  # ... of which the lowest 16 bits are kept (b-bit MinHash: chanc
 _HEX = 4  # hex digits per bin in the stored sketch
 _ASCII_PUNCTUATION = string.punctuation.replace("_", "").encode()
 _MARKS = [mark.encode() for mark in "’‘“”«»–—…\u00a0"]  # punctuation outside ASCII, as UTF-8
-_LONG_WORD = (4).__lt__  # a phrase starts at a word of 5 bytes or more
+_ASCII_LOWER = bytes.maketrans(string.ascii_uppercase.encode(), string.ascii_lowercase.encode())
+# a phrase starts at a word of 5 bytes or more: one whose fifth byte is there (a slice of one byte or
+# none is a cached object, and one C call a word where len and a comparison take two)
+_FIFTH_BYTE = itemgetter(slice(4, 5))
 _BIN_STARTS = [b << _BIN_BITS for b in range(BINS + 1)]
 _AS_HEX = struct.Struct(f">{BINS}H")  # the bins' 16-bit values, big-endian: _HEX hex digits each
 
@@ -68,7 +72,7 @@ def sketch(doc: Document) -> tuple[str, int, str]:
         words = _block_words(prose, block.start, block.end)
         digest = zlib.crc32(b" ".join(words) + b"\n", digest)
         if len(words) >= SHINGLE:
-            starts = compress(zip(*(words[i:] for i in range(SHINGLE))), map(_LONG_WORD, map(len, words)))
+            starts = compress(zip(*(words[i:] for i in range(SHINGLE))), map(_FIFTH_BYTE, words))
             hashes.update(map(zlib.crc32, map(b" ".join, starts)))
     return _densified(sorted(hashes)), len(hashes), f"{digest:08x}"
 
@@ -81,12 +85,16 @@ def _block_words(prose: str, start: int, end: int, piece: int = 1 << 20) -> list
     while start < end:
         stop = end if end - start <= piece else prose.find(" ", start + piece, end)
         stop = end if stop < 0 else stop
-        text = prose[start:stop].lower().encode()
-        if not text.isascii():
+        chunk = prose[start:stop]
+        if chunk.isascii():  # lower-cased and stripped of punctuation in one pass
+            text = chunk.encode().translate(_ASCII_LOWER, _ASCII_PUNCTUATION)
+        else:
+            text = chunk.lower().encode()
             for mark in _MARKS:
                 if mark in text:
                     text = text.replace(mark, b" ")
-        words += text.translate(None, _ASCII_PUNCTUATION).split()
+            text = text.translate(None, _ASCII_PUNCTUATION)
+        words += text.split()
         start = stop
     return words
 
