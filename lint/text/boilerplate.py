@@ -106,7 +106,7 @@ def word_count(text: str) -> int:
             shape = shape.replace(b"0.0", b"00")
         shape = shape.replace(b"a0", b"a 0").replace(b"0a", b"0 a")  # "mp3" is two tokens
     shape = shape.translate(_WORD_RUNS)
-    return shape.count(b" w") + shape.startswith(b"w")  # the runs, counted where they start
+    return shape.count(b"w ") + shape.endswith(b"w")  # the runs, counted where they end (a space is rarer than "w")
 
 
 def normalise(text: str) -> str:

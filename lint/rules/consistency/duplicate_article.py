@@ -43,6 +43,7 @@ _ASCII_LOWER = bytes.maketrans(string.ascii_uppercase.encode(), string.ascii_low
 # a phrase starts at a word of 5 bytes or more: one whose fifth byte is there (a slice of one byte or
 # none is a cached object, and one C call a word where len and a comparison take two)
 _FIFTH_BYTE = itemgetter(slice(4, 5))
+_SHIFTS = [slice(i, None) for i in range(SHINGLE)]  # the words from each of a phrase's positions on
 _BIN_STARTS = [b << _BIN_BITS for b in range(BINS + 1)]
 _AS_HEX = struct.Struct(f">{BINS}H")  # the bins' 16-bit values, big-endian: _HEX hex digits each
 
@@ -72,7 +73,7 @@ def sketch(doc: Document) -> tuple[str, int, str]:
         words = _block_words(prose, block.start, block.end)
         digest = zlib.crc32(b" ".join(words) + b"\n", digest)
         if len(words) >= SHINGLE:
-            starts = compress(zip(*(words[i:] for i in range(SHINGLE))), map(_FIFTH_BYTE, words))
+            starts = compress(zip(*map(words.__getitem__, _SHIFTS)), map(_FIFTH_BYTE, words))
             hashes.update(map(zlib.crc32, map(b" ".join, starts)))
     return _densified(sorted(hashes)), len(hashes), f"{digest:08x}"
 
