@@ -69,6 +69,8 @@ def _ascii_table(mapping: Mapping[str, str]) -> bytes:
 # an ASCII text's letter cases ("a", "A"; anything else a space): _GLUED is "aaAa" in it, and a
 # line's capitals are counted in it, by C-level calls where `re` tries a pattern at every character
 _ASCII_CASES = _ascii_table({**dict.fromkeys(string.ascii_lowercase, "a"), **dict.fromkeys(string.ascii_uppercase, "A")})
+_DIGIT_BYTES = string.digits.encode()
+
 # the lookahead names the characters a link can start with: `re` then scans for them (twice as fast)
 _MD_LINK = re.compile(r"(?=[\[<hw])(?:\[([^\]\n]*)\]\([^)\s]*\)|<?https?://\S+|\bwww\.\S+)")
 _MD_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
@@ -94,7 +96,7 @@ _WORD_RUNS = bytes.maketrans(b"'.a0", b"  ww")  # the marks left join nothing; a
 
 def word_count(text: str) -> int:
     """len(words(text)) without making the words: most lines of the corpus only lend their
-    length and key, and on ASCII text a few C-level str calls take a third of findall's time."""
+    length and key, and on ASCII text a few C-level bytes calls take a fraction of findall's time."""
     if not text.isascii():
         return len(_TOKEN.findall(text))
     shape = text.encode().translate(_ASCII_SHAPE)
@@ -176,23 +178,23 @@ def _kept_words(text: str, wanted: int) -> list[str]:
     """The first `wanted` words (between spaces) of text that neither start with a capital nor hold
     a digit. This runs on the longest paragraphs of every document, so only a head of the line is
     read (ten characters a word wanted: enough for most prose), doubled until it holds enough (its
-    last word may be cut, so it is not counted). An ASCII head without digits keeps the words whose
-    initial is not a capital (a bytes translate of the initials picks them), one with digits is read
-    by one pattern, other heads' words are dropped in C (map, compress)."""
+    last word may be cut, so it is not counted). The words of a head outside ASCII are dropped in C
+    (map, compress); an ASCII head with digits is read by one pattern; one without keeps the words
+    whose initial is not a capital (a bytes translate of the initials picks them)."""
     size = 10 * wanted
     while True:
         whole = size >= len(text)
         head = text if whole else text[:size]
-        if head.isascii() and not _digit_count(head):
-            words = head.split()
-            kept = list(compress(words, "".join(map(_first_char, words)).encode().translate(_NOT_CAPITAL)))
-        elif head.isascii():
-            kept = _ASCII_KEPT_WORD.findall(" " + head)
-        else:
+        if not head.isascii():
             words = head.split()
             kept = list(compress(words, map(not_, map(str.isupper, map(_first_char, words)))))
             if any(map(str.isdigit, head)):  # str.isdigit: also "²" and "①", which \d is not
                 kept = [w for w in kept if not any(map(str.isdigit, w))]
+        elif _digit_count(head):
+            kept = _ASCII_KEPT_WORD.findall(" " + head)
+        else:
+            words = head.split()
+            kept = list(compress(words, "".join(map(_first_char, words)).encode().translate(_NOT_CAPITAL)))
         if whole or len(kept) > wanted:
             return kept[:wanted]
         size *= 2
@@ -305,12 +307,10 @@ def _has_call_to_action(head: str) -> bool:
     return _LEXICON.search(head) is not None
 
 
-
-
 def _digit_count(text: str) -> int:
     """How many digits (what \\d matches) the text holds; an ASCII text's are counted by deleting them."""
     if text.isascii():
-        return len(text) - len(text.encode().translate(None, string.digits.encode()))
+        return len(text) - len(text.encode().translate(None, _DIGIT_BYTES))
     return sum(map(len, _DIGITS.findall(text)))
 
 
