@@ -452,7 +452,7 @@ def _sigmoid(x: float) -> float:
 
 
 def _dot(weights: Sequence[float], row: Sequence[float], bias: float) -> float:
-    return bias + sum(w * x for w, x in zip(weights, row))
+    return bias + sum(map(mul, weights, row))
 
 
 def body_span(p1: Sequence[float], blocks: Sequence[Block]) -> tuple[int, int]:
@@ -493,7 +493,7 @@ def context_features(p1: Sequence[float], blocks: Sequence[Block]) -> list[list[
     rows = []
     for i, p in enumerate(p1):
         near = [p1[j] for j in (i - 1, i + 1) if 0 <= j < total]
-        wide = [p1[j] for j in range(max(0, i - 3), min(total, i + 4)) if j != i]
+        wide = p1[max(0, i - 3):i] + p1[i + 1:i + 4]
         ctx1 = sum(near) / len(near) if near else 0.5
         ctx3 = sum(wide) / len(wide) if wide else 0.5
         if first < 0:
@@ -502,8 +502,8 @@ def context_features(p1: Sequence[float], blocks: Sequence[Block]) -> list[list[
             inside = 1.0 if first <= i <= last else 0.0
             gap = first - i if i < first else i - last if i > last else 0
             dist, before, after = math.log1p(gap), 1.0 if i < first else 0.0, 1.0 if i > last else 0.0
-        prev_good = any(good[j] for j in range(max(0, i - 2), i))
-        next_good = any(good[j] for j in range(i + 1, min(total, i + 3)))
+        prev_good = any(good[max(0, i - 2):i])
+        next_good = any(good[i + 1:i + 3])
         rows.append([_logit(p), ctx1, ctx3, inside, dist, before, after,
                      1.0 if prev_good and next_good else 0.0, math.log1p(short_run[i]), doc_p1, doc_short,
                      math.log1p(blocks[i].n), 1.0 if p < 0.2 and blocks[i].n >= 10 else 0.0])
@@ -630,7 +630,7 @@ def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Mod
         return [Verdict(False, 0.0) for _ in facts]
     w1 = dict(zip(FEATURES1, model.weights1()))
     wr = [w1[name] for name in REPEAT_FEATURES]
-    p1 = [_sigmoid(f.base + sum(w * x for w, x in zip(wr, repeat_features(rep)))) for f, rep in zip(facts, repeats)]
+    p1 = [_sigmoid(f.base + sum(map(mul, wr, repeat_features(rep)))) for f, rep in zip(facts, repeats)]
     sized = [_Sized(f.n) for f in facts]
     x2 = context_features(p1, sized)
     w2 = model.weights2()
