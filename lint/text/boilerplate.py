@@ -74,12 +74,11 @@ _DIGIT_BYTES = string.digits.encode()
 # the lookahead names the characters a link can start with: `re` then scans for them (twice as fast)
 _MD_LINK = re.compile(r"(?=[\[<hw])(?:\[([^\]\n]*)\]\([^)\s]*\)|<?https?://\S+|\bwww\.\S+)")
 _MD_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
-# the words (between spaces) of an ASCII line that _long_key keeps: not capitalised, no digit; the
-# pattern starts at the space before a word (the text is given a leading one): `re` then looks only
-# at spaces, where a look-behind would be tried at every character
-_ASCII_KEPT_WORD = re.compile(r"\s((?![A-Z])[^\s0-9]+)(?!\S)")
 _first_char = itemgetter(0)
-_NOT_CAPITAL = bytes(0 if chr(c) in string.ascii_uppercase else 1 for c in range(256))  # compress selectors
+# what _long_key drops of an ASCII line: the words with a digit (a word's shape, digits "0" and other
+# characters "a", split where str.split() splits) and those with a capital initial (compress selectors)
+_DIGIT_SHAPE = _ascii_table({**{chr(c): "a" for c in range(128) if not chr(c).isspace()}, **dict.fromkeys(string.digits, "0")})
+_NOT_CAPITAL = bytes(0 if chr(c) in string.ascii_uppercase else 1 for c in range(256))
 
 
 def words(text: str) -> list[str]:
@@ -178,9 +177,8 @@ def _kept_words(text: str, wanted: int) -> list[str]:
     """The first `wanted` words (between spaces) of text that neither start with a capital nor hold
     a digit. This runs on the longest paragraphs of every document, so only a head of the line is
     read (ten characters a word wanted: enough for most prose), doubled until it holds enough (its
-    last word may be cut, so it is not counted). The words of a head outside ASCII are dropped in C
-    (map, compress); an ASCII head with digits is read by one pattern; one without keeps the words
-    whose initial is not a capital (a bytes translate of the initials picks them)."""
+    last word may be cut, so it is not counted). The words are dropped in C (map, compress): an
+    ASCII head's by bytes translates of their shapes and of their initials, other heads' by str methods."""
     size = 10 * wanted
     while True:
         whole = size >= len(text)
@@ -190,10 +188,10 @@ def _kept_words(text: str, wanted: int) -> list[str]:
             kept = list(compress(words, map(not_, map(str.isupper, map(_first_char, words)))))
             if any(map(str.isdigit, head)):  # str.isdigit: also "²" and "①", which \d is not
                 kept = [w for w in kept if not any(map(str.isdigit, w))]
-        elif _digit_count(head):
-            kept = _ASCII_KEPT_WORD.findall(" " + head)
         else:
             words = head.split()
+            if _digit_count(head):  # its words' shapes ("a" or "0" a character) are alphabetic without a digit
+                words = list(compress(words, map(bytes.isalpha, head.encode().translate(_DIGIT_SHAPE).split())))
             kept = list(compress(words, "".join(map(_first_char, words)).encode().translate(_NOT_CAPITAL)))
         if whole or len(kept) > wanted:
             return kept[:wanted]
