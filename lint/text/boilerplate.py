@@ -183,13 +183,12 @@ def _kept_words(text: str, wanted: int) -> list[str]:
     while True:
         whole = size >= len(text)
         head = text if whole else text[:size]
+        words = head.split()
         if not head.isascii():
-            words = head.split()
             kept = list(compress(words, map(not_, map(str.isupper, map(_first_char, words)))))
             if any(map(str.isdigit, head)):  # str.isdigit: also "²" and "①", which \d is not
                 kept = [w for w in kept if not any(map(str.isdigit, w))]
         else:
-            words = head.split()
             if _digit_count(head):  # its words' shapes ("a" or "0" a character) are alphabetic without a digit
                 words = list(compress(words, map(bytes.isalpha, head.encode().translate(_DIGIT_SHAPE).split())))
             kept = list(compress(words, "".join(map(_first_char, words)).encode().translate(_NOT_CAPITAL)))
