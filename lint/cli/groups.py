@@ -98,6 +98,14 @@ class Run:
     engines: list  # (group, engine) pairs, for --fix
     configs: dict[str, Config]  # display path -> its config (for fail-on)
     stdin: dict[str, bytes] = field(default_factory=dict)
+    report: tuple[str, int, list[str]] | None = None  # (text, exit code, notices) stored by an earlier run
+
+    def store_report(self, text: str, exit_code: int, notices: list[str]) -> None:
+        """Keep the report of a run whose inputs name one (see Engine.report_options)."""
+        for _group, engine in self.engines:
+            if engine.report_key is not None and engine.cache is not None:
+                engine.cache.put_report(engine.report_key, text, exit_code, notices)
+                engine.cache.close()
 
     def fail_on(self, path: str) -> Severity:
         config = self.configs.get(path)
@@ -109,7 +117,9 @@ class Run:
 
 
 def run_groups(groups: list[Group], args: argparse.Namespace, cwd: Path, notices, *,
-               stdin: dict[str, bytes] | None = None) -> Run:
+               stdin: dict[str, bytes] | None = None, report_options: str | None = None) -> Run:
+    """Each group's engine run, merged. With `report_options` and one group, a report stored for
+    the same options and inputs comes back as `Run.report` instead of findings."""
     findings: list[Finding] = []
     files = 0
     rules_by_code: dict[str, object] = {}
@@ -133,7 +143,12 @@ def run_groups(groups: list[Group], args: argparse.Namespace, cwd: Path, notices
             engine.stdin.update({k: v for k, v in stdin.items() if k in group.stdin})
         if not group.paths and not engine.stdin:
             continue
+        if len(groups) == 1:
+            engine.report_options = report_options
         result = engine.run(group.paths)
+        if result.report is not None:
+            notices.extend(result.notices, engine=engine)
+            return Run([], result.files, [], {}, {}, [(group, engine)], {}, report=result.report)
         notices.extend(result.notices, engine=engine)
         findings.extend(result.findings)
         files += result.files

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -129,7 +130,14 @@ def _check(args: argparse.Namespace) -> int:
     stdin = sys.stdin.buffer.read() if args.stdin_filename is not None else None
     groups = plan(paths, args.stdin_filename, stdin, args.config, cwd)
     notices = Notices(quiet=args.quiet, use_cache=not args.no_cache)
-    run = run_groups(groups, args, cwd, notices)
+    run = run_groups(groups, args, cwd, notices, report_options=_report_options(args, cwd))
+    if run.report is not None:  # the same options and files as a run that stored its report
+        text, exit_code, said = run.report
+        notices.flush()
+        for notice in said:
+            notices.say(notice)
+        _write(args, lambda color: text)
+        return exit_code
     if args.fix or args.diff:
         done = _fix(args, run, cwd, notices)
         if done is not None:
@@ -144,20 +152,17 @@ def _check(args: argparse.Namespace) -> int:
             raise _usage_error()(str(exc)) from None
         notices.say(f"wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}", always=True)
         return EXIT_OK
-    findings = _narrow(args, run.findings, cwd, notices)
+    findings, said = _narrow(args, run.findings, cwd)
+    for notice in said:
+        notices.say(notice)
 
-    to_file = open(args.output_file, "w", encoding="utf-8") if args.output_file else None  # noqa: SIM115
-    out = to_file or (sys.stderr if args.fix and args.stdin_filename else sys.stdout)  # stdout carries the fixed text
-    try:
-        color = args.color == "always" or (args.color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
+    def render(color: bool) -> str:
         report = Report(findings, run.files, run.rules, run.metadata, color=color)
         if args.statistics:
-            out.write(statistics(report, fmt="json" if args.format in ("json", "json-lines") else "text"))
-        else:
-            out.write(renderers()[args.format](report))
-    finally:
-        if to_file is not None:
-            to_file.close()
+            return statistics(report, fmt="json" if args.format in ("json", "json-lines") else "text")
+        return renderers()[args.format](report)
+
+    text = _write(args, render)
     if args.fix and args.stdin_filename:
         sys.stdout.flush()
         sys.stdout.buffer.write(run.stdin_bytes())
@@ -165,7 +170,44 @@ def _check(args: argparse.Namespace) -> int:
         _print_timings(run.timings)
     fail_on = Severity(args.fail_on) if args.fail_on else None
     failing = any(f.severity.rank >= (fail_on or run.fail_on(f.path)).rank for f in findings)
-    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+    exit_code = EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+    run.store_report(text, exit_code, said)
+    return exit_code
+
+
+def _write(args: argparse.Namespace, render) -> str:
+    """Write the report, rendered for its destination (colour for a terminal), and return it."""
+    to_file = open(args.output_file, "w", encoding="utf-8") if args.output_file else None  # noqa: SIM115
+    out = to_file or (sys.stderr if args.fix and args.stdin_filename else sys.stdout)  # stdout carries the fixed text
+    try:
+        color = args.color == "always" or (args.color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
+        text = render(color)
+        out.write(text)
+    finally:
+        if to_file is not None:
+            to_file.close()
+    return text
+
+
+def _report_options(args: argparse.Namespace, cwd: Path) -> str | None:
+    """What a report depends on besides the config and the files (see Engine.report_options);
+    None for a run whose report is never stored: one that fixes, writes a baseline, reads
+    standard input or git's history, times its rules, or runs without a cache."""
+    if (args.fix or args.diff or args.write_baseline or args.diff_base or args.stdin_filename is not None
+            or args.no_cache or os.environ.get("KZLINT_TIMING")):
+        return None
+    known = ""
+    if args.baseline:
+        import hashlib
+
+        try:
+            known = hashlib.blake2b(Path(args.baseline).read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            return None  # the run says why, as without a stored report
+    # where the report goes decides its colour: a terminal now or not, a file by its name
+    destination = [args.output_file] if args.output_file else [sys.stdout.isatty(), "NO_COLOR" in os.environ]
+    return json.dumps([str(cwd), args.format, args.statistics, args.color, destination, args.fail_on, args.exit_zero,
+                       known])
 
 
 def _fix(args: argparse.Namespace, run, cwd: Path, notices) -> int | None:
@@ -223,22 +265,24 @@ def _owned(path: str, engine, run) -> bool:
     return len(run.engines) == 1 or run.configs.get(path) is engine.config
 
 
-def _narrow(args: argparse.Namespace, findings: list, cwd: Path, notices) -> list:
-    """Keep what --baseline does not know and what --diff-base REF changed."""
+def _narrow(args: argparse.Namespace, findings: list, cwd: Path) -> tuple[list, list[str]]:
+    """Keep what --baseline does not know and what --diff-base REF changed; and the notices
+    saying what was left out."""
     from lint.engine import baseline
 
+    said = []
     if args.baseline:
         try:
             findings, hidden = baseline.new_findings(findings, Path(args.baseline), cwd)
         except baseline.BaselineError as exc:
             raise _usage_error()(str(exc)) from None
         if hidden:
-            notices.say(f"{hidden} finding{'s' if hidden != 1 else ''} known to the baseline not shown")
+            said.append(f"{hidden} finding{'s' if hidden != 1 else ''} known to the baseline not shown")
     if args.diff_base:
         from lint.engine.diffbase import changed_lines, on_changed_lines
 
         findings = on_changed_lines(findings, changed_lines(args.diff_base, cwd))
-    return findings
+    return findings, said
 
 
 def _print_timings(timings: dict[str, float]) -> None:

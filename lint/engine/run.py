@@ -64,6 +64,7 @@ class RunResult:
     metadata: dict[str, dict] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    report: tuple[str, int, list[str]] | None = None  # a stored report of these inputs (Engine.report_options)
 
 
 def prepare_rules(rules: list[Rule]) -> list[str]:
@@ -83,6 +84,15 @@ def config_fingerprint(config: Config, rules: list[Rule]) -> str:
     payload = json.dumps([config.model_dump(mode="json"), sorted(r.code for r in rules), with_keys, tokens],
                          sort_keys=True, default=str)
     return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
+
+
+def report_key(options: str, state: str, targets: list[str], errors: dict[str, str], unreadable: dict[str, str]) -> str:
+    """Everything a report depends on beyond the cache file's config: the report's options (set
+    by the caller), the corpus state (corpus_fingerprint of every file the run consults), which
+    files are reported (sorted), and the files and folders that could not be read."""
+    payload = json.dumps([options, state, targets, sorted(errors.items()), sorted(unreadable.items())],
+                         ensure_ascii=False)
+    return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 # -- worker processes ---------------------------------------------------------------------------
@@ -114,6 +124,11 @@ class Engine:
         self.progress: Callable[[int, int], None] | None = None  # told (done, total) as documents are linted
         self.roots: tuple[str, ...] | None = None  # see project_roots (None: links are followed anywhere)
         self.targets: list[str] = []  # the files of the last run (display paths)
+        # set by a caller that renders reports (the CLI): the report's options, which with the
+        # files' content keys name a stored report; report_key is then this run's (None: not storable)
+        self.report_options: str | None = None
+        self.report_key: str | None = None
+        self._stored_report: tuple[str, int, list[str]] | None = None
 
     @property
     def corpus_rules(self) -> list[CorpusRule]:
@@ -173,6 +188,8 @@ class Engine:
         corpus = _union(self.corpus_files(roots), targets) if self.corpus_rules else targets
         target_set = set(targets)
         records, errors, corpus_records, timings = self._records(corpus, target_set)
+        if self._stored_report is not None:
+            return RunResult([], len(targets), notices=self.notices, report=self._stored_report)
 
         findings: list[Finding] = []
         for shown, reason in sorted(self._unreadable.items()):  # folders the walk could not enter
@@ -218,7 +235,16 @@ class Engine:
         timings: dict[str, float] = defaultdict(float)
         hashed = UNHASHED not in keys.values()  # else some files were never seen: the corpus is new
         # a partial run checks the related files by stat instead, so it never trusts this shortcut
-        fingerprint = corpus_fingerprint(keys.items()) if self.cache and self.corpus_rules and not partial and hashed else ""
+        wanted = bool(self.corpus_rules) or self.report_options is not None
+        state = corpus_fingerprint(keys.items()) if self.cache and not partial and hashed and wanted else ""
+        fingerprint = state if self.corpus_rules else ""
+        self.report_key, self._stored_report = None, None
+        if self.report_options is not None and state:
+            self.report_key = report_key(self.report_options, state, self.targets, errors, self._unreadable)
+            self._stored_report = self.cache.get_report(self.report_key)
+            if self._stored_report is not None:  # nothing more to read: the report is printed again
+                self._close_cache()
+                return {}, errors, [], {}
         corpus_records = self.cache.get_corpus(fingerprint) if fingerprint else None
         need_facts = bool(self.corpus_rules) and corpus_records is None
         # partial: facts of the targets and of files never seen before now, of related documents below
@@ -239,12 +265,20 @@ class Engine:
             timings["corpus-check"] += time.perf_counter() - started
             if self.cache and not partial:
                 self.cache.put_corpus(corpus_fingerprint(keys.items()), corpus_records)  # keys now all known
+        if self.report_options is not None and self.cache and not partial and self.report_key is None:
+            # files never seen before now have their keys: the next run over them finds this report
+            self.report_key = report_key(self.report_options, corpus_fingerprint(keys.items()), self.targets, errors,
+                                         self._unreadable)
+        self._close_cache()
+        return records, errors, corpus_records or [], timings
+
+    def _close_cache(self) -> None:
+        """Write what is pending; without documents checked, the notices are those stored."""
         if self.cache:
             if not self._prepared:
                 self.notices.extend(self.cache.notices())
             self.cache.flush()
             self.cache.close()
-        return records, errors, corpus_records or [], timings
 
     def _load(self, keys: dict[str, str], targets: set[str], facts_for,
               errors: dict[str, str], timings: dict[str, float]) -> dict[str, _Record]:
