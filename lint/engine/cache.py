@@ -32,6 +32,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from lint import __version__
+from lint.core.findings import Finding, to_record
 from lint.engine.discovery import RACY_SECONDS, Listing
 
 SCHEMA = 9  # 9: KZ102 copy-sketch keys read a line's first 20 kept words
@@ -401,10 +402,11 @@ class Cache:
             return found if isinstance(found, list) else None
         return None
 
-    def put_corpus(self, fingerprint: str, findings: list) -> None:
+    def put_corpus(self, fingerprint: str, findings: list[Finding]) -> None:
         """Keep the corpus findings of this corpus state and of the few before it (a branch
-        switched back and forth, a file edited and restored)."""
-        self._put_newest("corpus", fingerprint, dumps(findings), keep=3)
+        switched back and forth, a file edited and restored), as a JSON list of records: one
+        record at a time, never all of them as lists (100,000 findings at 100,000 documents)."""
+        self._put_newest("corpus", fingerprint, f"[{','.join(dumps(to_record(f)) for f in findings)}]", keep=3)
 
     # -- reports ------------------------------------------------------------------------------
     def get_report(self, key: str) -> tuple[str, int, list[str]] | None:
