@@ -177,12 +177,15 @@ def _check(args: argparse.Namespace) -> int:
 
 def _write(args: argparse.Namespace, render) -> str:
     """Write the report, rendered for its destination (colour for a terminal), and return it."""
+    from lint.engine.cache import SLICE
+
     to_file = open(args.output_file, "w", encoding="utf-8") if args.output_file else None  # noqa: SIM115
     out = to_file or (sys.stderr if args.fix and args.stdin_filename else sys.stdout)  # stdout carries the fixed text
     try:
         color = args.color == "always" or (args.color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
         text = render(color)
-        out.write(text)
+        for start in range(0, len(text), SLICE):  # a slice at a time: the stream encodes what it is given, whole
+            out.write(text[start:start + SLICE])
     finally:
         if to_file is not None:
             to_file.close()
