@@ -51,6 +51,7 @@ LAZY = {
     ("lint.cli.main", "lint.engine"): "start-up time",
     ("lint.cli.main", "lint.engine.baseline"): "start-up time",
     ("lint.cli.main", "lint.engine.discovery"): "start-up time",
+    ("lint.cli.main", "lint.engine.cache"): "start-up time",
     # pygls is the `lsp` extra: only `kzlint server` imports the language server
     ("lint.cli.commands", "lint.lsp.server"): "optional dependency (pygls)",
 }

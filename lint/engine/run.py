@@ -14,12 +14,10 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
-from multiprocessing import get_context
 from pathlib import Path
 
 from lint.config import Config
@@ -474,6 +472,9 @@ class Engine:
             finally:
                 gc.disable()
             return
+        from concurrent.futures import ProcessPoolExecutor  # here: a run answered from the cache forks nothing
+        from multiprocessing import get_context
+
         # batches of BATCH documents (linted rule by rule), a few to a worker's turn
         size = max(1, min(BATCH, len(todo) // (self.jobs * 8) or 1))
         if "fork" in start_methods():  # workers inherit the prepared rules: nothing to rebuild
