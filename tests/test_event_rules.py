@@ -248,3 +248,31 @@ def test_a_toll_whose_verb_stands_far_from_its_noun(tmp_path):
     (finding,) = codes(run(root, ["KZ501"]), "KZ501")
     assert finding.path == "corpus/a.md" and "revised from at least 1,800 to 7,250" in finding.message
     assert "7 days later" in finding.message
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_pair_is_compared_in_the_first_bucket_that_pairs_it_as_a_set_of_pairs_seen_would(seed):
+    """KZ501 asks each claim's buckets whether a pair was paired before instead of keeping every
+    pair seen: the same pairs must be compared, in the same buckets and order, large buckets
+    (extremes only) included; a pair of extremes met twice in one bucket may be met again."""
+    import random
+    from types import SimpleNamespace
+
+    from lint.rules.consistency.figure_contradiction import _EarlierBuckets, _pairs
+
+    rng = random.Random(seed)
+    claims = [SimpleNamespace(low=float(rng.randint(0, 50)), high=float(rng.choice([rng.randint(50, 99), 10**9])))
+              for _ in range(60)]
+    buckets = [sorted(rng.sample(range(60), rng.randint(2, 40))) for _ in range(12)]  # a claim once a bucket
+    limit = 15
+    seen, expected, found = set(), [], []
+    for index, members in enumerate(buckets):
+        for pair in _pairs(members, claims, limit):
+            if pair not in seen:
+                seen.add(pair)
+                expected.append((index, pair))
+    earlier = _EarlierBuckets(buckets, claims, limit)
+    for index, members in enumerate(buckets):
+        found.extend((index, pair) for pair in _pairs(members, claims, limit) if not earlier.paired(*pair, index))
+    assert any(len(members) > limit for members in buckets) and len(expected) > 100
+    assert list(dict.fromkeys(found)) == expected
