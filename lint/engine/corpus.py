@@ -3,7 +3,10 @@ keys that let a partial run consult only the facts that can matter."""
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from lint.core.findings import Finding, from_record
 from lint.engine.cache import dumps, loads
@@ -34,7 +37,27 @@ def check_corpus(rules: list[Rule], facts_by_path: Mapping[str, dict[str, list] 
                 findings.extend(check_rule(rule, facts_by_path, paths, focus, skipped, (indexed or {}).get(rule.code)))
             finally:
                 rule.focus = None
+            _return_freed_memory()
     return findings
+
+
+@cache
+def _malloc_trim():
+    """glibc's malloc_trim, or None (another C library, another system)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def _return_freed_memory() -> None:
+    """Give what a rule's check freed back to the system: glibc keeps freed blocks mapped, and the
+    next rule's peak stacked on them (200 MB left by KZ102 at 100,000 documents)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def check_rule(rule: CorpusRule, facts_by_path: Mapping[str, dict[str, list] | str], paths: list[str],

@@ -45,7 +45,8 @@ def summary(report: Report) -> str:
 def render(report: Report) -> str:
     out = [line(f, report.color) for f in report.findings]
     out.append(summary(report))
-    return "\n".join(out) + "\n"
+    out.append("")  # the last newline, joined in: not a second copy of 50 MB of text
+    return "\n".join(out)
 
 
 def statistics(report: Report, fmt: str = "text") -> str:
