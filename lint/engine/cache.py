@@ -28,7 +28,6 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Iterable
-from operator import itemgetter
 from pathlib import Path
 
 from lint import __version__
@@ -106,6 +105,11 @@ def _has_json_each(db: sqlite3.Connection) -> bool:
     except sqlite3.OperationalError:
         return False
     return True
+
+
+def _only(values: Iterable, kind: type) -> bool:
+    """Whether every value is exactly of this type (a listing's 100,000 names: one C-level pass)."""
+    return set(map(type, values)) <= {kind}
 
 
 def _storable(text: str) -> bool:
@@ -256,9 +260,11 @@ class Cache:
         return {row[0]: (row[1:5], row[5]) for row in rows}
 
     def indexed_paths(self) -> set[str]:
-        """Every path in the stat index (a third of the cost of `files()`)."""
-        # a row that is not text never equals a path: no per-row check (100,000 rows)
-        return set(map(itemgetter(0), self._all("SELECT path FROM files")))
+        """Every path in the stat index, as one text from SQLite (paths hold no NUL): a row per
+        path cost 30 ms at 100,000 files, a pre-commit run's largest query."""
+        rows = self._all("SELECT group_concat(path, char(0)) FROM files WHERE typeof(path) = 'text'")
+        joined = rows[0][0] if rows else None
+        return set(joined.split("\0")) if isinstance(joined, str) else set()
 
     def _all(self, sql: str) -> list[tuple]:
         db = self._connect()
@@ -359,8 +365,8 @@ class Cache:
                 folders, files = loads(folders), loads(files)
             except (ValueError, TypeError, RecursionError):
                 return None
-            if (isinstance(folders, dict) and isinstance(files, list) and all(isinstance(f, str) for f in files)
-                    and all(type(m) is int for m in folders.values())):
+            if (isinstance(folders, dict) and isinstance(files, list) and _only(files, str)
+                    and _only(folders.values(), int)):
                 return Listing(folders, files)
             return None  # the wrong shape: a miss, the folder is walked again
         return None
@@ -386,7 +392,7 @@ class Cache:
                 files = loads(payload)
             except (ValueError, TypeError, RecursionError):
                 return None
-            return files if isinstance(files, list) and all(isinstance(f, str) for f in files) else None
+            return files if isinstance(files, list) and _only(files, str) else None
         return None
 
     def put_filtered(self, key: str, files: list[str]) -> None:

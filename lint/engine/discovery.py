@@ -114,7 +114,7 @@ def expand(paths: list[str], include: list[str], exclude: list[str], cwd: Path,
             if not is_excluded(shown, exclude):
                 found.append(shown)
     found.sort()  # linear when one folder's walk (sorted already) is all there is
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(found)) if len(paths) > 1 else found  # one path's walk lists a file once
 
 
 @dataclass
