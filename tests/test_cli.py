@@ -116,3 +116,18 @@ def test_console_script_runs_on_the_sample_corpus():
     assert "infos)" in last and "in 5 files" in last and last.endswith("fixable with --fix")
     findings = [line for line in result.stdout.splitlines()[:-1] if line.startswith("corpus/")]
     assert findings and findings == sorted(findings, key=lambda l: (l.split(":")[0], int(l.split(":")[1]), int(l.split(":")[2])))
+
+
+def test_a_run_called_in_process_leaves_the_garbage_collector_as_it_found_it(corpus, capsys):
+    """The command line lints with the collector off (start-up time); a caller keeps its own."""
+    import gc
+
+    assert gc.isenabled()
+    run(capsys, "articles")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run(capsys, "articles")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -67,11 +67,21 @@ def main(argv: list[str] | None = None) -> int:
     if argv == ["--version"]:  # answered before anything heavy is imported (start-up time)
         print(f"kzlint {__version__}")
         return EXIT_OK
-    if argv[:1] != ["server"]:
-        # a short-lived process: what it imports and loads (modules, rules, config schemas: a tenth
-        # of a one-file run spent in collections) lives until it exits, and a run's records and
-        # findings are acyclic; the engine turns the collector on where cycles can arise (parsing)
-        gc.disable()
+    if argv[:1] == ["server"]:
+        return _main(argv)
+    # what a run imports and loads (modules, rules, config schemas: a tenth of a one-file run went
+    # to collections) lives until it ends, and its records and findings are acyclic: the collector
+    # is off, and the engine turns it on where cycles can arise (parsing); on again for a caller
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _main(argv: list[str]) -> int:
     from lint.config import ConfigError
     from lint.engine.discovery import UsageError
 
