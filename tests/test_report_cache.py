@@ -85,3 +85,15 @@ def test_runs_that_fix_or_read_git_history_store_no_report(corpus, capsys):
     assert stored_reports(corpus) == 1
     assert lint(capsys, "-o", "report.txt", "news")[1] == ""  # the report went to the file, again
     assert "warning[KZ" in (corpus / "report.txt").read_text(encoding="utf-8")
+
+
+def test_a_timed_run_makes_its_report_afresh_and_stores_it_for_the_next(corpus, capsys, monkeypatch):
+    filtered = []
+    finish = engine.finish
+    monkeypatch.setattr(engine, "finish", lambda *args, **kwargs: filtered.append(1) or finish(*args, **kwargs))
+    monkeypatch.setenv("KZLINT_TIMING", "1")
+    timed = lint(capsys, "news")
+    assert "KZ501" in timed[2] and stored_reports(corpus) == 1 and len(filtered) == 1  # the rules' times
+    assert lint(capsys, "news")[:2] == timed[:2] and len(filtered) == 2  # timed again: made afresh
+    monkeypatch.delenv("KZLINT_TIMING")
+    assert lint(capsys, "news")[:2] == timed[:2] and len(filtered) == 2  # the stored report

@@ -145,6 +145,7 @@ def run_groups(groups: list[Group], args: argparse.Namespace, cwd: Path, notices
             continue
         if len(groups) == 1:
             engine.report_options = report_options
+            engine.reuse_report = not os.environ.get("KZLINT_TIMING")  # timings are of rules that ran
         result = engine.run(group.paths)
         if result.report is not None:
             notices.extend(result.notices, engine=engine)

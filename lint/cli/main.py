@@ -211,9 +211,9 @@ def _write(args: argparse.Namespace, render) -> str:
 def _report_options(args: argparse.Namespace, cwd: Path) -> str | None:
     """What a report depends on besides the config and the files (see Engine.report_options);
     None for a run whose report is never stored: one that fixes, writes a baseline, reads
-    standard input or git's history, times its rules, or runs without a cache."""
+    standard input or git's history, or runs without a cache."""
     if (args.fix or args.diff or args.write_baseline or args.diff_base or args.stdin_filename is not None
-            or args.no_cache or os.environ.get("KZLINT_TIMING")):
+            or args.no_cache):
         return None
     known = ""
     if args.baseline:

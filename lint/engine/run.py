@@ -125,6 +125,7 @@ class Engine:
         # set by a caller that renders reports (the CLI): the report's options, which with the
         # files' content keys name a stored report; report_key is then this run's (None: not storable)
         self.report_options: str | None = None
+        self.reuse_report = True  # False: store this run's report, but make it afresh (a timed run)
         self.report_key: str | None = None
         self._stored_report: tuple[str, int, list[str]] | None = None
 
@@ -237,7 +238,7 @@ class Engine:
         self.report_key, self._stored_report = None, None
         if self.report_options is not None and state:
             self.report_key = report_key(self.report_options, state, self.targets, errors, self._unreadable)
-            self._stored_report = self.cache.get_report(self.report_key)
+            self._stored_report = self.cache.get_report(self.report_key) if self.reuse_report else None
             if self._stored_report is not None:  # nothing more to read: the report is printed again
                 self._close_cache()
                 return {}, errors, [], {}
