@@ -424,7 +424,7 @@ class Cache:
 
     # -- reports ------------------------------------------------------------------------------
     def get_report(self, key: str) -> tuple[str, int, list[str]] | None:
-        """(report text, exit code, notices) of a run with these inputs (see lint.engine.reports)."""
+        """(report text, exit code, notices) of a run with these inputs (see Engine.report_options)."""
         for exit_code, notices, report in self._query("SELECT exit, notices, report FROM reports WHERE key IN ({marks})",
                                                       [key]):
             try:
