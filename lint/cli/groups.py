@@ -117,9 +117,11 @@ class Run:
 
 
 def run_groups(groups: list[Group], args: argparse.Namespace, cwd: Path, notices, *,
-               stdin: dict[str, bytes] | None = None, report_options: str | None = None) -> Run:
+               stdin: dict[str, bytes] | None = None, report_options: str | None = None,
+               reuse_report: bool = True) -> Run:
     """Each group's engine run, merged. With `report_options` and one group, a report stored for
-    the same options and inputs comes back as `Run.report` instead of findings."""
+    the same options and inputs comes back as `Run.report` instead of findings (unless not
+    `reuse_report`: the report is then made afresh, and stored)."""
     findings: list[Finding] = []
     files = 0
     rules_by_code: dict[str, object] = {}
@@ -145,7 +147,7 @@ def run_groups(groups: list[Group], args: argparse.Namespace, cwd: Path, notices
             continue
         if len(groups) == 1:
             engine.report_options = report_options
-            engine.reuse_report = not os.environ.get("KZLINT_TIMING")  # timings are of rules that ran
+            engine.reuse_report = reuse_report
         result = engine.run(group.paths)
         if result.report is not None:
             notices.extend(result.notices, engine=engine)

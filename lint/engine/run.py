@@ -245,6 +245,7 @@ class Engine:
         corpus_records = self.cache.get_corpus(fingerprint) if fingerprint else None
         need_facts = bool(self.corpus_rules) and corpus_records is None
         corpus_findings: list[Finding] = []
+        settled = ""  # the corpus state once the workers have hashed the files never seen before
         # partial: facts of the targets and of files never seen before now, of related documents below
         facts_for = (targets | fresh) if partial else keys.keys()
         records = self._load(keys, targets, facts_for if need_facts else (), errors, timings)
@@ -264,7 +265,8 @@ class Engine:
             del facts
             timings["corpus-check"] += time.perf_counter() - started
             if self.cache and not partial:
-                self.cache.put_corpus(corpus_fingerprint(keys.items()), found)  # keys now all known
+                settled = corpus_fingerprint(keys.items())  # keys now all known
+                self.cache.put_corpus(settled, found)
             corpus_findings = [f for f in found if f.path in targets]
         elif corpus_records is not None:
             if not all(isinstance(r, list) and r for r in corpus_records):
@@ -272,8 +274,8 @@ class Engine:
             corpus_findings = cached_findings(r for r in corpus_records if r[0] in targets)
         if self.report_options is not None and self.cache and not partial and self.report_key is None:
             # files never seen before now have their keys: the next run over them finds this report
-            self.report_key = report_key(self.report_options, corpus_fingerprint(keys.items()), self.targets, errors,
-                                         self._unreadable)
+            self.report_key = report_key(self.report_options, settled or corpus_fingerprint(keys.items()), self.targets,
+                                         errors, self._unreadable)
         self._close_cache()
         return records, errors, corpus_findings, timings
 
