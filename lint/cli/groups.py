@@ -26,7 +26,8 @@ from lint.config import CONFIG_NAMES, Config, discover, load
 from lint.config.loader import config_in
 from lint.core.findings import SORT_KEY, Finding, Severity
 from lint.engine.discovery import UsageError, display_path
-from lint.engine.run import Engine
+from lint.engine import pattern_cache
+from lint.engine.run import Engine, cache_folder
 from lint.engine.selection import build_rules
 
 
@@ -135,8 +136,10 @@ def run_groups(groups: list[Group], args: argparse.Namespace, cwd: Path, notices
         if group.carve_out:
             escaped = [glob.escape(folder) + "/*" for folder in group.carve_out]
             config = config.model_copy(update={"extend_exclude": [*config.extend_exclude, *escaped]})
-        rules = build_rules(config, split(args.select), split(args.extend_select), split(args.ignore))
         config_dir = group.config_file.resolve().parent if group.config_file else cwd
+        if not args.no_cache:  # before the rules' modules compile their patterns
+            pattern_cache.preload(cache_folder(config, config_dir))
+        rules = build_rules(config, split(args.select), split(args.extend_select), split(args.ignore))
         engine = Engine(config, rules, cwd=cwd, config_dir=config_dir, jobs=args.jobs, use_cache=not args.no_cache)
         if not args.quiet:
             engine.progress = progress_bar()
@@ -149,6 +152,8 @@ def run_groups(groups: list[Group], args: argparse.Namespace, cwd: Path, notices
             engine.report_options = report_options
             engine.reuse_report = reuse_report
         result = engine.run(group.paths)
+        if engine.cache is not None:
+            pattern_cache.save(engine.cache.folder)
         if result.report is not None:
             notices.extend(result.notices, engine=engine)
             return Run([], result.files, [], {}, {}, [(group, engine)], {}, report=result.report)

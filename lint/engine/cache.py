@@ -16,7 +16,8 @@ directory, which holds its own `.gitignore` and is always safe to delete. Tables
            report it printed (compressed), its exit code and notices: a run over an unchanged
            corpus prints it again without parsing, filtering or rendering a finding.
 Payloads are JSON (never pickle: a cache checked into a hostile repository must not run
-code). Any error reading the cache is treated as a miss.
+code). Any error reading the cache is treated as a miss. The folder also holds the compiled
+regular expressions of the last runs (lint.engine.pattern_cache, one JSON file per Python).
 """
 
 from __future__ import annotations

@@ -84,6 +84,11 @@ def config_fingerprint(config: Config, rules: list[Rule]) -> str:
     return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
 
 
+def cache_folder(config: Config, config_dir: Path) -> Path:
+    """Where a run with this config keeps its cache (KZLINT_CACHE_DIR overrides `cache-dir`)."""
+    return Path(os.environ.get("KZLINT_CACHE_DIR") or config_dir / config.cache_dir)
+
+
 def report_key(options: str, state: str, targets: list[str], errors: dict[str, str], unreadable: dict[str, str]) -> str:
     """Everything a report depends on beyond the cache file's config: the report's options (set
     by the caller), the corpus state (corpus_fingerprint of every file the run consults), which
@@ -107,8 +112,7 @@ class Engine:
         self.cwd = cwd
         self.config_dir = config_dir or cwd
         self.jobs = jobs or os.cpu_count() or 1
-        cache_dir = os.environ.get("KZLINT_CACHE_DIR") or str(self.config_dir / config.cache_dir)
-        self.cache = Cache(Path(cache_dir), config_fingerprint(config, rules)) if use_cache else None
+        self.cache = Cache(cache_folder(config, self.config_dir), config_fingerprint(config, rules)) if use_cache else None
         self.stdin: dict[str, bytes] = {}  # display path -> bytes read from standard input instead of the file
         self._known: dict[str, tuple] | None = None  # the cache's stat index, loaded once per run
         self._expanded: dict[tuple[str, ...], list[str]] = {}
@@ -390,7 +394,6 @@ class Engine:
             if size > limit:  # standard input obeys max-file-size like a file
                 raise ReadError(f"file too large ({size:,} bytes; the limit is {limit:,}: max-file-size)")
             return self.stdin[shown]
-        refuse_outside(self.cwd / shown, self.roots)
         refuse_outside(self.cwd / shown, self.roots)
         return read_bytes(self.cwd / shown, self.config.max_file_size)
 

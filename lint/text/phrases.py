@@ -42,21 +42,27 @@ def reversed_phrase_pattern(phrases) -> str:
     return rf"(?:{'|'.join(parts)})(?![\w])" if parts else r"(?!x)x"
 
 
+def longest_first(strings: Iterable[str]) -> list[str]:
+    """Longest first, so an alternation prefers the longest match; ties in alphabetical order,
+    so a pattern built from a set is the same text in every process (see engine.pattern_cache)."""
+    return sorted(strings, key=lambda s: (-len(s), s))
+
+
 def _phrases(phrases) -> list[str]:
     """The distinct normalised phrases, longest first."""
-    return sorted({normalise(p) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return longest_first({normalise(p) for p in phrases if p.strip()})
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
     """Literal phrases as one regex alternation, longest first; a space matches any run of blanks
     and an apostrophe matches a curly one too."""
-    escaped = sorted({re.escape(" ".join(p.split())) for p in phrases if p.strip()}, key=len, reverse=True)
+    escaped = longest_first({re.escape(" ".join(p.split())) for p in phrases if p.strip()})
     return "|".join(e.replace(r"\ ", r"[ \t\u00a0]+").replace("'", "['’]") for e in escaped)
 
 
 def literal_alternation(words: Iterable[str]) -> str:
     """Exact strings as one alternation, longest first (no other normalisation)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in longest_first(words))
 
 
 class Prefilter:
@@ -71,7 +77,7 @@ class Prefilter:
 
         space = rf"[{_UNICODE_SPACE}\-]+"
         words = [space.join(re.escape(w).replace("i", "[iıİ]") for w in p.split(" "))
-                 for p in sorted(phrases, key=len, reverse=True)]
+                 for p in longest_first(phrases)]
         self._pattern = re2.compile(f"(?i)(?:{'|'.join(words) or 'a^'})".encode())
 
     def hit_sections(self, text: str, starts: list[int]) -> list[int]:
@@ -98,8 +104,7 @@ class WordStarts:
     def __init__(self, words) -> None:
         import re2
 
-        alternatives = sorted({"".join(_superset_char(c) for c in normalise(w)) for w in words if w.strip()},
-                              key=len, reverse=True)
+        alternatives = longest_first({"".join(_superset_char(c) for c in normalise(w)) for w in words if w.strip()})
         self._pattern = re2.compile(
             rf"(?:^|[^0-9A-Za-z_])(?:[0-9?]|(?:{'|'.join(alternatives) or 'a^'})(?:[^0-9A-Za-z_]|$))".encode())
 
