@@ -5,7 +5,9 @@
 
 For each size: a cold run (empty cache), warm runs (cache present, nothing changed) and
 pre-commit runs (one file changed, only that file on the command line, corpus rules on),
-each a fresh `kzlint` process measured from outside: wall time, CPU time (user + system of
+each a fresh `kzlint` process measured from outside; then pre-commit and warm runs again
+through the daemon (`kzlint --daemon`, started first; their CPU and memory are the caller's
+only, since the run is the daemon's child). Measured from outside: wall time, CPU time (user + system of
 kzlint and its workers, from wait4's rusage), peak RSS of the largest process (rusage) and
 peak proportional set size of the whole process tree (sampled from /proc every 20 ms).
 The default rule set runs with LanguageTool off. proselint 0.16.0 runs on the 1k and 10k
@@ -184,10 +186,14 @@ def bench_kzlint(size: int, workdir: Path, corpus_mb: float, repeats: int, jobs:
     measures: list[Measure] = []
     timing_table = ""
 
+    daemon_dir = workdir / "daemon"  # the daemon's socket folder for --daemon runs (its own: mode 700)
+    daemon_dir.mkdir(mode=0o700, exist_ok=True)
+    daemon_env = {"KZLINT_DAEMON_DIR": str(daemon_dir)}
+
     def record(scenario: str, given: int, args: list[str], mb: float, timing: bool = False) -> None:
         nonlocal timing_table
-        wall, cpu, rss, pss, code, err, steal = run_measured(base + args, corpus, out,
-                                                             {"KZLINT_TIMING": "1"} if timing else None)
+        env = {**daemon_env, **({"KZLINT_TIMING": "1"} if timing else {})}
+        wall, cpu, rss, pss, code, err, steal = run_measured(base + args, corpus, out, env)
         if code not in (0, 1):
             raise SystemExit(f"kzlint failed ({scenario}, {size}): exit {code}\n{err[-3000:]}")
         if timing:
@@ -200,14 +206,28 @@ def bench_kzlint(size: int, workdir: Path, corpus_mb: float, repeats: int, jobs:
     for _ in range(repeats):
         record("warm", size, ["."], corpus_mb)
     files = sorted(p for p in corpus.rglob("*") if p.is_file())
-    for attempt in range(repeats):
-        target = files[(attempt * 7919 + size // 3) % len(files)]
-        original = target.read_bytes()
-        try:  # a real edit: a new sentence with a figure, as a reporter would add
-            target.write_bytes(original + f"\nAt least {attempt + 2} people were arrested, police said.\n".encode())
-            record("one-file", 1, [str(target.relative_to(corpus))], len(original) / 1e6)
-        finally:
-            target.write_bytes(original)
+
+    def one_file(scenario: str, options: list[str], edit: str) -> None:
+        for attempt in range(repeats):
+            target = files[(attempt * 7919 + size // 3) % len(files)]
+            original = target.read_bytes()
+            try:  # a real edit, new to the cache: a sentence with a figure, as a reporter would add
+                target.write_bytes(original + f"\nAt least {attempt + 2} people were {edit}, police said.\n".encode())
+                record(scenario, 1, options + [str(target.relative_to(corpus))], len(original) / 1e6)
+            finally:
+                target.write_bytes(original)
+
+    one_file("one-file", [], "arrested")
+    # the same through the daemon (kzlint --daemon): started first, as a pre-commit user would
+    subprocess.run(kzlint_command() + ["daemon", "start"], cwd=workdir, env={**os.environ, **daemon_env}, check=True,
+                   capture_output=True)
+    try:
+        one_file("one-file --daemon", ["--daemon"], "detained")
+        for _ in range(repeats):
+            record("warm --daemon", size, ["--daemon", "."], corpus_mb)
+    finally:
+        subprocess.run(kzlint_command() + ["daemon", "stop"], cwd=workdir, env={**os.environ, **daemon_env},
+                       capture_output=True)
     return measures, timing_table
 
 
@@ -304,8 +324,9 @@ def table(measures: list[Measure]) -> str:
     for (scenario, size), runs in groups.items():
         m = sorted(runs, key=lambda r: r.wall)[len(runs) // 2]  # the median run
         note = f" (median of {len(runs)})" if len(runs) > 1 else ""
-        per_s = f"{m.docs_per_s:,.0f}" if scenario in ("cold", "warm", "proselint", "vale") else "-"
-        mb_s = f"{m.mb_per_s:.2f}" if scenario in ("cold", "warm", "proselint", "vale") else "-"
+        whole = scenario in ("cold", "warm", "warm --daemon", "proselint", "vale")
+        per_s = f"{m.docs_per_s:,.0f}" if whole else "-"
+        mb_s = f"{m.mb_per_s:.2f}" if whole else "-"
         rows.append(f"| {scenario}{note} | {size:,} | {m.files_given:,} | {m.wall:.2f} | {m.cpu:.2f} | {m.steal:.1f} | {m.max_rss_mb:.0f} | "
                     f"{m.tree_pss_mb:.0f} | {per_s} | {mb_s} | {m.findings:,} |")
     return "\n".join(rows)

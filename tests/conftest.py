@@ -19,3 +19,6 @@ def dev_corpus() -> Path:
 def _isolated_cache(tmp_path_factory, monkeypatch):
     """Keep every test's result cache out of the repository and away from other tests."""
     monkeypatch.setenv("KZLINT_CACHE_DIR", str(tmp_path_factory.mktemp("kzlint-cache")))
+    # and never through a daemon the developer runs (tests/test_daemon.py starts its own)
+    monkeypatch.delenv("KZLINT_DAEMON", raising=False)
+    monkeypatch.setenv("KZLINT_DAEMON_DIR", str(tmp_path_factory.getbasetemp() / "no-daemon"))

@@ -1,6 +1,6 @@
 """The layout is the architecture: lint/'s imports form no cycle and only go down the layers.
 
-    core -> config -> text/reference -> facts -> backends -> rules -> engine -> output -> cli/lsp/api
+    core -> config -> text/reference -> facts -> backends -> rules -> engine -> output/daemon -> cli/lsp/api
 
 A module may import from its own layer (without a cycle) and from any layer below; a rule family
 (lint/rules/<family>/) imports only lint.rules.base and its own family: what two families share
@@ -24,7 +24,7 @@ LAYERS = [
     {"backends"},
     {"rules"},
     {"engine"},
-    {"output"},
+    {"output", "daemon"},
     {"cli", "lsp", "api", "__main__"},
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
@@ -52,6 +52,8 @@ LAZY = {
     ("lint.cli.main", "lint.engine.baseline"): "start-up time",
     ("lint.cli.main", "lint.engine.discovery"): "start-up time",
     ("lint.cli.main", "lint.engine.cache"): "start-up time",
+    ("lint.cli.main", "lint.daemon.client"): "start-up time",
+    ("lint.cli.main", "lint.cli.daemon"): "start-up time",
     # pygls is the `lsp` extra: only `kzlint server` imports the language server
     ("lint.cli.commands", "lint.lsp.server"): "optional dependency (pygls)",
 }

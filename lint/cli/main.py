@@ -13,7 +13,7 @@ from lint import __version__
 from lint.core.escape import for_terminal
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "explain", "config", "server")
+SUBCOMMANDS = ("rules", "explain", "config", "server", "daemon")
 
 
 def _usage_error():
@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "unattributed figures and contradictions across a corpus.",
                      epilog="Other commands (each has --help): 'kzlint rules' lists the rules; 'kzlint explain CODE' "
                      "explains one; 'kzlint config [PATH]' shows the configuration in effect and where each value comes "
-                     "from; 'kzlint server' runs the language server for editors.")
+                     "from; 'kzlint server' runs the language server for editors; 'kzlint daemon start|stop|status' manages "
+                     "the daemon that --daemon runs through.")
     parser.add_argument("paths", nargs="*", help="files or directories (default: .)")
     parser.add_argument("--config", metavar="FILE", help="use this rules.yaml, .kzlint.yaml or pyproject.toml for every "
                         "file (default: the closest kzlint config above each file)")
@@ -57,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--show-settings", action="store_true", help="print the configuration in effect for the "
                         "first path and where each value comes from (like 'kzlint config'), then exit")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    parser.add_argument("--daemon", action="store_true", help="run in the kzlint daemon (started in the background "
+                        "if it is not running; KZLINT_DAEMON=1 does the same): the same run, without Python's and "
+                        "the rules' start-up (pre-commit); see 'kzlint daemon --help'")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     parser.add_argument("--version", action="version", version=f"kzlint {__version__}")
     return parser
@@ -67,7 +71,26 @@ def main(argv: list[str] | None = None) -> int:
     if argv == ["--version"]:  # answered before anything heavy is imported (start-up time)
         print(f"kzlint {__version__}")
         return EXIT_OK
-    if argv[:1] == ["server"]:
+    if _wants_daemon(argv):
+        from lint.daemon.client import run_through_daemon
+
+        code = run_through_daemon(argv)
+        if code is not None:
+            return code
+    return run_here(argv)
+
+
+def _wants_daemon(argv: list[str]) -> bool:
+    """A lint run (no subcommand) with --daemon before any `--`, or KZLINT_DAEMON=1."""
+    if argv[:1] and argv[0] in SUBCOMMANDS:
+        return False
+    options = argv[:argv.index("--")] if "--" in argv else argv
+    return "--daemon" in options or os.environ.get("KZLINT_DAEMON") == "1"
+
+
+def run_here(argv: list[str]) -> int:
+    """The run, in this process (the daemon's children start here)."""
+    if argv[:1] in (["server"], ["daemon"]):
         return _main(argv)
     # what a run imports and loads (modules, rules, config schemas: a tenth of a one-file run went
     # to collections) lives until it ends, and its records and findings are acyclic: the collector
@@ -105,6 +128,10 @@ def _main(argv: list[str]) -> int:
             from lint.cli.commands import server
 
             return server(argv[1:])
+        if argv[:1] == ["daemon"]:
+            from lint.cli.daemon import daemon_command
+
+            return daemon_command(argv[1:], run_here)
         return _check(build_parser().parse_args(argv))
     except (UsageError, ConfigError) as exc:
         print(f"kzlint: error: {for_terminal(str(exc))}", file=sys.stderr)
