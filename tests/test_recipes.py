@@ -3,7 +3,8 @@
 - The pre-commit block is taken from README.md as written and run with the real
   `pre-commit` in a fresh corpus repository. Only `repo:` changes (to a clone of this
   working tree, tagged with the `rev:` the README names: kzlint has no public release, so
-  the README tells users to tag their own clone the same way).
+  the README tells users to tag their own clone the same way). Then README's faster hook
+  (`args: [--daemon]`) is added to it: the second run is the daemon's, with the same report.
 - The GitHub Actions recipe is a real file, docs/github-actions/kzlint.yml, that README.md
   shows verbatim; actionlint (built by ci/actionlint.sh with `go install`) checks it. Where
   actionlint cannot be built the test is skipped, except in CI (CI=true), where it fails.
@@ -14,13 +15,17 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
+import time
 import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
 from corpora import git, snapshot_of_this_tree
+
+from lint.daemon import channel
 
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
@@ -90,6 +95,59 @@ def test_readme_pre_commit_block_runs_verbatim(tmp_path: Path):
     assert passed.returncode == 0, passed.stdout + passed.stderr
     pushed = pre_commit("run", "kzlint-corpus", "--hook-stage", "pre-push", "--all-files")
     assert pushed.returncode == 0, pushed.stdout + pushed.stderr
+
+    # README's faster hook, `args: [--daemon]`: the first run starts the daemon from the hook's
+    # environment and runs as usual; the next runs in it; the same report either way
+    hooks = {hook["id"]: hook for hook in repo["hooks"]}
+    hooks["kzlint"]["args"] = readme_daemon_args()
+    (corpus / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    (corpus / "scraped.md").write_text("Rally in the capital\n\nundefined\n\nThousands gathered on Tuesday.\n",
+                                       encoding="utf-8")
+    git("add", "-A", cwd=corpus)
+    daemon_dir = tmp_path / "daemon"
+    daemon_dir.mkdir(mode=0o700)
+    env["KZLINT_DAEMON_DIR"] = str(daemon_dir)
+    try:
+        first = pre_commit("run", "kzlint", "--all-files")
+        assert first.returncode == 1 and "scraped.md:3:1: warning[KZ101]" in first.stdout, first.stdout + first.stderr
+        assert wait_for(lambda: daemon_status(daemon_dir) is not None)
+        served = pre_commit("run", "kzlint", "--all-files")
+        assert (served.returncode, served.stdout) == (first.returncode, first.stdout)
+        assert daemon_status(daemon_dir)["served"] == 1  # that run was the daemon's
+    finally:
+        daemon_status(daemon_dir, "stop")
+
+
+def readme_daemon_args() -> list[str]:
+    blocks = [yaml.safe_load(b) for b in code_blocks(README.read_text(encoding="utf-8"), "yaml")
+              if b.lstrip().startswith("- id: kzlint")]
+    assert len(blocks) == 1, "README.md should show the --daemon hook once"
+    return blocks[0][0]["args"]
+
+
+def daemon_status(folder: Path, kind: str = "status") -> dict | None:
+    """Ask the daemon whose socket is in `folder` (named after the hook environment's installation)."""
+    for path in folder.glob("*.sock"):
+        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            connection.connect(str(path))
+            connection.sendall(channel.HELLO)
+            channel.send(connection, {"kind": kind})
+            return channel.receive(connection)
+        except OSError:
+            continue
+        finally:
+            connection.close()
+    return None
+
+
+def wait_for(condition, seconds: float = 60.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
 
 
 def test_readme_shows_the_checked_workflow_verbatim():

@@ -83,6 +83,7 @@ class Daemon:
         self.selector = selectors.DefaultSelector()
         self.children: dict[int, socket.socket] = {}  # pid -> the caller's connection
         self.stopping = False
+        self.served = 0  # runs forked so far
         self.wake_read, wake_write = os.pipe()
         os.set_blocking(self.wake_read, False)
         os.set_blocking(wake_write, False)
@@ -149,7 +150,7 @@ class Daemon:
             connection.close()
             return
         if kind == "status":
-            channel.send(connection, {"pid": os.getpid(), "running": len(self.children)})
+            channel.send(connection, {"pid": os.getpid(), "running": len(self.children), "served": self.served})
             connection.close()
             return
         if (self.stopping or request.get("identity") != channel.identity() or code_stamp() != self.stamp
@@ -172,6 +173,7 @@ class Daemon:
         except OSError:
             pass
         signal.pthread_sigmask(signal.SIG_UNBLOCK, CALLER_SIGNALS)
+        self.served += 1
         connection.settimeout(None)
         self.children[pid] = connection
         self.selector.register(connection, selectors.EVENT_READ, pid)
