@@ -22,3 +22,4 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
     # and never through a daemon the developer runs (tests/test_daemon.py starts its own)
     monkeypatch.delenv("KZLINT_DAEMON", raising=False)
     monkeypatch.setenv("KZLINT_DAEMON_DIR", str(tmp_path_factory.getbasetemp() / "no-daemon"))
+    monkeypatch.setenv("KZLINT_DAEMON_IDLE", "120")  # a daemon a failed test leaves does not linger

@@ -30,9 +30,10 @@ def run_through_daemon(argv: list[str]) -> int | None:
         return None
     relay = _Relay()
     with connection, relay:
-        try:
+        try:  # (a closed standard stream or a deleted working folder: the run is made here, as usual)
+            request = _request(argv)
             socket.send_fds(connection, [channel.HELLO], [0, 1, 2])
-            channel.send(connection, _request(argv))
+            channel.send(connection, request)
             answer = channel.receive(connection)
         except (OSError, ValueError):
             return None
@@ -63,8 +64,11 @@ def connect(path: Path) -> socket.socket | None:
 def start(base: Path, wait_for_exit: bool = False) -> None:
     """Start a daemon in the background (it gives way if another one holds the folder's lock)."""
     arguments = [sys.executable, "-m", "lint", "daemon", "serve"] + (["--after-stale"] if wait_for_exit else [])
-    subprocess.Popen(arguments, cwd=base, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+    try:
+        subprocess.Popen(arguments, cwd=base, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+    except OSError:  # the run is made here all the same
+        pass
 
 
 def _request(argv: list[str]) -> dict:
