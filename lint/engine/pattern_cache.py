@@ -77,7 +77,7 @@ def save(folder: Path) -> None:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".patterns-", suffix=".tmp")
         try:
             with open(fd, "w", encoding="ascii") as handle:
-                json.dump(entries, handle)
+                handle.write(json.dumps(entries))  # dumps: C's encoder (dump's is Python's, 3x slower)
             os.replace(temporary, folder / FILE)
         except BaseException:
             os.unlink(temporary)
