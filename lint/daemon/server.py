@@ -107,7 +107,7 @@ class Daemon:
                         self._accept()
                     elif key.data == "signal":
                         _drain(self.wake_read)
-                    else:  # the caller of a running child closed its end: it is gone
+                    else:  # the caller of a running child: closed (it is gone), or talking out of turn
                         self._abandoned(key.data)
                 self._reap()
         finally:
@@ -212,8 +212,8 @@ class Daemon:
 
     def _abandoned(self, pid: int) -> None:
         connection = self.children.get(pid)
-        try:
-            gone = connection is None or not connection.recv(1, socket.MSG_PEEK)
+        try:  # a caller sends nothing after its request: anything else is read and dropped
+            gone = connection is None or not connection.recv(4096)
         except OSError:
             gone = True
         if gone:
