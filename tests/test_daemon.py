@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from daemons import ask, wait_for
 
 from lint.daemon import channel
 
@@ -49,30 +50,6 @@ def kzlint(*args: str, cwd: Path, stdin: bytes | None = None, env: dict | None =
                           env={**os.environ, **(env or {})}, timeout=120)
 
 
-def status(folder: Path) -> dict | None:
-    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        connection.connect(str(channel.address(folder)))
-    except OSError:
-        return None
-    with connection:
-        try:
-            connection.sendall(channel.HELLO)
-            channel.send(connection, {"kind": "status"})
-            return channel.receive(connection)
-        except OSError:  # a daemon closing down
-            return None
-
-
-def wait_for(condition, seconds: float = 20.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_a_run_through_the_daemon_is_the_run_without_it(daemon, project):
     for args in (["news"], ["--format", "json", "news"], ["--select", "KZ1", "news/000_74d40f555e2d2cf7.txt"],
                  ["no-such-file.md"], ["--fail-on", "error", "news"]):
@@ -80,7 +57,7 @@ def test_a_run_through_the_daemon_is_the_run_without_it(daemon, project):
         served = kzlint("--daemon", *args, cwd=project)
         assert (served.returncode, served.stdout, served.stderr) == (alone.returncode, alone.stdout, alone.stderr), args
     assert b"warning[KZ" in served.stdout or b"error[KZ" in served.stdout or served.returncode == 0
-    assert status(daemon)["running"] == 0
+    assert ask(daemon)["running"] == 0
 
 
 def test_the_caller_imports_neither_pydantic_nor_a_rule(daemon, project):
@@ -102,7 +79,7 @@ def cpu_seconds(pid: int) -> float:
 def test_between_runs_the_daemon_waits_without_using_the_processor(daemon, project):
     for _ in range(3):
         assert kzlint("--daemon", "news", cwd=project).returncode == 1
-    pid = status(daemon)["pid"]
+    pid = ask(daemon)["pid"]
     before = cpu_seconds(pid)
     time.sleep(1.0)
     assert cpu_seconds(pid) - before < 0.05
@@ -127,31 +104,32 @@ def test_ctrl_c_stops_the_run_and_a_vanished_caller_takes_its_run_along(daemon, 
         (big / f"{number:03}.txt").write_text(f"{article}\nNumber {number}.\n", encoding="utf-8")
     command = [sys.executable, "-m", "lint", "--daemon", "--no-cache", "--jobs", "1", "big"]
     client = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert wait_for(lambda: (status(daemon) or {}).get("running") == 1)
+    assert wait_for(lambda: (ask(daemon) or {}).get("running") == 1)
     client.send_signal(signal.SIGINT)
     out, err = client.communicate(timeout=60)
     assert client.returncode == 2 and b"kzlint: interrupted" in err
-    assert wait_for(lambda: status(daemon)["running"] == 0)
+    assert wait_for(lambda: ask(daemon)["running"] == 0)
 
     client = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    assert wait_for(lambda: (status(daemon) or {}).get("running") == 1)
+    assert wait_for(lambda: (ask(daemon) or {}).get("running") == 1)
     client.kill()
     client.wait()
-    assert wait_for(lambda: status(daemon)["running"] == 0, 10)  # its child was stopped, not left running
+    assert wait_for(lambda: ask(daemon)["running"] == 0, 10)  # its child was stopped, not left running
 
 
 def test_a_changed_installation_is_never_served(daemon, project):
     """A request from another installation (an upgrade, another copy) is answered "stale" and the
     daemon stops: the caller then runs kzlint itself."""
-    before = status(daemon)["pid"]
+    before = ask(daemon)["pid"]
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    connection.connect(str(channel.address(daemon)))
+    (path,) = daemon.glob("*.sock")  # named after the installation the subprocess imports
+    connection.connect(str(path))
     with connection:
         socket.send_fds(connection, [channel.HELLO], [0, 1, 2])
         channel.send(connection, {"kind": "lint", "identity": "another-installation", "argv": ["news"],
                                   "cwd": str(project), "env": {}, "umask": 0o22, "streams": {}})
         assert channel.receive(connection) == {"stale": True}
-    assert wait_for(lambda: status(daemon) is None, 10)
+    assert wait_for(lambda: ask(daemon) is None, 10)
     assert wait_for(lambda: not Path(f"/proc/{before}").exists() or sys.platform != "linux", 10)
 
 
@@ -163,10 +141,10 @@ def test_without_a_daemon_the_run_is_made_here_and_one_is_started(tmp_path_facto
         alone = kzlint("news", cwd=project)
         first = kzlint("--daemon", "news", cwd=project)
         assert (first.returncode, first.stdout) == (alone.returncode, alone.stdout)
-        assert wait_for(lambda: status(folder) is not None)  # started in the background for the next run
+        assert wait_for(lambda: ask(folder) is not None)  # started in the background for the next run
     finally:
         kzlint("daemon", "stop", cwd=folder)
-    assert wait_for(lambda: status(folder) is None, 10)
+    assert wait_for(lambda: ask(folder) is None, 10)
 
 
 def test_a_folder_others_can_write_in_is_never_used(tmp_path_factory, monkeypatch, project):
@@ -182,11 +160,11 @@ def test_a_folder_others_can_write_in_is_never_used(tmp_path_factory, monkeypatc
     assert list(folder.iterdir()) == []  # no socket, no lock: nothing started
 
 
-def test_stop_and_status(daemon):
+def test_stop_and_ask(daemon):
     running = kzlint("daemon", "status", cwd=daemon)
     assert running.returncode == 0 and b"running (pid" in running.stdout
     stopped = kzlint("daemon", "stop", cwd=daemon)
     assert stopped.returncode == 0 and b"stopped" in stopped.stdout
-    assert wait_for(lambda: status(daemon) is None, 10)
+    assert wait_for(lambda: ask(daemon) is None, 10)
     after = kzlint("daemon", "status", cwd=daemon)
     assert after.returncode == 1 and b"not running" in after.stdout

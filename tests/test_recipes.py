@@ -15,17 +15,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
-import time
 import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
 from corpora import git, snapshot_of_this_tree
-
-from lint.daemon import channel
+from daemons import ask, wait_for
 
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
@@ -110,12 +107,12 @@ def test_readme_pre_commit_block_runs_verbatim(tmp_path: Path):
     try:
         first = pre_commit("run", "kzlint", "--all-files")
         assert first.returncode == 1 and "scraped.md:3:1: warning[KZ101]" in first.stdout, first.stdout + first.stderr
-        assert wait_for(lambda: daemon_status(daemon_dir) is not None)
+        assert wait_for(lambda: ask(daemon_dir) is not None)
         served = pre_commit("run", "kzlint", "--all-files")
         assert (served.returncode, served.stdout) == (first.returncode, first.stdout)
-        assert daemon_status(daemon_dir)["served"] == 1  # that run was the daemon's
+        assert ask(daemon_dir)["served"] == 1  # that run was the daemon's
     finally:
-        daemon_status(daemon_dir, "stop")
+        ask(daemon_dir, "stop")
 
 
 def readme_daemon_args() -> list[str]:
@@ -123,58 +120,3 @@ def readme_daemon_args() -> list[str]:
               if b.lstrip().startswith("- id: kzlint")]
     assert len(blocks) == 1, "README.md should show the --daemon hook once"
     return blocks[0][0]["args"]
-
-
-def daemon_status(folder: Path, kind: str = "status") -> dict | None:
-    """Ask the daemon whose socket is in `folder` (named after the hook environment's installation)."""
-    for path in folder.glob("*.sock"):
-        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            connection.connect(str(path))
-            connection.sendall(channel.HELLO)
-            channel.send(connection, {"kind": kind})
-            return channel.receive(connection)
-        except OSError:
-            continue
-        finally:
-            connection.close()
-    return None
-
-
-def wait_for(condition, seconds: float = 60.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def test_readme_shows_the_checked_workflow_verbatim():
-    assert WORKFLOW.read_text(encoding="utf-8") in code_blocks(README.read_text(encoding="utf-8"), "yaml")
-
-
-def actionlint() -> str | None:
-    found = shutil.which("actionlint")
-    if found:
-        return found
-    built = subprocess.run(["bash", str(REPO / "ci" / "actionlint.sh"), "--print-path"], capture_output=True,
-                           text=True, timeout=900)
-    return built.stdout.strip() if built.returncode == 0 else None
-
-
-def test_github_actions_workflow_passes_actionlint(tmp_path: Path):
-    binary = actionlint()
-    if binary is None:
-        if IN_CI:
-            pytest.fail("actionlint could not be built (ci/actionlint.sh needs go and the Go module proxy)")
-        pytest.skip("actionlint is not installed and could not be built (needs go)")
-    result = subprocess.run([binary, "-no-color", str(WORKFLOW)], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-    # and it does check: the same workflow with an expression injected into a script fails
-    broken = tmp_path / "broken.yml"
-    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace(
-        'run: pip install "$KZLINT"', "run: echo ${{ github.event.pull_request.title }}"), encoding="utf-8")
-    result = subprocess.run([binary, "-no-color", str(broken)], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 1 and "potentially untrusted" in result.stdout, result.stdout + result.stderr
