@@ -21,7 +21,7 @@ def daemon_command(args: list[str], run: Callable[[list[str]], int]) -> int:
     """`run(argv)`: a run of the command line in this process (what the daemon's children do)."""
     parser = Parser(prog="kzlint daemon", description="The kzlint daemon keeps Python, the rules, their patterns "
                     "and the shipped data loaded, and runs each 'kzlint --daemon ...' in a forked child: a "
-                    "pre-commit run starts in milliseconds. It stops after 30 idle minutes (KZLINT_DAEMON_IDLE, "
+                    "pre-commit run skips the start-up that is half of it. It stops after 30 idle minutes (KZLINT_DAEMON_IDLE, "
                     "in seconds) and when kzlint's files change.")
     parser.add_argument("action", choices=["start", "stop", "status", "serve"],
                         help="start it in the background, stop it, say whether it runs; serve: run it in the foreground")
