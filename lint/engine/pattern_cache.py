@@ -12,6 +12,11 @@ re._compiler.compile does and keeps the program (tests/test_pattern_cache.py che
 each stored program makes a pattern equal to a fresh `re.compile`: equality covers the
 pattern, its flags and the whole program). Where the interpreter is not CPython 3.11-3.13,
 nothing is loaded, recorded or stored.
+
+The file is trusted as the rest of the cache is: it is JSON (loading it runs no code) and
+_sre validates each program, so a damaged or planted file cannot crash kzlint; a planted
+valid program could change what a pattern matches, as a planted results row could change a
+finding (delete `.kzlint_cache/` of a repository you do not trust, or run with --no-cache).
 """
 
 from __future__ import annotations
