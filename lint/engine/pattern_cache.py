@@ -13,10 +13,11 @@ each stored program makes a pattern equal to a fresh `re.compile`: equality cove
 pattern, its flags and the whole program). Where the interpreter is not CPython 3.11-3.13,
 nothing is loaded, recorded or stored.
 
-The file is trusted as the rest of the cache is: it is JSON (loading it runs no code) and
-_sre validates each program, so a damaged or planted file cannot crash kzlint; a planted
-valid program could change what a pattern matches, as a planted results row could change a
-finding (delete `.kzlint_cache/` of a repository you do not trust, or run with --no-cache).
+The file is trusted as the rest of the cache is: it is JSON (loading it runs no code), and
+_sre.compile checks each program with CPython's validator (which exists so that a malformed
+program cannot crash the interpreter; one it refuses is skipped). A planted valid program
+could change what a pattern matches, as a planted results row could change a finding: delete
+the `.kzlint_cache/` of a repository you do not trust, or run it with --no-cache.
 """
 
 from __future__ import annotations
