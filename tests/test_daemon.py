@@ -60,6 +60,19 @@ def test_a_run_through_the_daemon_is_the_run_without_it(daemon, project):
     assert ask(daemon)["running"] == 0
 
 
+def test_fix_through_the_daemon_writes_what_fix_without_it_writes(daemon, tmp_path):
+    copies = []
+    for name in ("alone", "served"):
+        shutil.copytree(SEEDS, tmp_path / name, ignore=shutil.ignore_patterns(".kzlint_cache"))
+        copies.append(tmp_path / name)
+    alone = kzlint("--fix", ".", cwd=copies[0])
+    served = kzlint("--daemon", "--fix", ".", cwd=copies[1])
+    assert b"kzlint: fixed" in served.stderr and (served.returncode, served.stdout) == (alone.returncode, alone.stdout)
+    for fixed in sorted(copies[0].glob("*.txt")):
+        assert (copies[1] / fixed.name).read_bytes() == fixed.read_bytes(), fixed.name
+    assert any((copies[1] / f.name).read_bytes() != f.read_bytes() for f in sorted(SEEDS.glob("*.txt")))
+
+
 def test_the_caller_imports_neither_pydantic_nor_a_rule(daemon, project):
     """What makes it fast: the daemon's child makes the run, the caller only hands it over."""
     served = subprocess.run([sys.executable, "-X", "importtime", "-m", "lint", "--daemon", "news"], cwd=project,
