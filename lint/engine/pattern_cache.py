@@ -41,7 +41,7 @@ SUPPORTED = (_sre is not None and sys.implementation.name == "cpython" and (3, 1
 
 _stored: dict[tuple, list] = {}  # re's cache key -> its entry in the file (loaded or not)
 _recorded: dict[tuple, list] = {}  # re's cache key -> the entry of a pattern compiled since preload()
-_before: set[tuple] = set()  # compiled before preload() (the standard library's): never served, never stored
+_before: set[tuple] | None = None  # compiled before the first preload() (the standard library's): never stored
 _COMPILE = _compiler.compile if SUPPORTED else None
 
 
@@ -50,7 +50,9 @@ def preload(folder: Path) -> None:
     have re record the program of each pattern it compiles from now on (for save())."""
     if not SUPPORTED:
         return
-    _before.update(re._cache)
+    global _before
+    if _before is None:  # a run with several configs preloads once per config: its own patterns are stored
+        _before = set(re._cache)
     _compiler.compile = _recording_compile
     try:
         fd = os.open(folder / FILE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -75,7 +77,7 @@ def save(folder: Path) -> None:
     if not SUPPORTED:
         return
     _compiler.compile = _COMPILE
-    keys = [key for key in list(re._cache) if key not in _before and (key in _stored or key in _recorded)]
+    keys = [key for key in list(re._cache) if key not in (_before or ()) and (key in _stored or key in _recorded)]
     if all(key in _stored for key in keys) or not folder.is_dir():
         return
     entries = [_stored.get(key) or _recorded[key] for key in keys]
