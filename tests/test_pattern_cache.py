@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from lint.core import cache_folder
 from lint.engine import pattern_cache
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpus"
@@ -60,7 +61,7 @@ def compiled(run: dict) -> set[tuple[str, int]]:
 
 
 def stored(project: Path) -> list:
-    return json.loads((project / "cache" / pattern_cache.FILE).read_text(encoding="ascii"))
+    return json.loads(pattern_cache._file(project / "cache").read_text(encoding="ascii"))
 
 
 def test_a_second_run_compiles_none_of_the_stored_patterns_and_reports_the_same(project):
@@ -89,7 +90,7 @@ def test_each_stored_program_makes_the_pattern_re_compiles(project):
 
 def test_nothing_is_rewritten_when_nothing_is_new(project):
     counted_run(project, "news")
-    path = project / "cache" / pattern_cache.FILE
+    path = pattern_cache._file(project / "cache")
     before = (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_ino)
     counted_run(project, "news")
     assert (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_ino) == before
@@ -98,7 +99,8 @@ def test_nothing_is_rewritten_when_nothing_is_new(project):
 @pytest.mark.parametrize("content", [b"not json", b"{}", b'[["abc", 0, 0, [999999], 0, {}, []], 7, ["x"]]',
                                      b'[[1, 2, 3, 4, 5, 6, 7]]', b"\xff\xfe"])
 def test_a_damaged_file_is_ignored(tmp_path, content, monkeypatch):
-    (tmp_path / pattern_cache.FILE).write_bytes(content)
+    cache_folder.identity(tmp_path, create=True)  # a folder kzlint made
+    pattern_cache._file(tmp_path).write_bytes(content)
     monkeypatch.setattr(pattern_cache._compiler, "compile", pattern_cache._COMPILE)  # preload's recording: undone after
     re.purge()
     pattern_cache.preload(tmp_path)  # no exception, nothing wrong put in re's cache

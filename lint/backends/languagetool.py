@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from lint.backends.match import Match, Unavailable
 from lint.config import LanguageToolSettings
-from lint.core import process
+from lint.core import cache_folder, process
 
 SEPARATOR = "\n\n"  # between sentences of a batch: LanguageTool reads each as its own paragraph
 MIN_JAVA = 17
@@ -331,7 +331,7 @@ class SentenceCache:
     """
 
     def __init__(self, folder: Path, settings: LanguageToolSettings) -> None:
-        self.file = folder / "languagetool-sentences.sqlite"
+        self.folder = folder
         fingerprint = json.dumps(settings.model_dump(mode="json", exclude={"mode", "url", "timeout_s",
                                                                             "run_timeout_s", "connect_timeout_s",
                                                                             "batch_chars", "cache"}), sort_keys=True)
@@ -346,8 +346,9 @@ class SentenceCache:
         if self._db is None or self._pid != os.getpid():  # never use a parent process's connection
             self._db, self._pid = None, os.getpid()
             try:
-                self.file.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.file, timeout=10)
+                # named after the folder's identity: answers committed or copied in are never read
+                identity = cache_folder.identity(self.folder, create=True)
+                self._db = sqlite3.connect(self.folder / f"languagetool-sentences-{identity}.sqlite", timeout=10)
                 self._db.execute("CREATE TABLE IF NOT EXISTS sentences (key TEXT PRIMARY KEY, matches TEXT)")
             except (OSError, sqlite3.Error):
                 self._db = None

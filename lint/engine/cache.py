@@ -1,7 +1,9 @@
 """On-disk cache of per-document results, keyed by path + content hash.
 
-One SQLite file per (kzlint version, cache schema, config hash) inside the cache
-directory, which holds its own `.gitignore` and is always safe to delete. Tables:
+One SQLite file per (kzlint version, cache schema, config hash, folder identity) inside the
+cache directory, which holds its own `.gitignore` and is always safe to delete; a folder
+committed to git or copied from elsewhere has another identity, so its files are never read
+(lint.core.cache_folder). Tables:
   results  content key -> the document's own results (JSON) and its corpus facts (JSON by rule,
            engine.corpus.pack_facts),
            kept apart so a run that needs only one does not parse the other;
@@ -32,6 +34,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lint import __version__
+from lint.core import cache_folder
 from lint.core.findings import Finding, to_record
 from lint.engine.discovery import RACY_SECONDS, Listing
 
@@ -124,24 +127,11 @@ def _storable(text: str) -> bool:
     return True
 
 
-def _create(path: Path, data: bytes) -> None:
-    """Create a small file unless something (a file, or a link, dangling or not) has the name:
-    never through a symbolic link (O_EXCL | O_NOFOLLOW)."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    except FileExistsError:
-        return
-    try:
-        os.write(fd, data)
-    finally:
-        os.close(fd)
-
-
 class Cache:
     def __init__(self, folder: Path, config_fingerprint: str) -> None:
         self.folder = folder
-        name = hashlib.blake2b(f"{__version__}\0{SCHEMA}\0{config_fingerprint}".encode(), digest_size=8).hexdigest()
-        self.file = folder / f"results-{name}.sqlite"
+        self._config_fingerprint = config_fingerprint
+        self.file: Path | None = None  # named after the folder's identity when first connected
         self._db: sqlite3.Connection | None = None
         self._json_each = False  # whether the connected SQLite has json_each (asked once per connection)
         self._pending: list[tuple[str, str | None, str]] = []
@@ -152,8 +142,9 @@ class Cache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None:
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                _create(self.folder / ".gitignore", b"# created by kzlint; safe to delete\n*\n")
+                folder = cache_folder.identity(self.folder, create=True)
+                name = f"{__version__}\0{SCHEMA}\0{self._config_fingerprint}\0{folder}"
+                self.file = self.folder / f"results-{hashlib.blake2b(name.encode(), digest_size=8).hexdigest()}.sqlite"
                 for suffix in ("", "-wal", "-shm", "-journal"):  # SQLite would open a planted link's target
                     if os.path.islink(f"{self.file}{suffix}"):
                         os.unlink(f"{self.file}{suffix}")
@@ -194,6 +185,8 @@ class Cache:
 
     def _reset(self) -> None:
         """A corrupt cache file is removed so that the next write rebuilds it."""
+        if self.file is None:  # the folder could not be made: there is no file
+            return
         for suffix in ("", "-wal", "-shm"):
             try:
                 os.unlink(f"{self.file}{suffix}")

@@ -15,9 +15,10 @@ nothing is loaded, recorded or stored.
 
 The file is trusted as the rest of the cache is: it is JSON (loading it runs no code), and
 _sre.compile checks each program with CPython's validator (which exists so that a malformed
-program cannot crash the interpreter; one it refuses is skipped). A planted valid program
-could change what a pattern matches, as a planted results row could change a finding: delete
-the `.kzlint_cache/` of a repository you do not trust, or run it with --no-cache.
+program cannot crash the interpreter; one it refuses is skipped). A valid program planted in
+the folder could change what a pattern matches, as a planted results row could change a
+finding; like them, the file is named after the folder's identity (lint.core.cache_folder),
+so one committed to git or copied in from elsewhere is never read.
 """
 
 from __future__ import annotations
@@ -29,13 +30,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from lint.core import cache_folder
+
 try:
     import _sre
     from re import _compiler, _parser
 except ImportError:  # not CPython
     _sre = None
 
-FILE = f"patterns-{sys.implementation.cache_tag}.json"
 SUPPORTED = (_sre is not None and sys.implementation.name == "cpython" and (3, 11) <= sys.version_info[:2] <= (3, 13)
              and isinstance(getattr(re, "_cache", None), dict) and hasattr(_compiler, "_code"))
 
@@ -55,7 +57,10 @@ def preload(folder: Path) -> None:
         _before = set(re._cache)
     _compiler.compile = _recording_compile
     try:
-        fd = os.open(folder / FILE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        file = _file(folder)
+        if file is None:
+            return
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with open(fd, encoding="ascii") as handle:
             entries = json.load(handle)
     except (OSError, ValueError):
@@ -78,21 +83,31 @@ def save(folder: Path) -> None:
         return
     _compiler.compile = _COMPILE
     keys = [key for key in list(re._cache) if key not in (_before or ()) and (key in _stored or key in _recorded)]
-    if all(key in _stored for key in keys) or not folder.is_dir():
+    if all(key in _stored for key in keys):
         return
     entries = [_stored.get(key) or _recorded[key] for key in keys]
     try:
+        file = _file(folder)
+        if file is None:  # no cache folder of kzlint's (the run stored nothing)
+            return
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".patterns-", suffix=".tmp")
         try:
             with open(fd, "w", encoding="ascii") as handle:
                 handle.write(json.dumps(entries))  # dumps: C's encoder (dump's is Python's, 3x slower)
-            os.replace(temporary, folder / FILE)
+            os.replace(temporary, file)
         except BaseException:
             os.unlink(temporary)
             raise
     except OSError:  # a read-only cache folder: the next run compiles again
         return
     _stored.update((_key(entry), entry) for entry in entries)
+
+
+def _file(folder: Path) -> Path | None:
+    """This Python's file of patterns in the folder, named after the folder's identity (None:
+    kzlint has not made the folder)."""
+    identity = cache_folder.identity(folder, create=False)
+    return None if identity is None else folder / f"patterns-{sys.implementation.cache_tag}-{identity}.json"
 
 
 def _key(entry: list) -> tuple:
