@@ -1,6 +1,7 @@
 """Per-document CPU instructions of a cold run, revision against revision (callgrind).
 
     python benchmarks/instructions.py HEAD~1 HEAD           # 300 articles
+    python benchmarks/instructions.py HEAD .                # "." is the working tree, uncommitted changes included
     python benchmarks/instructions.py --size 1000 5df93af HEAD
 
 Seconds on this two-core host move by 10-30% with its load, which hides a change of a few per
@@ -15,14 +16,25 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from furniture_cpu import copy_of, instructions
+from furniture_cpu import REPO, copy_of, instructions
 from generate import generate
+
+
+def tree_of(revision: str, scratch: Path, name: str) -> Path:
+    """`lint/` of a revision, or of the working tree ("."), in its own folder, byte-compiled."""
+    if revision != ".":
+        return copy_of(revision, scratch, name)
+    tree = scratch / name
+    shutil.copytree(REPO / "lint", tree / "lint", ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree)], check=True)
+    return tree
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     generate(args.size, corpora["corpus"], 1)
     generate(1, corpora["start-up"], 1)
     with tempfile.TemporaryDirectory() as folder:
-        trees = {revision: copy_of(revision, Path(folder), f"tree-{number}") for number, revision in enumerate(args.revisions)}
+        trees = {revision: tree_of(revision, Path(folder), f"tree-{number}") for number, revision in enumerate(args.revisions)}
         runs = [(revision, kind) for revision in args.revisions for kind in corpora]
 
         def measure(run: tuple[str, str]) -> int:

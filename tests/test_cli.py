@@ -122,9 +122,10 @@ def test_a_run_called_in_process_leaves_the_garbage_collector_as_it_found_it(cor
     """The command line lints with the collector off (start-up time); a caller keeps its own."""
     import gc
 
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
     run(capsys, "articles")
     assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # what the run froze while linting is the caller's to collect again
     gc.disable()
     try:
         run(capsys, "articles")

@@ -466,18 +466,24 @@ class Engine:
             self.notices.extend(prepare_rules(self.rules))
             if self.cache:
                 self.cache.put_notices(self.notices)
-        codes = [r.code for r in self.rules]
-        if self.jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
-            init_worker_with(self.rules)
-            gc.enable()  # parsing documents may leave cycles behind
-            try:
-                # one document's record is used as it is, not as JSON parsed again; records wait
-                # for the corpus check as JSON (a seventh of their memory as objects)
-                lint = partial(work, serialised=len(todo) > 1)
-                yield from self._counted(chain.from_iterable(map(lint, _batches(todo, BATCH))), len(todo))
-            finally:
-                gc.disable()
-            return
+        with _loaded_frozen():
+            if self.jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
+                yield from self._compute_here(todo)
+            else:
+                yield from self._compute_in_workers(todo)
+
+    def _compute_here(self, todo: list) -> Iterator[tuple]:
+        init_worker_with(self.rules)
+        gc.enable()  # parsing documents may leave cycles behind
+        try:
+            # one document's record is used as it is, not as JSON parsed again; records wait
+            # for the corpus check as JSON (a seventh of their memory as objects)
+            lint = partial(work, serialised=len(todo) > 1)
+            yield from self._counted(chain.from_iterable(map(lint, _batches(todo, BATCH))), len(todo))
+        finally:
+            gc.disable()
+
+    def _compute_in_workers(self, todo: list) -> Iterator[tuple]:
         from concurrent.futures import ProcessPoolExecutor  # here: a run answered from the cache forks nothing
         from multiprocessing import get_context
 
@@ -489,7 +495,7 @@ class Engine:
                                        initargs=(os.getpid(),))
         else:
             pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"), initializer=init_worker,
-                                       initargs=(self.config, codes, os.getpid()))
+                                       initargs=(self.config, [r.code for r in self.rules], os.getpid()))
         with pool:
             yield from self._counted(chain.from_iterable(pool.map(work, _batches(todo, size))), len(todo))
 
@@ -520,6 +526,19 @@ def _union(corpus: list[str], targets: list[str]) -> list[str]:
     inside = set(corpus)
     extra = [t for t in targets if t not in inside]
     return sorted(corpus + extra) if extra else corpus
+
+
+@contextmanager
+def _loaded_frozen() -> Iterator[None]:
+    """While documents are linted, leave what the run has loaded so far (modules, rules, tables:
+    it lives until the run ends) to the collector's permanent generation: the collections that
+    parsing needs do not walk it again and again, and forked workers, which inherit it, do not
+    write to its pages (Python's advice for gc.freeze: disable early, freeze before fork)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager
