@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             return instructions(trees[revision], corpora[kind], "", f"instructions-{args.revisions.index(revision)}-{kind}")
 
         with ThreadPoolExecutor(2) as pool:
-            counted = dict(zip(runs, pool.map(measure, runs)))
+            counted = dict(zip(runs, pool.map(measure, runs), strict=True))
     first = None
     for revision in args.revisions:
         total, start_up = counted[revision, "corpus"], counted[revision, "start-up"]

@@ -142,8 +142,8 @@ class Cache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None:
             try:
-                folder = cache_folder.identity(self.folder, create=True)
-                name = f"{__version__}\0{SCHEMA}\0{self._config_fingerprint}\0{folder}"
+                identity = cache_folder.identity(self.folder, create=True)
+                name = f"{__version__}\0{SCHEMA}\0{self._config_fingerprint}\0{identity}"
                 self.file = self.folder / f"results-{hashlib.blake2b(name.encode(), digest_size=8).hexdigest()}.sqlite"
                 for suffix in ("", "-wal", "-shm", "-journal"):  # SQLite would open a planted link's target
                     if os.path.islink(f"{self.file}{suffix}"):
