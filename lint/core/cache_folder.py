@@ -30,12 +30,12 @@ def identity(folder: Path, create: bool) -> str | None:
         if not create:
             return None
         folder.mkdir(parents=True, exist_ok=True)
-        create_file(marker, MARKER_TEXT)
+        _create(marker, MARKER_TEXT)
         stat = os.lstat(marker)
     return hashlib.blake2b(f"{stat.st_ino}:{stat.st_ctime_ns}".encode(), digest_size=6).hexdigest()
 
 
-def create_file(path: Path, data: bytes) -> None:
+def _create(path: Path, data: bytes) -> None:
     """Create a small file unless something (a file, or a link, dangling or not) has the name:
     never through a symbolic link (O_EXCL | O_NOFOLLOW)."""
     try:
