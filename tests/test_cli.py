@@ -123,9 +123,11 @@ def test_a_run_called_in_process_leaves_the_garbage_collector_as_it_found_it(cor
     import gc
 
     assert gc.isenabled() and gc.get_freeze_count() == 0
+    thresholds = gc.get_threshold()
     run(capsys, "articles")
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0  # what the run froze while linting is the caller's to collect again
+    assert gc.get_threshold() == thresholds  # a worker's young generation (YOUNG_GENERATION) is not the caller's
     gc.disable()
     try:
         run(capsys, "articles")

@@ -94,7 +94,7 @@ def run_here(argv: list[str]) -> int:
         return _main(argv)
     # what a run imports and loads (modules, rules, config schemas: a tenth of a one-file run went
     # to collections) lives until it ends, and its records and findings are acyclic: the collector
-    # is off, and the engine turns it on where cycles can arise (parsing); on again for a caller
+    # is off, and the engine turns it on while documents are linted; on again for a caller
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -66,6 +66,7 @@ def process_texts(items: Sequence[tuple[str, str, bool, Sequence[int]]], rules: 
             records.append(_record(doc, rules, findings[id(doc)], facts[id(doc)], full, replaced, as_records))
         except Exception as exc:
             records.append(exc)
+        doc.release()
     if records and isinstance(records[0], dict):
         records[0]["timings"] = timings  # the batch's time, once: the engine sums timings
     return records

@@ -31,6 +31,7 @@ from lint.engine.discovery import expand, git_root, is_excluded
 from lint.engine.document import record_json
 from lint.engine.filtering import finish
 from lint.engine.workers import (
+    collecting_rarely,
     init_worker,
     init_worker_with,
     start_forked_worker,
@@ -474,14 +475,11 @@ class Engine:
 
     def _compute_here(self, todo: list) -> Iterator[tuple]:
         init_worker_with(self.rules)
-        gc.enable()  # parsing documents may leave cycles behind
-        try:
+        with collecting_rarely():
             # one document's record is used as it is, not as JSON parsed again; records wait
             # for the corpus check as JSON (a seventh of their memory as objects)
             lint = partial(work, serialised=len(todo) > 1)
             yield from self._counted(chain.from_iterable(map(lint, _batches(todo, BATCH))), len(todo))
-        finally:
-            gc.disable()
 
     def _compute_in_workers(self, todo: list) -> Iterator[tuple]:
         from concurrent.futures import ProcessPoolExecutor  # here: a run answered from the cache forks nothing
