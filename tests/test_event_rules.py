@@ -276,3 +276,52 @@ def test_a_pair_is_compared_in_the_first_bucket_that_pairs_it_as_a_set_of_pairs_
         found.extend((index, pair) for pair in _pairs(members, claims, limit) if not earlier.paired(*pair, index))
     assert any(len(members) > limit for members in buckets) and len(expected) > 100
     assert list(dict.fromkeys(found)) == expected
+
+
+def _times():
+    from hypothesis import strategies as st
+
+    from lint.facts.time_expressions import Time
+
+    known = st.tuples(st.integers(730_000, 730_400), st.integers(0, 60),
+                      st.sampled_from(["day", "month", "year", "decade", "century"]))
+    no_year = st.builds(Time, st.none(), st.none(), st.just("day"), st.integers(1, 12), st.none() | st.integers(1, 28))
+    dated = known.map(lambda t: Time(t[0], t[0] + t[1], t[2]))
+    return st.one_of(dated, dated, dated, st.none(), no_year)  # mostly dated: most pairs then have two windows
+
+
+def _sightings():
+    from hypothesis import strategies as st
+
+    from lint.facts.events import Sighting
+
+    kinds = st.lists(st.sampled_from(["killed", "injured", "earthquake", "flood", "arrested"]), max_size=2).map(tuple)
+    scopes = st.sampled_from([(), ("KZ",), ("KZ.01",), ("KZ.01.123",), ("KZ.02",), ("*",), ("~zhanaozen",)])
+    return st.builds(Sighting, kinds, scopes, _times(), _times(), st.booleans(), st.sampled_from(["a.md", "b.md"]),
+                     st.integers(-1, 2), _times(), _times(), st.booleans())
+
+
+def test_claims_whose_event_windows_are_apart_are_never_one_event():
+    """KZ501 skips a pair of claims whose event windows are both known and apart before asking
+    whether they tell one event: for any two sightings, such a pair is neither one event nor
+    joined as a place's only dated event (whatever the place's other claims say)."""
+    from types import SimpleNamespace
+
+    from hypothesis import HealthCheck, assume, given, settings
+
+    from lint.facts import events as ev
+    from lint.rules.consistency.figure_contradiction import _apart, _only_event
+
+    apart = []
+
+    @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+    @given(a=_sightings(), b=_sightings())
+    def check(a, b):
+        assume(_apart(ev.event_window(a), ev.event_window(b)))
+        apart.append(1)
+        claim_a, claim_b = SimpleNamespace(path=a.path, sighting=a), SimpleNamespace(path=b.path, sighting=b)
+        assert not ev.same_event(a, b) and not ev.same_event(b, a)
+        assert not _only_event(claim_a, claim_b, lambda: True, None)
+
+    check()
+    assert len(apart) >= 300  # the property was checked, not assumed away

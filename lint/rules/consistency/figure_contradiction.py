@@ -175,9 +175,12 @@ class FigureContradiction(CorpusRule):
         focus = self.focus
         buckets = list(self._buckets(claims).values())
         earlier = _EarlierBuckets(buckets, claims, self.options.max_group)
+        windows = [ev.event_window(claim.sighting) for claim in claims]
         for index, members in enumerate(buckets):
             one_event = _OneDatedEvent(members, claims, lexicon)
             for number, other in _pairs(members, claims, self.options.max_group):
+                if _apart(windows[number], windows[other]):
+                    continue  # most pairs of a place: see _apart
                 if earlier.paired(number, other, index) or (focus is not None and claims[number].path not in focus
                                                             and claims[other].path not in focus):
                     continue
@@ -304,6 +307,14 @@ class _EarlierBuckets:
                 if extremes is None or a in extremes or b in extremes:
                     return True
         return False
+
+
+def _apart(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Whether two claims' event windows (ev.event_window) are both known and do not overlap:
+    then the times disagree (ev.times_agree), so the events differ (ev.same_event), and both
+    are dated, so neither joins the other as a place's only event (_only_event). Four of five
+    pairs of a place's claims at 100,000 articles, skipped before either is asked."""
+    return a is not None and b is not None and (a[0] > b[1] or b[0] > a[1])
 
 
 def _only_event(a: Claim, b: Claim, one_event: _OneDatedEvent, lexicon: ev.EventLexicon) -> bool:
