@@ -438,6 +438,22 @@ def test_claim_keys_stored_as_one_list_per_document_are_found_one_by_one(tmp_pat
                     ("KZ504", '1:"quoted"', "a.txt"), ("KZ504", "2:Tokaýew", "a.txt")]
 
 
+def test_the_claim_index_is_built_while_the_corpus_is_checked(tmp_path):
+    """A cold run writes its claims, then checks the corpus: the index on them is built on a
+    second connection meanwhile, with the claims written first, so that closing the cache has
+    nothing left to build; the main connection keeps working after it."""
+    import lint.engine.cache as cache_module
+
+    cache = cache_module.Cache(tmp_path / "cache", "fingerprint")
+    cache.put_claims("KZ504", [(f"0:{n}", None) for n in range(5000)], "a.txt", "key-a")
+    with cache.claims_indexed_meanwhile():
+        pass  # the corpus check
+    indexes = sqlite3.connect(cache.file).execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+    assert ("claims_by_claim",) in indexes
+    assert cache.holders("KZ504", ["0:4999"]) == {("a.txt", "key-a")}  # written before the index was built
+    cache.close()
+
+
 def test_this_sqlite_has_its_json_functions():
     """The fast path of put_claims is the one CI takes."""
     import lint.engine.cache as cache_module

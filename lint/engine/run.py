@@ -14,7 +14,7 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -259,9 +259,10 @@ class Engine:
             if partial:
                 self._add_related(records, targets, set(corpus), errors, timings)
             facts = {p: r.facts for p, r in records.items() if r.facts is not None}
-            try:
-                found = check_corpus(self.rules, facts, focus=targets if partial else None, unrelated=self._unrelated,
-                                     indexed=self._indexed)
+            try:  # a partial run has read the claim index already (and built it if it had to)
+                with self.cache.claims_indexed_meanwhile() if self.cache and not partial else nullcontext():
+                    found = check_corpus(self.rules, facts, focus=targets if partial else None,
+                                         unrelated=self._unrelated, indexed=self._indexed)
             finally:
                 for rule in self.corpus_rules:
                     rule.holders = None  # a partial run's sample is this run's only
