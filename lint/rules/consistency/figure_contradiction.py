@@ -312,8 +312,8 @@ class _EarlierBuckets:
 def _apart(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     """Whether two claims' event windows (ev.event_window) are both known and do not overlap:
     then the times disagree (ev.times_agree), so the events differ (ev.same_event), and both
-    are dated, so neither joins the other as a place's only event (_only_event). Four of five
-    pairs of a place's claims at 100,000 articles, skipped before either is asked."""
+    are dated, so neither joins the other as a place's only event (_only_event). Four in five
+    of the pairs those questions were asked about at 100,000 articles."""
     return a is not None and b is not None and (a[0] > b[1] or b[0] > a[1])
 
 
