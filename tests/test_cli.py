@@ -127,7 +127,7 @@ def test_a_run_called_in_process_leaves_the_garbage_collector_as_it_found_it(cor
     run(capsys, "articles")
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0  # what the run froze while linting is the caller's to collect again
-    assert gc.get_threshold() == thresholds  # a worker's young generation (YOUNG_GENERATION) is not the caller's
+    assert gc.get_threshold() == thresholds  # a worker's young generation (collector.YOUNG_GENERATION) is not the caller's
     gc.disable()
     try:
         run(capsys, "articles")

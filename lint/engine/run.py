@@ -7,14 +7,13 @@ Per-document work is a pure map (`process_text`); corpus rules are a group-by ov
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -24,6 +23,7 @@ from lint.config import Config
 from lint.core.findings import Finding, drained
 from lint.core.project import project_root
 from lint.core.reading import ReadError, read_bytes, refuse_outside
+from lint.engine import collector
 from lint.engine.cache import Cache, content_key, corpus_fingerprint, stat_signature
 from lint.engine.corpus import (CorruptCache, cached_findings, check_corpus, indexed_facts, keyed, parsed_document, rule_facts,
                                 wanted_keys)
@@ -31,7 +31,6 @@ from lint.engine.discovery import expand, git_root, is_excluded
 from lint.engine.document import record_json
 from lint.engine.filtering import finish
 from lint.engine.workers import (
-    collecting_rarely,
     init_worker,
     init_worker_with,
     start_forked_worker,
@@ -162,7 +161,7 @@ class Engine:
         return self._expanded[key]
 
     def run(self, paths: list[str]) -> RunResult:
-        with _collector_paused():
+        with collector.paused():
             try:
                 return self._run(paths)
             except CorruptCache:
@@ -468,7 +467,7 @@ class Engine:
             self.notices.extend(prepare_rules(self.rules))
             if self.cache:
                 self.cache.put_notices(self.notices)
-        with _loaded_frozen():
+        with collector.loaded_frozen():
             if self.jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
                 yield from self._compute_here(todo)
             else:
@@ -476,7 +475,7 @@ class Engine:
 
     def _compute_here(self, todo: list) -> Iterator[tuple]:
         init_worker_with(self.rules)
-        with collecting_rarely():
+        with collector.collecting_rarely():
             # one document's record is used as it is, not as JSON parsed again; records wait
             # for the corpus check as JSON (a seventh of their memory as objects)
             lint = partial(work, serialised=len(todo) > 1)
@@ -525,32 +524,5 @@ def _union(corpus: list[str], targets: list[str]) -> list[str]:
     inside = set(corpus)
     extra = [t for t in targets if t not in inside]
     return sorted(corpus + extra) if extra else corpus
-
-
-@contextmanager
-def _loaded_frozen() -> Iterator[None]:
-    """While documents are linted, leave what the run has loaded so far (modules, rules, tables:
-    it lives until the run ends) to the collector's permanent generation: the collections that
-    parsing needs do not walk it again and again, and forked workers, which inherit it, do not
-    write to its pages (Python's advice for gc.freeze: disable early, freeze before fork)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector during a run: a run builds millions of long-lived,
-    acyclic objects (cached records, findings) that the collector would walk again and again
-    (2 of 6.5 s of a warm run over 100,000 documents). Documents are parsed with it on."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 

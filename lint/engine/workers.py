@@ -4,18 +4,16 @@ process (inherited on fork, rebuilt from the config on spawn)."""
 from __future__ import annotations
 
 import ctypes
-import gc
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from lint.config import Config
 from lint.core.reading import ReadError, decode, read_bytes, refuse_outside
+from lint.engine import collector
 from lint.engine.cache import content_key, dumps
 from lint.engine.corpus import claim_rows, keyed, pack_facts
 from lint.engine.document import process_texts
@@ -25,46 +23,19 @@ from lint.rules import CorpusRule, Rule
 WORKER_RULES: list[Rule] = []
 
 
-# Linted documents are freed by reference counting (Document.release), not by the cyclic
-# collector: while documents are linted it needs to run only for what the rules keep. Its
-# youngest generation is 10,000 objects instead of Python's 700. Over 10,000 articles, a
-# worker's collections took 0.2 s (2% of its CPU) with 700 once documents were released, and
-# none with 10,000.
-YOUNG_GENERATION = 10_000
-
-
 def init_worker(config: Config, codes: list[str], parent: int | None = None) -> None:
     """A spawned worker: build the rules from the config."""
     global WORKER_RULES
     if parent is not None:
         die_with_parent(parent)
     WORKER_RULES = [r for r in build_rules(config, select=["ALL"]) if r.code in set(codes)]
-    _collect_rarely()
+    collector.collect_rarely()
 
 
 def start_forked_worker(parent: int) -> None:
     """A forked worker: the rules are inherited."""
     die_with_parent(parent)
-    _collect_rarely()
-
-
-def _collect_rarely() -> None:
-    gc.set_threshold(YOUNG_GENERATION, *gc.get_threshold()[1:])
-    gc.enable()
-
-
-@contextmanager
-def collecting_rarely() -> Iterator[None]:
-    """The collector as a worker has it (on, see YOUNG_GENERATION), for linting in the main
-    process; as it was afterwards."""
-    thresholds, enabled = gc.get_threshold(), gc.isenabled()
-    _collect_rarely()
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        if not enabled:
-            gc.disable()
+    collector.collect_rarely()
 
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
