@@ -80,6 +80,17 @@ def main(argv: list[str] | None = None) -> int:
     return run_here(argv)
 
 
+def console() -> int:
+    """The `kzlint` command and `python -m lint`: main(), then nothing left for Python's exit to
+    collect. A run keeps the collector off (see run_here), so all it made is in the youngest
+    generation, and Python's exit collects it in full before it frees anything: a fifth of a
+    one-file run (0.1 s). Frozen, it is freed by reference counting alone, as before; a caller
+    of main() in its own process keeps its collector as it was."""
+    code = main()
+    gc.freeze()
+    return code
+
+
 def _wants_daemon(argv: list[str]) -> bool:
     """A lint run (no subcommand) with --daemon before any `--`, or KZLINT_DAEMON=1."""
     if argv[:1] and argv[0] in SUBCOMMANDS:
