@@ -43,6 +43,7 @@ SUPPORTED = (_sre is not None and sys.implementation.name == "cpython" and (3, 1
 
 _stored: dict[tuple, list] = {}  # re's cache key -> its entry in the file (loaded or not)
 _recorded: dict[tuple, list] = {}  # re's cache key -> the entry of a pattern compiled since preload()
+_ours: set[tuple] = set()  # the keys of _recorded that kzlint's own modules compiled
 _before: set[tuple] | None = None  # compiled before the first preload() (the standard library's): never stored
 _COMPILE = _compiler.compile if SUPPORTED else None
 
@@ -83,8 +84,8 @@ def save(folder: Path) -> None:
         return
     _compiler.compile = _COMPILE
     keys = [key for key in list(re._cache) if key not in (_before or ()) and (key in _stored or key in _recorded)]
-    if all(key in _stored for key in keys):
-        return
+    if not any(key in _ours and key not in _stored for key in keys):
+        return  # a library's pattern is stored along with kzlint's, never written on its own (see _compiled_by_us)
     entries = [_stored.get(key) or _recorded[key] for key in keys]
     try:
         file = _file(folder)
@@ -127,4 +128,16 @@ def _recording_compile(pattern, flags=0):
         indexgroup[index] = name
     entry = [pattern, flags, flags | parsed.state.flags, program, parsed.state.groups - 1, groupindex, indexgroup]
     _recorded[_key(entry)] = entry
+    if _compiled_by_us(sys._getframe(1)):
+        _ours.add(_key(entry))
     return _sre.compile(pattern, *entry[2:6], tuple(indexgroup))
+
+
+def _compiled_by_us(frame) -> bool:
+    """Whether the code that asked `re` for this pattern is kzlint's. A library may build a
+    pattern anew in each process: markdown-it-py joins a frozenset of characters, whose order
+    follows the process's hash seed, so every run that parses Markdown made one never stored
+    before, and the file was written again each time and filled with variants of it."""
+    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] in ("re", "functools", "enum"):
+        frame = frame.f_back
+    return frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "lint"
