@@ -125,8 +125,9 @@ def test_expand_with_a_listing_store_sees_new_files_and_keeps_the_listing(tmp_pa
 
 
 def test_the_cache_keeps_the_filtered_listing_and_never_serves_a_stale_one(tmp_path, monkeypatch):
-    """The include/exclude filtering of an unchanged listing is stored under a hash of the globs
-    and of the whole list: the second run reads it back; a new file or other globs filter again."""
+    """The include/exclude filtering of an unchanged listing is stored (as the files it leaves
+    out) under a hash of the globs and of the whole list: the second run reads it back; a new
+    file or other globs filter again."""
     from lint.engine.cache import Cache
 
     monkeypatch.chdir(tmp_path)
@@ -138,9 +139,10 @@ def test_the_cache_keeps_the_filtered_listing_and_never_serves_a_stale_one(tmp_p
     include, exclude = ["*.txt", "*.md"], ["README*", "LICENSE*"]
     assert expand(["news"], include, exclude, tmp_path, cache) == ["news/a.txt", "news/b.md"]
     stored = cache._all("SELECT files FROM filtered")
-    assert [json.loads(files) for (files,) in stored] == [["news/a.txt", "news/b.md"]]
-    cache._connect().execute("UPDATE filtered SET files = ?", (json.dumps(["news/a.txt"]),))  # what the next run reads
-    assert expand(["news"], include, exclude, tmp_path, cache) == ["news/a.txt"]
+    assert [json.loads(files) for (files,) in stored] == [["news/README.txt", "news/old/LICENSE.md"]]
+    # what the next run reads
+    cache._connect().execute("UPDATE filtered SET files = ?", (json.dumps(["news/README.txt", "news/b.md"]),))
+    assert expand(["news"], include, exclude, tmp_path, cache) == ["news/a.txt", "news/old/LICENSE.md"]
     assert expand(["news"], include, ["LICENSE*"], tmp_path, cache) == ["news/README.txt", "news/a.txt", "news/b.md"]
     (tmp_path / "news/c.txt").write_text("x", encoding="utf-8")
     assert expand(["news"], include, exclude, tmp_path, cache) == ["news/a.txt", "news/b.md", "news/c.txt"]

@@ -240,6 +240,32 @@ def test_a_file_replaced_since_the_last_walk_is_seen_by_a_one_file_run(corpus):
     assert rule.seen == [3]
 
 
+def test_which_files_the_index_never_saw_is_read_once_while_it_holds_the_same_paths(corpus, monkeypatch):
+    """A one-file run asks which corpus files the stat index has never seen (they may relate to
+    the file given); the answer is kept while the index has as many rows (rows are only added
+    or replaced), so the next one-file run does not read the index's 120 (100,000) paths."""
+    from lint.engine.cache import Cache
+
+    root, files = corpus
+    _age_folders(root / "news")
+    cache = root / "cache"
+    run(root, cache, ["news"])
+    readings = []
+    original = Cache._indexed_paths
+    monkeypatch.setattr(Cache, "_indexed_paths", lambda self: readings.append(1) or original(self))
+    given = ["news/00/article-000.txt"]
+    first, _ = run(root, cache, given)
+    second, _ = run(root, cache, given)
+    assert len(readings) == 1 and first == second == run(root, None, given)[0]
+    # a new article in a new folder, with the headline of the file given: never seen, related
+    (root / "news" / "09").mkdir()
+    (root / "news" / "09" / "article-900.txt").write_text("Floods close roads in Almaty\n\nA third copy.\n",
+                                                          encoding="utf-8")
+    third, rule = run(root, cache, given)
+    assert len(readings) == 2 and third == run(root, None, given)[0]
+    assert "news/09/article-900.txt" in {r["path"] for f in third for r in f["related"]}
+
+
 def test_a_file_edited_in_place_in_an_unchanged_folder_waits_for_a_full_run(corpus):
     """The documented trade-off of a one-file run: a file rewritten in place (its folder's
     mtime unchanged) is not stat-checked unless it shares a claim key with the file given."""

