@@ -1,5 +1,6 @@
-"""The English word list kzlint ships (lint/data/wordfreq/): intact, attributed, and the same
-list wordfreq itself reads (checked where wordfreq is installed: the `test` extra has it)."""
+"""The English word list kzlint ships (lint/data/wordfreq/): intact, attributed, the same list
+wordfreq itself reads (checked where wordfreq is installed: the `test` extra has it), and the
+index kzlint reads is the one tools/build_word_index.py makes from it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import msgpack
 import pytest
+
+from lint.reference import wordlists
 
 DATA = Path(__file__).resolve().parents[1] / "lint" / "data" / "wordfreq"
 SHA256 = "dffae8066b78dce0a6667cf5f58e567054f902674667090a7ac8a8a44628b05c"  # wordfreq 3.1.1's large_en
@@ -42,3 +45,31 @@ def test_the_licence_and_attributions_ship_with_it():
                    "Google Books Ngram", "Robyn Speer", SHA256):
         assert needed in readme, needed
     assert "Apache License" in (DATA / "LICENSE-wordfreq-code.txt").read_text(encoding="utf-8")
+
+
+def test_the_index_kzlint_reads_is_built_from_the_list():
+    spec = importlib.util.spec_from_file_location("build_word_index", DATA.parents[2] / "tools" / "build_word_index.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert (DATA / "large_en.index").read_bytes() == tool.build(DATA / "large_en.msgpack.gz")
+    with gzip.open(DATA / "large_en.msgpack.gz", "rb") as packed:
+        _, *buckets = msgpack.unpack(packed, raw=False)
+    index = wordlists._index()
+    assert [index.bucket_words(number) for number in range(len(buckets))] == buckets
+    assert wordlists.known_words(0.0) == {word: round(9 - number / 100, 2)
+                                          for number, bucket in enumerate(buckets) for word in bucket}
+
+
+@pytest.mark.parametrize("damage", [lambda data: b"", lambda data: b"KZWORDS2" + data[8:],
+                                    lambda data: data[:-1], lambda data: data[:20]])
+def test_a_damaged_index_is_a_clear_error(tmp_path, monkeypatch, damage):
+    folder = tmp_path / "lint" / "data" / "wordfreq"
+    folder.mkdir(parents=True)
+    (folder / "large_en.index").write_bytes(damage((DATA / "large_en.index").read_bytes()))
+    monkeypatch.setattr(wordlists, "resources", type("R", (), {"files": staticmethod(lambda package: tmp_path / package)}))
+    wordlists._index.cache_clear()
+    try:
+        with pytest.raises(wordlists.WordListError, match="reinstall kzlint"):
+            wordlists._index()
+    finally:
+        wordlists._index.cache_clear()

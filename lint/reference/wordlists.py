@@ -3,21 +3,23 @@
 The list's hash tables cost about 0.1 s of CPU per process: `warm_up()` in a rule's prepare()
 has them built in the main process right before it forks workers, which share them. A run that
 does not fork (a pre-commit run checks a file or two) looks its few words up by bisection in
-wordfreq's sorted lists instead, until enough lookups make the tables pay.
+the shipped index instead (lint/data/wordfreq/large_en.index), until enough lookups make the
+tables pay.
 """
 
 from __future__ import annotations
 
 import bisect
-import gzip
 import math
 import re
+import struct
+import sys
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from itertools import filterfalse
-
-import msgpack
+from typing import NamedTuple
 
 from lint.core.forking import before_fork
 
@@ -31,38 +33,63 @@ def warm_up() -> None:
 def _build_tables() -> None:
     for min_zipf in (3.0, 2.0, 0.0):
         known_words(min_zipf)
-    # The 800 bucket lists would be walked by the garbage collector in every worker process.
-    _english_buckets.cache_clear()
-    _filled_buckets_last_first.cache_clear()
 
 
-DATA = ("lint", "data/wordfreq/large_en.msgpack.gz")  # shipped: lint/data/wordfreq/README.md (licence)
+DATA = ("lint", "data/wordfreq/large_en.index")  # shipped: lint/data/wordfreq/README.md (licence)
+_MAGIC = b"KZWORDS1"
 
 
 class WordListError(Exception):
-    """The shipped list is missing or not a cBpack file (a broken install)."""
+    """The shipped list is missing or not the index tools/build_word_index.py writes (a broken install)."""
+
+
+class _WordIndex(NamedTuple):
+    """wordfreq's English list as tools/build_word_index.py lays it out: the words of bucket i
+    (Zipf 9 - i/100) are numbers starts[i] to starts[i + 1] - 1; word n is text[end of word
+    n - 1 + 1 : ends[n]]; `order` numbers the words in the order of their bytes."""
+
+    text: bytes
+    starts: memoryview
+    ends: memoryview
+    order: memoryview
+
+    def word(self, number: int) -> bytes:
+        return self.text[self.ends[number - 1] + 1 if number else 0:self.ends[number]]
+
+    def bucket_words(self, bucket: int) -> list[str]:
+        first, stop = self.starts[bucket], self.starts[bucket + 1]
+        if first == stop:
+            return []
+        return self.text[self.ends[first - 1] + 1 if first else 0:self.ends[stop - 1]].decode().split("\n")
 
 
 @lru_cache(maxsize=1)
-def _english_buckets() -> list[list[str]]:
-    """wordfreq's English list, bucket i holding the words of Zipf 9 - i/100, shipped with kzlint
-    (lint/data/wordfreq/, CC BY-SA 4.0): wordfreq itself is 58 MB of 40 languages, of which
-    kzlint reads this one 1.5 MB file. The "cBpack" format (`wordfreq.read_cBpack` documents it)
-    is a msgpack list: the header {"format": "cB", "version": 1}, then the buckets, each sorted."""
+def _index() -> _WordIndex:
+    """wordfreq's English list (lint/data/wordfreq/, CC BY-SA 4.0), read whole as bytes and
+    looked into where needed: decoding its 321,000 words took a pre-commit run 50 ms for the
+    few it looks up (wordfreq itself is 58 MB of 40 languages; kzlint ships this one)."""
     package, name = DATA
     try:
-        with resources.files(package).joinpath(name).open("rb") as raw, gzip.open(raw, "rb") as packed:
-            data = msgpack.unpack(packed, raw=False)
-    except (OSError, ValueError, msgpack.UnpackException) as exc:
+        data = resources.files(package).joinpath(name).read_bytes()
+        words, buckets = struct.unpack_from("<II", data, len(_MAGIC))
+        sizes = (buckets + 1, words, words)
+        parts, at = [], len(_MAGIC) + 8
+        for size in sizes:
+            part = array("I", data[at:at + 4 * size])
+            if sys.byteorder != "little":
+                part.byteswap()
+            parts.append(memoryview(part))
+            at += 4 * size
+    except (OSError, struct.error, ValueError) as exc:
         raise WordListError(f"kzlint's English word list ({name}) cannot be read: {exc}; reinstall kzlint") from None
-    header = data[0] if data else None
-    if not (isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1):
-        raise WordListError(f"kzlint's English word list ({name}) is not a cBpack file; reinstall kzlint")
-    return data[1:]
+    index = _WordIndex(data[at:], *parts)
+    if not data.startswith(_MAGIC) or index.starts[-1] != words or index.ends[-1] + 1 != len(index.text):
+        raise WordListError(f"kzlint's English word list ({name}) is not kzlint's word index; reinstall kzlint")
+    return index
 
 
 _TABLES: dict[float, dict[str, float]] = {}
-# A bisection costs some 0.1 ms, a table 5-90 ms: after this many bisections (a pre-commit run
+# A bisection costs some 5 us, a table 5-90 ms: after this many bisections (a pre-commit run
 # makes about 60), every table is built when first asked for.
 _BISECTIONS_BEFORE_TABLES = 150
 _bisections = 0
@@ -77,22 +104,22 @@ def known_words(min_zipf: float = 0.0) -> dict[str, float]:
     """
     words = _TABLES.get(min_zipf)
     if words is None:
-        buckets = _english_buckets()
-        stop = _stop(min_zipf, buckets)
+        index = _index()
+        stop = _stop(min_zipf, len(index.starts) - 1)
         # A table extends the largest one already built for a higher threshold (a prefix of the
         # same buckets): the words are hashed and inserted once, not once per threshold.
-        start, words = max(((_stop(z, buckets), table) for z, table in _TABLES.items() if _stop(z, buckets) <= stop),
-                           key=lambda built: built[0], default=(0, {}))
+        start, words = max(((_stop(z, len(index.starts) - 1), table) for z, table in _TABLES.items()
+                            if _stop(z, len(index.starts) - 1) <= stop), key=lambda built: built[0], default=(0, {}))
         words = words.copy()
-        for index in range(start, stop):  # a word in two buckets: the last wins, as in wordfreq
-            words.update(dict.fromkeys(buckets[index], _zipf_of(index)))
+        for bucket in range(start, stop):
+            words.update(dict.fromkeys(index.bucket_words(bucket), _zipf_of(bucket)))
         _TABLES[min_zipf] = words
     return words
 
 
-def _stop(min_zipf: float, buckets: list[list[str]]) -> int:
+def _stop(min_zipf: float, buckets: int) -> int:
     """How many of the buckets (most frequent first) hold the words at least this frequent."""
-    return len(buckets) if min_zipf <= 0 else min(len(buckets), int(round((9.0 - min_zipf) * 100)) + 1)
+    return buckets if min_zipf <= 0 else min(buckets, int(round((9.0 - min_zipf) * 100)) + 1)
 
 
 def _zipf_of(index: int) -> float:
@@ -112,21 +139,21 @@ def _zipf_or_none(word: str, min_zipf: float) -> float | None:
 
 
 def _bisect(word: str, min_zipf: float) -> float | None:
-    """The Zipf frequency of the last bucket holding `word`: each bucket of a cBpack list is
-    sorted (`wordfreq.read_cBpack` documents it; tests/test_prose_words.py checks it)."""
-    stop = _stop(min_zipf, _english_buckets())
-    for index, bucket in _filled_buckets_last_first():
-        if index < stop:
-            at = bisect.bisect_left(bucket, word)
-            if at < len(bucket) and bucket[at] == word:
-                return _zipf_of(index)
-    return None
-
-
-@lru_cache(maxsize=1)
-def _filled_buckets_last_first() -> list[tuple[int, list[str]]]:
-    """(index, bucket) of the buckets holding words (560 of 800), rarest first."""
-    return [(index, bucket) for index, bucket in reversed(list(enumerate(_english_buckets()))) if bucket]
+    """The Zipf frequency of `word`, found by bisection in the words in the order of their bytes
+    (which is the order of the strings: UTF-8 keeps code-point order); each word is in one bucket."""
+    index = _index()
+    wanted = word.encode("utf-8", "surrogatepass")
+    low, high = 0, len(index.order)
+    while low < high:
+        middle = (low + high) // 2
+        if index.word(index.order[middle]) < wanted:
+            low = middle + 1
+        else:
+            high = middle
+    if low == len(index.order) or index.word(index.order[low]) != wanted:
+        return None
+    bucket = bisect.bisect_right(index.starts, index.order[low]) - 1
+    return _zipf_of(bucket) if bucket < _stop(min_zipf, len(index.starts) - 1) else None
 
 
 def zipf_frequency(word: str) -> float:
