@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import fnmatch
 import json
 import os
@@ -146,6 +147,34 @@ def test_the_cache_keeps_the_filtered_listing_and_never_serves_a_stale_one(tmp_p
     assert expand(["news"], include, ["LICENSE*"], tmp_path, cache) == ["news/README.txt", "news/a.txt", "news/b.md"]
     (tmp_path / "news/c.txt").write_text("x", encoding="utf-8")
     assert expand(["news"], include, exclude, tmp_path, cache) == ["news/a.txt", "news/b.md", "news/c.txt"]
+
+
+def test_a_corpus_folder_git_tracks_as_it_is_needs_no_set_of_tracked_files(tmp_path, monkeypatch):
+    """When git's list of a folder's tracked files is the walk's own list (a corpus folder with
+    every article committed), nothing in it is ignored: no set of 100,000 names is built. A
+    file git does not track makes the lists differ, and is asked about as before."""
+    import subprocess
+
+    monkeypatch.chdir(tmp_path)
+
+    def git(*arguments):
+        subprocess.run(["git", *arguments], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / ".gitignore").write_text("*.bak.md\n", encoding="utf-8")
+    for name in ("news/a.md", "news/b.bak.md", "news/2024/c.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    git("add", "-f", "news")
+    from lint.engine import discovery
+
+    built = []  # the sets discovery builds, from what
+    monkeypatch.setattr(discovery, "set", lambda *args: built.append(args) or builtins.set(*args), raising=False)
+    assert expand(["news"], ["*.md"], [], tmp_path) == ["news/2024/c.md", "news/a.md", "news/b.bak.md"]
+    assert not [args for args in built if args and isinstance(args[0], list) and "a.md" in args[0]]
+    (tmp_path / "news/d.bak.md").write_text("x", encoding="utf-8")  # untracked, ignored
+    (tmp_path / "news/e.md").write_text("x", encoding="utf-8")  # untracked, not ignored
+    assert expand(["news"], ["*.md"], [], tmp_path) == ["news/2024/c.md", "news/a.md", "news/b.bak.md", "news/e.md"]
 
 
 def test_in_a_git_work_tree_ignored_files_are_skipped_unless_tracked(tmp_path, monkeypatch):

@@ -254,15 +254,16 @@ def _unchanged(base: str, folders: dict[str, int]) -> bool:
 
 def _git_ignored(root: Path, files: list[str]) -> set[str]:
     """The files git ignores below root (untracked, matched by .gitignore); none outside a work
-    tree. Tracked files come from git's index (no walk, no stat: 40 ms for 100,000), so only
-    untracked ones, usually none, are asked about."""
+    tree. Tracked files come from git's index (no walk, no stat: 30 ms for 100,000), so only
+    untracked ones, usually none, are asked about; when git lists the walk's files exactly,
+    none is untracked (a set of 100,000 names took a pre-commit run 30 ms more)."""
     tracked = _git(root, ["ls-files", "-z", "--cached", "--", "."])
-    if tracked is None:
-        return set()
+    if tracked is None or tracked == ("\0".join(files) + "\0" if files else ""):
+        return set()  # a corpus folder git tracks as it is: its files, in the same (byte) order
     known = set(tracked.split("\0"))
-    untracked = [name for name in files if name not in known]
-    if not untracked:
+    if known.issuperset(files):
         return set()
+    untracked = [name for name in files if name not in known]
     answer = _git(root, ["check-ignore", "--stdin", "-z"], "\0".join(untracked))
     return set(answer.split("\0")) - {""} if answer else set()
 
