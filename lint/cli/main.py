@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from lint import __version__
 from lint.core.escape import for_terminal
+from lint.engine import collector
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("rules", "explain", "config", "server", "daemon")
@@ -82,12 +82,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def console() -> int:
     """The `kzlint` command and `python -m lint`: main(), then nothing left for Python's exit to
-    collect. A run keeps the collector off (see run_here), so all it made is in the youngest
-    generation, and Python's exit collects it in full before it frees anything: a fifth of a
-    one-file run (0.1 s). Frozen, it is freed by reference counting alone, as before; a caller
-    of main() in its own process keeps its collector as it was."""
+    collect (collector.left_to_exit); a caller of main() in its own process keeps its collector."""
     code = main()
-    gc.freeze()
+    collector.left_to_exit()
     return code
 
 
@@ -106,13 +103,8 @@ def run_here(argv: list[str]) -> int:
     # what a run imports and loads (modules, rules, config schemas: a tenth of a one-file run went
     # to collections) lives until it ends, and its records and findings are acyclic: the collector
     # is off, and the engine turns it on while documents are linted; on again for a caller
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _main(argv)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _main(argv: list[str]) -> int:

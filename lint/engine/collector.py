@@ -3,7 +3,8 @@
 A run builds millions of long-lived, acyclic objects (cached records, findings) and loads
 modules, rules and tables that live until it ends; a linted document is freed by reference
 counting (Document.release). So the collector is off for a run, on but rare while documents
-are linted, and what was loaded before is frozen out of its walks.
+are linted, what was loaded before is frozen out of its walks, and the command leaves its
+exit nothing to collect.
 """
 
 from __future__ import annotations
@@ -62,3 +63,10 @@ def loaded_frozen() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def left_to_exit() -> None:
+    """Before the command's process exits: Python's exit collects every generation in full
+    before it frees anything, and a run (collector paused) leaves all it made in the youngest,
+    a fifth of a one-file run (0.1 s). Frozen, it is freed by reference counting alone."""
+    gc.freeze()
