@@ -200,3 +200,29 @@ def test_the_core_install_runs_without_the_extras_and_names_them(tmp_path: Path)
     assert "warning[KZ202] untranslated Cyrillic text" in run.stdout
     assert "pip install 'kzlint[lang]'" in run.stderr and "pip install 'kzlint[readability]'" in run.stderr
     assert run.stderr.count("\n") == 2
+
+
+def test_the_core_install_tells_other_languages_by_the_common_words_it_ships(tmp_path: Path):
+    """Without wordfreq and lingua (the `lang` extra), the stop words kzlint ships tell another
+    language: a German sentence in an English article is KZ202's, named by its words, and a
+    German article is not English full of unknown words (KZ203 reported one sentence in two)."""
+    (tmp_path / ".kzlint.yaml").write_text("select: [KZ202, KZ203]\nlanguagetool: {mode: off}\n", encoding="utf-8")
+    (tmp_path / "mixed.txt").write_text(
+        "Protests in Almaty\n\nPolice detained dozens of protesters in Almaty on Thursday, officials said. "
+        "The protesters had gathered in the main square to demand lower fuel prices.\n\n"
+        "Die meisten Demonstranten wurden nach wenigen Stunden wieder freigelassen, sagte ein Sprecher der Polizei.\n",
+        encoding="utf-8")
+    (tmp_path / "german.txt").write_text(
+        "Elektronische Patientenakte\n\n"
+        "Die elektronische Patientenakte wird seit Jahren intensiv diskutiert. Sie soll medizinische Daten "
+        "einheitlich speichern und den Ärzten jederzeit zur Verfügung stellen.\n\n"
+        "Kritiker bemängeln fehlende Standards. Datenschutz bleibt umstritten.\n\n"
+        "Trotzdem investieren Kliniken weiter in dezentrale, gesamtheitliche Lösungen.\n", encoding="utf-8")
+    blocked = ("import sys; sys.modules['lingua'] = None; sys.modules['wordfreq'] = None\n"
+               "from lint.cli.main import main; sys.exit(main(sys.argv[1:]))")
+    run = subprocess.run([sys.executable, "-c", blocked, "--no-cache", "-q", "."], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(REPO)}, cwd=tmp_path, timeout=300)
+    assert run.returncode == 1, run.stderr
+    assert run.stdout.splitlines()[:-1] == [
+        "mixed.txt:5:1: warning[KZ202] sentence not in English (common German words: “wurden”, “nach”, “wieder”): "
+        "“Die meisten Demonstranten wurden nach wenigen Stunden wiede…” (untranslated)"], run.stdout

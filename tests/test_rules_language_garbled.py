@@ -126,3 +126,24 @@ def test_dev_corpus_calibration(dev_corpus):
     assert len(flagged) <= 0.015 * len(files), flagged
     coined = [m for messages in flagged.values() for m in messages if "coined from" in m]
     assert len(coined) <= 2, coined
+
+
+def test_an_article_in_another_language_is_not_garbled_english():
+    """A German article's short sentences hold too few common words to tell alone; their paragraph
+    or the article does (it was one KZ203 finding a sentence), and Indonesian doubles words on
+    purpose ("amat amat")."""
+    german = ("Die elektronische Patientenakte wird seit Jahren intensiv diskutiert. Sie soll medizinische Daten "
+              "einheitlich speichern und den Ärzten jederzeit zur Verfügung stellen.\n\n"
+              "Kritiker bemängeln fehlende Standards. Datenschutz bleibt umstritten.\n\n"
+              "Trotzdem investieren Kliniken weiter in dezentrale, gesamtheitliche Lösungen.")
+    indonesian = ("Dari sekedar kritik yang santun, hingga penghinaan yang amat amat keji terhadap para sahabat. "
+                  "Mereka keluar dari kota itu pada hari Jumat dan polisi menahan lebih dari seratus orang.")
+    assert findings(german) == []
+    assert findings(indonesian) == []
+
+
+def test_a_garbled_english_sentence_beside_a_foreign_quote_still_fires():
+    text = ("The appelas were redifining the discisions of the artisic panel, officials said on Friday.\n\n"
+            "The mayor later told reporters that the panel would meet again next week.")
+    (finding,) = findings(text)
+    assert "“redifining”, “discisions”, “artisic” are not English words" in finding.message

@@ -3,6 +3,7 @@ line; names, glosses, quotations, allow-listed terms and declared languages left
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -137,4 +138,69 @@ def test_dev_corpus_stays_quiet(dev_corpus):
     for path in files:
         doc = Document(str(path), decode(path.read_bytes()).text)
         flagged += list(checker.check(doc))
+    assert len({f.path for f in flagged}) <= 0.01 * len(files), [f.message for f in flagged]
+
+
+# -- without lingua (the core install): the sentence's common words ----------------------------------
+
+def rule_without_lingua(monkeypatch):
+    from lint.rules.language import untranslated
+
+    monkeypatch.setattr(untranslated, "lingua_available", lambda: False)
+    (found,) = build_rules(load(None), select=["KZ202"])
+    assert found.prepare() == [untranslated.LINGUA_MISSING]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Die Polizei hat gestern in der Innenstadt über hundert Menschen festgenommen.", "German"),
+        ("La police a arrêté plus de cent personnes dans la ville jeudi soir, selon les autorités.", "French"),
+        ("La policía detuvo a más de cien personas en la ciudad el jueves por la noche.", "Spanish"),
+        # Italian, which the default `languages` (lingua's) leave out, is still named right
+        ("Si tratta di una tradizione consolidatasi negli anni Sessanta in tutta la regione.", "Italian"),
+        ("Mereka keluar dari kota itu pada hari Jumat dan polisi menahan lebih dari seratus orang.", "Indonesian"),
+        ("A polícia prendeu mais de cem pessoas no centro da cidade na quinta-feira à noite.", "Portuguese"),
+    ],
+)
+def test_without_lingua_a_foreign_sentence_is_found_by_its_common_words(monkeypatch, sentence, language):
+    (finding,) = rule_without_lingua(monkeypatch).check(Document("article.txt", injected(sentence)))
+    assert (finding.line, finding.column) == (12, 1)
+    assert finding.message.startswith(f"sentence not in English (common {language} words: "), finding.message
+    reasons = re.findall(r"“([^”]+)”", finding.message.split("): ")[0])  # the words that tell, from the sentence
+    assert len(reasons) == 3 and all(re.search(rf"\b{re.escape(word)}\b", sentence) for word in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The police detained more than a hundred people in the city centre on Thursday night.",
+        # French and Latin loans, a German name and a Spanish place in English prose
+        "The coup de grâce came when Herr Schmidt, a bona fide connoisseur, reached San Juan de la Cruz.",
+        "Uzbekistan's president Shavkat Mirziyoyev met Kassym-Jomart Tokayev in Tashkent on Friday.",
+    ],
+)
+def test_without_lingua_english_sentences_stay_quiet(monkeypatch, sentence):
+    assert list(rule_without_lingua(monkeypatch).check(Document("article.txt", injected(sentence)))) == []
+
+
+def test_without_lingua_an_article_in_another_language_is_its_own_language(monkeypatch):
+    french = ("Manifestations au Kazakhstan\n\n"
+              "Le gouvernement a annoncé de nouvelles mesures contre les manifestations dans la capitale. "
+              "Les forces de sécurité ont dispersé les manifestants avec des gaz lacrymogènes pendant la nuit. "
+              "Plusieurs dizaines de personnes ont été arrêtées selon le ministère de l'intérieur du pays.\n")
+    assert list(rule_without_lingua(monkeypatch).check(Document("a.txt", french))) == []
+
+
+def test_without_lingua_the_seed_articles_do_not_fire(monkeypatch):
+    checker = rule_without_lingua(monkeypatch)
+    for path in sorted((REPO / "corpus").glob("*.txt")):
+        assert list(checker.check(Document(path.name, path.read_text(encoding="utf-8")))) == [], path.name
+
+
+def test_without_lingua_the_dev_corpus_stays_quiet(monkeypatch, dev_corpus):
+    checker = rule_without_lingua(monkeypatch)
+    files = sorted(dev_corpus.glob("*/*.txt"))
+    flagged = [f for path in files for f in checker.check(Document(str(path), decode(path.read_bytes()).text))]
     assert len({f.path for f in flagged}) <= 0.01 * len(files), [f.message for f in flagged]

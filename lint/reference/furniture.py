@@ -1,6 +1,6 @@
 """Readers of the data the furniture model ships (lint/data): jusText's stop-word lists (first
-150 words per language, BSD 2-Clause, LICENSE-justext.txt) and the model's trained weights
-(boilerplate_weights.json, written by benchmarks/furniture/train.py)."""
+150 words per language, BSD 2-Clause, LICENSE-justext.txt; other_languages.py reads them too) and
+the model's trained weights (boilerplate_weights.json, written by benchmarks/furniture/train.py)."""
 
 from __future__ import annotations
 

@@ -3,15 +3,19 @@ sentence from a German, French or Spanish one before lingua is asked (KZ202, KZ2
 
 wordfreq ships its lists inside the package; they are read directly (the "cBpack" format that
 `wordfreq.read_cBpack` documents), as lint/reference/wordlists.py reads the English one, and
-only when a sentence needs them: an English article never loads one. Nothing is downloaded;
-without wordfreq's lists nothing votes for another language and the callers fall back to their
-English-only tests.
+only when a sentence needs them: an English article never loads one. Nothing is downloaded.
+Without wordfreq (the core install: it is the `lang` extra), each language's 150 commonest
+words that kzlint ships anyway (jusText's stop lists, lint/data/stopwords.txt) stand in for its
+list: a German or Indonesian sentence is mostly such words, so it still reads as German or
+Indonesian, not as English full of unknown words (KZ203 reported a German article as 69
+garbled sentences).
 """
 
 from __future__ import annotations
 
 import gzip
 import importlib.util
+import math
 import re
 from functools import cache
 from pathlib import Path
@@ -19,6 +23,7 @@ from pathlib import Path
 import msgpack
 
 from lint.reference import wordlists
+from lint.reference.furniture import stop_lists
 
 # wordfreq's codes for the languages KZ202 knows by lingua's names.
 WORDFREQ_CODES = {"german": "de", "french": "fr", "spanish": "es", "turkish": "tr", "italian": "it",
@@ -33,11 +38,35 @@ def common_words(language: str, min_zipf: float = 3.0) -> dict[str, float]:
     least this common; empty when wordfreq has no list for it."""
     code = WORDFREQ_CODES.get(language.lower(), language.lower())
     buckets = _buckets(code)
+    if not buckets and importlib.util.find_spec("wordfreq") is None:
+        return {word: zipf for word, zipf in _stop_words(code).items() if zipf >= min_zipf}
     words: dict[str, float] = {}
     stop = min(len(buckets), int(round((9.0 - min_zipf) * 100)) + 1)
     for index in range(stop):
         words.update(dict.fromkeys(buckets[index], round(9 - index / 100, 2)))
     return words
+
+
+# jusText's names (lint/data/stopwords.txt) of the languages whose name is not just wordfreq's code's
+_STOP_LIST_NAMES = {"nb": "Norwegian_Bokmal"}
+
+
+@cache
+def _stop_words(code: str) -> dict[str, float]:
+    """{word: estimated Zipf frequency} of the shipped stop list of a language (wordfreq's code or
+    lingua's name). The list is in order of frequency, and a language's n-th commonest word has
+    a Zipf frequency of about 7.7 - log10(n) (Zipf's law; wordfreq's English, German, Italian
+    and Indonesian lists agree to within 0.15 on average over their first 150 words)."""
+    code = WORDFREQ_CODES.get(code, code)
+    name = {value: key for key, value in WORDFREQ_CODES.items()}.get(code, code)
+    wanted = _STOP_LIST_NAMES.get(code, name).lower()
+    for listed, words in stop_lists():
+        if listed.lower() == wanted:
+            ranks: dict[str, float] = {}
+            for rank, word in enumerate(words, 1):
+                ranks.setdefault(word, round(7.7 - math.log10(rank), 2))
+            return ranks
+    return {}
 
 
 # A code wordfreq's own lookup may match to one of its lists ("pt-BR", "por"): 2-3 letters, then a subtag.
@@ -131,6 +160,33 @@ def reads_as_other_language(text: str, others: tuple[str, ...] = LATIN_LANGUAGES
     words = _WORD.findall(text)
     if len(_ENGLISH_ONLY.intersection(w.lower() for w in words)) >= 2:
         return False  # "the", "and", "was" ...: English, without loading any other language's list
+    return _leans_other(words, others)
+
+
+def mostly_other_language(text: str, others: tuple[str, ...] = LATIN_LANGUAGES) -> bool:
+    """Whether a long text (an article) reads as another language as a whole: as
+    reads_as_other_language, without its shortcut (an Italian article quotes an English "the"
+    and "and" somewhere)."""
+    return _leans_other(_WORD.findall(text), others)
+
+
+def likeliest_language(words: list[str], others: tuple[str, ...]) -> tuple[str, list[str]] | None:
+    """(language, its words) when a sentence's words (all of them, names included) read as one of
+    `others`: at least three lean to it and more than lean to English (see leaning); the first of
+    `others` wins a tie. The words are those that lean to it, each once, in order: what a message
+    can show as the reason."""
+    best: tuple[int, str] | None = None
+    for language in others:
+        english, other = leaning(words, (language,))
+        if other >= 3 and other > english and (best is None or other > best[0]):
+            best = (other, language)
+    if best is None:
+        return None
+    votes = _votes((best[1],))
+    return best[1], list(dict.fromkeys(word for word in words if votes.get(word) == 2))
+
+
+def _leans_other(words: list[str], others: tuple[str, ...]) -> bool:
     english, other = leaning(words, others)
     return other >= 3 and other > english
 

@@ -21,10 +21,10 @@ from lint.config import Section
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
 from lint.reference import wordlists
-from lint.reference.other_languages import reads_as_other_language
 from lint.rules.base import DocumentRule, Options
 from lint.text import quotes
 from lint.text import words as pw
+from lint.text.foreign import in_other_language
 from lint.text.page_furniture import on_furniture
 from lint.text.phrases import literal_alternation
 
@@ -105,6 +105,8 @@ class GarbledPhrasing(DocumentRule):
             if not quotes.in_quotes(doc, start, end) and not on_furniture(doc, start):  # a menu is not prose
                 reasons[quotes.sentence_at(doc, start)].append((start, end, reason))
         for index in sorted(reasons):
+            if in_other_language(doc, index):  # untranslated text is KZ202's: none of this is English
+                continue
             found = sorted(set(reasons[index]))
             yield self.report(doc, found[0][0], found[0][1], reasons="; ".join(r[2] for r in found),
                               extra={"signals": str(len(found))})
@@ -150,7 +152,7 @@ class GarbledPhrasing(DocumentRule):
                 others[quotes.sentence_at(doc, m.start())].append(m)
         for index, matches in others.items():
             distinct = list(dict.fromkeys(m.group() for m in matches))
-            if len(distinct) >= self.options.unknown_words_per_sentence and not _other_language(doc, index):
+            if len(distinct) >= self.options.unknown_words_per_sentence:
                 listed = ", ".join(f"“{w}”" for w in distinct)
                 yield matches[0].start(), matches[-1].end(), f"{listed} are not English words"
 
@@ -209,12 +211,6 @@ def _patterns(confused: tuple, carried: tuple, holidays: tuple):
     yearly = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(holidays, key=len, reverse=True))) +
                         r")\s+on\s+(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\b") if holidays else None
     return words, worn, yearly
-
-
-def _other_language(doc: Document, index: int) -> bool:
-    """Whether sentence `index` reads as German, French, Spanish ...: untranslated (KZ202's), not garbled."""
-    sentence = doc.sentences[index]
-    return reads_as_other_language(doc.prose[sentence.start:sentence.end])
 
 
 def _is_inflection(word: str) -> bool:

@@ -17,9 +17,9 @@ from lint.config import GrammarSettings, LanguageToolSettings
 from lint.core.document import Document
 from lint.core.findings import Edit, Finding, Fix, Severity
 from lint.reference import wordlists
-from lint.reference.other_languages import reads_as_other_language
 from lint.rules.base import DocumentRule
 from lint.text import quotes
+from lint.text.foreign import in_other_language
 from lint.text.page_furniture import on_furniture
 from lint.text.words import FUNCTION_WORDS
 
@@ -186,7 +186,7 @@ def keep(doc: Document, start: int, end: int, match: lt.Match, grammar: GrammarS
     if grammar.skip_quoted and quotes.in_quotes(doc, start, end):
         return False
     index = quotes.sentence_at(doc, start)
-    if index >= 0 and reads_as_other_language(doc.prose[doc.sentences[index].start:doc.sentences[index].end]):
+    if in_other_language(doc, index):
         return False  # untranslated text is KZ202's: its "misspellings" are another language's words
     if match.issue_type != "misspelling" and match.category not in ("TYPOS", "Spelling"):
         words = doc.text[start:end].lower().split()

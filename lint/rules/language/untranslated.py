@@ -4,8 +4,9 @@ Two checks, both cheap on the common case: runs of another script (Cyrillic, CJK
 are found with one pattern, skipped entirely for ASCII documents; Latin-script sentences in
 another language are first spotted by how few of their lowercase words are common English,
 and only those few sentences go to lingua (a detector built for the configured languages
-only, once per process). Names, glosses in parentheses, quotations and allow-listed terms
-are left alone.
+only, once per process). Without lingua (the core install), a sentence is reported when its
+common words are another language's (lint/reference/other_languages.py), with those words as
+the reason. Names, glosses in parentheses, quotations and allow-listed terms are left alone.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from lint.config import Section
 from lint.core.document import Document
 from lint.core.findings import Finding, Severity
 from lint.reference import wordlists
-from lint.reference.other_languages import leaning
+from lint.reference.other_languages import LATIN_LANGUAGES, leaning, likeliest_language
 from lint.rules.base import DocumentRule, Options
 from lint.text import quotes
 from lint.text import words as pw
@@ -96,13 +97,17 @@ class Untranslated(DocumentRule):
     severity = Severity.WARNING
     summary = "Text in another language or script than the article's (Cyrillic in English prose, a German sentence)."
     message = "untranslated {script} text{guess}: “{text}”"  # guess: ", Russian" when lingua is sure enough
-    messages = {"sentence": "sentence not in {language} (lingua: {other} {confidence}): “{text}”"}
+    messages = {"sentence": "sentence not in {language} (lingua: {other} {confidence}): “{text}”",
+                # without lingua; words: "“di”, “una”, “negli”", the sentence's words common in {other}
+                "words": "sentence not in {language} (common {other} words: {words}): “{text}”"}
     explanation = (
         "Half-translated articles keep sentences of the source language: a Russian quote pasted "
         "untranslated, a Kazakh caption, a German paragraph from a wire feed. The article's language "
         "comes from front matter `language:` (else English unless most of it reads otherwise). Runs of "
         "another script are reported, and Latin-script sentences whose words are mostly not English "
-        "are confirmed with lingua before they are reported. Names (capitalised runs of a few words), "
+        "are confirmed with lingua before they are reported (`kzlint[lang]`); without lingua, a "
+        "sentence is reported when its common words are another language's, and the message shows "
+        "them. Names (capitalised runs of a few words), "
         "glosses in parentheses, quotations and the rule's `allow` list are not reported."
     )
     bad_example = ("Police detained dozens of protesters in Almaty on Thursday, officials said, and the city "
@@ -130,7 +135,10 @@ class Untranslated(DocumentRule):
         declared, script = self._language(doc, other)
         if other:
             yield from self._other_script_runs(doc, script, allow)
-        if script != "LATIN" or not lingua_available():  # Latin-script languages need lingua (`kzlint[lang]`)
+        if script != "LATIN":
+            return
+        if not lingua_available():  # the core install: the sentences' common words tell
+            yield from self._by_common_words(doc, declared, allow)
             return
         if declared is None:  # English, unless the article turns out to be in another language
             if not _has_foreign_stretch(doc):
@@ -228,6 +236,25 @@ class Untranslated(DocumentRule):
         english, other = leaning(latin, others)
         return other >= 3 and english <= self.options.max_english_share * (english + other)
 
+    def _by_common_words(self, doc: Document, declared: str | None, allow: list[str]) -> Iterator[Finding]:
+        """Without lingua: in an English article, each sentence whose words read as one other
+        language (other_languages.likeliest_language, over the configured languages and the
+        Latin-script ones kzlint has word lists for), reported with the words that tell. An article
+        mostly in another language is that language's: which one, lingua would tell."""
+        if declared not in (None, "english") or not _has_foreign_stretch(doc):
+            return
+        candidates = list(self._candidates(doc, allow, english_gate=True))
+        if not candidates or (declared is None and 2 * len(candidates) >= self._judged):
+            return
+        others = tuple(dict.fromkeys([*(name for name in self.options.languages if name != "english"), *LATIN_LANGUAGES]))
+        for sentence, text in candidates:
+            found = likeliest_language([w for w in _LATIN_WORD.findall(text) if _latin(w)], others)
+            if found is None:
+                continue
+            other, words = found[0].title(), ", ".join(f"“{word}”" for word in found[1][:3])
+            yield self.report(doc, sentence.start, sentence.end, "words", language="English", other=other, words=words,
+                              text=_clip(doc.prose[sentence.start:sentence.end]), extra={"language": other})
+
     def _other_language(self, doc: Document, candidates: list, language: str) -> Iterator[Finding]:
         detector = _detector(tuple(self.options.languages))
         for sentence, text in candidates:
@@ -251,8 +278,8 @@ def _has_foreign_stretch(doc: Document) -> bool:
     return any(later - first < 6 for first, later in zip(uncommon, islice(uncommon, 2, None)))
 
 
-LINGUA_MISSING = ("KZ202 untranslated: sentences in other Latin-script languages are not checked without lingua: "
-                  "pip install 'kzlint[lang]' (other scripts are still reported)")
+LINGUA_MISSING = ("KZ202 untranslated: without lingua, sentences in other Latin-script languages are found by their "
+                  "common words only: pip install 'kzlint[lang]' to confirm and name them with lingua")
 
 
 @lru_cache(maxsize=1)
