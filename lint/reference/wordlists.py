@@ -193,6 +193,12 @@ def is_known(word: str, min_zipf: float = 0.0) -> bool:
     return _zipf_or_none(word, min_zipf) is not None
 
 
+def frequency(word: str) -> float:
+    """`known_words(0.0).get(word, 0.0)`, without building the table of 320,000 words (0.1 s) for
+    the few words a run asks about."""
+    return _zipf_or_none(word, 0.0) or 0.0
+
+
 # Punctuation that separates words (apostrophes and hyphens stay inside them; ’ becomes ').
 
 
