@@ -150,7 +150,7 @@ class GarbledPhrasing(DocumentRule):
                 yield m.start(), m.end(), f"“{word}” is not an English word (coined from “{base}”)"
             elif not quotes.in_quotes(doc, m.start(), m.end()):
                 others[quotes.sentence_at(doc, m.start())].append(m)
-        for index, matches in others.items():
+        for matches in others.values():  # per sentence
             distinct = list(dict.fromkeys(m.group() for m in matches))
             if len(distinct) >= self.options.unknown_words_per_sentence:
                 listed = ", ".join(f"“{w}”" for w in distinct)
