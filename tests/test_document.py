@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.core.document import Document
 from lint.core.reading import ReadError, decode
@@ -94,3 +98,42 @@ def test_empty_and_whitespace_documents():
 def test_sentence_boundaries_after_units_possessives_and_initials(text, expected):
     doc = Document("a.txt", text)
     assert [doc.sentence_text(s) for s in doc.sentences] == expected
+
+
+# -- Markdown of headings and paragraphs only: read without markdown-it --------------------------
+
+_LINES = ["# A headline", "## Crosshead ##", "###### six", "####### seven is text", "#hashtag is text", "#", "##  ",
+          "Police said 12 people were killed.", "It is a [link](http://example.com/a) and `code`.", "2011 was a year",
+          "1999. A year, not a list", "3) item", "- item", "* item", "+ item", "> quoted", "    indented", "\tTab",
+          "---", "===", "***", "___", "<div>", "```", "~~~", "| a | b |", ":--", "[1]: http://example.com", "[Read](x)",
+          "“Quoted,” he said.", "élan vital", "\u00a0", " ", "", "", ""]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=14), st.booleans())
+def test_headings_and_paragraphs_read_without_markdown_it_as_markdown_it_reads_them(lines, front_matter):
+    """The fast path (Document._parse_headings_and_paragraphs) gives the blocks and prose that
+    markdown-it's parse gives, on any mix of the lines it takes and the lines it leaves to it."""
+    text = ("---\ntitle: x\n---\n" if front_matter else "") + "\n".join(lines) + "\n"
+    fast = Document("a.md", text)
+    slow = Document.__new__(Document)
+    original = Document._parse_headings_and_paragraphs
+    try:
+        Document._parse_headings_and_paragraphs = lambda self: False
+        slow.__init__("a.md", text)
+    finally:
+        Document._parse_headings_and_paragraphs = original
+    assert (fast.blocks, fast.prose) == (slow.blocks, slow.prose)
+
+
+def test_an_article_of_headings_and_paragraphs_never_imports_markdown_it():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom lint.core.document import Document\n"
+            "doc = Document('a.md', '---\\ntitle: x\\n---\\n# Headline\\n\\nPolice said [this](http://x.org).\\n"
+            "Another line.\\n## Crosshead\\nMore text.\\n')\n"
+            "print([(b.kind, b.level) for b in doc.blocks], 'markdown_it' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.stdout.strip() == "[('heading', 1), ('paragraph', 0), ('heading', 2), ('paragraph', 0)] False"

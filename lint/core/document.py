@@ -31,6 +31,11 @@ _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLOCK_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?", re.M)
 _ATX_CLOSING = re.compile(r"[ \t]+#+[ \t]*$", re.M)
+# A line that may begin a Markdown block other than an ATX heading or a paragraph, or that only
+# markdown-it reads right: indented (code, a blank line of spaces), a quote, a list item, a
+# thematic break or setext underline, HTML, a fence, a table row, a link reference definition.
+_OTHER_BLOCK_START = re.compile(r"^(?:[ \t>*+\-_=<`~|:\[]|\d{1,9}[.)](?:[ \t]|$))", re.M)
+_ATX_HEADING = re.compile(r"#{1,6}(?=[ \t]|$)")
 _BARE_URL = re.compile(r"https?://[^\s<>\"'()\[\]]+")
 _DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:kzlint:[ \t]*|<!--[ \t]*kzlint-)(?:disable|enable)")
 _TERMINAL = tuple(".!?…:;\"”’»)")
@@ -196,6 +201,9 @@ class Document:
         self.blocks.append(Block(kind, start, end, level, section))
 
     def _parse_markdown(self) -> None:
+        if self._parse_headings_and_paragraphs():
+            self._mask_inline()
+            return
         source = self.text[:self.front_matter_end].replace("\n", "\0")
         source = re.sub(r"[^\0]", " ", source).replace("\0", "\n") + self.text[self.front_matter_end:]
         tokens = _markdown_parser().parse(source)
@@ -219,6 +227,30 @@ class Document:
                 self._add_block("html", start, end)
                 self._mask(start, end)
         self._mask_inline()
+
+    def _parse_headings_and_paragraphs(self) -> bool:
+        """Markdown made of ATX headings and paragraphs only, as most articles are: its blocks from
+        its lines, as markdown-it finds them (a heading is its line; a paragraph runs to a blank
+        line or a heading), without markdown-it (0.19 ms a document, and importing it 30 ms of a
+        one-file run). False, with nothing added, when a line may begin any other block."""
+        if _OTHER_BLOCK_START.search(self.text, self.front_matter_end):
+            return False
+        lines = self.text.split("\n")
+        i = bisect.bisect_left(self.line_starts, self.front_matter_end)
+        while i < len(lines):
+            heading = _ATX_HEADING.match(lines[i])
+            if heading:
+                self._add_block("heading", *self._span_of_lines(i, i + 1), len(heading.group()))
+                i += 1
+            elif lines[i]:
+                j = i + 1
+                while j < len(lines) and lines[j] and not _ATX_HEADING.match(lines[j]):
+                    j += 1
+                self._add_block("paragraph", *self._span_of_lines(i, j))
+                i = j
+            else:
+                i += 1
+        return True
 
     def _mask_inline(self) -> None:
         for block in self.blocks:
