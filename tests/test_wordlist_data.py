@@ -73,3 +73,14 @@ def test_a_damaged_index_is_a_clear_error(tmp_path, monkeypatch, damage):
             wordlists._index()
     finally:
         wordlists._index.cache_clear()
+
+
+def test_a_word_s_frequency_is_the_full_table_s_without_building_it():
+    """wordlists.frequency answers as known_words(0.0) does, for known, rare and unknown words
+    (looked up first, by bisection, as a run's first few words are; then from the table)."""
+    words = ("the", "police", "peacekeepers", "über", "zhanaozen", "qwxzv", "don't", "")
+    found = [wordlists.frequency(word) for word in words]
+    table = wordlists.known_words(0.0)
+    assert found == [table.get(word, 0.0) for word in words]
+    assert found[0] > 7 and found[5] == 0.0
+    assert [wordlists.frequency(word) for word in words] == found

@@ -107,8 +107,8 @@ class Untranslated(DocumentRule):
         "another script are reported, and Latin-script sentences whose words are mostly not English "
         "are confirmed with lingua before they are reported (`kzlint[lang]`); without lingua, a "
         "sentence is reported when its common words are another language's, and the message shows "
-        "them. Names (capitalised runs of a few words), "
-        "glosses in parentheses, quotations and the rule's `allow` list are not reported."
+        "them. Names (capitalised runs of a few words), glosses in parentheses, quotations and the "
+        "rule's `allow` list are not reported."
     )
     bad_example = ("Police detained dozens of protesters in Almaty on Thursday, officials said, and the city "
                    "centre was calm by the evening. Полиция задержала более ста человек.")
