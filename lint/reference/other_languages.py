@@ -35,7 +35,8 @@ WORDFREQ_CODES = {"german": "de", "french": "fr", "spanish": "es", "turkish": "t
 @cache
 def common_words(language: str, min_zipf: float = 3.0) -> dict[str, float]:
     """{word: Zipf frequency} of the words of `language` (lingua's name or wordfreq's code) at
-    least this common; empty when wordfreq has no list for it."""
+    least this common: wordfreq's list; without wordfreq, the shipped stop words (_stop_words);
+    empty when the one in use has no list for it."""
     code = WORDFREQ_CODES.get(language.lower(), language.lower())
     buckets = _buckets(code)
     if not buckets and importlib.util.find_spec("wordfreq") is None:
