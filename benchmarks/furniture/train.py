@@ -22,11 +22,14 @@ import argparse
 import json
 import math
 import os
+import random
 import statistics
 import subprocess
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -71,6 +74,7 @@ class Doc:
         self.blocks = bp.blocks_of(self.texts)
         self.language = bp.pick_language(b.tokens for b in self.blocks if b.n >= 6)
         self.repeats: list[int] = []
+        self.corpus_size = 0  # documents in the corpus it was indexed with
         self.x1: list[list[float]] = []
         self.X1 = None
 
@@ -90,13 +94,17 @@ def load(data: Path) -> list[Doc]:
     return docs, clean
 
 
-def index_corpus(docs: list[Doc], cross_site_only: bool = False) -> None:
-    """Repetition counts of every block against the other docs of the same corpus."""
+def index_corpus(docs: list[Doc], cross_site_only: bool = False, alone: bool = False) -> None:
+    """Repetition counts of every block against the other docs of the same corpus (`alone`: none,
+    as when a page is linted by itself)."""
     entries = {d.name: ([b.key for b in d.blocks if b.key], bp.sketch(d.texts)) for d in docs}
     index = bp.RepetitionIndex(entries)
     site_of = {d.name: d.site for d in docs}
     for d in docs:
-        if cross_site_only:
+        d.corpus_size = 1 if alone else len(docs)
+        if alone:
+            d.repeats = [0] * len(d.blocks)
+        elif cross_site_only:
             counts = []
             for b in d.blocks:
                 if not b.key:
@@ -202,7 +210,8 @@ def reportable(d: Doc, k: int) -> bool:
 
 
 def flagged(d: Doc, model: bp.Model, probabilities: list[float] | None = None) -> list[int]:
-    """Indexes of the blocks reported."""
+    """Indexes of the blocks reported (by the model or its local one: bp.Model.for_corpus)."""
+    model = model.for_corpus(d.corpus_size)
     out = []
     p2, p1 = predict(d, model, with_stage1=True)
     anchor = bp.body_anchor(p2, [b.n for b in d.blocks], p1)
@@ -231,22 +240,74 @@ def metrics(docs: list[Doc], flags: dict[str, list[int]], min_words: int = 0) ->
     return hit / max(1, req), good / max(1, found), hit, found, req
 
 
-def loso(docs: list[Doc], features1: tuple[str, ...], precision: float, clean_share: float,
-         folds: int = 0) -> dict[str, list[int]]:
-    """Held-out flags of every doc (scraped and clean): each site's docs classified by a model
-    fitted on the other sites' docs (folds=0: one fold per site; else that many folds of whole
-    sites, for the cheaper ablation runs)."""
+LOCAL_FEATURES = bp.GROUPS["shape"] + bp.GROUPS["lexicon"]  # the local model: no repetition at all
+
+
+def fit_pair(docs: list[Doc], precision: float, clean_share: float) -> bp.Model:
+    """The shipped pair: the model with every feature, holding the local one (bp.Model.for_corpus)."""
+    local = fit(docs, LOCAL_FEATURES, precision, clean_share)
+    return replace(fit(docs, bp.FEATURES1, precision, clean_share), local=local)
+
+
+def loso_models(docs: list[Doc], fitter, folds: int = 0) -> list[tuple[set[str], bp.Model]]:
+    """(held-out sites, the model fitted on the other sites' docs) for each fold (folds=0: one
+    fold per site; else that many folds of whole sites, for the cheaper ablation runs)."""
     sites = sorted({d.site for d in docs})
     groups = [[s] for s in sites] if not folds else [sites[i::folds] for i in range(folds)]
-    flags: dict[str, list[int]] = {}
-    for held in groups:
-        held = set(held)
-        train = [d for d in docs if d.site not in held]
-        model = fit(train, features1, precision, clean_share)
-        for d in docs:
-            if d.site in held:
-                flags[d.name] = flagged(d, model)
-    return flags
+    return [(set(held), fitter([d for d in docs if d.site not in set(held)])) for held in groups]
+
+
+def held_out_flags(docs: list[Doc], models: list[tuple[set[str], bp.Model]]) -> dict[str, list[int]]:
+    """Held-out flags of every doc (scraped and clean): each site's docs classified by its fold's model."""
+    return {d.name: flagged(d, model) for held, model in models for d in docs if d.site in held}
+
+
+def loso(docs: list[Doc], features1: tuple[str, ...], precision: float, clean_share: float,
+         folds: int = 0) -> dict[str, list[int]]:
+    """Held-out flags of one feature set (no local model)."""
+    return held_out_flags(docs, loso_models(docs, lambda train: fit(train, features1, precision, clean_share), folds))
+
+
+def corpus_scenarios(docs: list[Doc]) -> dict[str, Callable[[], None]]:
+    """How the held-out pages' lines are counted: the corpus kzlint sees decides what repetition can
+    say. Each scenario re-indexes the scraped docs (the clean articles stay their own corpus)."""
+    def small(k: int):
+        def index() -> None:
+            order = sorted(docs, key=lambda d: d.name)
+            random.Random(7).shuffle(order)
+            for i in range(0, len(order), k):
+                index_corpus(order[i:i + k])
+        return index
+    return {
+        "the whole set (55 sites with two pages)": lambda: index_corpus(docs),
+        "repetition over other sites only": lambda: index_corpus(docs, cross_site_only=True),
+        "corpora of 100 random pages": small(100),
+        "corpora of 50 random pages": small(50),
+        "corpora of 20 random pages": small(20),
+        "corpora of 5 random pages": small(5),
+        "each page alone": lambda: index_corpus(docs, alone=True),
+    }
+
+
+def compare_scenarios(docs: list[Doc], clean: list[Doc], precision: float, clean_share: float) -> None:
+    """Held-out figures (leave-one-site-out) of the full model, the local model and the pair, in
+    each corpus scenario; the models are fitted on the whole set's counts, as shipped."""
+    everything = docs + clean
+    index_corpus(docs)
+    pairs = loso_models(everything, lambda train: fit_pair(train, precision, clean_share))
+    variants = {"full model": lambda m: replace(m, local=None), "local model": lambda m: m.local, "the pair": lambda m: m}
+    print(f"\nthe local model (corpora of fewer than {bp.LOCAL_CORPUS} documents), held out:")
+    print("| corpus | model | recall | precision | recall --min-words 3 | precision --min-words 3 | clean docs flagged |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    for scenario, index in corpus_scenarios(docs).items():
+        index()
+        for name, pick in variants.items():
+            flags = held_out_flags(everything, [(held, pick(model)) for held, model in pairs])
+            r, p, *_ = metrics(docs, flags)
+            r3, p3, *_ = metrics(docs, flags, 3)
+            fp = sum(1 for d in clean if flags.get(d.name)) / len(clean)
+            print(f"| {scenario} | {name} | {r:.3f} | {p:.3f} | {r3:.3f} | {p3:.3f} | {fp:.3f} |", flush=True)
+    index_corpus(docs)
 
 
 def write_findings(docs: list[Doc], flags: dict[str, list[int]], path: Path) -> None:
@@ -260,6 +321,12 @@ def write_findings(docs: list[Doc], flags: dict[str, list[int]], path: Path) -> 
     path.write_text(json.dumps(findings), encoding="utf-8")
 
 
+def _weights_json(model: bp.Model) -> dict:
+    return {"features1": list(model.features1), "w1": [round(w, 5) for w in model.w1], "b1": round(model.b1, 5),
+            "features2": list(model.features2), "w2": [round(w, 5) for w in model.w2], "b2": round(model.b2, 5),
+            "threshold": round(model.threshold, 5), "min_flags": model.min_flags}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "dev-scraped"))
@@ -270,6 +337,8 @@ def main(argv=None) -> int:
                     help="ablation variants: folds of whole sites (0 = leave-one-site-out, slower)")
     ap.add_argument("--no-ablation", action="store_true")
     ap.add_argument("--cross-site", action="store_true", help="also report repetition counted across sites only")
+    ap.add_argument("--scenarios", action="store_true",
+                    help="compare the full, local and paired models in corpora where repetition says more or less")
     ap.add_argument("--write", action="store_true", help="fit on all sites and write the weights")
     args = ap.parse_args(argv)
     data = Path(args.data)
@@ -331,18 +400,19 @@ def main(argv=None) -> int:
         print(f"\nrepetition counted over other SITES only: recall {r:.3f} precision {p:.3f}; "
               f"--min-words 3: {r3:.3f} {p3:.3f}")
         index_corpus(docs)
+    if args.scenarios:
+        compare_scenarios(docs, clean, args.precision, args.clean_share)
     if args.write:
-        model = fit(everything, bp.FEATURES1, args.precision, args.clean_share)
+        model = fit_pair(everything, args.precision, args.clean_share)
         payload = {
             "about": "lint/text/boilerplate.py furniture model; trained by benchmarks/furniture/train.py on "
                      "dev-scraped (scrapinghub article-extraction-benchmark pages, MIT), all sites",
-            "features1": list(model.features1), "w1": [round(w, 5) for w in model.w1], "b1": round(model.b1, 5),
-            "features2": list(model.features2), "w2": [round(w, 5) for w in model.w2], "b2": round(model.b2, 5),
-            "threshold": round(model.threshold, 5), "min_flags": model.min_flags,
+            **_weights_json(model),
             "precision_target": args.precision, "clean_share_target": args.clean_share,
+            "local": _weights_json(model.local),
         }
         OUT.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
-        print(f"\nwrote {OUT} (threshold {model.threshold:.3f})")
+        print(f"\nwrote {OUT} (threshold {model.threshold:.3f}, local {model.local.threshold:.3f})")
     print(f"done in {time.time() - start:.0f}s")
     return 0
 

@@ -43,6 +43,7 @@ SKETCH_SIZE = 8
 SKETCH_KEY_WORDS = 20  # a long line's copy key reads its first 20 words that are not names or numbers
 COPY_SHARE = 0.5  # documents sharing this share of their sketch are copies of one article
 ANCHOR_P1 = 0.5  # lines next to the article's best line with a stage-1 score below this are its body
+LOCAL_CORPUS = 50  # a corpus of fewer documents is read by the local model (Model.for_corpus)
 
 # -- text helpers ----------------------------------------------------------------------------------
 
@@ -522,12 +523,31 @@ class Model:
     b2: float
     threshold: float
     min_flags: int = 1  # a document with fewer furniture blocks than this has none (clean articles)
+    local: Model | None = None  # the model without repetition, for pages the corpus says little about
 
     @classmethod
     def from_dict(cls, data: Mapping) -> Model:
+        local = data.get("local")
         return cls(tuple(data["features1"]), tuple(data["w1"]), float(data["b1"]), tuple(data["features2"]),
                    tuple(data["w2"]), float(data["b2"]), float(data["threshold"]),
-                   int(data.get("min_flags", 1)))
+                   int(data.get("min_flags", 1)), cls.from_dict(local) if local else None)
+
+    @property
+    def fewest_flags(self) -> int:
+        """The fewest furniture lines a page can have under this model or its local one."""
+        return min(self.min_flags, self.local.min_flags) if self.local is not None else self.min_flags
+
+    @property
+    def is_local(self) -> bool:
+        """Whether this model reads a page without the corpus (no repetition feature)."""
+        return not set(REPEAT_FEATURES) & set(self.features1)
+
+    def for_corpus(self, documents: int) -> Model:
+        """The model that reads the pages of a corpus of this many documents: the local one
+        (shape and lexicon only) below LOCAL_CORPUS, where repetition says little (a page linted
+        alone, a small repository); else this one. A model fitted with repetition reads 'repeated
+        nowhere' as 'article', which holds in a large corpus and misleads in a small one."""
+        return self.local if self.local is not None and documents < LOCAL_CORPUS else self
 
     def weights1(self) -> list[float]:
         """Stage-1 weights in FEATURES1 order (features the model does not use weigh 0)."""
@@ -584,6 +604,7 @@ class LineFact:
     n: int  # words
     shape: int  # SHORT | SEPARATORS | GLUED | LINKS
     cta: str  # the call to action the line holds, or ""
+    local_base: float = 0.0  # the local model's stage-1 logit (Model.for_corpus)
 
 
 def repeat_features(rep: int) -> list[float]:
@@ -600,34 +621,43 @@ def line_facts(texts: Sequence[str], model: Model | None = None) -> list[LineFac
     lang, stop = pick_language(b.tokens for b in blocks if b.n >= 6)
     rows = local_features(blocks, [0] * len(blocks), stop, lang is not None)
     local_weights = [model.weights1()[i] for i in _LOCAL_FEATURES]
+    local = model.local or model
+    local_model_weights = [local.weights1()[i] for i in _LOCAL_FEATURES]
     term, sep, glued, link, lex = _SHAPE_FEATURES
     out = []
     for block, row in zip(blocks, rows):
         shape = ((SHORT if block.n <= 5 and not row[term] else 0) | (SEPARATORS if row[sep] else 0)
                  | (GLUED if row[glued] else 0) | (LINKS if row[link] > 0.5 else 0))
         match = _LEXICON.search(block.text) if row[lex] else None
-        base = model.b1 + sum(map(mul, local_weights, _local_values(row)))
-        out.append(LineFact(block.key, round(base, 4), block.n, shape, match.group(0) if match else ""))
+        values = _local_values(row)
+        base = model.b1 + sum(map(mul, local_weights, values))
+        local_base = local.b1 + sum(map(mul, local_model_weights, values))
+        out.append(LineFact(block.key, round(base, 4), block.n, shape, match.group(0) if match else "",
+                            round(local_base, 4)))
     return out
 
 
 def can_have_furniture(sizes: Sequence[int], model: Model) -> bool:
     """Whether a document of lines this long can have furniture at all: its first line (the title)
     and its best line of 8+ words (the article) never are, and a document with fewer than
-    `min_flags` furniture lines has none. A short clean article skips the model's work."""
+    `min_flags` furniture lines (of the model or its local one) has none. A short clean article skips the model's work."""
     open_lines = len(sizes) - 1 - (1 if any(n >= 8 for n in sizes[1:]) else 0)
-    return open_lines >= model.min_flags
+    return open_lines >= model.fewest_flags
 
 
 def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Model | None = None,
                    *, protect: Iterable[int] = ()) -> list[Verdict]:
-    """Corpus half: add the repetition counts, then the context stage, then the threshold."""
+    """Corpus half: add the repetition counts (a local model has none: Model.for_corpus), then the
+    context stage, then the threshold. The facts come from line_facts with the model pair."""
     model = model or load_model()
     if not can_have_furniture([f.n for f in facts], model):
         return [Verdict(False, 0.0) for _ in facts]
-    w1 = dict(zip(FEATURES1, model.weights1()))
-    wr = [w1[name] for name in REPEAT_FEATURES]
-    p1 = [_sigmoid(f.base + sum(map(mul, wr, repeat_features(rep)))) for f, rep in zip(facts, repeats)]
+    if model.is_local:
+        p1 = [_sigmoid(f.local_base) for f in facts]
+    else:
+        w1 = dict(zip(FEATURES1, model.weights1()))
+        wr = [w1[name] for name in REPEAT_FEATURES]
+        p1 = [_sigmoid(f.base + sum(map(mul, wr, repeat_features(rep)))) for f, rep in zip(facts, repeats)]
     sized = [_Sized(f.n) for f in facts]
     x2 = context_features(p1, sized)
     w2 = model.weights2()

@@ -2,9 +2,9 @@
 document alone, for the prose rules that should skip them (attribution, readability, grammar).
 
 KZ102 (lint/rules/artifacts/boilerplate.py) decides with the whole corpus (repetition across
-documents); a document rule sees one document, so `furniture_lines` uses the same model with no
-repetition: the lines whose shape and context alone make them furniture (menus, share bars,
-teaser runs around the article). It is computed once per document and cached on it.
+documents); a document rule sees one document, so `furniture_lines` uses the model's local one,
+fitted without repetition: the lines whose shape and context alone make them furniture (menus,
+share bars, teaser runs around the article). It is computed once per document and cached on it.
 """
 
 from __future__ import annotations
@@ -69,7 +69,8 @@ def furniture_lines(doc: Document) -> frozenset[int]:
         found, facts, keep = model_input(doc)
         lines: set[int] = set()
         if model.can_have_furniture([line.n for line in facts], model.load_model()):  # most articles cannot
-            verdicts = model.classify_facts(facts, [0] * len(found), protect=[i for i, k in enumerate(keep) if k])
+            verdicts = model.classify_facts(facts, [0] * len(found), model.load_model().for_corpus(1),
+                                            protect=[i for i, k in enumerate(keep) if k])
             for (start, end), verdict in zip(found, verdicts):
                 if verdict.furniture:
                     first, _ = doc.position(start)

@@ -10,6 +10,8 @@ Two halves, as every corpus rule (see lint.rules.base.CorpusRule):
 - `check` (once, over all documents): counts in how many other neighbourhoods (copies of one
   article count once) each key occurs, adds that to the local scores, runs the context stage
   (neighbouring lines, the article body's run) and reports the lines the model calls furniture.
+  A corpus of fewer than LOCAL_CORPUS documents is read by the local model instead (fitted
+  without repetition, which a small corpus cannot give).
 
 A pre-commit run given one file sees the facts of the documents that share a key with it (its
 claim keys are its line keys and its copy sketch), so furniture is found by repetition against
@@ -111,7 +113,9 @@ class Boilerplate(CorpusRule):
         "density in the page's language, sentence punctuation, capitalised menu runs, `|` separators, "
         "glued menu items, link density) and a short list of calls to action; then context: furniture "
         "comes in runs before and after the article body, and a short line between two paragraphs of "
-        "the article is the article's own. A page reports furniture only when it has several such lines "
+        "the article is the article's own. In a corpus of fewer than "
+        f"{model.LOCAL_CORPUS} documents (a file linted alone, a small repository) repetition says little, and a model fitted without it reads the pages. "
+        "A page reports furniture only when it has several such lines "
         "(the model's `min_flags`), so a clean article with one odd line stays silent. The message names the "
         "signals, and for repetition how many other documents have the line and one of them; a pre-commit run "
         "given a few files looks their lines up in the corpus's index (counting up to 50 other documents). A document's first line (its title) and a "
@@ -192,7 +196,8 @@ class Boilerplate(CorpusRule):
                     first, column = doc.position(start)
                     last, end_column = doc.position(end)
                     rows.append([first, column, last, end_column, line.key or "", line.base, line.n, line.shape,
-                                 line.cta, quote(" ".join(text[:200].split()), 50), 0 if keep else 1])
+                                 line.cta, quote(" ".join(text[:200].split()), 50), 0 if keep else 1,
+                                 line.local_base])
                 fact["u"] = rows
         return [fact]
 
@@ -226,14 +231,15 @@ class Boilerplate(CorpusRule):
             enough = min(self.count_cap, self.options.format_share * max(self.corpus_size, 1))
             index.format |= {key for key in candidates
                              if len(set(sampled.get("c:" + key, ())) | set(index.holders.get(key, ()))) >= enough}
-        weights = model.load_model()
+        documents = self.corpus_size if sampled is not None else len(docs)
+        weights = model.load_model().for_corpus(documents)  # a small corpus: the local model
         for path, fact in docs.items():
             rows = fact.get("u", ())  # none: most articles, which cannot have furniture
             if not rows or (self.focus is not None and path not in self.focus):
                 continue  # a partial run reports on its files only: the others only lend their lines
             phrase_lines = {record[1] for record in fact.get("p", ())}
             counts = [self._count(index, docs, path, row[4] or None) for row in rows]
-            lines = [model.LineFact(row[4] or None, row[5], row[6], row[7], row[8]) for row in rows]
+            lines = [model.LineFact(row[4] or None, row[5], row[6], row[7], row[8], row[11]) for row in rows]
             verdicts = model.classify_facts(lines, [c for c, _ in counts], weights,
                                             protect=[i for i, row in enumerate(rows) if row[10] == 0])
             for row, verdict, (count, example) in zip(rows, verdicts, counts):
