@@ -131,6 +131,43 @@ def test_undated_far_apart_floors_report_the_lower(tmp_path):
     assert finding.path == "corpus/a.md" and "one toll must be stale" in finding.message
 
 
+def test_a_district_named_with_its_country_as_owner_is_in_that_country(tmp_path):
+    # Jajarkot, Nepal, 3 November 2023: the gazetteer does not know the district; "Nepal's" says where it is
+    root = corpus(tmp_path,
+                  a=article("2023-11-04", "Nepal earthquake",
+                            "The earthquake that struck western Nepal late on Friday killed 157 people, "
+                            "a government spokesperson said."),
+                  b=article("2023-11-04", "Nepal earthquake",
+                            "An earthquake in Nepal's Jajarkot district on Friday killed 143 people, police said."))
+    found = codes(run(root, ["KZ501"]), "KZ501")
+    assert [f.path for f in found] == ["corpus/a.md", "corpus/b.md"]
+    assert "earthquake in Nepal" in found[0].message and "at most one can be right" in found[0].message
+
+
+def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(tmp_path):
+    root = corpus(tmp_path,
+                  a=article("2011-12-17", "Unrest", "Police killed 10 people in Shetpe, Kazakhstan, on Saturday, "
+                                                    "officials said."),
+                  b=article("2011-12-17", "Unrest", "Police killed at least 16 people in Shetpe on Saturday, "
+                                                    "officials said."))
+    assert [f.path for f in codes(run(root, ["KZ501"]), "KZ501")] == ["corpus/a.md", "corpus/b.md"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("killed in Nepal's Jajarkot district", ["NP"]),  # an unknown district: its owner
+    ("killed in Turkey's Hatay province", ["TR.31"]),  # 'Turkey' is also a word
+    ("killed in Japan's Noto peninsula", ["JP.15.ushitsu"]),  # not Noto in Sicily
+    ("killed in Shetpe, Kazakhstan", ["~shetpe", "KZ"]),  # not several countries
+    ("killed in Martha's Vineyard", ["US.CA.vineyard"]),  # no owner: as before (the gazetteer's Vineyard)
+])
+def test_places_named_with_an_owner_or_a_country(text, expected):
+    from lint.facts.places import places_for, places_in
+    from lint.rules.consistency.support import _settings
+
+    index, _ = _settings(build_rules(load(None), select=["KZ501"])[-1])
+    assert places_in(text, places_for(index)) == expected
+
+
 @pytest.mark.parametrize("first, second", [
     # same numbers, same country, same day: a building collapse in Lagos and a bombing in Maiduguri
     ("Ten people were killed when a building collapsed in Lagos, police said.",

@@ -252,6 +252,9 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
         context = "adjective"  # "American tourists", "Thai capital": a nationality, not a place
     key = places.key(name, context, prefer)
     if key is None and len(words) > 1:
+        owned = _owned_place(words, context, places, prefer)
+        if owned is not None:
+            return owned
         key = places.key(words[-1], context, prefer) if words[-1] not in ("Ocean", "Sea") else None
     if key is None and context in _LOCATIVE and not _POSSESSIVE.search(run) and name.lower() not in _NOT_PLACES \
             and not (_DEMONYM.search(name.lower()) and _DEMONYM_ADJECTIVE.match(after)):
@@ -260,13 +263,41 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
 
 
 _LOCATIVE = frozenset("in at near outside off".split())
+
+
+def _owned_place(words: list[str], context: str, places: Places, prefer: frozenset[str]) -> tuple[str, str] | None:
+    """A place named with its country or region as owner ('Nepal's Jajarkot', 'Japan's Noto'):
+    the place looked up inside the owner's country, else the owner itself (the gazetteer does not
+    know every district); None when no word before the last is the possessive of a country or
+    first-level region ('Martha's Vineyard' is a name of its own)."""
+    for i, word in enumerate(words[:-1]):
+        if not word.endswith(_POSSESSIVE_ENDS):
+            continue
+        owner_name = _bare(" ".join(words[:i + 1]))
+        owner = places.key(owner_name, "in", prefer)  # 'Turkey's' is a country's, not a bird's
+        if owner is None or owner.startswith("~") or owner.count(".") > 1:
+            return None
+        country = frozenset({owner.split(".")[0]})
+        rest = words[i + 1:]
+        for candidate in dict.fromkeys((" ".join(rest), rest[-1])):
+            inner = places.key(candidate, context, country)
+            if inner is not None:
+                return inner, candidate
+        return owner, owner_name
+    return None
 _DEMONYM_ADJECTIVE = re.compile(r" [a-z]")  # "in American custody": an adjective before a noun
 
 
 def _most_specific(keys: list[str]) -> list[str]:
-    """Several countries ('ID', 'LK') make '*'; a place and a place inside it keep the inner one first."""
+    """Several countries ('ID', 'LK') make '*'; a place and a place inside it keep the inner one first;
+    a place the gazetteer does not know, named with one country it does ('in Shetpe, Kazakhstan'),
+    comes first, then that country's places."""
     if not keys:
         return []
+    unknown = [k for k in keys if k.startswith("~")]
+    known = [k for k in keys if k != "*" and not k.startswith("~")]
+    if unknown and known and "*" not in keys and len({k.split(".")[0] for k in known}) == 1:
+        return [unknown[0], *_most_specific(known)]
     countries = {k.split(".")[0] for k in keys if k != "*"}
     if len(countries) >= 2 or ("*" in keys and not countries):
         return ["*"]
