@@ -30,7 +30,7 @@ CURRENCY = "£$€¥₹₽₸"
 # Words allowed between a quantity's noun and its measure: "officers have also been killed".
 AUXILIARIES = (
     r"have|has|had|were|was|are|is|be|been|being|may|might|could|would|will|must|also|reportedly|allegedly|now|so\s+far|later|then|already|all|"
-    r"each|still|subsequently|eventually|initially|ultimately|in\s+total|in\s+all|altogether|"
+    r"each|still|remain|remains|remained|subsequently|eventually|initially|ultimately|in\s+total|in\s+all|altogether|"
     r"(?:said|believed|thought|feared|reported|confirmed)\s+to\s+(?:be|have\s+been)|feared|confirmed"
 )
 # Words allowed between a measure and the quantity that follows it: "killed a total of 12".
