@@ -16,6 +16,7 @@ from typing import Any
 
 from lint.facts import events as ev
 from lint.facts.places import Places, places_in
+from lint.facts.time_expressions import BYLINE_BLOCKS
 
 # -- one document -----------------------------------------------------------------------------------
 
@@ -40,7 +41,12 @@ class DocumentEvents:
     def date(self) -> ev.Time | None:
         doc = self.doc
         head = [doc.text[b.start:b.end] for b in doc.blocks[:4]]
-        return ev.document_date(doc.front_matter, doc.path, head, self._source_urls())
+        found = ev.document_date(doc.front_matter, doc.path, head, self._source_urls())
+        if found is None and len(doc.blocks) > 1:  # a scraped page: its byline, by the headline
+            blocks = [doc.text[b.start:b.end] for b in doc.blocks[:BYLINE_BLOCKS]]
+            title = (doc.front_matter or {}).get("title")
+            found = ev.byline_date(title if isinstance(title, str) else blocks[0], blocks)
+        return found
 
     def _source_urls(self) -> list[str]:
         """The article's own URLs: front-matter url/source values and links on a 'Source:' line or

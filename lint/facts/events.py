@@ -36,12 +36,12 @@ from functools import lru_cache
 from typing import Any
 
 from lint.config import load
-from lint.facts.time_expressions import (DateMention, Time, day, decade_of, document_date, latest_date, month_of,
-                                         parse_dates, year_of)
+from lint.facts.time_expressions import (DateMention, Time, byline_date, day, decade_of, document_date, latest_date,
+                                         month_of, parse_dates, year_of)
 from lint.text.phrases import PhraseMatcher
 
-__all__ = ["DateMention", "Time", "day", "decade_of", "document_date", "latest_date", "month_of", "parse_dates",
-           "year_of"]  # the dates, re-exported for callers of this module
+__all__ = ["DateMention", "Time", "byline_date", "day", "decade_of", "document_date", "latest_date", "month_of",
+           "parse_dates", "year_of"]  # the dates, re-exported for callers of this module
 
 # -- what happened ----------------------------------------------------------------------------------
 

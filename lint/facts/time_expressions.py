@@ -372,6 +372,45 @@ def document_date(front_matter: Mapping | None = None, path: str = "", head: Seq
     return None
 
 
+BYLINE_WORDS = 20  # a byline or date line is short: 'Chris Davies - Nov 19, 2019, 10:31 pm CST'
+BYLINE_BLOCKS = 400  # a page's headline and byline stand in its first blocks, after the menus
+_PROSE_BLOCK = re.compile(r"[.!?…][\"”’)\]]*\s*$")
+_NAME_WORDS = re.compile(r"\w+")
+
+
+def byline_date(title: str, blocks: Sequence[str]) -> Time | None:
+    """The day of a byline or date line by the headline: a scraped page's headline and byline
+    ('Updated 1:39 am EST, Wednesday, November 20, 2019') follow the site's menus, out of reach of
+    document_date's first blocks. Where the page repeats its title (the headline's block), the
+    nearest short line with a day, month and year around it (4 blocks before, 11 after; after
+    first at equal distance); else only a line between the title and the first paragraph of prose,
+    nearest it first, where a byline stands (a timeline's dated lines come after it). `blocks[0]`
+    is the first block, `title` the headline (the front matter's, else that block's)."""
+    blocks = blocks[:BYLINE_BLOCKS]
+    wanted = " ".join(_NAME_WORDS.findall(title.casefold()))
+    headline = None
+    if len(wanted.split()) >= 3:
+        for index, text in enumerate(blocks[1:], 1):
+            words = " ".join(_NAME_WORDS.findall(text.casefold()))
+            if len(words.split()) >= 3 and (wanted.startswith(words) or words.startswith(wanted)):
+                headline = index
+                break
+    if headline is not None:
+        near = sorted(range(max(1, headline - 4), min(len(blocks), headline + 12)),
+                      key=lambda i: (abs(i - headline), i < headline))
+        near.remove(headline)
+    else:
+        prose = next((i for i, text in enumerate(blocks) if i and len(text.split()) >= 15
+                      and _PROSE_BLOCK.search(text)), len(blocks))
+        near = list(range(prose - 1, 0, -1))
+    for index in near:
+        if len(blocks[index].split()) <= BYLINE_WORDS:
+            for mention in parse_dates(blocks[index], kinds=("ymd", "mdy", "dmy")):
+                if mention.time is not None and mention.time.known and mention.time.precision == "day":
+                    return mention.time
+    return None
+
+
 def _url_date(source: str) -> Time | None:
     """The date in a path or URL: /2011/12/16/, /2013/apr/24/, /2019-11-19/, /20191119..."""
     named = _URL_DATE_NAMED.search(source)
