@@ -144,6 +144,21 @@ def test_a_district_named_with_its_country_as_owner_is_in_that_country(tmp_path)
     assert "earthquake in Nepal" in found[0].message and "at most one can be right" in found[0].message
 
 
+def test_scraped_pages_dated_by_their_bylines_say_which_toll_is_older(tmp_path):
+    # two scraped pages of the Derna floods: menus, the headline again, the byline, the article
+    def page(headline: str, byline: str, toll: str) -> str:
+        menu = ["Home", "World", "Africa", "Sept 1, 2023: Heatwave grips southern Europe", "Sport", "Sign in"]
+        return "\n\n".join([f"# {headline} - The Daily", *menu, headline, byline,
+                             f"The floods killed {toll} people in Derna after two dams burst, officials said.",
+                             "Rescue teams from Egypt and Turkey arrived in the city.", "Privacy Policy"]) + "\n"
+
+    root = corpus(tmp_path,
+                  a=page("Libya floods kill thousands", "By Jane Doe - Sept 12, 2023, 9:30 am ET", "2,300"),
+                  b=page("Libya flood toll rises", "Updated 4:10 pm GMT, Friday, September 15, 2023", "11,300"))
+    (finding,) = codes(run(root, ["KZ501"]), "KZ501")
+    assert finding.path == "corpus/a.md" and "3 days later" in finding.message
+
+
 def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(tmp_path):
     root = corpus(tmp_path,
                   a=article("2011-12-17", "Unrest", "Police killed 10 people in Shetpe, Kazakhstan, on Saturday, "
