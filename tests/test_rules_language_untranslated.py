@@ -48,6 +48,14 @@ def injected(sentence: str, after_line: int = 10) -> str:
          "sentence not in English (lingua: Spanish"),
         ("Hukumat bugun yangi choralarni e'lon qildi va namoyishchilar bilan muzokaralar boshlandi.",
          "sentence not in English (lingua: "),  # Uzbek: lingua has no Uzbek, reads it as Azerbaijani
+        # the Latin-script languages kzlint has word lists for are lingua's too: Italian was read as
+        # Spanish, Indonesian as Turkish, Portuguese as French (dev-scraped's pages)
+        ("Si tratta di una tradizione consolidatasi negli anni Sessanta in tutta la regione.",
+         "sentence not in English (lingua: Italian"),
+        ("Mereka keluar dari kota itu pada hari Jumat dan polisi menahan lebih dari seratus orang.",
+         "sentence not in English (lingua: Indonesian"),
+        ("A polícia prendeu mais de cem pessoas no centro da cidade na quinta-feira à noite.",
+         "sentence not in English (lingua: Portuguese"),
         ("抗议者周五走上街头，要求降低燃料价格。", "untranslated Chinese/Japanese text: “抗议者"),
         ("خرج المتظاهرون إلى الشوارع في المدينة.", "untranslated Arabic text: “خرج"),
     ],
@@ -125,6 +133,14 @@ def test_an_article_mostly_in_another_language_is_not_flagged_sentence_by_senten
     assert list(rule().check(Document("a.txt", french))) == []
 
 
+def test_an_indonesian_article_is_not_flagged_sentence_by_sentence_as_turkish():
+    indonesian = ("Demonstrasi di ibu kota\n\n"
+                  "Pemerintah mengumumkan langkah baru terhadap demonstrasi di ibu kota pada hari Senin. "
+                  "Pasukan keamanan membubarkan para demonstran dengan gas air mata pada malam hari. "
+                  "Puluhan orang ditangkap menurut kementerian dalam negeri negara itu.\n")
+    assert list(rule().check(Document("a.txt", indonesian))) == []
+
+
 def test_unknown_lingua_language_is_a_config_error(tmp_path):
     (tmp_path / "rules.yaml").write_text("rules:\n  untranslated:\n    languages: [english, klingon]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"rules.yaml:3: .*klingon"):
@@ -158,7 +174,7 @@ def rule_without_lingua(monkeypatch):
         ("Die Polizei hat gestern in der Innenstadt über hundert Menschen festgenommen.", "German"),
         ("La police a arrêté plus de cent personnes dans la ville jeudi soir, selon les autorités.", "French"),
         ("La policía detuvo a más de cien personas en la ciudad el jueves por la noche.", "Spanish"),
-        # Italian, which the default `languages` (lingua's) leave out, is still named right
+        # Italian, Indonesian, Portuguese: named by their common words
         ("Si tratta di una tradizione consolidatasi negli anni Sessanta in tutta la regione.", "Italian"),
         ("Mereka keluar dari kota itu pada hari Jumat dan polisi menahan lebih dari seratus orang.", "Indonesian"),
         ("A polícia prendeu mais de cem pessoas no centro da cidade na quinta-feira à noite.", "Portuguese"),

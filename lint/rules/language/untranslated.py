@@ -70,8 +70,11 @@ _NON_LATIN_LANGUAGES = {"russian": "CYRILLIC", "kazakh": "CYRILLIC", "ukrainian"
 class UntranslatedOptions(Options):
     model_config = Section.model_config  # kebab-case keys in rules.yaml
 
-    # Languages lingua may answer with (its names; lingua 2.1 has no Uzbek: Uzbek reads as Turkish or Azerbaijani).
-    languages: list[str] = ["english", "german", "french", "spanish", "russian", "turkish", "azerbaijani"]
+    # Languages lingua may answer with (its names): the Latin-script ones kzlint has word lists for
+    # (LATIN_LANGUAGES: a language left out is named as its nearest neighbour, Italian as Spanish,
+    # Indonesian as Turkish), Russian, and Azerbaijani (lingua 2.1 has no Uzbek: it reads as
+    # Turkish or Azerbaijani).
+    languages: list[str] = ["english", *LATIN_LANGUAGES, "russian", "azerbaijani"]
     min_confidence: float = Field(0.8, ge=0, le=1)  # lingua's confidence in the other language
     min_words: int = Field(5, ge=2)  # lowercase words a Latin-script sentence needs before it is judged
     max_english_share: float = Field(0.5, ge=0, le=1)  # share of them that are common English, at most
