@@ -68,6 +68,28 @@ def test_two_real_countries_are_not_variants(tmp_path, first, second):
     assert found == []
 
 
+def test_a_country_spelt_as_another_language_spells_it_is_no_variant(tmp_path):
+    """'Rusia' in an Indonesian article is Indonesian, not a slip (dev-scraped's Indonesian pages
+    beside English ones); spellings are compared within one language."""
+    found = kz502(tmp_path,
+                  a="Officials in Russia said the talks would resume. Russia has sent a delegation.",
+                  b=("Delegasi dari Rusia tiba di ibu kota pada hari Senin. Pemerintah mengatakan bahwa "
+                     "pembicaraan dengan Rusia akan dilanjutkan setelah pemilihan umum bulan depan."),
+                  c="A delegation from Rusia arrived in the capital on Monday.")
+    assert [(f.path, f.line) for f in found] == [("corpus/c.txt", 3)]
+
+
+def test_the_language_of_an_article_by_its_words():
+    from lint.core.document import Document
+    from lint.text.foreign import article_language
+
+    indonesian = ("Berita\n\nDelegasi dari Rusia tiba di ibu kota pada hari Senin. Pemerintah mengatakan bahwa "
+                  "pembicaraan akan dilanjutkan setelah pemilihan umum bulan depan.\n")
+    english = "News\n\nA delegation from Russia arrived in the capital on Monday, and the talks resumed.\n"
+    assert article_language(Document("id.txt", indonesian)) == "indonesian"
+    assert article_language(Document("en.txt", english)) == ""
+
+
 def test_a_lone_misspelling_without_the_real_spelling_is_left_alone(tmp_path):
     """One-word names are compared only with a spelling the corpus writes (or the config lists)."""
     assert kz502(tmp_path, a="A delegation from Rusia arrived.", b="The talks resumed on Monday.") == []

@@ -155,6 +155,11 @@ def reads_as_other_language(text: str, others: tuple[str, ...] = LATIN_LANGUAGES
     return _leans_other(words, others)
 
 
+def article_words(text: str) -> list[str]:
+    """The words of a text, as the functions here read them."""
+    return _WORD.findall(text)
+
+
 def mostly_other_language(text: str, others: tuple[str, ...] = LATIN_LANGUAGES) -> bool:
     """Whether a long text (an article) reads as another language as a whole. An Italian article
     quotes an English "the" and "and" somewhere, so its shortcut is a share: words only English

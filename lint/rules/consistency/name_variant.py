@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
@@ -18,6 +19,7 @@ from lint.reference import gazetteer
 from lint.reference.wordlists import zipf_frequency
 from lint.rules.base import CorpusRule
 from lint.rules.consistency.support import ConsistencyOptions, _settings
+from lint.text.foreign import article_language
 from lint.text.transliteration_rules import SEPARATOR, bucket_key, compare
 
 
@@ -85,8 +87,12 @@ class NameVariant(CorpusRule):
     _reportable: Reportable | None = None  # built on the first question (see may_be_reported)
 
     def extract(self, doc: Document) -> list:
+        """The document's name mentions; in an article in another language, each carries it
+        (foreign.article_language): 'Rusia' is how Indonesian writes Russia, not a misspelling."""
         index, _ = _settings(self)
-        return claims.extract(doc, index, None).names
+        names = claims.extract(doc, index, None).names
+        language = article_language(doc) if names else ""
+        return [[*mention, language] for mention in names] if language else names
 
     def fact_keys(self, mention: list) -> tuple[str]:
         """Every spelling of a name shares its key: a document's keys meet every variant of its names."""
@@ -104,8 +110,13 @@ class NameVariant(CorpusRule):
         options = self.options
         world = _Gazetteer(names)
         spellings, comparison = self._spellings()
-        variants = find_variants(facts, is_place=world.is_place, same_place=world.same_place,
-                                 house_style_ratio=options.house_style_ratio, **spellings, **comparison)
+        by_language: dict[str, dict[str, Sequence[Any]]] = defaultdict(dict)  # spellings compared within one
+        for path, mentions in facts.items():
+            by_language[_language(mentions)][path] = mentions
+        variants = [variant for language in sorted(by_language)
+                    for variant in find_variants(by_language[language], is_place=world.is_place,
+                                                 same_place=world.same_place,
+                                                 house_style_ratio=options.house_style_ratio, **spellings, **comparison)]
         return [self._finding(v) for v in variants]
 
     def _names(self):
@@ -164,3 +175,9 @@ class _Gazetteer:
     def same_place(self, a: str, b: str) -> bool:
         found_a, found_b = self.world.lookup(a), self.world.lookup(b)
         return bool(found_a and found_b and set(found_a) & set(found_b))
+
+
+def _language(mentions: Sequence[Any]) -> str:
+    """The language a document's mentions carry (NameVariant.extract): "" for English."""
+    first = mentions[0] if mentions else ()
+    return first[7] if len(first) > 7 else ""
