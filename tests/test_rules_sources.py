@@ -58,8 +58,15 @@ def test_seeds():
         BODY + "\n## Sources\n\n- [The Telegraph](http://www.telegraph.co.uk/news/worldnews/asia/kazakhstan/8961356/Ten-die.html)\n",
         BODY + "\n**Source:** [Reuters](https://www.reuters.com/world/asia-pacific/)\n",
         "Kazakhstan's president [imposed](https://www.rferl.org/a/kazakhstan-emergency/31641204.html) a state of emergency.\n",
+        # what scrapers and static-site generators write: either separator, any case
+        "---\ncanonical_url: https://www.reuters.com/world/asia-pacific/kazakhstan-2022-01-06/\n---\n" + BODY,
+        "---\nOriginal-URL: https://apnews.com/article/kazakhstan-protests\n---\n" + BODY,
+        "---\ncanonical: https://www.reuters.com/world/asia-pacific/kazakhstan-2022-01-06/\n---\n" + BODY,
+        "---\npermalink: https://apnews.com/article/kazakhstan-protests\n---\n" + BODY,
+        "---\nlink: https://www.rferl.org/a/kazakhstan-zhanaozen/30144812.html\n---\n" + BODY,
     ],
-    ids=["fm-source", "fm-url", "fm-list", "fm-name-url", "source-line", "sources-section", "bold-label", "body-link"],
+    ids=["fm-source", "fm-url", "fm-list", "fm-name-url", "source-line", "sources-section", "bold-label", "body-link",
+         "fm-canonical_url", "fm-Original-URL", "fm-canonical", "fm-permalink", "fm-link"],
 )
 def test_source_links_satisfy_kz401(text):
     assert codes(text) == []

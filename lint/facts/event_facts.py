@@ -326,7 +326,8 @@ def document_events(doc: Any, lexicon: ev.EventLexicon | None = None, places: Pl
     return found
 
 
-_URL_KEYS = frozenset(("url", "source", "source_url", "original_url", "canonical_url", "canonical", "link"))
+_URL_KEYS = frozenset(("url", "source", "source_url", "original_url", "canonical_url", "canonical", "canonical_link",
+                       "link", "permalink"))
 _SOURCE_LABEL = re.compile(r"[\s>*\-\d.]*(?:source|sources|original source|via)\b", re.I)
 _SOURCE_HEADING = re.compile(r"#+\s*(?:source|sources|original source)\b", re.I)
 _YEAR_OR_ERA = re.compile(r"(?:1[89]|20)\d\d|ties\b|century", re.I)

@@ -190,11 +190,16 @@ def _declared_urls(doc: Document, start: int, end: int) -> list[tuple[int, str]]
     return sorted(found.items())
 
 
+def _key(name: str) -> str:
+    """A front-matter key as compared: case, '-' and '_' aside (canonical-url = canonical_url)."""
+    return name.lower().replace("-", "_")
+
+
 def _front_matter_sources(doc: Document, settings: Sources, links: dict, named: list) -> None:
-    keys = {key.lower() for key in settings.front_matter_keys}
+    keys = {_key(key) for key in settings.front_matter_keys}
     head = doc.text[:doc.front_matter_end]
     for key, value in doc.front_matter.items():
-        if str(key).lower() not in keys:
+        if _key(str(key)) not in keys:
             continue
         values = value if isinstance(value, list) else [value]
         for item in values:
