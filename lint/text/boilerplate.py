@@ -640,7 +640,8 @@ def line_facts(texts: Sequence[str], model: Model | None = None) -> list[LineFac
 def can_have_furniture(sizes: Sequence[int], model: Model) -> bool:
     """Whether a document of lines this long can have furniture at all: its first line (the title)
     and its best line of 8+ words (the article) never are, and a document with fewer than
-    `min_flags` furniture lines (of the model or its local one) has none. A short clean article skips the model's work."""
+    `min_flags` furniture lines (of the model or its local one) has none. A short clean article
+    skips the model's work."""
     open_lines = len(sizes) - 1 - (1 if any(n >= 8 for n in sizes[1:]) else 0)
     return open_lines >= model.fewest_flags
 

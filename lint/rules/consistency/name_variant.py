@@ -116,7 +116,8 @@ class NameVariant(CorpusRule):
         variants = [variant for language in sorted(by_language)
                     for variant in find_variants(by_language[language], is_place=world.is_place,
                                                  same_place=world.same_place,
-                                                 house_style_ratio=options.house_style_ratio, **spellings, **comparison)]
+                                                 house_style_ratio=options.house_style_ratio,
+                                                 **spellings, **comparison)]
         return [self._finding(v) for v in variants]
 
     def _names(self):
