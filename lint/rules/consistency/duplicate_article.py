@@ -28,6 +28,7 @@ from pydantic import Field
 from lint.core.document import Document
 from lint.core.findings import Finding, Location, Severity
 from lint.rules.base import CorpusRule, KebabOptions
+from lint.text.page_furniture import furniture_lines
 
 SHINGLE = 5  # words per phrase
 BINS = 64  # sketch size: the similarity estimate's standard error is about 0.05 at 0.8
@@ -69,10 +70,11 @@ def sketch(doc: Document) -> tuple[str, int, str]:
     hashes: set[int] = set()  # hashed block by block: a list of every phrase of 20 MB is 200 MB
     digest = 0
     prose = doc.prose
+    furniture = furniture_lines(doc)  # a page's own furniture is not its article: two sites' copies differ there
     for _, block in doc.prose_blocks:
         words = _block_words(prose, block.start, block.end)
         digest = zlib.crc32(b" ".join(words) + b"\n", digest)
-        if len(words) >= SHINGLE:
+        if len(words) >= SHINGLE and not (furniture and doc.position(block.start)[0] in furniture):
             starts = compress(zip(*map(words.__getitem__, _SHIFTS)), map(_FIFTH_BYTE, words))
             hashes.update(map(zlib.crc32, map(b" ".join, starts)))
     return _densified(sorted(hashes)), len(hashes), f"{digest:08x}"
