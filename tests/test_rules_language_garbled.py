@@ -147,3 +147,13 @@ def test_a_garbled_english_sentence_beside_a_foreign_quote_still_fires():
             "The mayor later told reporters that the panel would meet again next week.")
     (finding,) = findings(text)
     assert "“redifining”, “discisions”, “artisic” are not English words" in finding.message
+
+
+def test_words_of_the_corpus_region_can_be_made_known(tmp_path):
+    """Region knowledge lives in the corpus's config: Kazakh administrative words that English news
+    keeps untranslated are unknown to English word lists until the corpus lists them."""
+    text = ("Regional news\n\nThe regional akimat said the schools would reopen on Monday, and the local "
+            "maslikhat approved the budget for the coming year.\n")
+    assert [f.message for f in findings(text)] == ["garbled phrasing: “akimat”, “maslikhat” are not English words"]
+    known = rule(tmp_path, "rules:\n  garbled-phrasing:\n    known-words: [akimat, Maslikhat]\n")
+    assert findings(text, known) == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress, islice
 from operator import eq
 
@@ -49,6 +49,8 @@ class GarbledOptions(Options):
     coined_words: bool = True  # an unknown agent noun built on a known word ("capturers" from "capture")
     min_base_zipf: float = Field(3.0, ge=0, le=8)  # how common that known word must be
     unknown_words_per_sentence: int = Field(2, ge=1)  # other unknown lowercase words that make a sentence garbled
+    # Words of the corpus's region or trade that English dictionaries lack ("akimat", "oblast"): never unknown.
+    known_words: list[str] = []
     # Machine-translation slips in fluent English (issue 15; LanguageTool without its n-gram data
     # finds none of them). A word that is the near-miss of another, told apart by the paragraph
     # around it, as LanguageTool's wrongWordInContext rule does: [written, meant, words that go with
@@ -99,6 +101,10 @@ class GarbledPhrasing(DocumentRule):
         wordlists.warm_up()
         return []
 
+    @cached_property
+    def _known_words(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.options.known_words)
+
     def check(self, doc: Document) -> Iterator[Finding]:
         reasons: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # sentence index -> signals
         for start, end, reason in self._signals(doc):
@@ -136,8 +142,9 @@ class GarbledPhrasing(DocumentRule):
 
     def _unknown_words(self, doc: Document) -> Iterator[tuple[int, int, str]]:
         """Lowercase words English does not use: a coined agent noun alone, other unknowns in numbers."""
-        unknown = {w for w in pw.unknown_words(doc)
-                   if len(w) > 2 and w.isalpha() and w.isascii() and not _is_inflection(w) and not _is_compound(w)}
+        known = self._known_words
+        unknown = {w for w in pw.unknown_words(doc) if len(w) > 2 and w.isalpha() and w.isascii() and w not in known
+                   and not _is_inflection(w) and not _is_compound(w)}
         if not unknown:
             return
         others: dict[int, list[re.Match]] = defaultdict(list)
