@@ -1,7 +1,8 @@
 """Train and validate the furniture model of lint/text/boilerplate.py on ../shared/dev-scraped.
 
     pip install scikit-learn numpy          # training only; kzlint itself needs neither
-    python benchmarks/furniture/train.py [--data ../shared/dev-scraped] [--no-ablation] [--write]
+    python benchmarks/furniture/train.py [--data ../shared/dev-scraped] [--no-ablation] [--cross-site]
+                                         [--scenarios] [--write]
 
 What it does:
 1. reads docs/*.md, labels.json and manifest.tsv (site of each page);
@@ -14,7 +15,10 @@ What it does:
    line hits its own label; optional labels are neutral), with --min-words 3, the per-site
    spread, and the ablation table (repetition only, shape only, lexicon only, all);
 5. writes the held-out findings as kzlint JSON (/tmp/furn-loso.json) so score.py can check them;
-6. with --write, fits on all sites and writes lint/data/boilerplate_weights.json.
+6. with --scenarios, compares held out the full model, the local model (no repetition feature)
+   and the shipped pair (the local one below bp.LOCAL_CORPUS documents) in corpora of different
+   sizes: the whole set, other sites only, random corpora of 100, 50, 20 and 5 pages, each page alone;
+7. with --write, fits the pair on all sites and writes lint/data/boilerplate_weights.json.
 """
 from __future__ import annotations
 
