@@ -41,16 +41,7 @@ def article_language(doc: Document) -> str:
     ('Rusia' in Indonesian), so KZ502 compares spellings within one language (memoised)."""
     known = doc.__dict__.get("_kz_article_language")
     if known is None:
-        found = None
-        if not _plainly_english(doc.prose[:SAMPLE]) and _article_in_other_language(doc):
-            found = likeliest_language(article_words(doc.prose[:SAMPLE]), LATIN_LANGUAGES)
+        found = likeliest_language(article_words(doc.prose[:SAMPLE]), LATIN_LANGUAGES) \
+            if _article_in_other_language(doc) else None
         known = doc.__dict__["_kz_article_language"] = found[0] if found else ""
     return known
-
-
-def _plainly_english(text: str) -> bool:
-    """' the ' and ' and ' are 3% of the words or more: English, without reading any word list (a
-    tenth of mostly_other_language's time; they are 6-9% of an English article's words, and the
-    words only English uses at most 1.1% of a foreign article's in dev-scraped)."""
-    lowered = text.lower()
-    return lowered.count(" the ") + lowered.count(" and ") >= 0.03 * (lowered.count(" ") + 1)
