@@ -377,3 +377,30 @@ def test_claims_whose_event_windows_are_apart_are_never_one_event():
 
     check()
     assert len(apart) >= 300  # the property was checked, not assumed away
+
+
+def test_a_placed_part_of_a_toll_in_one_article_is_no_stale_toll(tmp_path):
+    # dev-corpus sport/451.txt, the December 2004 tsunami: a whole without a place, a country's part
+    whole_and_part = ("Moya donated his prize money to the victims of the Asian tsunami. The tournament went ahead after the 26 December disaster which has so far claimed at least "
+                      "150,000 lives. Srichaphan said he would donate an unspecified amount for relief work in "
+                      "Thailand, where more than 5,000 people were killed.")
+    root = corpus(tmp_path, a=article(None, "Moya donates prize money", whole_and_part))
+    assert codes(run(root, ["KZ501"]), "KZ501") == []
+    # the same two counts, each with its place written, are still two tolls of one place
+    both_placed = ("The tsunami has so far claimed at least 150,000 lives in Thailand. Officials said more than "
+                   "5,000 people were killed by the tsunami in Thailand.")
+    (root / "corpus" / "a.md").write_text(article(None, "Moya donates prize money", both_placed), encoding="utf-8")
+    found = codes(run(root, ["KZ501"]), "KZ501")
+    assert len(found) == 2 and all("in this article" in f.message for f in found)
+
+
+
+def test_tolls_written_as_lives_claimed_and_the_number_of_dead(tmp_path):
+    # Derna, Libya, September 2023: the toll as two reports wrote it
+    root = corpus(tmp_path,
+                  a=article(None, "Libya floods", "The floods in Derna have claimed more than 4,000 lives, "
+                                                  "the Red Crescent said."),
+                  b=article(None, "Libya floods", "The number of dead from the floods in Derna rose to 11,300, "
+                                                  "the Red Crescent said."))
+    (finding,) = codes(run(root, ["KZ501"]), "KZ501")
+    assert finding.path == "corpus/a.md" and "11,300" in finding.message and "stale" in finding.message

@@ -396,6 +396,28 @@ def test_a_toll_whose_verb_stands_far_from_its_noun(sentence, text, low):
     assert (figure.text, figure.low, figure.measure) == (text, low, "killed")
 
 
+@pytest.mark.parametrize("sentence, text, measure", [
+    ("The flood has claimed more than 4,000 lives in Derna, officials said.", "claimed more than 4,000 lives", "killed"),
+    ("The war has cost an estimated 30,000 lives.", "cost an estimated 30,000 lives", "killed"),
+    ("The number of people killed rose to 120 on Monday.", "The number of people killed rose to 120", "killed"),
+    ("Officials put the number of dead at 57.", "the number of dead at 57", "killed"),
+    ("The number of people arrested has risen to 50.", "The number of people arrested has risen to 50", "arrested"),
+])
+def test_toll_phrasings_around_the_number(sentence, text, measure):
+    (figure,) = find_figures(Document("a.txt", f"Headline\n\n{sentence}\n"))
+    assert (figure.text, figure.measure) == (text, measure)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The vaccine could save 10,000 lives a year.",
+    "Doctors saved 12 lives on Tuesday.",
+    "The number of tourists rose to 2 million.",
+    "The toll road costs 5 dollars.",
+])
+def test_lives_and_numbers_that_are_no_toll(sentence):
+    assert find_figures(Document("a.txt", f"Headline\n\n{sentence}\n")) == []
+
+
 def test_a_toll_that_is_only_expected_is_no_figure():
     assert find_figures(Document("a.txt", "Headline\n\nThe death toll is expected to rise to 1,000.\n")) == []
 

@@ -58,13 +58,17 @@ SCORE_OR_TIME = r"\s*[-–:/]\s*\d"
 COMPOUND_AFTER = r"-[^\W\d_]"  # "three-week", "12-year-old", "1,000-strong"
 CURRENCY_BEFORE = re.compile(rf"[{CURRENCY}]\s*$")
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# A toll whose verb stands right before the number, however far from it the noun: "The death toll
-# from Saturday's earthquake in Nepal has risen to 7,000". Up to ten words between, no clause end.
-TOLL_BEFORE = re.compile(
-    r"(?P<toll>\b(?:death|casualty|fatality)\s+toll|\bthe\s+toll)\b(?:\s+[^\s.;:!?\d][^\s.;:!?]*){0,10}?\s+"
+# The verbs of a toll that stands right before its number, however far from it the toll's noun: "The
+# death toll from Saturday's earthquake in Nepal has risen to 7,000" (`FigureFinder.toll_before`).
+TOLL_VERBS = (
     r"(?:(?:has|had|have|now|officially|already|since|reportedly)\s+)*(?:risen|rose|rises|climbed|climbs|reached|"
     r"reaches|jumped|increased|soared|grown|grew|stands|stood|hit|passed|topped|surpassed|exceeded|is|was)"
-    r"(?:\s+(?:to|at|above|past|over|beyond))?\s*$", re.I)
+    r"(?:\s+(?:to|at|above|past|over|beyond))?")
+# A disaster that "claimed 4,000 lives" or "cost 30 lives": `lives` is who is counted, the verb the measure
+# (lives alone are no toll: "could save 10,000 lives a year").
+LIVES_TAKEN = re.compile(
+    r"(?P<m>\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|took|tak(?:e|es|en|ing)|lost|los(?:e|es|ing)))"
+    r"(?:\s+(?:an|estimated))*\s+$", re.I)
 YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _WORD_PAIR = re.compile(r"\w\w")
 # normalise() of the words a match found: few distinct ones, looked up once per figure each
@@ -177,11 +181,19 @@ class FigureFinder:
             rf"(?:\s*,[^,.;:!?()\"“”]{{1,60}},|\s+(?:in|across|throughout|near|outside|inside|around)"
             rf"(?:\s+(?!(?:{AUXILIARIES})\b)[\w’'-]+){{1,4}}?(?=\s+(?:{AUXILIARIES})\b|\s+{phrase_pattern(self.measure_of)}))?"
             rf"{chain}", re.I)
+        # A toll ("the death toll", "the number of people injured") up to ten words before its verb
+        # ("... has risen to 7,000"), no clause end between; or "at" right after it ("put the number
+        # of dead at 57").
+        self.toll_before = re.compile(
+            rf"(?P<toll>\b(?:death|casualty|fatality)\s+toll|\bthe\s+toll|\bthe\s+number\s+(?:of\s+)?"
+            rf"(?:{phrase_pattern(self.subject_of)}\s+)?(?P<m>{phrase_pattern(self.measure_of)}))\b"
+            rf"(?:(?:\s+[^\s.;:!?\d][^\s.;:!?]*){{0,10}}?\s+{TOLL_VERBS}|\s+at)\s*$", re.I)
         self.before = re.compile(
             rf"(?P<m>{phrase_pattern(self.before_measure_of)})(?:\s+(?:{FILLERS}))*\s+$", re.I)
         self.not_measure = re.compile(phrase_pattern(lexicon.not_measures), re.I)
-        # Every figure has a measure word in its sentence: one pass finds the sentences worth reading.
-        self.any_measure = Prefilter({**self.measure_of, **self.before_measure_of})
+        # Every figure has a measure word in its sentence (or lives taken): one pass finds the
+        # sentences worth reading.
+        self.any_measure = Prefilter([*self.measure_of, *self.before_measure_of, "lives"])
         # Where a quantity may begin: `quantity` is tried there only, not at every offset of a sentence.
         self.quantity_starts = WordStarts(["between", "a", *self.qualifier_of, *self.vague_of, *self.number_of])
         followers = "|".join(FOLLOWERS)
@@ -341,11 +353,16 @@ class FigureFinder:
                 measure, span = self.before_measure_of[_word_key(before.group("m"))], before.span("m")
             else:
                 before = None
+        if not measure and word == "lives":
+            before = LIVES_TAKEN.search(prose, max(s_start, q_start - 40), q_start)
+            if before:
+                measure, span = "killed", before.span("m")
         toll_start = None
         if not measure and not (head_measure and not subject) and (head is None or subject):
-            toll = TOLL_BEFORE.search(prose, max(s_start, q_start - 120), q_start)
+            toll = self.toll_before.search(prose, max(s_start, q_start - 120), q_start)
             if toll:  # "The death toll from Saturday's earthquake has risen to 7,000"
-                measure, span, toll_start = "killed", toll.span("toll"), toll.start("toll")
+                measure = self.measure_of[_word_key(toll.group("m"))] if toll.group("m") else "killed"
+                span, toll_start = toll.span("toll"), toll.start("toll")
         if not measure and head_measure:
             measure, span = head_measure, head.span("head")
         inherited = False

@@ -139,7 +139,9 @@ class FigureContradiction(CorpusRule):
         "right, a warning at each. Both articles dated: the older toll is out of date, a finding at it "
         "(severity `revision-severity`, default info): 'revised from 25,000 to 150,000 at b.md:4, 3 days "
         "later'. Undated, overlapping but with floors far apart ('at least 23,000' vs '150,000'): the lower is "
-        "stale, a finding at it naming the other (inside one article, at both). 'Scores', 'hundreds', "
+        "stale, a finding at it naming the other (inside one article, at both). In one article, a lower count "
+        "with a place ('in Thailand, where 5,000 died') is a part of a count the article places nowhere "
+        "('the tsunami has claimed 150,000 lives'), not compared. 'Scores', 'hundreds', "
         "'at least' and 'more than' keep their intervals; a vague 'millions' claims no floor of its own."
     )
     bad_example = (
@@ -186,6 +188,8 @@ class FigureContradiction(CorpusRule):
                     continue
                 a, b = claims[number], claims[other]
                 if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, one_event, lexicon)):
+                    continue
+                if a.path == b.path and (_part_of(a, b) or _part_of(b, a)):
                     continue
                 relation = ev.relation(tolls[number], tolls[other], a.sighting.report, b.sighting.report,
                                        self.options.revision_ratio)
@@ -242,6 +246,13 @@ def sighting(path: str, fact: dict) -> ev.Sighting:
         tuple(fact.get("kinds", ())), tuple(fact.get("scope", ())), ev.Time.from_json(fact.get("time")),
         ev.Time.from_json(fact.get("report")), bool(fact.get("reference")), path, fact.get("sentence", -1),
         ev.Time.from_json(fact.get("era")), ev.Time.from_json(fact.get("bound")), bool(fact.get("own_scope", True)))
+
+
+def _part_of(part: Claim, whole: Claim) -> bool:
+    """In one article, a lower count with a place ("in Thailand, where more than 5,000 people were
+    killed") and a count the article places nowhere ("the disaster has claimed at least 150,000
+    lives") are a part and its whole, not two tolls of one place."""
+    return bool(part.sighting.scope) and not whole.sighting.scope and part.low < whole.low
 
 
 _RANK = {"contradiction": 3, "revised": 2, "stale": 1}
