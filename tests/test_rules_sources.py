@@ -92,6 +92,21 @@ def test_related_links_are_no_evidence():
     assert codes(text) == ["KZ401"]
 
 
+def test_a_web_address_written_without_its_scheme_in_the_body_is_a_source():
+    text = BODY + "\nThe report is published at www.who.int/news/item/12-09-2023-zhanaozen, the agency said.\n"
+    assert codes(text, path="news/article.txt") == []
+    assert sources.collect_sources(Document("news/article.txt", text), DEFAULT.sources).links[0].url == \
+        "www.who.int/news/item/12-09-2023-zhanaozen"
+    # an e-mail address or a word after "www" is no address
+    assert codes(BODY + "\nWrite to press@www.example.org or see www. later.\n", path="news/article.txt") == ["KZ401"]
+
+
+def test_a_web_address_without_its_scheme_is_judged_by_its_host():
+    assert codes(BODY + "\nThe video is at www.facebook.com/watch/?v=12345.\n", path="news/a.txt") == ["KZ402"]
+    declared = codes(BODY + "\nSource: www.rt.com/russia/545721-kazakhstan-protests/\n")
+    assert sorted(declared) == ["KZ403", "KZ404"]  # rated, and asked for its scheme
+
+
 def test_relative_links_are_no_sources():
     assert codes(BODY + "\nSee [the earlier report](/news/2011/12/16/index.md).\n") == ["KZ401"]
 

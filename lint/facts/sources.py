@@ -1,5 +1,5 @@
 """The sources a document gives: links in front matter, in a `Source:` line or Sources section, and
-http(s) links in body prose that are not social media; outlets named without a link. Domains are
+http(s) links and "www." addresses in body prose (not on its furniture lines); outlets named without a link. Domains are
 read with the registrable domain from tldextract's bundled suffix list: no network, ever.
 Read by the KZ4 rules and by KZ301 (a figure next to a social-media link is not attributed by it).
 """
@@ -18,8 +18,11 @@ from lint.config import Sources
 from lint.core.document import Document
 # one offline public-suffix extractor for the whole program (KZ4 and the domain ratings)
 from lint.reference.domains import _extractor, registrable_domain  # noqa: F401  (re-exported)
+from lint.text.page_furniture import on_furniture
 from lint.text.phrases import literal_alternation
 
+# A web address written without its scheme in body prose: "the report at www.who.int/news/item/..."
+_BARE_WWW = re.compile(r"(?<![\w@/.:])www\.[^\s<>\"'()\[\]]+", re.I)
 _URLISH = re.compile(r"(?:[a-z][a-z0-9+.\-]*://|www\.|(?:mailto|javascript|data|file|tel):)[^\s<>\"'()\[\]]+", re.I)
 _MARKDOWN_TARGET = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\n]*?)\s*(?:\"[^\"\n]*\")?\s*\)")
 _LABEL_NOISE = re.compile(r"[*_#:\s]+")
@@ -50,7 +53,8 @@ class SourceReport:
     named: tuple[NamedSource, ...]
 
     def web_links(self) -> list[SourceLink]:
-        return [link for link in self.links if is_web_url(link.url)]
+        """Links a reader can follow: http(s) URLs and scheme-less "www." addresses."""
+        return [link for link in self.links if web_address(link.url)]
 
 
 def is_web_url(url: str) -> bool:
@@ -64,9 +68,19 @@ def is_web_url(url: str) -> bool:
         return False
 
 
+def web_address(url: str) -> str | None:
+    """`url` as an http(s) address: itself, or a scheme-less "www." address read as https (a reader
+    and a browser read it so; KZ404 still asks a declared source for its scheme)."""
+    if is_web_url(url):
+        return url
+    if url[:4].lower() == "www." and is_web_url("https://" + url):
+        return "https://" + url
+    return None
+
+
 def host_of(url: str) -> str:
     try:
-        return (urlsplit(url).hostname or "").rstrip(".").lower()
+        return (urlsplit(web_address(url) or url).hostname or "").rstrip(".").lower()
     except ValueError:
         return ""
 
@@ -162,9 +176,16 @@ def _collect(doc: Document, settings: Sources) -> SourceReport:
                     offset = block.start + len(text) - len(text.lstrip())
                     named.append(NamedSource(" ".join(names.split()), offset, block.end))
         elif section not in skipped:
-            for link in links_by_block.get(index, ()):
-                if is_web_url(link.url) and link.start not in links:
+            block_links = links_by_block.get(index, ())
+            for link in block_links:
+                if web_address(link.url) and link.start not in links:
                     links[link.start] = SourceLink(link.url, link.start, link.end, False)
+            if "www." in text:
+                for m in _BARE_WWW.finditer(doc.text, block.start, block.end):
+                    if not any(link.start <= m.start() < link.end for link in block_links) \
+                            and not on_furniture(doc, m.start()):  # "© 2019 Al Bawaba (www.albawaba.com)"
+                        url = m.group(0).rstrip(".,;:!?")
+                        links.setdefault(m.start(), SourceLink(url, m.start(), m.start() + len(url), False))
     return SourceReport(tuple(sorted(links.values(), key=lambda link: link.start)), tuple(named))
 
 
