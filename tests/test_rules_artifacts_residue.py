@@ -134,10 +134,19 @@ def test_two_apostrophes_as_quotation_marks_stay_silent():
 # -- KZ107: ellipsis lines, underscore lines, teasers cut off -----------------------------------
 
 
-@pytest.mark.parametrize("line, path", [("…", "a.txt"), ("……", "a.txt"), ("_____", "a.md"), ("___", "a.md")])
+@pytest.mark.parametrize("line, path", [("…", "a.txt"), ("……", "a.txt"), ("_____", "a.md"), ("____", "a.txt")])
 def test_ellipsis_and_underscore_lines_fire(line, path):
     found = check("KZ107", f"Police fired tear gas.\n\n{line}\n\nThe curfew stays.", path)
     assert [f.line for f in found] == [3]
+
+
+@pytest.mark.parametrize("line", ["___", "* * *", "***", "---"])
+@pytest.mark.parametrize("path", ["a.txt", "a.md"])
+def test_a_section_break_of_three_marks_is_structure(line, path):
+    # AP copy (dev-scraped clean/123.txt): "___" divides the story from its contributor line
+    text = (f"The talks ended without a deal, officials said.\n\n{line}\n\n"
+            "Associated Press writer Jon Gambrell in Dubai contributed to this report.\n")
+    assert check("KZ107", text, path) == []
 
 
 @pytest.mark.parametrize("paragraph", [

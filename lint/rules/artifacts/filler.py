@@ -52,8 +52,10 @@ class Filler(DocumentRule):
         "is left alone); and so does the last paragraph of a document when it visibly stops "
         "mid-sentence: on a comma, a dash or a word such as \"the\". A last sentence that merely "
         "lacks its full stop, or ends on a rhetorical \"…\", is left alone. Markdown thematic breaks "
-        "(`---`, `***`) are structure, not prose, and never fire; a line of underscores is one to "
-        "Markdown too, but it is what scraped separators look like, so it fires. Removing a filler "
+        "(`---`, `***`) are structure, not prose, and never fire, and neither does a section break of three "
+        "marks (`___`, `* * *`: the wire services' divider before a contributor line); a longer line of "
+        "underscores is a thematic break to Markdown too, but it is what scraped separators look like, so "
+        "it fires. Removing a filler "
         "line is offered, not applied automatically."
     )
     bad_example = "President Tokayev demanded help from Russia.\n………………………………………………"
@@ -72,7 +74,8 @@ class Filler(DocumentRule):
             for line in prose_lines(doc):
                 if line.text.lstrip()[:1] in self._first and self._line.match(line.text):
                     body = line.text.strip()
-                    if len(body.replace(" ", "").replace("\t", "")) + 2 * body.count("…") < self.options.min_length:
+                    if len(body.replace(" ", "").replace("\t", "")) + 2 * body.count("…") < self.options.min_length \
+                            or _SECTION_BREAK.match(body):
                         continue
                     start = line.start + line.text.index(body)
                     yield self.report(
@@ -92,9 +95,10 @@ class Filler(DocumentRule):
             start = match.start()
             if start < doc.front_matter_end or block_of(doc, start) is not None:
                 continue
-            if any(a <= start < b for a, b in skipped) or len(match.group().strip()) < self.options.min_length:
-                continue
             body = match.group().strip()
+            if any(a <= start < b for a, b in skipped) or len(body) < self.options.min_length \
+                    or _SECTION_BREAK.match(body):
+                continue
             start += match.group().index(body)
             number = doc.position(start)[0]
             yield self.report(doc, start, start + len(body), "rule", line=quote(body, 20), length=len(body),
@@ -136,6 +140,9 @@ class Filler(DocumentRule):
         return text[-1] in ",;-–—(" or words[-1].lower() in self._open_words
 
 
+# A section break as wire copy and features write it ("___" before the AP's contributor line, "* * *"):
+# three of one mark, structure rather than filler.
+_SECTION_BREAK = re.compile(r"([_*=~\-])[ \t]*\1[ \t]*\1$")
 # A line of underscores (Markdown's thematic break, so in no prose block).
 _UNDERSCORES = re.compile(r"^[ \t]{0,3}(?:_[ \t]*){3,}$", re.M)
 # The word an ellipsis is glued to at the end of a paragraph.
