@@ -119,6 +119,15 @@ CUES = [
      "Ten people were killed as a result of mass disorder."),
     ("per", "Per the health ministry, 4,353 people were injured in the week of protests.",  # adapted
      "In the week of protests 4,353 people were injured."),
+    # the one who counts or estimates a toll is its source (Derna, Libya, September 2023; adapted)
+    ("put the number", "Officials put the number of dead at 11,300 on Thursday.",
+     "The number of dead rose to 11,300 on Thursday."),
+    ("puts the death toll", "The Red Crescent puts the death toll at 11,300.",
+     "The death toll rose to 11,300."),
+    ("estimated the", "The health ministry estimated the number of injured at 2,000.",
+     "The number of injured rose to 2,000."),
+    ("counted", "Police counted 300 protesters outside parliament.",
+     "About 300 protesters gathered outside parliament."),
 ]
 
 
@@ -208,7 +217,7 @@ def test_misspelt_option_is_a_config_error_naming_the_line(tmp_path):
 
 
 def test_a_cue_added_in_rules_yaml_attributes(tmp_path):
-    text = article("Zhanaozen residents counted 70 people killed, Kazakh human rights group Kadyr Kassiyet documented.")  # adapted
+    text = article("Zhanaozen mourned 70 people killed, Kazakh human rights group Kadyr Kassiyet documented.")  # adapted
     assert len(kz301(text)) == 1
     (tmp_path / "rules.yaml").write_text(
         "lexicon:\n  attribution-cues: [said, documented]\n", encoding="utf-8")
