@@ -309,8 +309,38 @@ def test_cyrillic_mojibake_fires():
     assert fixed("KZ105", bad) == "Акимат Жанаозена said the strike was over."
 
 
+def test_a_closing_quote_whose_byte_was_lost_is_a_guess_never_applied():
+    # "”" is E2 80 9D; cp1252 has no 0x9D, so a careless decoder drops it and leaves "â€"
+    bad = "The minister said the plan was â€œworkableâ€ and would cost Â£5m."
+    found = check("KZ105", bad)
+    assert [f.message for f in found] == [
+        'mojibake "â€œ", should read "“"',
+        'mojibake "â€": a byte was lost in the damage; it probably read "”" (check it)',
+        'mojibake "Â£", should read "£"',
+    ]
+    assert fixed("KZ105", bad) == "The minister said the plan was “workableâ€ and would cost £5m."
+    lost = "Владимир Путин заявил".encode("utf-8").decode("cp1252", errors="replace")  # "я" lost its 0x8F
+    (finding,) = check("KZ105", f"{lost} in Moscow.")
+    assert "byte was lost" in finding.message and "за�вил" in finding.message and finding.fix is None
+
+
+def test_a_byte_order_mark_read_as_text_is_deleted():
+    (finding,) = check("KZ105", "He said the project was ï»¿ready.")
+    assert finding.message == 'mojibake "ï»¿": a byte-order mark read as text; delete it'
+    assert fixed("KZ105", "He said the project was ï»¿ready.") == "He said the project was ready."
+
+
+def test_windows_1251_text_read_as_windows_1252():
+    good = "Владимир Путин заявил, что переговоры продолжатся."
+    bad = good.encode("cp1251").decode("cp1252")  # "Âëàäèìèð Ïóòèí çàÿâèë, ÷òî ..."
+    (finding,) = check("KZ105", f"Headline\n\n{bad}\n")
+    assert finding.line == 3 and "Windows-1251" in finding.message and finding.fix.safe is False
+    assert finding.fix.edits[0].replacement == good
+
+
 @pytest.mark.parametrize("text", [
     "Kazakhstan’s president has\u00a0imposed a state of emergency, Al Jazeera reported.",
+    "Été après été, l’équipe a joué à Zürich; São Paulo e Açaí; Þórður Ólafsson í Reykjavík.",
     "The café in Zhanaözen charged £5 — “a fortune”, one striker said.",
     "Акимат Жанаозена и Қазақстан Республикасы: ёлка, Ўзбекистон.",
     "Crowds chanted «Шал кет!» in Almaty; the 🇪🇺 flag was seen.",
