@@ -352,6 +352,20 @@ def test_correct_unicode_is_not_mojibake(text):
 # -- KZ106 markup-residue ----------------------------------------------------------------------
 
 
+def test_an_html_comment_in_plain_text_prose_fires():
+    text = "Floods sweep the north\n\n<!-- ad slot 3 -->\n\nThe army sent 300 soldiers, the ministry said.\n"
+    (finding,) = check("KZ106", text)
+    assert (finding.line, finding.message) == (3, 'HTML comment "<!-- ad slot 3 -->" in prose')
+
+
+@pytest.mark.parametrize("text, path", [
+    ("The army sent troops, officials said. <!-- kzlint-disable-line KZ301 -->\n", "a.txt"),  # a directive
+    ("# Floods\n\nThe army sent troops <!-- check the figure --> to the city.\n\n<!-- note -->\n", "a.md"),
+])
+def test_directives_and_markdown_comments_are_not_residue(text, path):
+    assert check("KZ106", text, path) == []
+
+
 def test_html_entity_fires_and_is_unescaped():
     text = "They go off to the internet caf&#233; to read the news."
     findings = check("KZ106", text)

@@ -23,6 +23,8 @@ class MarkupResidueOptions(ArtifactOptions):
     ]
     patterns: list[str] = [
         r"\[/?(?:caption|embed|gallery|video|audio|tweet|youtube)\b[^\]\n]{0,200}\]",
+        # an HTML comment in prose ("<!-- ad slot 3 -->", "<!-- /wp:paragraph -->"), not kzlint's own directives
+        r"<!--(?![ \t]*kzlint)[^\n]{0,300}?-->",
         # wikitext: '''bold''', {{convert|10|km}}, [[Almaty]] and [[Almaty|the city]], == Background ==
         r"'''(?<!'''')(?=[^'\s])[^'\n]{1,120}(?<=[^'\s])'''(?!')",
         r"\{\{[A-Za-z][^{}\n|]{0,40}\|[^{}\n]{0,300}\}\}",
@@ -62,6 +64,7 @@ class MarkupResidue(DocumentRule):
         "In Markdown, a line that starts with a tag (`<p>`, `<div>`) opens an HTML block, which "
         "Markdown renders as markup and kzlint cannot read as prose: in a news corpus it is residue, "
         "reported once per block (`html-blocks`; HTML comments and tags not in `tags` are left alone). "
+        "An HTML comment in prose (`<!-- ad slot 3 -->`) is residue too, kzlint's own directives aside. "
         "Wikitext counts too: `'''bold'''`, `{{convert|…}}`, `[[link|text]]`, `== Heading ==`, and "
         "`''italics''` where other wikitext shows the source (alone, two apostrophes are often a "
         "quotation mark). Tag names and patterns: `rules.markup-residue` in rules.yaml."
@@ -112,7 +115,7 @@ class MarkupResidue(DocumentRule):
                     start += len(text) - len(text.lstrip())
                     yield self.report(doc, start, end, "wiki", text=quote(text.strip(), 50))
                 else:
-                    kind = "tag" if text.startswith("<") else "shortcode"
+                    kind = "comment" if text.startswith("<!--") else "tag" if text.startswith("<") else "shortcode"
                     yield self.report(doc, start, end, kind=kind, text=quote(text, 50))
         if self.options.html_blocks and self._tag is not None and doc.is_markdown:
             yield from self._html_blocks(doc)
