@@ -234,6 +234,32 @@ def test_one_exact_toll_of_one_event_dated_twice(tmp_path):
     assert "2015-09" in found[0].message and "2016-09 at corpus/b.md:3" in found[0].message
 
 
+def test_a_place_the_gazetteer_lacks_named_with_its_city_meets_that_city(tmp_path):
+    # Grenfell Tower, London, 14 June 2017: "at Grenfell Tower in London" is inside London
+    root = corpus(tmp_path,
+                  a=article(None, "Grenfell", "The fire at Grenfell Tower in London in June 2017 killed 72 people, "
+                                              "the inquiry found."),
+                  b=article(None, "Grenfell inquiry", "The fire in west London on 14 June 2016 killed 72 people, "
+                                                      "the inquiry said."))
+    found = codes(run(root, ["KZ503"]), "KZ503")
+    assert [f.path for f in found] == ["corpus/a.md", "corpus/b.md"] and "2016-06-14" in found[0].message
+
+
+@pytest.mark.parametrize("a, b, agree", [
+    (["~grenfell tower", "GB.ENG.london"], ["GB.ENG.london"], True),
+    (["~grenfell tower", "GB.ENG.london"], ["GB.ENG"], True),
+    (["~grenfell tower", "GB.ENG.london"], ["~finsbury park", "GB.ENG.london"], False),  # two places in London
+    (["~shetpe", "KZ"], ["KZ"], False),  # a town and its country are a part and a whole
+])
+def test_scopes_of_a_place_the_gazetteer_lacks(a, b, agree):
+    from lint.facts.events import scopes_agree
+    from lint.facts.places import scope_keys
+
+    assert scopes_agree(a, b) is agree and scopes_agree(b, a) is agree
+    if agree:  # and they meet in a bucket, where pairs are compared
+        assert set(scope_keys(a)) & set(scope_keys(b))
+
+
 # -- KZ301 ------------------------------------------------------------------------------------------------
 
 

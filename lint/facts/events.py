@@ -347,6 +347,12 @@ def scopes_agree(a: Sequence[str], b: Sequence[str]) -> bool | None:
         return True
     if "*" in (first_a, first_b):
         return False
+    if first_a.startswith("~") != first_b.startswith("~"):
+        # a place the gazetteer does not know, named with a town or province it does ("at Grenfell
+        # Tower in London"), is inside that one: it meets London as a town meets its province
+        unknown, known = (a, b) if first_a.startswith("~") else (b, a)
+        if len(unknown) > 1 and "." in unknown[1]:
+            return scopes_agree(unknown[1:], known)
     inner, outer = (first_a, first_b) if len(first_a) > len(first_b) else (first_b, first_a)
     return inner.startswith(outer + ".") and outer.count(".") >= 1
 

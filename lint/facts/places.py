@@ -312,5 +312,7 @@ def scope_keys(scope: Sequence[str]) -> list[str]:
     if not scope:
         return []
     first = scope[0]
+    if first.startswith("~") and len(scope) > 1 and "." in scope[1]:
+        return [first, *scope_keys(scope[1:])]  # "Grenfell Tower in London" meets London (events.scopes_agree)
     parts = first.split(".")
     return [".".join(parts[:n]) for n in range(len(parts), 1 if len(parts) > 1 else 0, -1)]
