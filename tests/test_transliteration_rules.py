@@ -29,6 +29,8 @@ def kind(a, b):
     ("Muammar Gaddafi", "Muammar Qadhafi"),
     ("Colonel Gaddafi", "Colonel Kadafi"),
     ("Osama bin Laden", "Usama bin Laden"),
+    ("Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi"),  # the article
+    ("Zia ul-Haq", "Zia al-Haq"),
     ("Ahmed Shah Massoud", "Ahmad Shah Massoud"),
     # Urdu
     ("Pervez Musharraf", "Parvez Musharaf"),
@@ -159,3 +161,11 @@ def test_equal_separator_variants_prefer_the_joined_form():
 def test_a_real_tie_says_so():
     choice = recommend(spellings(Berhane_Adere=(1, 1), Berhane_Adera=(1, 1)), zipf=zipf_frequency)
     assert choice.tie and "pick one" in choice.reason
+
+
+def test_the_arabic_article_is_no_evidence_of_familiarity():
+    # "al" is common in English ("Al Gore", "et al."): that does not make al-Sisi the better spelling
+    choice = recommend(spellings(**{"Abdel Fattah el-Sisi": (1, 1), "Abdel Fattah al-Sisi": (1, 1)}),
+                       zipf=zipf_frequency)
+    assert choice.tie
+

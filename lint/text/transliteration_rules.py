@@ -11,7 +11,8 @@ through several romanisations. The differences follow a few regular patterns:
 - Russian endings and soft vowels: Zelensky / Zelenskiy / Zelenskyy, Yeltsin / Eltsin,
   Gorbachev / Gorbachov, Dostoyevsky / Dostoevsky;
 - where a syllable ends: Kim Jong-un / Kim Jong Un, Xi Jin-ping / Xi Jinping (Korean and
-  Chinese given names; only hyphens and spaces differ).
+  Chinese given names; only hyphens and spaces differ);
+- the Arabic article: el-Sisi / al-Sisi, Zia ul-Haq / al-Haq.
 
 `bucket_key` puts every such spelling of a name in one group (a group-by key: consonants
 only, separators ignored); `compare` then says what kind of difference two spellings of a
@@ -56,6 +57,11 @@ _VOWEL_RULES = (
     (re.compile(r"o"), "u"),                        # Osama / Usama, Mohammed / Muhammad
     (re.compile(r"(?<=[a-z]{3})ah$"), "a"),         # Fatimah / Fatima
 )
+
+
+# The Arabic definite article as romanisations write it: Abdel Fattah el-Sisi / al-Sisi, Zia ul-Haq /
+# Zia al-Haq. Short and common in English, so the vowel rules alone never call them one word.
+_ARTICLES = frozenset(("al", "el", "ul", "il"))
 
 
 def fold(text: str) -> str:
@@ -166,6 +172,9 @@ def compare(first: str, second: str, *, zipf: Callable[[str], float] = lambda wo
         if min(len(fa), len(fb)) < 2:
             return None
         differing.append((fa, fb))
+        if fa in _ARTICLES and fb in _ARTICLES:
+            kinds.append(TRANSLITERATION)
+            continue
         kind = _word_difference(fa, fb, several=len(folded_a) > 1, min_length=min_length, min_ratio=min_ratio)
         if kind is None:
             return None
@@ -332,7 +341,9 @@ def recommend(spellings: Mapping[str, Spelling], *, zipf: Callable[[str], float]
 
 
 def _familiarity(name: str, zipf: Callable[[str], float]) -> float:
-    return round(sum(zipf(fold(w)) for w in words(name)), 3)
+    """How well English text knows a spelling's words (the article aside: "al" is common in English
+    as "Al" and "et al.", which says nothing about al-Sisi against el-Sisi)."""
+    return round(sum(zipf(folded) for w in words(name) if (folded := fold(w)) not in _ARTICLES), 3)
 
 
 def variants(names: Sequence[str], **options) -> dict[str, Difference]:
