@@ -45,6 +45,29 @@ def test_document_date(front_matter, path, head, urls, expected):
     assert iso(ev.document_date(front_matter, path, head, urls)) == expected
 
 
+@pytest.mark.parametrize(("front_matter", "expected"), [
+    # what scrapers, feeds and site generators write
+    ({"pubDate": "Tue, 12 Sep 2023 08:30:00 GMT"}, "2023-09-12"),                    # RSS
+    ({"date": "2023-09-12 08:30:00 +0000"}, "2023-09-12"),                          # Jekyll
+    ({"article:published_time": "2023-09-12T08:30:00Z"}, "2023-09-12"),             # Open Graph
+    ({"datePublished": "September 12, 2023 8:30 AM"}, "2023-09-12"),                # schema.org, as shown
+    ({"publish_date": "12 September 2023"}, "2023-09-12"),                           # newspaper3k
+    ({"date": "2023/09/12"}, "2023-09-12"),
+    ({"date": "12.09.2023"}, "2023-09-12"),                                          # dots: day first
+    ({"date": "13/09/2023"}, "2023-09-13"),
+    ({"date": "09/13/2023"}, "2023-09-13"),
+    ({"date": "09/12/2023"}, "none"),                                                # 9 December or 12 September
+    ({"date": 1694507400}, "2023-09-12"),                                            # Unix seconds
+    ({"date": "1694507400000"}, "2023-09-12"),                                       # milliseconds
+    ({"date": "20230912"}, "2023-09-12"),
+    ({"lastmod": "2023-09-14", "date": "2023-09-12"}, "2023-09-12"),                 # published before updated
+    ({"date": 2023}, "none"),
+    ({"date": "yesterday"}, "none"),
+])
+def test_front_matter_dates_in_other_forms(front_matter, expected):
+    assert iso(ev.document_date(front_matter, "a.md", [], [])) == expected
+
+
 MENU = ["Home", "News", "World", "Nov 12, 2019: Floods close schools in Venice", "Business", "Sport", "Sign in"]
 BODY = ["A gas explosion killed 20 people in a market in the north of the country on Monday, the "
         "emergency services said.", "Rescuers were still searching the rubble on Tuesday."]

@@ -322,11 +322,19 @@ def _around(base: Time, unit: str) -> Time:
 
 # -- the document's date ----------------------------------------------------------------------------
 
-_FRONT_MATTER_DATES = ("date", "published", "published_at", "publishdate", "pubdate", "datepublished",
-                       "date_published", "created", "updated", "modified")
+# Front-matter keys of an article's date as scrapers, feeds and site generators write them (compared
+# lower-case, letters only: "article:published_time", "datePublished", "publish_date"), the
+# publication's before the last update's.
+_FRONT_MATTER_DATES = ("datepublished", "published", "publishedat", "publishdate", "publisheddate", "pubdate",
+                       "publishedtime", "articlepublishedtime", "publicationdate", "date", "datetime", "time",
+                       "created", "createdat", "datecreated", "updated", "updatedat", "dateupdated", "modified",
+                       "datemodified", "modifiedtime", "articlemodifiedtime", "lastmod", "lastmodified")
+_KEY_RANK = {key: rank for rank, key in enumerate(_FRONT_MATTER_DATES)}
+_YMD = re.compile(r"\b((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
+_NUMERIC_DMY = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})\b")
+_TIMESTAMP = (946684800, 4102444800)  # seconds since 1970 of 2000-01-01 and 2100-01-01
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-_.]|$)")
 _URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})\d*(?:[/\-_.]|$)")
-_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _URL_DATE_NAMED = re.compile(r"/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})(?:/|$)", re.I)
 _DATELINE = re.compile(rf"^\s*[A-Z][A-Z .’'-]{{1,40}}(?:, [A-Z][A-Za-z .]{{1,30}})?,? {_MONTH} {_DAY}(?:,? {_YEAR})?\b")
 # a line near the top that is nothing but a date, or a "Published 19 November 2019" line
@@ -341,15 +349,12 @@ def document_date(front_matter: Mapping | None = None, path: str = "", head: Seq
     top ('Published 19 November 2019', '### [2011-12-16](...)'), a dateline ('ALMATY, Jan. 5, 2022
     (Reuters)'; without a year it gives no date), else its source URL (`urls`: the front matter's
     url/source and the links of a 'Source:' line, never other links). `head`: the first few blocks."""
-    for key, value in (front_matter or {}).items():
-        if str(key).lower().replace("-", "_") in _FRONT_MATTER_DATES:
-            if isinstance(value, _dt.datetime):
-                value = value.date()
-            if isinstance(value, _dt.date):
-                return day(value.year, value.month, value.day)
-            match = _ISO.search(str(value))
-            if match and day(*map(int, match.groups())):
-                return day(*map(int, match.groups()))
+    dated = sorted((rank, index, value) for index, (key, value) in enumerate((front_matter or {}).items())
+                   if (rank := _KEY_RANK.get(re.sub(r"[^a-z]", "", str(key).lower()))) is not None)
+    for _rank, _index, value in dated:
+        found = front_matter_date(value)
+        if found is not None:
+            return found
     found = _url_date(path.replace("\\", "/"))
     if found is not None:
         return found
@@ -369,6 +374,43 @@ def document_date(front_matter: Mapping | None = None, path: str = "", head: Seq
         found = _url_date(url)
         if found is not None:
             return found
+    return None
+
+
+def front_matter_date(value: object) -> Time | None:
+    """The day a front-matter value gives: a YAML date, an ISO or RFC 822 string ("2023-09-12T08:30Z",
+    "Tue, 12 Sep 2023 08:30:00 GMT"), a written date ("Sep 12, 2023"), a numeric one whose order is
+    certain ("2023/09/12"; "12.09.2023", dots being day first; "13/09/2023", not "09/12/2023"), or
+    "20230912", or a Unix timestamp in seconds or milliseconds (UTC)."""
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return day(value.year, value.month, value.day)
+    if isinstance(value, bool):
+        return None
+    text = str(value).strip()
+    if len(text) == 8 and text.isdigit() and text[:2] in ("19", "20"):  # 20230912
+        return day(int(text[:4]), int(text[4:6]), int(text[6:]))
+    if isinstance(value, (int, float)) or text.isdigit():
+        seconds = float(text)
+        seconds = seconds / 1000 if seconds > _TIMESTAMP[1] else seconds
+        if _TIMESTAMP[0] <= seconds < _TIMESTAMP[1]:
+            date = _dt.datetime.fromtimestamp(seconds, _dt.timezone.utc).date()
+            return day(date.year, date.month, date.day)
+        return None
+    match = _YMD.search(text)
+    if match:
+        return day(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+    for mention in parse_dates(text, kinds=("mdy", "dmy")):
+        if mention.time is not None and mention.time.known:
+            return mention.time
+    match = _NUMERIC_DMY.search(text)
+    if match:
+        first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        if match.group(2) == "." or first > 12:
+            return day(year, second, first)
+        if second > 12:
+            return day(year, first, second)
     return None
 
 
