@@ -161,6 +161,11 @@ def test_every_furniture_line_of_the_ap_article_fires():
     "Read more: Kazakhstan's President's house on fire as protests escalate",
     "WATCH: Protesters storm the mayor's office in Almaty",
     "Don’t miss",
+    "© Copyright 2011-2019 ノート100YEN.com.",  # dev-scraped 173.md
+    "Copyright © 2019 Hawaii News Now",
+    "2 days ago at 07:47 am",  # a comment widget's time stamp (dev-scraped 022.md)
+    "16 hours ago on iOS Blog",
+    "Updated 3 hours ago",
 ])
 def test_furniture_lines_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."
@@ -173,6 +178,7 @@ def test_furniture_lines_fire(text):
     "Readers of the opposition newspaper were told to watch for updates.",
     "Watch the video below to see how protesters gathered in Republic Square.",
     "He said: “Follow us on this path and you will not regret it.”",
+    "Two days ago at the summit, the president promised new elections.",
     "Read the ruling, the court's spokesman told reporters.",
     "More than 100 Kazakhstan protesters injured",
     "Related protests broke out in Aktau and Atyrau on Tuesday.",

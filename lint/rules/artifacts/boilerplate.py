@@ -76,7 +76,10 @@ class BoilerplateOptions(ArtifactOptions):
         "continue reading the main story", "read the full story", "read the full article",
     ]
     patterns: list[str] = [
-        r"^[ \t]*(?:©|\(c\)|copyright)[ \t]*(?:©[ \t]*)?(?:19|20)\d\d\b",
+        r"^[ \t]*(?:©|\(c\)|copyright)(?:[ \t]*(?:©|\(c\)|copyright))?[ \t]*(?:19|20)\d\d\b",
+        # a widget's relative time stamp: "2 days ago at 07:47 am", "Updated 16 hours ago on iOS Blog"
+        r"^[ \t]*(?:(?:updated|posted|published|edited)[ \t:]*)?(?:\d+|an?|one)[ \t]+"
+        r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?[ \t]+ago\b[^\n]{0,40}$",
         r"^[ \t]*\d+[ \t]+comments?[ \t]*$",
         r"^[ \t]*(?:image|media|photo)[ \t]+(?:copyright|caption|source)\b",
         r"^[ \t]*(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|email|print|copy link)"
