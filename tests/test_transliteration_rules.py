@@ -12,6 +12,8 @@ from lint.text.transliteration_rules import (
     compare,
     is_latin,
     recommend,
+    slip_keys,
+    slipped,
 )
 
 
@@ -169,3 +171,23 @@ def test_the_arabic_article_is_no_evidence_of_familiarity():
                        zipf=zipf_frequency)
     assert choice.tie
 
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    ("Malcolm Glazer", "Malcom Glazer", True),       # a letter dropped
+    ("Kirsty Williams", "Kisrty Williams", True),    # two swapped
+    ("Xi Jinping", "Xi Jingping", True),             # a letter added
+    ("Subaru Impreza", "Subaru Imprezas", False),    # a plural
+    ("Tony Blair", "Tony Clair", False),             # a letter changed
+    ("Malcolm Glazer", "Malcom Glazier", False),     # two words differ
+    ("Jon Li", "Jon Lin", False),                    # too short
+])
+def test_slipped(first, second, expected):
+    assert slipped(first, second) is expected and slipped(second, first) is expected
+
+
+def test_slip_keys_reach_the_key_of_every_slip():
+    assert bucket_key("Xi Jingping") in slip_keys(bucket_key("Xi Jinping"))
+    assert bucket_key("Xi Jinping") in slip_keys(bucket_key("Xi Jingping"))
+    assert bucket_key("Volodymyr Zelenksy") in slip_keys(bucket_key("Volodymyr Zelensky"))
+    assert slip_keys(bucket_key("Xi Li")) == set()

@@ -89,9 +89,9 @@ def claim_keys(rule: CorpusRule, facts: Iterable) -> list[str]:
 
 
 def wanted_keys(rule: CorpusRule, facts: Iterable) -> list[str]:
-    """The claim keys a partial run looks up for these facts of a file given: those of the facts
-    that may be reported (CorpusRule.may_be_reported), sorted."""
-    return claim_keys(rule, [fact for fact in facts if rule.may_be_reported(fact)])
+    """The claim keys a partial run looks up for these facts of a file given: the lookup keys
+    (CorpusRule.lookup_keys) of the facts that may be reported (CorpusRule.may_be_reported), sorted."""
+    return sorted({key for fact in facts if rule.may_be_reported(fact) for key in rule.lookup_keys(fact)})
 
 
 def claim_rows(rule: CorpusRule, facts: list) -> list[tuple[str, str | None]]:

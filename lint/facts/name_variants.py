@@ -28,12 +28,14 @@ Policy:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from lint.text.transliteration_rules import (
+    MIN_SLIP_KEY,
     SEPARATOR,
     Difference,
     Spelling,
@@ -41,6 +43,7 @@ from lint.text.transliteration_rules import (
     compare,
     is_latin,
     recommend,
+    slipped,
     spelling,
     words,
 )
@@ -105,10 +108,11 @@ def find_variants(
     buckets: dict[str, list[str]] = defaultdict(list)
     for written in sorted({written for written in spelling_of.values() if written is not None}):
         buckets[bucket_key(written)].append(written)
+    keys_of = _join_slips(buckets, min_length)  # bucket -> the keys it holds (more than one: joined by a slip)
     reportable: dict[str, tuple[str | None, str]] = {}  # bucket -> (target, reason), in bucket order
     for key in sorted(buckets):
         members = buckets[key]
-        target, reason = configured.get(key), _CONFIGURED
+        target, reason = next((configured[k] for k in keys_of.get(key, (key,)) if k in configured), None), _CONFIGURED
         if target is None and key in reference_by_key:
             # the one reference spelling the corpus writes; none when it writes two (Niger, Nigeria)
             written = [n for n in reference_by_key[key] if spelling(n) in members]
@@ -140,6 +144,58 @@ def find_variants(
             found.extend(_cluster_variants(cluster, stats, by_spelling, target, accepted_set, difference,
                                            zipf, is_place, same_place, house_style_ratio, reason))
     return found
+
+
+def _join_slips(buckets: dict[str, list[str]], min_length: int) -> dict[str, tuple[str, ...]]:
+    """Join, in place, buckets whose names differ by a typing slip that moves a consonant (Xi
+    Jinping / Xi Jingping, Volodymyr Zelensky / Zelenksy: `bucket_key` differs, so they never met).
+    Buckets meet through the keys one consonant shorter than theirs (a deletion neighbourhood: an
+    added, dropped or swapped consonant leaves one in common) and are joined when two of their
+    names are `slipped`. Returns the joined buckets' original keys; the joined bucket keeps the
+    smallest key."""
+    by_shorter: dict[str, list[str]] = defaultdict(list)
+    for key, members in buckets.items():
+        if len(key) >= MIN_SLIP_KEY and any(_SEVERAL_WORDS.search(m) for m in members):
+            for shorter in {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}:
+                by_shorter[shorter].append(key)
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.get(key, key) != key:
+            key = parent[key]
+        return key
+
+    for keys in by_shorter.values():  # the components do not depend on the order: each is headed by its smallest key
+        if len(keys) < 2:
+            continue
+        for i, first in enumerate(keys):
+            for second in keys[i + 1:]:
+                a, b = root(first), root(second)
+                if a != b and _moved(first, second) and \
+                        any(slipped(x, y, min_length) for x in buckets[first] for y in buckets[second]):
+                    parent[max(a, b)] = min(a, b)
+    joined: dict[str, list[str]] = defaultdict(list)
+    for key in parent:
+        joined[root(key)].append(key)
+    keys_of: dict[str, tuple[str, ...]] = {}
+    for head, others in joined.items():
+        for key in others:
+            buckets[head].extend(buckets.pop(key))
+        buckets[head].sort()
+        keys_of[head] = (head, *sorted(others))
+    return keys_of
+
+
+_SEVERAL_WORDS = re.compile(r"\S[\s\-‐‑–—]+\S")  # a spelling of more than one word (see `words`)
+
+
+def _moved(first: str, second: str) -> bool:
+    """Two keys that share a key one consonant shorter differ by a consonant added or dropped, or
+    two swapped, or one changed; the last is no slip (see `slipped`), and most pairs are that."""
+    if len(first) != len(second):
+        return True
+    at = [i for i, (x, y) in enumerate(zip(first, second)) if x != y]
+    return len(at) == 2 and at[1] == at[0] + 1
 
 
 def _known(preferred: Iterable[str], accepted: Iterable[str],

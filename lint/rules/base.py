@@ -206,6 +206,11 @@ class CorpusRule(Rule):
     # (a common surname's key is held by 6,000 of 100,000 articles, each with a few dozen names).
     facts_in_index: ClassVar[bool] = False
 
+    def lookup_keys(self, fact: Any) -> Iterable[str]:
+        """The claim keys a partial run looks up for a fact of a file given: its own (`fact_keys`)
+        by default; a rule whose facts can meet others under neighbouring keys adds those."""
+        return self.fact_keys(fact)
+
     def may_be_reported(self, fact: Any) -> bool:
         """Whether this fact can be reported at all, whatever the other documents hold: a partial
         run looks up the holders of the keys of the given files' facts that may be (a spelling

@@ -123,6 +123,46 @@ def bucket_key(name: str) -> str:
     return _VOWELS.sub("", "".join(parts).replace("y", "i"))
 
 
+# The letters a bucket key holds (consonants after folding; see bucket_key).
+_KEY_LETTERS = "bcdfghjklmnprstvz"
+MIN_SLIP_KEY = 5  # shorter keys ("Xi Li") would meet too many other names by one letter
+
+
+def slip_keys(key: str) -> set[str]:
+    """The bucket keys one typing slip away: a consonant dropped, added or swapped with the next
+    ('ksjnpng' for Xi Jinping; 'ksjngpng' is Xi Jingping, 'zlnksk' Volodymyr Zelenksy's last word).
+    A partial run looks these up too; find_variants joins buckets by deletions only (both sides)."""
+    if len(key) < MIN_SLIP_KEY:
+        return set()
+    found = {key[:i] + key[i + 1:] for i in range(len(key))}
+    found.update(key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1))
+    found.update(key[:i] + letter + key[i:] for i in range(len(key) + 1) for letter in _KEY_LETTERS)
+    found.discard(key)
+    return found
+
+
+def slipped(first: str, second: str, min_length: int = 5) -> bool:
+    """Two spellings of as many words, equal but for one word of `min_length` letters or more in
+    which a letter was added, dropped, or swapped with its neighbour (not changed: 'Clair' and
+    'Blair' are two names as often as a slip)."""
+    words_a, words_b = words(first), words(second)
+    if len(words_a) != len(words_b) or len(words_a) < 2:
+        return False
+    differing = [(fold(a), fold(b)) for a, b in zip(words_a, words_b) if fold(a) != fold(b)]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    if min(len(a), len(b)) < min_length:
+        return False
+    if len(a) == len(b):
+        at = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(at) == 2 and at[1] == at[0] + 1 and a[at[0]] == b[at[1]] and a[at[1]] == b[at[0]]
+    short, long_ = sorted((a, b), key=len)
+    if long_ == short + "s":
+        return False  # a plural ("Subaru Imprezas", "Rolls-Royces"), not a slip
+    return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def spelling(name: str) -> str:
     """How a name is written, ignoring only case and the shape of apostrophes and spaces."""
     return " ".join(name.replace("’", "'").split()).casefold()
@@ -198,7 +238,7 @@ def consonant_form(word: str) -> str:
 
 
 def _word_difference(a: str, b: str, *, several: bool, min_length: int, min_ratio: float) -> str | None:
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA, Levenshtein
     from rapidfuzz.fuzz import ratio
 
     if not several:  # a one-word name has no other word to confirm it: consonant spellings only
@@ -213,8 +253,8 @@ def _word_difference(a: str, b: str, *, several: bool, min_length: int, min_rati
         return None
 
     x, y = form(a), form(b)
-    if Levenshtein.distance(x, y) <= 1 and ratio(x, y) >= min_ratio and Levenshtein.distance(a, b) <= 2:
-        return TYPO
+    if OSA.distance(x, y) <= 1 and ratio(x, y) >= min_ratio and Levenshtein.distance(a, b) <= 2:
+        return TYPO  # a letter added, dropped, changed, or two swapped ("Zelenksy")
     return None
 
 

@@ -20,7 +20,7 @@ from lint.reference.wordlists import zipf_frequency
 from lint.rules.base import CorpusRule
 from lint.rules.consistency.support import ConsistencyOptions, _settings
 from lint.text.foreign import article_language
-from lint.text.transliteration_rules import SEPARATOR, bucket_key, compare
+from lint.text.transliteration_rules import SEPARATOR, bucket_key, compare, slip_keys, words
 
 
 class NameOptions(ConsistencyOptions):
@@ -97,6 +97,12 @@ class NameVariant(CorpusRule):
     def fact_keys(self, mention: list) -> tuple[str]:
         """Every spelling of a name shares its key: a document's keys meet every variant of its names."""
         return (bucket_key(mention[0]),)
+
+    def lookup_keys(self, mention: list) -> list[str]:
+        """Its key and, for a name of several words, the keys one typing slip away: 'Zelenksy' in
+        the file given meets 'Zelensky' in the corpus (find_variants joins such buckets)."""
+        key = bucket_key(mention[0])
+        return [key, *sorted(slip_keys(key))] if len(words(mention[0])) > 1 else [key]
 
     def may_be_reported(self, mention: list) -> bool:
         """Only a spelling that can be a variant whatever the corpus writes (see Reportable)."""
