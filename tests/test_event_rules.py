@@ -430,3 +430,16 @@ def test_tolls_written_as_lives_claimed_and_the_number_of_dead(tmp_path):
                                                   "the Red Crescent said."))
     (finding,) = codes(run(root, ["KZ501"]), "KZ501")
     assert finding.path == "corpus/a.md" and "11,300" in finding.message and "stale" in finding.message
+
+
+def test_a_day_the_source_spoke_dates_the_report_not_the_event(tmp_path):
+    # Derna, Libya, September 2023: the Red Crescent's counts on Tuesday and on Thursday are one
+    # flood's toll revised, not two events (front matter as a feed and a site generator write it)
+    a = ("---\npubDate: Tue, 12 Sep 2023 08:30:00 GMT\n---\n# Libya floods\n\n"
+         "The floods in Derna have claimed more than 2,000 lives, the Red Crescent said on Tuesday.\n")
+    b = ("---\ndate: Sep 14, 2023\n---\n# Libya floods toll rises\n\n"
+         "The number of dead in Derna rose to 11,300, the Red Crescent said on Thursday.\n")
+    root = corpus(tmp_path, a=a, b=b)
+    (finding,) = codes(run(root, ["KZ501"]), "KZ501")
+    assert finding.path == "corpus/a.md" and "revised from more than 2,000 to 11,300" in finding.message
+    assert "2 days later" in finding.message

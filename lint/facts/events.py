@@ -263,6 +263,7 @@ def figure_event(sentence: str, offset: int, base: Time | None, article_kinds: S
             memo[key] = specific
     if not specific and not own.reference:
         specific = tuple(article_kinds)
+    dates = [d for d in dates if not _REPORTED_ON.search(sentence, max(0, d.start - 60), d.start)]
     in_clause = [d for d in dates if any(c.start <= d.start < c.end for c in scope) and d.time is not None]
     if not in_clause and not own.reference:
         in_clause = [d for d in dates if not _in_reference(d.start, parts) and d.time is not None]
@@ -279,6 +280,12 @@ def figure_event(sentence: str, offset: int, base: Time | None, article_kinds: S
     else:
         time = base
     return FigureEvent(specific, own.reference, time, dated, (own.start, own.end))
+
+
+# A date right after a reporting verb dates the report, not the event: "more than 2,000 lives, the
+# Red Crescent said on Tuesday" (a toll of floods that began days before).
+_REPORTED_ON = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,3}?|announced|reported|confirmed|added|stated|"
+                          r"wrote|tweeted|posted)\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
 
 
 def _in_reference(position: int, parts: Sequence[Clause]) -> bool:
