@@ -174,6 +174,20 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     ("killed in Japan's Noto peninsula", ["JP.15.ushitsu"]),  # not Noto in Sicily
     ("killed in Shetpe, Kazakhstan", ["~shetpe", "KZ"]),  # not several countries
     ("killed in Martha's Vineyard", ["US.CA.vineyard"]),  # no owner: as before (the gazetteer's Vineyard)
+    # a qualifier that is part of the name: not York in England, Korea, "Africa" or Republic, Missouri
+    ("killed in New York", ["US.NY"]),
+    ("killed in North Korea", ["KP"]),
+    ("killed in South Africa", ["ZA"]),
+    ("killed in the Central African Republic", ["CF"]),
+    ("killed in Port Moresby", ["PG.20.port moresby"]),
+    ("killed in the West Bank", ["PS.WE"]),
+    ("killed in west London", ["GB.ENG.london"]),  # and one that only describes it
+    ("killed in northern Nigeria", ["NG"]),
+    ("across southern Africa", ["*"]),
+    # a place qualified by its region after a comma
+    ("killed in Atlanta, Georgia", ["US.GA.atlanta", "US.GA"]),  # not the country Georgia
+    ("killed in London, Ontario", ["CA.08.london", "CA.08"]),
+    ("killed in Tbilisi, Georgia", ["GE.51", "GE"]),
 ])
 def test_places_named_with_an_owner_or_a_country(text, expected):
     from lint.facts.places import places_for, places_in
@@ -190,6 +204,9 @@ def test_places_named_with_an_owner_or_a_country(text, expected):
     # same kind, same day, two cities: arrests in Lagos and in Kano ("American" is no place)
     ("Police arrested 12 American protesters in Lagos during the march, officials said.",
      "Police arrested at least 40 protesters in Kano during the march, officials said."),
+    # same kind, same day: New York is not York in England
+    ("Twelve people died in a fire at a warehouse in New York, officials said.",
+     "Three people died in a fire at a warehouse in York, officials said."),
     # same city, same day, different events: a fire and a crash
     ("Ten people died in a fire at a market in Lagos, officials said.",
      "At least 16 people died in a bus crash in Lagos, officials said."),

@@ -24,7 +24,7 @@ PLACE_NOUNS = frozenset("region province oblast district county city town villag
 _SEVERAL_COUNTRIES = re.compile(
     r"\b(?:(?:(?:south|southern|south-east|southeast|south east|east|eastern|west|western|north|northern|"
     r"north-east|central)\s+(?:and\s+(?:south|southern|south-east|southeast|east|eastern|west|western|north|"
-    r"northern)\s+)?)?(?:Asia|Africa|Europe|America|Americas)|Asian|the\s+Indian\s+Ocean|Indian\s+Ocean|the\s+"
+    r"northern)\s+)?)?(?:Asia|(?<!South\s)Africa|Europe|(?<!States\sof\s)America|Americas)|Asian|the\s+Indian\s+Ocean|Indian\s+Ocean|the\s+"
     r"Pacific|the\s+Atlantic|the\s+Caribbean|the\s+Middle\s+East|the\s+Balkans|the\s+Sahel|across\s+the\s+region|"
     r"around\s+the\s+region|throughout\s+the\s+region|in\s+the\s+region|(?:\d+|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|several|a\s+dozen)\s+(?:countries|nations)|worldwide|globally|around\s+the\s+world|"
@@ -44,6 +44,12 @@ this that these those it its he she they we his her their our there here then no
 president minister prime foreign secretary mr mrs ms dr sir lord lady king queen prince princess general
 police army state city province region district county north south east west northern southern eastern
 western central greater upper lower new old saint st mount lake river port
+""".split())
+# Leading words that may be part of a place's name ("New York", "South Africa", "West Bank", "Port
+# Moresby") or only describe it ("west London", "northern Nigeria"): the name is read with them first.
+_QUALIFIERS = frozenset("""
+state city province region district county north south east west northern southern eastern western central
+greater upper lower new old saint st mount lake river port
 """.split())
 _NOT_PLACES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -157,7 +163,11 @@ _WORD_BEFORE_REVERSED = re.compile(r"\W*([A-Za-z]+)")
 
 
 def _word_before(text: str, start: int) -> str:
-    match = _WORD_BEFORE_REVERSED.match(text[max(0, start - 20):start][::-1])
+    """The word before `start`, past an article: 'in' for "in the West Bank"."""
+    window = text[max(0, start - 24):start][::-1]
+    match = _WORD_BEFORE_REVERSED.match(window)
+    if match and match.group(1).lower() == "eht":  # "the", reversed
+        match = _WORD_BEFORE_REVERSED.match(window, match.end()) or match
     return match.group(1)[::-1].lower() if match else ""
 
 
@@ -216,6 +226,7 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
     if places.gazetteer is not None and _names_several_countries(runs, places):
         prefer = places.sure_countries(text, runs)  # some name lies in several countries: the text decides
     resolved: dict[tuple[str, str, str], tuple[str | None, str]] = {}  # a name read again in the same context
+    read: list[list] = []  # [start, end, key, name as written, context] of each place named
     for match in runs:
         if wide and _overlaps(wide, wide_ends, match.start(), match.end()):
             continue
@@ -225,12 +236,15 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
         if found is None:
             found = resolved[(run, after, context)] = _resolve(run, after, context, places, prefer)
         key, name = found
-        if key is not None and names is not None:
-            names.setdefault(key, name)
         if key is not None:
-            positions.append((match.end(), key))
-            if key not in keys:
-                keys.append(key)
+            read.append([match.start(), match.end(), key, name, context])
+    _qualified(text, read, places)
+    for _start, end, key, name, _context in read:
+        if names is not None:
+            names.setdefault(key, name)
+        positions.append((end, key))
+        if key not in keys:
+            keys.append(key)
     if last and positions:
         return [max(positions)[1]]
     if every:
@@ -238,16 +252,44 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
     return _most_specific(keys)
 
 
+def _qualified(text: str, read: list[list], places: Places) -> None:
+    """A place qualified by its region after a comma ("Atlanta, Georgia", "London, Ontario") is
+    one place: where the two readings lie in different countries, the region is read in the
+    place's country, or the place in the region's, whichever makes one contain the other (not
+    Atlanta and the country Georgia: "several countries")."""
+    for before, after in zip(read, read[1:]):
+        first, second = before[2], after[2]
+        if text[before[1]:after[0]] != ", " or "*" in (first, second) or "~" in (first[0], second[0]):
+            continue
+        if first.split(".")[0] == second.split(".")[0]:
+            continue
+        region = places.key(after[3], ",", frozenset({first.split(".")[0]}))
+        if region is not None and first.startswith(region + "."):
+            after[2] = region
+            continue
+        place = places.key(before[3], before[4], frozenset({second.split(".")[0]}))
+        if place is not None and place.startswith(second + "."):
+            before[2] = place
+
+
 def _resolve(run: str, after: str, context: str, places: Places, prefer: frozenset[str]) -> tuple[str | None, str]:
     """(the place key, the name as written) of a capitalised run, from the run, the two characters
     after it and the word before it (see places_in): (None, "") when it names no place."""
     words = run.split()
-    # drop leading titles and function words ("President", "The", "In"): "In Zhanaozen" -> "Zhanaozen"
+    # drop leading titles and function words ("President", "The", "In"): "In Zhanaozen" -> "Zhanaozen";
+    # a qualifier only when the name with it is no place ("New York", "South Africa"; "west London")
+    key = None
     while words and words[0].lower().strip("’'") in _LEADING and len(words) > 1:
+        if words[0].lower().strip("’'") in _QUALIFIERS:
+            key = places.key(" ".join(words).rstrip("."), context, prefer)
+            if key is not None:
+                break
         words = words[1:]
     if not words or (len(words) == 1 and words[0].lower() in _LEADING):
         return None, ""
     name = " ".join(words).rstrip(".")
+    if key is not None:
+        return key, _bare(name)
     if len(words) == 1 and _DEMONYM_ADJECTIVE.match(after) and _DEMONYM.search(words[0].lower()):
         context = "adjective"  # "American tourists", "Thai capital": a nationality, not a place
     key = places.key(name, context, prefer)
