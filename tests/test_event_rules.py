@@ -188,6 +188,11 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     ("killed in Atlanta, Georgia", ["US.GA.atlanta", "US.GA"]),  # not the country Georgia
     ("killed in London, Ontario", ["CA.08.london", "CA.08"]),
     ("killed in Tbilisi, Georgia", ["GE.51", "GE"]),
+    # a country's short name is that country, but an abbreviation before a noun is a modifier
+    ("killed in the US", ["US"]),
+    ("flights from the UAE", ["AE"]),
+    ("US officials said", []),
+    ("the US$25,000 tournament fee", []),
 ])
 def test_places_named_with_an_owner_or_a_country(text, expected):
     from lint.facts.places import places_for, places_in

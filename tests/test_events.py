@@ -177,6 +177,11 @@ def test_event_words_and_their_kinds():
                      ("protesters", "protest"), ("blaze", "fire")]
 
 
+def test_an_illness_is_no_attack():
+    assert [m.kind for m in ev.event_mentions("One man died of a heart attack; a gun attack followed.")] == \
+        ["shooting"]
+
+
 def test_one_event_in_several_words_and_different_events():
     lexicon = ev.EventLexicon.default()
     assert ev.kinds_agree(("earthquake",), ("tsunami",), lexicon) is True

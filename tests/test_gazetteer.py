@@ -51,6 +51,21 @@ def test_a_country_comes_before_towns_of_its_name(world):
     assert names(world.lookup("Jordan"))[0] == ("Jordan", "country", "JO")
 
 
+@pytest.mark.parametrize("name, code", [
+    # the English short names news writes, from CLDR and i18n-iso-countries (country_names.json)
+    ("UK", "GB"), ("U.K.", "GB"), ("Great Britain", "GB"), ("US", "US"), ("U.S.", "US"), ("USA", "US"),
+    ("UAE", "AE"), ("DRC", "CD"), ("Democratic Republic of Congo", "CD"), ("Burma", "MM"), ("Bosnia", "BA"),
+    ("East Timor", "TL"), ("Swaziland", "SZ"), ("Cape Verde", "CV"), ("Palestine", "PS"),
+])
+def test_countries_short_english_names(world, name, code):
+    first = world.lookup(name)[0]
+    assert (first.kind, first.country) == ("country", code)
+
+
+def test_a_name_two_countries_share_is_no_short_name_of_either(world):
+    assert names(world.lookup("Congo"))[0] == ("Republic of the Congo", "country", "CG")  # GeoNames' own, as before
+
+
 def test_containment_city_region_country(world):
     city = world.best("Banda Aceh")
     assert [p.name for p in world.ancestors(city)] == ["Aceh", "Indonesia"]

@@ -130,10 +130,13 @@ def event_mentions(text: str, lexicon: EventLexicon | None = None) -> list[Event
             continue  # the month
         if kind == "fire" and (_FIRE_NOT_EVENT.match(text, end) or _FIRE_VERB.search(text, max(0, start - 16), start)):
             continue  # "opened fire on protesters", "came under fire", "set on fire"
+        if kind == "attack" and _ILLNESS.search(text, max(0, start - 10), start):
+            continue  # "died of a heart attack"
         found.append(EventMention(start, end, kind, word))
     return found
 
 
+_ILLNESS = re.compile(r"\b(?:heart|panic|asthma|anxiety|allergic)\s+$", re.I)
 _FIRE_NOT_EVENT = re.compile(r"\s+(?:on|upon|into)\b", re.I)
 _FIRE_VERB = re.compile(r"\b(?:opened|open|opening|opens|under|cease|set on|sets on|returned|return|exchange of|"
                         r"exchanged|came under|coming under)\s+$", re.I)

@@ -290,6 +290,9 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
     name = " ".join(words).rstrip(".")
     if key is not None:
         return key, _bare(name)
+    letters = name.replace(".", "")
+    if len(letters) <= 3 and letters.isupper() and context not in _PREPOSITIONS:
+        return None, ""  # "US officials", "the UK government", "US$25,000": an abbreviation as a modifier
     if len(words) == 1 and _DEMONYM_ADJECTIVE.match(after) and _DEMONYM.search(words[0].lower()):
         context = "adjective"  # "American tourists", "Thai capital": a nationality, not a place
     key = places.key(name, context, prefer)

@@ -22,6 +22,7 @@ built-in data holds no region's private list.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import unicodedata
@@ -32,6 +33,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "places.msgpack"
+# English short names of countries that GeoNames and ISO lack ("UK", "USA", "UAE", "DRC", "Burma"):
+# from CLDR and i18n-iso-countries by tools/build_country_names.py
+COUNTRY_NAMES = DATA.with_name("country_names.json")
 KINDS = ("country", "admin1", "city")
 
 _SPECIAL = str.maketrans({"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ß": "ss", "ł": "l", "Ł": "l", "đ": "d",
@@ -208,6 +212,20 @@ class Gazetteer:
     def _resolve(self, name: str) -> Place | None:
         return self.best(name)
 
+    def _add_country_names(self, names: Mapping[str, Sequence[str]]) -> None:
+        """Each country's other English names (code -> names), looked up before the shipped keys:
+        "Palestine" is the country before a town in Texas."""
+        if self._countries is None:
+            self._index_containers()
+        for code, written in names.items():
+            country = self._countries.get(code)
+            if country is None:
+                continue
+            for name in written:
+                bucket = self._extra.setdefault(fold_key(name), [])
+                if country not in bucket:
+                    bucket.append(country)
+
     def _add_user_place(self, name: str, parent: Place | None) -> Place:
         """A user's place: the shipped place of that name inside `parent` (or, for a region of a
         country, one whose name differs only by romanisation: 'Mangystau' = 'Mangghystau'), or
@@ -355,7 +373,9 @@ def default() -> Gazetteer:
     if payload.get("format") != 3:
         raise RuntimeError(f"{DATA}: unknown gazetteer format {payload.get('format')!r}; rebuild it with "
                            "tools/build_gazetteer.py")
-    return Gazetteer(_Rows(payload), _Keys(payload), payload["word_keys"].split("\n"))
+    gazetteer = Gazetteer(_Rows(payload), _Keys(payload), payload["word_keys"].split("\n"))
+    gazetteer._add_country_names(json.loads(COUNTRY_NAMES.read_text(encoding="utf-8")))
+    return gazetteer
 
 
 def with_config(places: Mapping[str, str | None] | None, aliases: Iterable[Sequence[str]] = ()) -> Gazetteer:
