@@ -191,3 +191,6 @@ def test_slip_keys_reach_the_key_of_every_slip():
     assert bucket_key("Xi Jinping") in slip_keys(bucket_key("Xi Jingping"))
     assert bucket_key("Volodymyr Zelenksy") in slip_keys(bucket_key("Volodymyr Zelensky"))
     assert slip_keys(bucket_key("Xi Li")) == set()
+    # never a key too short to be joined ("Martin" for "Wei Martin") nor a plural's ("Grand Slams")
+    assert bucket_key("Martin") not in slip_keys(bucket_key("Wei Martin"))
+    assert bucket_key("Grand Slams") not in slip_keys(bucket_key("Grand Slam"))

@@ -137,8 +137,9 @@ def slip_keys(key: str) -> set[str]:
     found = {key[:i] + key[i + 1:] for i in range(len(key))}
     found.update(key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1))
     found.update(key[:i] + letter + key[i:] for i in range(len(key) + 1) for letter in _KEY_LETTERS)
-    found.discard(key)
-    return found
+    # never a partner: a key too short to be joined ('Martin' for 'Wei Martin'), or a plural's
+    found.difference_update((key, key + "s", key[:-1] if key.endswith("s") else key))
+    return {k for k in found if len(k) >= MIN_SLIP_KEY}
 
 
 def slipped(first: str, second: str, min_length: int = 5) -> bool:
