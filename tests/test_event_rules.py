@@ -442,7 +442,6 @@ def test_a_placed_part_of_a_toll_in_one_article_is_no_stale_toll(tmp_path):
     assert len(found) == 2 and all("in this article" in f.message for f in found)
 
 
-
 def test_tolls_written_as_lives_claimed_and_the_number_of_dead(tmp_path):
     # Derna, Libya, September 2023: the toll as two reports wrote it
     root = corpus(tmp_path,

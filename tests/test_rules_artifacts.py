@@ -330,6 +330,17 @@ def test_a_closing_quote_whose_byte_was_lost_is_a_guess_never_applied():
     assert "byte was lost" in finding.message and "за�вил" in finding.message and finding.fix is None
 
 
+@pytest.mark.parametrize("text", [
+    "São Paulo’s governor said “the situation is under controlâ€\ufffd – officials agreed.",
+    "The governor called it “workableâ€ and left.",
+])
+def test_a_lone_quote_that_lost_its_byte_in_clean_text(text):
+    # ftfy repairs nothing in such a line (its other characters are right), yet "â€" is never text
+    (finding,) = check("KZ105", text)
+    assert "byte was lost" in finding.message and '"”"' in finding.message and not finding.fix.safe
+    assert fixed("KZ105", text) == text
+
+
 def test_a_byte_order_mark_read_as_text_is_deleted():
     (finding,) = check("KZ105", "He said the project was ï»¿ready.")
     assert finding.message == 'mojibake "ï»¿": a byte-order mark read as text; delete it'

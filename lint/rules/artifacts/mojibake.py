@@ -42,6 +42,8 @@ def _repair(text: str) -> str:
 # writes U+FFFD ("â€" + "\ufffd" was "”"), and a space after "â€" may be a lost no-break space
 # (ftfy reads "†"). What the text said is a guess there: shown, never applied by --fix.
 _GUESSES = ("\ufffd", "\u2020")
+# "â€" (E2 80, the start of a curly quote or dash) whose third byte was lost: never text of its own
+_LOST_QUOTE = re.compile("â€(?:\ufffd|(?=[\\s.,;:!?)\"]|$))")
 _BOM = "\ufeff"
 # A word of three or more letters all from Latin-1's accented range ("Âëàäèìèð"): a single-byte
 # Cyrillic text (Windows-1251) read as Windows-1252, which ftfy, repairing UTF-8, leaves alone.
@@ -93,11 +95,15 @@ class Mojibake(DocumentRule):
             if not _CANDIDATE.search(line.text):
                 continue
             repaired = _repair(original)
-            if repaired == original:
-                continue
-            matcher = difflib.SequenceMatcher(None, original, repaired, autojunk=False)
-            for a0, a1, b0, b1 in _changed_regions(matcher.get_opcodes(), original, repaired):
+            regions = []
+            if repaired != original:
+                matcher = difflib.SequenceMatcher(None, original, repaired, autojunk=False)
+                regions = _changed_regions(matcher.get_opcodes(), original, repaired)
+            for a0, a1, b0, b1 in regions:
                 yield self._finding(doc, line.start + a0, original[a0:a1], repaired[b0:b1])
+            for match in _LOST_QUOTE.finditer(original):  # ftfy leaves a lone one in clean text alone
+                if not any(a0 <= match.start() < a1 for a0, a1, _, _ in regions):
+                    yield self._finding(doc, line.start + match.start(), match.group(), "\ufffd")
 
     def _finding(self, doc: Document, start: int, bad: str, good: str) -> Finding:
         end = start + len(bad)
