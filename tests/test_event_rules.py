@@ -181,6 +181,7 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     ("killed in the Central African Republic", ["CF"]),
     ("killed in Port Moresby", ["PG.20.port moresby"]),
     ("killed in the West Bank", ["PS.WE"]),
+    ("the State of the Union address", []),  # "of the" is no way into a place: no town called Union
     ("killed in west London", ["GB.ENG.london"]),  # and one that only describes it
     ("killed in northern Nigeria", ["NG"]),
     ("across southern Africa", ["*"]),

@@ -163,11 +163,14 @@ _WORD_BEFORE_REVERSED = re.compile(r"\W*([A-Za-z]+)")
 
 
 def _word_before(text: str, start: int) -> str:
-    """The word before `start`, past an article: 'in' for "in the West Bank"."""
+    """The word before `start`, past an article after a preposition ('in' for "in the West Bank";
+    not 'of': "the State of the Union" names no town called Union)."""
     window = text[max(0, start - 24):start][::-1]
     match = _WORD_BEFORE_REVERSED.match(window)
     if match and match.group(1).lower() == "eht":  # "the", reversed
-        match = _WORD_BEFORE_REVERSED.match(window, match.end()) or match
+        before = _WORD_BEFORE_REVERSED.match(window, match.end())
+        if before and before.group(1)[::-1].lower() in _PREPOSITIONS - {"of"}:
+            match = before
     return match.group(1)[::-1].lower() if match else ""
 
 
