@@ -465,3 +465,15 @@ def test_a_day_the_source_spoke_dates_the_report_not_the_event(tmp_path):
     (finding,) = codes(run(root, ["KZ501"]), "KZ501")
     assert finding.path == "corpus/a.md" and "revised from more than 2,000 to 11,300" in finding.message
     assert "2 days later" in finding.message
+
+
+def test_a_day_the_toll_passed_a_number_dates_the_count_not_the_event(tmp_path):
+    # Turkey and Syria, February 2023: the toll "passed 21,000 on Thursday", three days after the
+    # quake; the message names the place as the reports give it, several countries
+    a = ("---\ndate: 2023-02-07\n---\n# Turkey quake\n\n"
+         "The earthquake killed more than 5,000 people in Turkey and Syria, officials said.\n")
+    b = ("---\ndate: 2023-02-10\n---\n# Turkey quake toll\n\n"
+         "The death toll from the earthquake in Turkey and Syria passed 21,000 on Thursday, officials said.\n")
+    (finding,) = codes(run(corpus(tmp_path, a=a, b=b), ["KZ501"]), "KZ501")
+    assert finding.path == "corpus/a.md" and "revised from more than 5,000 to 21,000" in finding.message
+    assert "earthquake in several countries" in finding.message

@@ -267,6 +267,8 @@ def figure_event(sentence: str, offset: int, base: Time | None, article_kinds: S
     if not specific and not own.reference:
         specific = tuple(article_kinds)
     dates = [d for d in dates if not _REPORTED_ON.search(sentence, max(0, d.start - 60), d.start)]
+    if _TOLL_CHANGE.search(sentence, own.start, offset):  # a date after the count dates the count
+        dates = [d for d in dates if d.start < offset]
     in_clause = [d for d in dates if any(c.start <= d.start < c.end for c in scope) and d.time is not None]
     if not in_clause and not own.reference:
         in_clause = [d for d in dates if not _in_reference(d.start, parts) and d.time is not None]
@@ -289,6 +291,13 @@ def figure_event(sentence: str, offset: int, base: Time | None, article_kinds: S
 # Red Crescent said on Tuesday" (a toll of floods that began days before).
 _REPORTED_ON = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,3}?|announced|reported|confirmed|added|stated|"
                           r"wrote|tweeted|posted)\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+
+
+# A toll that changed before its number: "the death toll ... passed 21,000 on Thursday" (the day it
+# passed, not the day of the earthquake days before)
+_TOLL_CHANGE = re.compile(r"\b(?:toll|number\s+of\s+(?:[\w-]+\s+)?(?:dead|deaths|killed|victims|casualties))\b"
+                          r"[^.;]*?\b(?:rose|risen|rises|climbed|climbs|passed|passes|reached|reaches|hit|hits|"
+                          r"topped|tops|surpassed|exceeded|jumped|increased|grew|grown|stood|stands)\b", re.I)
 
 
 def _in_reference(position: int, parts: Sequence[Clause]) -> bool:

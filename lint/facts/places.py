@@ -252,7 +252,10 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
         return [max(positions)[1]]
     if every:
         return [key for _, key in positions]
-    return _most_specific(keys)
+    scope = _most_specific(keys)
+    if scope == ["*"] and names is not None:
+        names.setdefault("*", "several countries")  # "in Turkey and Syria"
+    return scope
 
 
 def _qualified(text: str, read: list[list], places: Places) -> None:
