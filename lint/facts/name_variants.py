@@ -171,8 +171,7 @@ def _join_slips(buckets: dict[str, list[str]], min_length: int) -> dict[str, tup
         for i, first in enumerate(keys):
             for second in keys[i + 1:]:
                 a, b = root(first), root(second)
-                if a != b and _moved(first, second) and \
-                        any(slipped(x, y, min_length) for x in buckets[first] for y in buckets[second]):
+                if a != b and any(slipped(x, y, min_length) for x in buckets[first] for y in buckets[second]):
                     parent[max(a, b)] = min(a, b)
     joined: dict[str, list[str]] = defaultdict(list)
     for key in parent:
@@ -187,15 +186,6 @@ def _join_slips(buckets: dict[str, list[str]], min_length: int) -> dict[str, tup
 
 
 _SEVERAL_WORDS = re.compile(r"\S[\s\-‐‑–—]+\S")  # a spelling of more than one word (see `words`)
-
-
-def _moved(first: str, second: str) -> bool:
-    """Two keys that share a key one consonant shorter differ by a consonant added or dropped, or
-    two swapped, or one changed; the last is no slip (see `slipped`), and most pairs are that."""
-    if len(first) != len(second):
-        return True
-    at = [i for i, (x, y) in enumerate(zip(first, second)) if x != y]
-    return len(at) == 2 and at[1] == at[0] + 1
 
 
 def _known(preferred: Iterable[str], accepted: Iterable[str],
