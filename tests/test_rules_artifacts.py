@@ -166,6 +166,8 @@ def test_every_furniture_line_of_the_ap_article_fires():
     "2 days ago at 07:47 am",  # a comment widget's time stamp (dev-scraped 022.md)
     "16 hours ago on iOS Blog",
     "Updated 3 hours ago",
+    "MortimerInMiami says:",  # a comment widget's header (dev-scraped 101.md)
+    "Catherine Smith says:",
 ])
 def test_furniture_lines_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."
@@ -179,6 +181,7 @@ def test_furniture_lines_fire(text):
     "Watch the video below to see how protesters gathered in Republic Square.",
     "He said: “Follow us on this path and you will not regret it.”",
     "Two days ago at the summit, the president promised new elections.",
+    "The interior minister said:",
     "Read the ruling, the court's spokesman told reporters.",
     "More than 100 Kazakhstan protesters injured",
     "Related protests broke out in Aktau and Atyrau on Tuesday.",

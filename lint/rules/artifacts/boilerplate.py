@@ -77,6 +77,8 @@ class BoilerplateOptions(ArtifactOptions):
     ]
     patterns: list[str] = [
         r"^[ \t]*(?:©|\(c\)|copyright)(?:[ \t]*(?:©|\(c\)|copyright))?[ \t]*(?:19|20)\d\d\b",
+        # a comment widget's header, WordPress's "<name> says:" (news writes "said:")
+        r"^[ \t]*\S+(?:[ \t]+\S+){0,3}[ \t]+says:[ \t]*$",
         # a widget's relative time stamp: "2 days ago at 07:47 am", "Updated 16 hours ago on iOS Blog"
         r"^[ \t]*(?:(?:updated|posted|published|edited)[ \t:]*)?(?:\d+|an?|one)[ \t]+"
         r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?[ \t]+ago\b[^\n]{0,40}$",
