@@ -371,6 +371,16 @@ def _looks_like_heading(line: str) -> bool:
     return len(line.split(maxsplit=16)) <= 16 and not line.endswith(_TERMINAL[:4] + ("\"", "”", ",")) and "http" not in line
 
 
+def front_matter_key(name: object) -> str:
+    """A front-matter key as kzlint compares it: lower-case letters only, so that the spellings of
+    scrapers and site generators meet ('canonical-url', 'canonical_url'; 'datePublished',
+    'article:published_time')."""
+    return _NOT_KEY_LETTER.sub("", str(name).lower())
+
+
+_NOT_KEY_LETTER = re.compile(r"[^a-z]")
+
+
 def _front_matter(text: str) -> tuple[dict, int, str]:
     """Parse optional YAML front matter: (data, end offset, error message or "")."""
     match = _FRONT_MATTER.match(text)

@@ -14,6 +14,7 @@ from collections import Counter
 from functools import cached_property
 from typing import Any
 
+from lint.core.document import front_matter_key
 from lint.facts import events as ev
 from lint.facts.places import Places, places_in
 from lint.facts.time_expressions import BYLINE_BLOCKS
@@ -53,7 +54,7 @@ class DocumentEvents:
         under a 'Source(s)' heading (not related-story links, which carry other articles' dates)."""
         doc = self.doc
         urls = [str(v) for k, v in (doc.front_matter or {}).items()
-                if str(k).lower().replace("-", "_") in _URL_KEYS and isinstance(v, str)]
+                if front_matter_key(k) in _URL_KEYS and isinstance(v, str)]
         text = doc.text
         links = getattr(doc, "links", [])
         # where each line and each '#' line starts, once: text.rfind per link is quadratic on one long line
@@ -326,8 +327,8 @@ def document_events(doc: Any, lexicon: ev.EventLexicon | None = None, places: Pl
     return found
 
 
-_URL_KEYS = frozenset(("url", "source", "source_url", "original_url", "canonical_url", "canonical", "canonical_link",
-                       "link", "permalink"))
+_URL_KEYS = frozenset(("url", "source", "sourceurl", "originalurl", "canonicalurl", "canonical", "canonicallink",
+                       "link", "permalink"))  # as front_matter_key writes them
 _SOURCE_LABEL = re.compile(r"[\s>*\-\d.]*(?:source|sources|original source|via)\b", re.I)
 _SOURCE_HEADING = re.compile(r"#+\s*(?:source|sources|original source)\b", re.I)
 _YEAR_OR_ERA = re.compile(r"(?:1[89]|20)\d\d|ties\b|century", re.I)

@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from lint.config import load
+from lint.facts.figures import TOLL_VERB
 from lint.facts.time_expressions import (DateMention, Time, byline_date, day, decade_of, document_date, latest_date,
                                          month_of, parse_dates, year_of)
 from lint.text.phrases import PhraseMatcher
@@ -296,8 +297,7 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,3}?|announced|
 # A toll that changed before its number: "the death toll ... passed 21,000 on Thursday" (the day it
 # passed, not the day of the earthquake days before)
 _TOLL_CHANGE = re.compile(r"\b(?:toll|number\s+of\s+(?:[\w-]+\s+)?(?:dead|deaths|killed|victims|casualties))\b"
-                          r"[^.;]*?\b(?:rose|risen|rises|climbed|climbs|passed|passes|reached|reaches|hit|hits|"
-                          r"topped|tops|surpassed|exceeded|jumped|increased|grew|grown|stood|stands)\b", re.I)
+                          rf"[^.;]*?\b{TOLL_VERB}\b", re.I)
 
 
 def _in_reference(position: int, parts: Sequence[Clause]) -> bool:

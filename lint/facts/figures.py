@@ -60,10 +60,10 @@ CURRENCY_BEFORE = re.compile(rf"[{CURRENCY}]\s*$")
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # The verbs of a toll that stands right before its number, however far from it the toll's noun: "The
 # death toll from Saturday's earthquake in Nepal has risen to 7,000" (`FigureFinder.toll_before`).
-TOLL_VERBS = (
-    r"(?:(?:has|had|have|now|officially|already|since|reportedly)\s+)*(?:risen|rose|rises|climbed|climbs|reached|"
-    r"reaches|jumped|increased|soared|grown|grew|stands|stood|hit|passed|topped|surpassed|exceeded|is|was)"
-    r"(?:\s+(?:to|at|above|past|over|beyond))?")
+TOLL_VERB = (r"(?:risen|rose|rises|climbed|climbs|reached|reaches|jumped|increased|soared|grown|grew|stands|stood|"
+             r"hit|passed|topped|surpassed|exceeded|is|was)")
+TOLL_VERBS = (rf"(?:(?:has|had|have|now|officially|already|since|reportedly)\s+)*{TOLL_VERB}"
+              r"(?:\s+(?:to|at|above|past|over|beyond))?")
 # A disaster that "claimed 4,000 lives" or "cost 30 lives": `lives` is who is counted, the verb the measure
 # (lives alone are no toll: "could save 10,000 lives a year").
 LIVES_TAKEN = re.compile(

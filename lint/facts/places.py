@@ -38,18 +38,18 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # the endings _POSSESSIVE removes from a name (no newline in one)
 _PREPOSITIONS = frozenset("in at near outside around across from to of into throughout within".split())
 _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic|ch)$")
-_LEADING = frozenset("""
-the a an and or but in at on of for from to by with as after before since during while when where which who
-this that these those it its he she they we his her their our there here then now yesterday today last
-president minister prime foreign secretary mr mrs ms dr sir lord lady king queen prince princess general
-police army state city province region district county north south east west northern southern eastern
-western central greater upper lower new old saint st mount lake river port
-""".split())
 # Leading words that may be part of a place's name ("New York", "South Africa", "West Bank", "Port
 # Moresby") or only describe it ("west London", "northern Nigeria"): the name is read with them first.
 _QUALIFIERS = frozenset("""
 state city province region district county north south east west northern southern eastern western central
 greater upper lower new old saint st mount lake river port
+""".split())
+# Leading words a place name is read without: titles and function words, and the qualifiers.
+_LEADING = _QUALIFIERS | frozenset("""
+the a an and or but in at on of for from to by with as after before since during while when where which who
+this that these those it its he she they we his her their our there here then now yesterday today last
+president minister prime foreign secretary mr mrs ms dr sir lord lady king queen prince princess general
+police army
 """.split())
 _NOT_PLACES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july

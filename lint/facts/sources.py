@@ -15,7 +15,7 @@ from itertools import accumulate
 from urllib.parse import urlsplit
 
 from lint.config import Sources
-from lint.core.document import Document
+from lint.core.document import Document, front_matter_key
 # one offline public-suffix extractor for the whole program (KZ4 and the domain ratings)
 from lint.reference.domains import _extractor, registrable_domain  # noqa: F401  (re-exported)
 from lint.text.page_furniture import on_furniture
@@ -211,16 +211,11 @@ def _declared_urls(doc: Document, start: int, end: int) -> list[tuple[int, str]]
     return sorted(found.items())
 
 
-def _key(name: str) -> str:
-    """A front-matter key as compared: case, '-' and '_' aside (canonical-url = canonical_url)."""
-    return name.lower().replace("-", "_")
-
-
 def _front_matter_sources(doc: Document, settings: Sources, links: dict, named: list) -> None:
-    keys = {_key(key) for key in settings.front_matter_keys}
+    keys = {front_matter_key(key) for key in settings.front_matter_keys}
     head = doc.text[:doc.front_matter_end]
     for key, value in doc.front_matter.items():
-        if _key(str(key)) not in keys:
+        if front_matter_key(key) not in keys:
             continue
         values = value if isinstance(value, list) else [value]
         for item in values:

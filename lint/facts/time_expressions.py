@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from lint.core.document import front_matter_key
+
 MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
@@ -322,8 +324,8 @@ def _around(base: Time, unit: str) -> Time:
 
 # -- the document's date ----------------------------------------------------------------------------
 
-# Front-matter keys of an article's date as scrapers, feeds and site generators write them (compared
-# lower-case, letters only: "article:published_time", "datePublished", "publish_date"), the
+# Front-matter keys of an article's date as scrapers, feeds and site generators write them (as
+# front_matter_key compares them: "article:published_time", "datePublished", "publish_date"), the
 # publication's before the last update's.
 _FRONT_MATTER_DATES = ("datepublished", "published", "publishedat", "publishdate", "publisheddate", "pubdate",
                        "publishedtime", "articlepublishedtime", "publicationdate", "date", "datetime", "time",
@@ -350,7 +352,7 @@ def document_date(front_matter: Mapping | None = None, path: str = "", head: Seq
     (Reuters)'; without a year it gives no date), else its source URL (`urls`: the front matter's
     url/source and the links of a 'Source:' line, never other links). `head`: the first few blocks."""
     dated = sorted((rank, index, value) for index, (key, value) in enumerate((front_matter or {}).items())
-                   if (rank := _KEY_RANK.get(re.sub(r"[^a-z]", "", str(key).lower()))) is not None)
+                   if (rank := _KEY_RANK.get(front_matter_key(key))) is not None)
     for _rank, _index, value in dated:
         found = front_matter_date(value)
         if found is not None:
