@@ -27,7 +27,13 @@ _MARKDOWN_HINTS = re.compile(r"^(?:#{1,6}[ \t]|```|~~~)|\]\((?:https?://|/)", re
 _INLINE_CODE = re.compile(r"(`+)[^`\n]*?\1")
 # the lookahead names the two characters a link can start with: `re` then scans for them (twice as fast)
 _LINK = re.compile(r"(?=[!\[])(!?)\[([^\[\]\n]{0,500})\]\(\s*(<[^>\n]*>|[^()\s]*)(?:\s+\"[^\"\n]*\")?\s*\)")
+# an image that links somewhere (a logo, a thumbnail): a link whose text is an image, all of it no prose
+_LINKED_IMAGE = re.compile(r"\[!\[[^\[\]\n]{0,500}\]\([^()\s]*\)\]\(\s*(?:<[^>\n]*>|[^()\s]*)\s*\)")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
+# emphasis within a line ("**Read more:**", "_Context_"): its marks are no prose. CommonMark's
+# flanking rules in short: a mark opens before a non-space and closes after one, an underscore
+# never inside a word; the span holds no other mark and is short, so unbalanced marks cost little.
+_EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*|__|\*|_)(?=[^\s*_])[^*_\n]{0,160}?[^\s*_\\]\1(?![\w*])")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLOCK_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?", re.M)
 _ATX_CLOSING = re.compile(r"[ \t]+#+[ \t]*$", re.M)
@@ -260,6 +266,13 @@ class Document:
             base = block.start
             for pattern in (_INLINE_CODE, _AUTOLINK, _HTML_COMMENT):
                 for m in pattern.finditer(raw):
+                    self._mask(base + m.start(), base + m.end())
+            if "*" in raw or "_" in raw:
+                for m in _EMPHASIS.finditer(raw):
+                    self._mask(base + m.start(), base + m.end(1))
+                    self._mask(base + m.end() - len(m.group(1)), base + m.end())
+            if "[![" in raw:
+                for m in _LINKED_IMAGE.finditer(raw):
                     self._mask(base + m.start(), base + m.end())
             for m in _LINK.finditer(raw):
                 if m.group(1):  # image: nothing of it is prose

@@ -11,14 +11,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
-from lint.config import load
 from lint.core.document import front_matter_key
 from lint.facts import events as ev
 from lint.facts.places import Places, places_in
 from lint.facts.time_expressions import BYLINE_BLOCKS
+from lint.text.own_site import article_url_keys
 
 # -- one document -----------------------------------------------------------------------------------
 
@@ -55,7 +55,7 @@ class DocumentEvents:
         under a 'Source(s)' heading (not related-story links, which carry other articles' dates)."""
         doc = self.doc
         urls = [str(v) for k, v in (doc.front_matter or {}).items()
-                if front_matter_key(k) in _url_keys() and isinstance(v, str)]
+                if front_matter_key(k) in article_url_keys() and isinstance(v, str)]
         text = doc.text
         links = getattr(doc, "links", [])
         # where each line and each '#' line starts, once: text.rfind per link is quadratic on one long line
@@ -326,13 +326,6 @@ def document_events(doc: Any, lexicon: ev.EventLexicon | None = None, places: Pl
     if found is None:
         found = cache[key] = DocumentEvents(doc, lexicon, places)
     return found
-
-
-@cache
-def _url_keys() -> frozenset[str]:
-    """The front-matter keys of an article's own URL: the default config's source keys
-    (`sources.front-matter-keys`), as front_matter_key compares them."""
-    return frozenset(map(front_matter_key, load(None).sources.front_matter_keys))
 
 
 _SOURCE_LABEL = re.compile(r"[\s>*\-\d.]*(?:source|sources|original source|via)\b", re.I)

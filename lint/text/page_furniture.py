@@ -4,28 +4,41 @@ document alone, for the prose rules that should skip them (attribution, readabil
 KZ102 (lint/rules/artifacts/boilerplate.py) decides with the whole corpus (repetition across
 documents); a document rule sees one document, so `furniture_lines` uses the model's local one,
 fitted without repetition: the lines whose shape and context alone make them furniture (menus,
-share bars, teaser runs around the article). It is computed once per document and cached on it.
+share bars, teaser runs around the article), and the lines of nothing but links to other pages of
+the page's own site (`site_link_units`). It is computed once per document and cached on it.
+
+The model was fitted on pages without Markdown (dev-scraped): their visible text is their text.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from lint.core.document import Document
 from lint.text import boilerplate as model
+from lint.text.own_site import URL_LINE, own_domains, section_label, source_section_labels, stays_on_site
 
 _SOURCE_LINE = re.compile(r"^\W*(?:sources?|via|fonte|quelle|источник)\s*:", re.IGNORECASE)
+_PAGE_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*(<[^>\n]*>|[^()\s]*)(?:\s+\"[^\"\n]*\")?\s*\)")
+_IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\n]*\)")
+_BARE_URL = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
+LABEL_WORDS = 3  # a line of links may carry this many words of its own ("Tags:", "Follow us")
 _CACHE_ATTR = "_kz_furniture_lines"
 _INPUT_ATTR = "_kz_furniture_input"
 
 
 def units(doc: Document) -> list[tuple[int, int]]:
-    """(start, end) of the lines the model classifies (doc.text[start:end], stripped): each prose
-    block, or each of its lines when the block is a stack of short lines (a menu written without
-    blank lines)."""
+    """(start, end) of the lines the model classifies: each prose block, or each of its lines when
+    the block is a stack of short lines (a menu written without blank lines). They are read in
+    `doc.prose`, what a reader of the page sees: a Markdown link is its text, an image, a list or
+    heading mark, an emphasis mark or a setext underline nothing (a Markdown scraper writes a menu
+    as a list of links, where an HTML scraper writes the links' words), and a line left empty (an
+    image, a logo) is no unit."""
     out = []
+    prose = doc.prose
     for _index, block in doc.prose_blocks:
-        raw = doc.text[block.start:block.end]
+        raw = prose[block.start:block.end]
         lines = raw.split("\n")
         if len(lines) > 1 and sorted(len(line.split()) for line in lines)[len(lines) // 2] <= 8:
             offset = block.start
@@ -41,12 +54,73 @@ def units(doc: Document) -> list[tuple[int, int]]:
 
 
 def unit_texts(doc: Document, found: list[tuple[int, int]]) -> list[str]:
-    return [doc.text[start:end] for start, end in found]
+    """The units' visible text, the spaces left by masked marks and link targets collapsed."""
+    prose = doc.prose
+    return [" ".join(prose[start:end].split()) if "  " in prose[start:end] else prose[start:end]
+            for start, end in found]
 
 
-def protected(texts: list[str]) -> list[bool]:
-    """The title (the first line, a level-1 Markdown heading) and `Source:` lines are never furniture."""
-    return [i == 0 or text.startswith("# ") or bool(_SOURCE_LINE.match(text)) for i, text in enumerate(texts)]
+def protected(doc: Document, found: list[tuple[int, int]], texts: list[str]) -> list[bool]:
+    """The title (the first line, a level-1 Markdown heading), `Source:` lines, a line that gives the
+    page's own URL ("URL: https://…") and the article's source list (under a "Sources" heading or
+    line) are never furniture: the list's items are names and links, shaped like a menu.
+    (Plain text has no heading levels: its first short line is no title when a paragraph comes first.)"""
+    blocks = _blocks_of_units(doc, found)
+    in_sources = _source_sections(blocks)
+    keep = []
+    in_list = False  # the list under a "Sources:" line
+    for i, (text, block) in enumerate(zip(texts, blocks)):
+        source_line = bool(_SOURCE_LINE.match(text) or URL_LINE.match(text))
+        in_list = (source_line and block.kind != "list_item") or (in_list and block.kind == "list_item")
+        keep.append(i == 0 or text.startswith("# ") or source_line or in_list
+                    or (doc.is_markdown and block.kind == "heading" and block.level == 1)
+                    or block.section in in_sources)
+    return keep
+
+
+def _source_sections(blocks: list) -> set[str]:
+    """The section headings among these blocks' that introduce the article's sources."""
+    labels = source_section_labels()
+    return {section for section in {block.section for block in blocks} if section and section_label(section) in labels}
+
+
+def _blocks_of_units(doc: Document, found: list[tuple[int, int]]) -> list:
+    """The block each unit stands in."""
+    starts = [block.start for _, block in doc.prose_blocks]
+    return [doc.prose_blocks[bisect.bisect_right(starts, start) - 1][1] for start, _ in found]
+
+
+def site_link_units(doc: Document, found: list[tuple[int, int]]) -> dict[int, int]:
+    """The units that are nothing but links to other pages of the article's own site (or share
+    buttons), with how many: a menu, a breadcrumb, a tag list, a related-story list, a footer (see
+    lint.text.own_site). A unit of one such link counts only next to another (a lone link to the
+    site's day page is no menu); a source list (a "Sources" heading or line) is never one."""
+    if "](" not in doc.text:
+        return {}
+    own = own_domains(doc)
+    blocks = _blocks_of_units(doc, found)
+    in_sources = _source_sections(blocks)
+    candidates: dict[int, int] = {}
+    for i, (start, end) in enumerate(found):
+        first, last = doc.position(start)[0], doc.position(end)[0]
+        raw = doc.text[doc.line_span(first)[0]:doc.line_span(last)[1]]
+        if "](" not in raw:
+            continue
+        raw = _IMAGE.sub(" ", raw)
+        links = [m.group(2).strip("<>") for m in _PAGE_LINK.finditer(raw)]
+        if not links or not all(stays_on_site(url, own) for url in links):
+            continue
+        rest = _PAGE_LINK.sub(" ", raw)
+        if _BARE_URL.search(rest) or model.word_count(rest) > LABEL_WORDS or _SOURCE_LINE.match(rest.lstrip(" \t*-+#>0123456789.)")):
+            continue
+        if blocks[i].section in in_sources:
+            continue
+        candidates[i] = len(links)
+    kept = {i: n for i, n in candidates.items() if n >= 2 or i - 1 in candidates or i + 1 in candidates}
+    for i, block in enumerate(blocks):  # a heading over two such links or more heads a menu
+        if block.kind == "heading" and i not in kept and (kept.get(i + 1, 0) >= 2 or i + 2 in kept):
+            kept[i] = 0
+    return kept
 
 
 def model_input(doc: Document) -> tuple[list[tuple[int, int]], list[model.LineFact], list[bool]]:
@@ -57,7 +131,7 @@ def model_input(doc: Document) -> tuple[list[tuple[int, int]], list[model.LineFa
     if cached is None:
         found = units(doc)
         texts = unit_texts(doc, found)
-        cached = (found, model.line_facts(texts), protected(texts))
+        cached = (found, model.line_facts(texts), protected(doc, found, texts))
         doc.__dict__[_INPUT_ATTR] = cached
     return cached
 
@@ -68,6 +142,8 @@ def furniture_lines(doc: Document) -> frozenset[int]:
     if cached is None:
         found, facts, keep = model_input(doc)
         lines: set[int] = set()
+        for i in site_link_units(doc, found):
+            lines.update(range(doc.position(found[i][0])[0], doc.position(found[i][1])[0] + 1))
         if model.can_have_furniture([line.n for line in facts], model.load_model()):  # most articles cannot
             verdicts = model.classify_facts(facts, [0] * len(found), model.load_model().for_corpus(1),
                                             protect=[i for i, k in enumerate(keep) if k])

@@ -3,7 +3,8 @@
 Two halves, as every corpus rule (see lint.rules.base.CorpusRule):
 
 - `extract` (per document, parallel, cached): the phrase list's findings (section labels,
-  teasers, promo phrases: what the rule found before the model, with their fixes), and for every
+  teasers, promo phrases: what the rule found before the model, with their fixes) and the lines of
+  nothing but links to the page's own site (page_furniture.site_link_units), and for every
   line of text a few bytes for the model of lint/text/boilerplate.py: its repetition key (a hash
   of the normalised line, for lines of at most 25 words), its local score (shape, stop words,
   calls to action), its length and the signals to name in a message;
@@ -100,12 +101,15 @@ class Boilerplate(CorpusRule):
     name = "boilerplate"
     severity = Severity.WARNING
     summary = ("Page furniture left by scraping: menus, share bars, promos, cookie notices, teasers, footers, "
-               "found by repetition across the corpus, line shape and context.")
+               "found by repetition across the corpus, line shape, links to the site itself and context.")
     message = 'page furniture "{line}" (matches "{phrase}")'
     messages = {
         "navigation": 'page furniture "{line}": a navigation section of {links} links to other pages under this '
                       'heading (matches "{phrase}")',
         "model": 'page furniture "{line}": {why}',
+        "site-links": 'page furniture "{line}": {links} link{s} to other pages of this site or share buttons, '
+                      'and no text of its own',
+        "site-links-heading": 'page furniture "{line}": the heading of a list of links to other pages of this site',
     }
     explanation = (
         "A scraper that takes a page's text takes its furniture too: menus, share bars, paywall and "
@@ -116,7 +120,8 @@ class Boilerplate(CorpusRule):
         "benchmarks/furniture/train.py and validated leave-one-site-out): repetition (the line occurs "
         "in other documents of the corpus; copies of one article count once), shape (length, stop-word "
         "density in the page's language, sentence punctuation, capitalised menu runs, `|` separators, "
-        "glued menu items, link density) and a short list of calls to action; then context: furniture "
+        "glued menu items, link density; a Markdown link is read as its text, as a reader sees it) and a short "
+        "list of calls to action; then context: furniture "
         "comes in runs before and after the article body, and a short line between two paragraphs of "
         "the article is the article's own. In a corpus of fewer than "
         f"{model.LOCAL_CORPUS} documents (a file linted alone, a small repository) repetition says little, "
@@ -128,7 +133,11 @@ class Boilerplate(CorpusRule):
         "(`format-share`) is the corpus's format, not furniture. The phrase lists still fire on their "
         "own: section labels (`lines`) and teasers (`prefixes`) that make up or start a short line, promo "
         "`phrases` and `patterns` anywhere in a line that quotes no one; a navigation section (a heading "
-        "such as \"Related:\" over a list of links) is reported once, on its heading. --fix removes a line "
+        "such as \"Related:\" over a list of links) is reported once, on its heading. A line of nothing but "
+        "links to other pages of the page's own site (relative links, or links to the host its front matter or a "
+        "`URL:` line names) or share buttons is a menu, breadcrumb, tag list or teaser by its structure, in any "
+        "wording: it fires when it has two such links or stands next to another such line, and so does a heading "
+        "over them; the article's source list (under a \"Sources\" heading or line) never does. --fix removes a line "
         "found by the phrase lists; a whole navigation section, or a line found by the model, is left to "
         "you. Extend the lists under `rules.boilerplate` in rules.yaml; `model: false` keeps only them."
     )
@@ -187,7 +196,8 @@ class Boilerplate(CorpusRule):
         corpus's format (headings, labels), and "u": the lines for the model, only when the
         document can have furniture at all (one in sixteen articles: the others' lines only lend
         their keys to the corpus's counts)}."""
-        fact: dict[str, Any] = {"p": [to_record(f) for f in self._phrase_findings(doc)]}
+        phrases = list(self._phrase_findings(doc))
+        fact: dict[str, Any] = {"p": [to_record(f) for f in [*phrases, *self._site_link_findings(doc, phrases)]]}
         if self.options.model:
             units, facts, protect = page_furniture.model_input(doc)  # shared with furniture_lines
             texts = page_furniture.unit_texts(doc, units)
@@ -242,7 +252,7 @@ class Boilerplate(CorpusRule):
             rows = fact.get("u", ())  # none: most articles, which cannot have furniture
             if not rows or (self.focus is not None and path not in self.focus):
                 continue  # a partial run reports on its files only: the others only lend their lines
-            phrase_lines = {record[1] for record in fact.get("p", ())}
+            phrase_lines = {line for record in fact.get("p", ()) for line in range(record[1], record[3] + 1)}
             counts = [self._count(index, docs, path, row[4] or None) for row in rows]
             lines = [model.LineFact(row[4] or None, row[5], row[6], row[7], row[8], row[11]) for row in rows]
             verdicts = model.classify_facts(lines, [c for c, _ in counts], weights,
@@ -272,6 +282,26 @@ class Boilerplate(CorpusRule):
             count += len(others)
             example = example or (others[0] if others else None)
         return count, example
+
+    # -- links to the site itself ---------------------------------------------------------------------
+    def _site_link_findings(self, doc: Document, phrases: Sequence[Finding]) -> Iterator[Finding]:
+        """Lines of nothing but links to other pages of the article's own site (page_furniture.
+        site_link_units), and the headings over them, where the phrase lists found nothing (their
+        line, or the navigation section their fix would remove)."""
+        if "](" not in doc.text:
+            return
+        found = page_furniture.model_input(doc)[0]
+        taken = {line for finding in phrases for line in range(finding.line, finding.end_line + 1)}
+        for finding in phrases:
+            for edit in finding.fix.edits if finding.fix else ():
+                taken.update(range(doc.position(edit.start)[0], doc.position(max(edit.start, edit.end - 1))[0] + 1))
+        for i, links in page_furniture.site_link_units(doc, found).items():
+            start, end = found[i]
+            if doc.position(start)[0] in taken:
+                continue
+            text = page_furniture.unit_texts(doc, [found[i]])[0]
+            variant = "site-links" if links else "site-links-heading"
+            yield self.report(doc, start, end, variant, line=quote(text, 50), links=links, s="" if links == 1 else "s")
 
     # -- the phrase lists ----------------------------------------------------------------------------
     def _match(self, doc: Document, block: Block) -> Match | None:
