@@ -131,6 +131,39 @@ def test_two_apostrophes_as_quotation_marks_stay_silent():
     assert check("KZ106", text) == []
 
 
+def test_a_wikis_footnote_marks_fire_and_are_deleted():
+    text = ("At least 5,300 people were killed in the floods,[3] officials said on Tuesday.[4] The city of Derna "
+            "was worst hit.[citation needed] Rescue teams arrived on Wednesday, the Red Crescent said.[5][6]\n")
+    found = check("KZ106", text)
+    assert [f.snippet for f in found] == ["[3]", "[4]", "[citation needed]", "[5][6]"]
+    assert all("footnote" in f.message and f.fix.safe for f in found)
+
+
+def test_a_text_mode_browsers_link_numbers_fire_once_a_line():
+    text = ("   [1]Skip to main content\n   [3]News [4]Sport [5]Business [6]Opinion\n\n"
+            "   About 19,000 people were evacuated from homes and hotels on Rhodes on Sunday, the fire service "
+            "said.\n\n   [9]Share on Facebook [10]Share on Twitter\n")
+    found = check("KZ106", text)
+    assert [(f.line, len(f.fix.edits)) for f in found] == [(1, 1), (2, 4), (6, 2)]
+    assert '"[3]", "[4]" and 2 more' in found[1].message
+
+
+@pytest.mark.parametrize("text", [
+    "The statement from the president's office said \"we give[s] our full support\" to the talks.",  # editor's letter
+    "Officials called the report \"inaccurate [sic]\" and said it would be withdrawn.",
+    "He said [the president] had known about the plan for weeks.",
+    "The scores were [1, 2, 3] in the first round, the judges said.",
+])
+def test_editorial_brackets_stay_silent(text):
+    assert check("KZ106", text + "\n") == []
+
+
+def test_markdown_reference_links_and_footnotes_stay_silent():
+    text = ("The [ministry said][3] that 12 people were arrested.[^1]\n\n"
+            "[3]: https://www.gov.example/statement\n\n[^1]: The ministry's statement of 5 January.\n")
+    assert check("KZ106", text, "article.md") == []
+
+
 # -- KZ107: ellipsis lines, underscore lines, teasers cut off -----------------------------------
 
 

@@ -39,6 +39,15 @@ class MarkupResidueOptions(ArtifactOptions):
 # What a wikitext match starts with; ''italics'' count only next to other wikitext.
 _WIKI_STARTS = ("[[", "{{", "'''", "=")
 _WIKI_ITALICS = re.compile(r"(?<!')'{2}(?=[^'\s])[^'\n]{1,120}(?<=[^'\s])'{2}(?!')")
+# a reference mark glued to the text it follows, as a wiki's page copies them: a footnote number
+# ("killed,[3]", "[5][6]"), a section's "[edit]" link or an inline maintenance tag
+# ("[citation needed]", "[who?]"); not "[sic]" or "[the president]", which follow a space, nor an
+# editor's letter in a quotation ("give[s]")
+_FOOTNOTE_ITEM = r"\d{1,3}|note[ \t]\d{1,3}|edit|[a-z][a-z \t-]{0,30}(?:needed|\?)"
+_REFERENCE_MARK = re.compile(
+    rf"(?<=[^\W_]|[.,;:!?)\"”’'%])(?:\[(?:{_FOOTNOTE_ITEM})\])+(?![(\[:])"
+    # a text-mode browser's link number before the link's text (lynx, w3m: "[3]News [4]Sport")
+    r"|(?:(?<=[ \t])|^)\[\d{1,4}\](?=[^\W\d_])", re.MULTILINE)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});|&nbsp(?![;\w])")
 
 
@@ -46,11 +55,14 @@ class MarkupResidue(DocumentRule):
     code = "KZ106"
     name = "markup-residue"
     severity = Severity.WARNING
-    summary = "HTML entities, tags or CMS shortcodes left in prose (&nbsp;, &amp;, <br>, [caption])."
+    summary = "HTML entities, tags, CMS shortcodes or reference marks left in prose (&nbsp;, <br>, [caption], [3])."
     message = 'HTML {kind} "{text}" in prose'
     messages = {
         "entity": 'HTML entity "{entity}" in prose (stands for {shown}{note})',
         "wiki": 'wiki markup "{text}" in prose',
+        "reference": 'reference mark "{text}" in prose: a wiki\'s footnote or tag, copied with the text',
+        "browser": 'link number {text} in prose: a text-mode browser\'s (lynx, w3m) marks, copied with the text',
+
         "block": 'HTML block "{text}"{more} in a Markdown article: scraped markup, not text (Markdown hides it '
                  'from every check)',
     }
@@ -67,7 +79,10 @@ class MarkupResidue(DocumentRule):
         "An HTML comment in prose (`<!-- ad slot 3 -->`) is residue too, kzlint's own directives aside. "
         "Wikitext counts too: `'''bold'''`, `{{convert|…}}`, `[[link|text]]`, `== Heading ==`, and "
         "`''italics''` where other wikitext shows the source (alone, two apostrophes are often a "
-        "quotation mark). Tag names and patterns: `rules.markup-residue` in rules.yaml."
+        "quotation mark). Reference marks copied with the text count too: a wiki's footnote numbers and tags "
+        "glued to the word before (`killed,[3]`, `[citation needed]`; not `[sic]` after a space) and a "
+        "text-mode browser's link numbers (`[3]News`); --fix deletes them. "
+        "Tag names and patterns: `rules.markup-residue` in rules.yaml."
     )
     bad_example = "Police fired tear gas at protesters in Almaty&nbsp;on Wednesday.<br>"
     good_example = "Police fired tear gas at protesters in Almaty on Wednesday."
@@ -117,8 +132,36 @@ class MarkupResidue(DocumentRule):
                 else:
                     kind = "comment" if text.startswith("<!--") else "tag" if text.startswith("<") else "shortcode"
                     yield self.report(doc, start, end, kind=kind, text=quote(text, 50))
+        if "[" in prose:
+            yield from self._reference_marks(doc)
         if self.options.html_blocks and self._tag is not None and doc.is_markdown:
             yield from self._html_blocks(doc)
+
+    def _reference_marks(self, doc: Document) -> Iterator[Finding]:
+        """_REFERENCE_MARK: a wiki's marks one finding each; a browser's link numbers one per line
+        (a menu line holds a dozen)."""
+        numbers: list[re.Match] = []
+        for match in _REFERENCE_MARK.finditer(doc.prose):
+            if block_of(doc, match.start()) is None:
+                continue
+            if match.start() == 0 or doc.prose[match.start() - 1].isspace():
+                if numbers and doc.position(numbers[0].start())[0] != doc.position(match.start())[0]:
+                    yield self._browser_numbers(doc, numbers)
+                    numbers = []
+                numbers.append(match)
+                continue
+            text = match.group()
+            yield self.report(doc, match.start(), match.end(), "reference", text=quote(text, 50),
+                              what="a wiki's footnote or tag",
+                              fix=Fix((Edit(match.start(), match.end(), ""),), f'delete "{quote(text, 30)}"'))
+        if numbers:
+            yield self._browser_numbers(doc, numbers)
+
+    def _browser_numbers(self, doc: Document, numbers: list[re.Match]) -> Finding:
+        text = ", ".join(f'"{m.group()}"' for m in numbers[:2]) + (f" and {len(numbers) - 2} more" if len(numbers) > 2 else "")
+        edits = tuple(Edit(m.start(), m.end(), "") for m in numbers)
+        return self.report(doc, numbers[0].start(), numbers[-1].end(), "browser", text=text,
+                           fix=Fix(edits, f"delete the link number{'s' if len(numbers) > 1 else ''}"))
 
     def _html_blocks(self, doc: Document) -> Iterator[Finding]:
         """Markdown HTML blocks holding one of `tags`: one finding over each block."""
