@@ -35,6 +35,8 @@ HTML2TEXT = "\n\n".join([
     "# Nepal earthquake kills at least 157",
     *BODY,
     "Tags: [Nepal](/tags/nepal) [Earthquake](/tags/earthquake) [Jajarkot](/tags/jajarkot)",
+    "[Post](https://x.com/intent/post?url=https%3A%2F%2Fherald.example%2Fn) "
+    "[Pin](https://pinterest.com/pin/create/button/?url=https%3A%2F%2Fherald.example%2Fn)",
     "### Latest News",
     "  * [Floods hit Kenya's coast](/news/world/kenya-floods)\n"
     "  * [Rescue teams reach remote villages](/news/world/rescue)\n"
@@ -114,6 +116,8 @@ def test_lines_of_site_links_are_furniture_by_their_structure():
     assert not any(sentence[:40] in line for sentence in BODY for line in flagged)
     tags = next(f for f in found if "Tags" in f.message)
     assert "3 links to other pages of this site" in tags.message
+    share = next(f for f in found if f.snippet.startswith("Post"))
+    assert "2 share buttons and no text of its own" in share.message
     heading = next(f for f in found if "Latest News" in f.message)
     assert "the heading of a list of links" in heading.message
 
@@ -126,7 +130,7 @@ def test_share_buttons_and_the_pages_own_absolute_links_are_site_links():
     assert all(n in messages for n in related)
     assert "a navigation section of 2 links" in messages[related[0] - 3]  # the setext heading over them
     menu = [n for n, line in enumerate(lines, 1) if line.startswith("*   [") and n < related[0]]
-    assert all("1 link to other pages of this site" in messages[n] for n in menu)
+    assert all("a link to another page of this site and no text of its own" in messages[n] for n in menu)
     assert not any("URL Source" in message for message in messages.values())  # the page's own URL
     share = next(n for n, line in enumerate(lines, 1) if "sharer" in line)
     assert share in messages

@@ -61,6 +61,11 @@ def own_domains(doc: Document) -> frozenset[str]:
     return frozenset(filter(None, (_domain(url.strip()) for url in urls)))
 
 
+def is_share_button(url: str) -> bool:
+    """A platform's share endpoint or a mail link: a share bar's button, never a citation."""
+    return bool(_SHARE.match(url.strip()))
+
+
 def stays_on_site(url: str, own: frozenset[str]) -> bool:
     """Whether a link leads to another page of the article's own site, or is a share button."""
     url = url.strip()

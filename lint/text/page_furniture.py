@@ -106,8 +106,8 @@ def site_link_units(doc: Document, found: list[tuple[int, int]]) -> dict[int, in
         raw = doc.text[doc.line_span(first)[0]:doc.line_span(last)[1]]
         if "](" not in raw:
             continue
+        links = link_targets(raw)
         raw = _IMAGE.sub(" ", raw)
-        links = [m.group(2).strip("<>") for m in _PAGE_LINK.finditer(raw)]
         if not links or not all(stays_on_site(url, own) for url in links):
             continue
         rest = _PAGE_LINK.sub(" ", raw)
@@ -121,6 +121,11 @@ def site_link_units(doc: Document, found: list[tuple[int, int]]) -> dict[int, in
         if block.kind == "heading" and i not in kept and (kept.get(i + 1, 0) >= 2 or i + 2 in kept):
             kept[i] = 0
     return kept
+
+
+def link_targets(raw: str) -> list[str]:
+    """The targets of the Markdown links (not images) in raw text."""
+    return [m.group(2).strip("<>") for m in _PAGE_LINK.finditer(_IMAGE.sub(" ", raw))]
 
 
 def model_input(doc: Document) -> tuple[list[tuple[int, int]], list[model.LineFact], list[bool]]:

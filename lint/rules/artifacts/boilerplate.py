@@ -38,6 +38,7 @@ from lint.rules.artifacts.support import (
 from lint.rules.base import CorpusRule
 from lint.text import boilerplate as model
 from lint.text import page_furniture
+from lint.text.own_site import is_share_button
 from lint.text.patterns import Match, PatternSet
 from lint.text.phrases import phrase_alternation
 
@@ -107,8 +108,7 @@ class Boilerplate(CorpusRule):
         "navigation": 'page furniture "{line}": a navigation section of {links} links to other pages under this '
                       'heading (matches "{phrase}")',
         "model": 'page furniture "{line}": {why}',
-        "site-links": 'page furniture "{line}": {links} link{s} to other pages of this site or share buttons, '
-                      'and no text of its own',
+        "site-links": 'page furniture "{line}": {what} and no text of its own',
         "site-links-heading": 'page furniture "{line}": the heading of a list of links to other pages of this site',
     }
     explanation = (
@@ -300,8 +300,12 @@ class Boilerplate(CorpusRule):
             if doc.position(start)[0] in taken:
                 continue
             text = page_furniture.unit_texts(doc, [found[i]])[0]
-            variant = "site-links" if links else "site-links-heading"
-            yield self.report(doc, start, end, variant, line=quote(text, 50), links=links, s="" if links == 1 else "s")
+            if not links:
+                yield self.report(doc, start, end, "site-links-heading", line=quote(text, 50))
+                continue
+            first, last = doc.position(start)[0], doc.position(end)[0]
+            targets = page_furniture.link_targets(doc.text[doc.line_span(first)[0]:doc.line_span(last)[1]])
+            yield self.report(doc, start, end, "site-links", line=quote(text, 50), what=_site_links(targets))
 
     # -- the phrase lists ----------------------------------------------------------------------------
     def _match(self, doc: Document, block: Block) -> Match | None:
@@ -342,6 +346,17 @@ class Boilerplate(CorpusRule):
                 variant = None
                 fix = remove_lines_fix(doc, first, last, f'remove the line "{quote(text, 40)}"')
             yield self.report(doc, start, end, variant, fix=fix, line=quote(text), phrase=phrase, links=section.items)
+
+
+def _site_links(targets: Sequence[str]) -> str:
+    """What a line of site links holds, in words: "3 links to other pages of this site", "2 share buttons"."""
+    shares = sum(map(is_share_button, targets))
+    n = len(targets)
+    if shares == n:
+        return f"{n} share button{'s' if n > 1 else ''}"
+    if shares:
+        return f"{n} links to other pages of this site or share buttons"
+    return "a link to another page of this site" if n == 1 else f"{n} links to other pages of this site"
 
 
 def _line_of(fact: dict | None, key: str) -> int:
