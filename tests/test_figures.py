@@ -390,6 +390,10 @@ def test_what_stands_before_a_number_is_read_backwards_as_a_search_reads_it(piec
     ("The death toll from Saturday's earthquake in Nepal has risen to 7,000, officials said.",
      "death toll from Saturday's earthquake in Nepal has risen to 7,000", 7000.0),
     ("The death toll stood at 96 in April 1989.", "death toll stood at 96", 96.0),
+    # eleven words and two commas between the toll and a verb of change (Hathras, July 2024)
+    ("The death toll from Tuesday's stampede at a religious event in Hathras, Uttar Pradesh, has risen to 121, "
+     "the state's chief secretary said.",
+     "death toll from Tuesday's stampede at a religious event in Hathras, Uttar Pradesh, has risen to 121", 121.0),
 ])
 def test_a_toll_whose_verb_stands_far_from_its_noun(sentence, text, low):
     (figure,) = find_figures(Document("a.txt", f"Headline\n\n{sentence}\n"))
@@ -413,6 +417,7 @@ def test_toll_phrasings_around_the_number(sentence, text, measure):
     "Doctors saved 12 lives on Tuesday.",
     "The number of tourists rose to 2 million.",
     "The toll road costs 5 dollars.",
+    "The toll road that links the port to the capital and its airport in the south is 40 km long.",
 ])
 def test_lives_and_numbers_that_are_no_toll(sentence):
     assert find_figures(Document("a.txt", f"Headline\n\n{sentence}\n")) == []

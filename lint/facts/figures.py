@@ -64,6 +64,12 @@ TOLL_VERB = (r"(?:risen|rose|rises|climbed|climbs|reached|reaches|jumped|increas
              r"hit|passed|topped|surpassed|exceeded|is|was)")
 TOLL_VERBS = (rf"(?:(?:has|had|have|now|officially|already|since|reportedly)\s+)*{TOLL_VERB}"
               r"(?:\s+(?:to|at|above|past|over|beyond))?")
+# ... and those of a toll that changed, which may stand further from its noun ("The death toll from
+# Tuesday's stampede at a religious event in Hathras, Uttar Pradesh, has risen to 121"): a toll that
+# "is" or "was" a number ten words on is too far to be read as one ("the toll road ... is 40 km").
+TOLL_CHANGES = (r"(?:(?:has|had|have|now|officially|already|since|reportedly)\s+)*(?:risen|rose|rises|climbed|"
+                r"climbs|jumped|increased|soared|grown|grew|passed|topped|surpassed|exceeded)"
+                r"(?:\s+(?:to|above|past|over|beyond))?")
 # A disaster that "claimed 4,000 lives" or "cost 30 lives": `lives` is who is counted, the verb the measure
 # (lives alone are no toll: "could save 10,000 lives a year").
 LIVES_TAKEN = re.compile(
@@ -182,12 +188,13 @@ class FigureFinder:
             rf"(?:\s+(?!(?:{AUXILIARIES})\b)[\w’'-]+){{1,4}}?(?=\s+(?:{AUXILIARIES})\b|\s+{phrase_pattern(self.measure_of)}))?"
             rf"{chain}", re.I)
         # A toll ("the death toll", "the number of people injured") up to ten words before its verb
-        # ("... has risen to 7,000"), no clause end between; or "at" right after it ("put the number
-        # of dead at 57").
+        # ("... has risen to 7,000"), or eighteen before a verb of change, no clause end between; or
+        # "at" right after it ("put the number of dead at 57").
         self.toll_before = re.compile(
             rf"(?P<toll>\b(?:death|casualty|fatality)\s+toll|\bthe\s+toll|\bthe\s+number\s+(?:of\s+)?"
             rf"(?:{phrase_pattern(self.subject_of)}\s+)?(?P<m>{phrase_pattern(self.measure_of)}))\b"
-            rf"(?:(?:\s+[^\s.;:!?\d][^\s.;:!?]*){{0,10}}?\s+{TOLL_VERBS}|\s+at)\s*$", re.I)
+            rf"(?:(?:\s+[^\s.;:!?\d][^\s.;:!?]*){{0,10}}?\s+{TOLL_VERBS}"
+            rf"|(?:\s+[^\s.;:!?\d][^\s.;:!?]*){{11,18}}?\s+{TOLL_CHANGES}|\s+at)\s*$", re.I)
         self.before = re.compile(
             rf"(?P<m>{phrase_pattern(self.before_measure_of)})(?:\s+(?:{FILLERS}))*\s+$", re.I)
         self.not_measure = re.compile(phrase_pattern(lexicon.not_measures), re.I)
@@ -359,7 +366,7 @@ class FigureFinder:
                 measure, span = "killed", before.span("m")
         toll_start = None
         if not measure and not (head_measure and not subject) and (head is None or subject):
-            toll = self.toll_before.search(prose, max(s_start, q_start - 120), q_start)
+            toll = self.toll_before.search(prose, max(s_start, q_start - 200), q_start)
             if toll:  # "The death toll from Saturday's earthquake has risen to 7,000"
                 measure = self.measure_of[_word_key(toll.group("m"))] if toll.group("m") else "killed"
                 span, toll_start = toll.span("toll"), toll.start("toll")
