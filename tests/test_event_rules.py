@@ -189,6 +189,9 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     ("killed in Atlanta, Georgia", ["US.GA.atlanta", "US.GA"]),  # not the country Georgia
     ("killed in London, Ontario", ["CA.08.london", "CA.08"]),
     ("killed in Tbilisi, Georgia", ["GE.51", "GE"]),
+    # the small words inside a name: not the town of Rio Grande, nor a "Sul"
+    ("floods in the southern Brazilian state of Rio Grande do Sul", ["BR.23"]),
+    ("fires in Mato Grosso do Sul", ["BR.11"]),
     # a country's short name is that country, but an abbreviation before a noun is a modifier
     ("killed in the US", ["US"]),
     ("flights from the UAE", ["AE"]),

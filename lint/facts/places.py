@@ -33,7 +33,9 @@ _WIDE_HINTS = ("asia", "africa", "europe", "america", "ocean", "pacific", "atlan
                "balkans", "sahel", "region", "countries", "nations", "world", "glob")
 # a capital not inside a word, and the capitalised words after it; the capital comes first, so that
 # `re` looks for it with a fast character-set scan
-_CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'-].)[\w’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|al-|el-)?[A-Z][\w’'.-]*)*")
+# (the small words inside names: "Isle of Man", "Rio de Janeiro", "Rio Grande do Sul")
+_CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'-].)[\w’'.-]*(?:\s+(?:(?:of|de|del|do|da|dos|das|di|du|des|della)\s+|al-|el-)?"
+                              r"[A-Z][\w’'.-]*)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # the endings _POSSESSIVE removes from a name (no newline in one)
 _PREPOSITIONS = frozenset("in at near outside around across from to of into throughout within".split())
