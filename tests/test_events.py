@@ -82,6 +82,9 @@ BODY = ["A gas explosion killed 20 people in a market in the north of the countr
     # an article without its headline repeated: a byline between the title and the first paragraph
     (["Gas explosion kills 20 in market", "By Jane Doe, 13 September 2023", *BODY], "2023-09-13"),
     (["Gas explosion kills 20 in market", "Published: Wed 13 Sep 2023 10:22 BST", *BODY], "2023-09-13"),
+    # a reader service's header, an ISO 8601 time stamp
+    (["Title: Gas explosion kills 20 in market", "URL Source: https://news.example/gas",
+      "Published Time: 2023-09-13T10:22:00Z", "Markdown Content:", *BODY], "2023-09-13"),
     # a timeline after the first paragraph, a date inside a long sentence, a date without a year: no byline
     (["Gas explosion kills 20 in market", *BODY, "16 December 2011: police fire on strikers"], "none"),
     (["Gas explosion kills 20 in market", "The market, which opened on 3 May 1998, was the largest in the region "

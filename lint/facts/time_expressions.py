@@ -39,7 +39,7 @@ _COUNT = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 
 # (kind, pattern); earlier kinds win where two overlap
 _DATE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
-    ("ymd", re.compile(rf"\b{_YEAR}-(\d{{2}})-(\d{{2}})\b")),
+    ("ymd", re.compile(rf"\b{_YEAR}-(\d{{2}})-(\d{{2}})(?:\b|(?=T\d\d:\d\d))")),  # ISO 8601: 2024-05-03T14:22:00Z
     ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
     ("dmy", re.compile(rf"\b{_DAY} (?:of )?{_MONTH},? {_YEAR}\b")),
     ("my", re.compile(rf"\b{_MONTH},? (?:of )?{_YEAR}\b")),
