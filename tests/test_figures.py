@@ -406,6 +406,10 @@ def test_a_toll_whose_verb_stands_far_from_its_noun(sentence, text, low):
     ("The number of people killed rose to 120 on Monday.", "The number of people killed rose to 120", "killed"),
     ("Officials put the number of dead at 57.", "the number of dead at 57", "killed"),
     ("The number of people arrested has risen to 50.", "The number of people arrested has risen to 50", "arrested"),
+    # a toll revised, up or down (Herat, October 2023)
+    ("The number of people killed in Saturday's earthquakes in Herat was revised to 1,294 by the United Nations.",
+     "The number of people killed in Saturday's earthquakes in Herat was revised to 1,294", "killed"),
+    ("The death toll has been revised down to 1,294.", "death toll has been revised down to 1,294", "killed"),
 ])
 def test_toll_phrasings_around_the_number(sentence, text, measure):
     (figure,) = find_figures(Document("a.txt", f"Headline\n\n{sentence}\n"))
@@ -418,6 +422,7 @@ def test_toll_phrasings_around_the_number(sentence, text, measure):
     "The number of tourists rose to 2 million.",
     "The toll road costs 5 dollars.",
     "The toll road that links the port to the capital and its airport in the south is 40 km long.",
+    "The budget for the reconstruction of Herat was revised to 1,294 million afghanis.",
 ])
 def test_lives_and_numbers_that_are_no_toll(sentence):
     assert find_figures(Document("a.txt", f"Headline\n\n{sentence}\n")) == []

@@ -61,14 +61,14 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # The verbs of a toll that stands right before its number, however far from it the toll's noun: "The
 # death toll from Saturday's earthquake in Nepal has risen to 7,000" (`FigureFinder.toll_before`).
 TOLL_VERB = (r"(?:risen|rose|rises|climbed|climbs|reached|reaches|jumped|increased|soared|grown|grew|stands|stood|"
-             r"hit|passed|topped|surpassed|exceeded|is|was)")
-TOLL_VERBS = (rf"(?:(?:has|had|have|now|officially|already|since|reportedly)\s+)*{TOLL_VERB}"
-              r"(?:\s+(?:to|at|above|past|over|beyond))?")
+             r"hit|passed|topped|surpassed|exceeded|revised|lowered|raised|corrected|is|was)")
+_TOLL_AUXILIARIES = r"(?:(?:has|had|have|been|was|were|is|now|officially|already|since|reportedly)\s+)*"
+TOLL_VERBS = rf"{_TOLL_AUXILIARIES}{TOLL_VERB}(?:\s+(?:down|up|upwards|downwards))?(?:\s+(?:to|at|above|past|over|beyond))?"
 # ... and those of a toll that changed, which may stand further from its noun ("The death toll from
 # Tuesday's stampede at a religious event in Hathras, Uttar Pradesh, has risen to 121"): a toll that
 # "is" or "was" a number ten words on is too far to be read as one ("the toll road ... is 40 km").
-TOLL_CHANGES = (r"(?:(?:has|had|have|now|officially|already|since|reportedly)\s+)*(?:risen|rose|rises|climbed|"
-                r"climbs|jumped|increased|soared|grown|grew|passed|topped|surpassed|exceeded)"
+TOLL_CHANGES = (rf"{_TOLL_AUXILIARIES}(?:risen|rose|rises|climbed|climbs|jumped|increased|soared|grown|grew|passed|"
+                r"topped|surpassed|exceeded|revised|lowered|raised|corrected)(?:\s+(?:down|up|upwards|downwards))?"
                 r"(?:\s+(?:to|above|past|over|beyond))?")
 # A disaster that "claimed 4,000 lives" or "cost 30 lives": `lives` is who is counted, the verb the measure
 # (lives alone are no toll: "could save 10,000 lives a year").
