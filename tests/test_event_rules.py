@@ -480,3 +480,19 @@ def test_a_day_the_toll_passed_a_number_dates_the_count_not_the_event(tmp_path):
     (finding,) = codes(run(corpus(tmp_path, a=a, b=b), ["KZ501"]), "KZ501")
     assert finding.path == "corpus/a.md" and "revised from more than 5,000 to 21,000" in finding.message
     assert "earthquake in several countries" in finding.message
+
+
+def test_a_toll_revised_down_to_an_approximate_count(tmp_path):
+    # Herat, Afghanistan, October 2023: the UN revised the toll down a day later, and gave the
+    # injured as "about 1,700", a range the message writes as one value of the sentence
+    a = ("---\ndate: 2023-10-08\n---\n# Herat earthquakes\n\n"
+         "More than 2,000 people were killed and 9,240 injured by earthquakes in Herat province on Saturday, "
+         "a Taliban government spokesman said.\n")
+    b = ("---\ndate: 2023-10-09\n---\n# Herat toll revised\n\n"
+         "The number of people killed in Saturday's earthquakes in Herat was revised to 1,294 by the United "
+         "Nations, which said about 1,700 people were injured.\n")
+    found = codes(run(corpus(tmp_path, a=a, b=b), ["KZ501"]), "KZ501")
+    messages = sorted(f.message for f in found)
+    assert len(found) == 2 and all(f.path == "corpus/a.md" for f in found)
+    assert "revised from 9,240 to between 1,530 and 1,870 at corpus/b.md:6" in messages[0]
+    assert "revised from more than 2,000 to 1,294 at corpus/b.md:6, 1 day later" in messages[1]

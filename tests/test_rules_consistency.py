@@ -367,3 +367,17 @@ def test_clean_bbc_articles_raise_only_the_stale_tsunami_tolls(dev_corpus):
         ("KZ501", "business/353.txt", 5, Severity.INFO),
     ]
     assert all("150,000" in f.message and "stale" in f.message for f in found)
+
+
+@pytest.mark.parametrize("low, high, low_open, high_open, plain, inside", [
+    (34.2, 38 * 1.1, False, False, "35 to 41", "between 35 and 41"),  # "some 38": whole people
+    (14.4, 16.0, False, True, "15", "15"),  # "nearly 16"
+    (4.5, 5.0, False, True, "4.5 to under 5", "at least 4.5 but under 5"),  # "nearly 5" holds no whole number
+    (24.0, 99.0, False, False, "24 to 99", "between 24 and 99"),  # "dozens"
+    (10.0, math.inf, False, False, "at least 10", "at least 10"),
+])
+def test_a_toll_in_words(low, high, low_open, high_open, plain, inside):
+    from lint.rules.consistency.figure_contradiction import Claim, describe
+
+    claim = Claim("a.md", "killed", "people", low, high, low_open, high_open, "", (1, 1, 1, 1))
+    assert (describe(claim), describe(claim, inside=True)) == (plain, inside)

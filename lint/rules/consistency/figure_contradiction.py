@@ -75,8 +75,11 @@ def _below(a: Claim, b: Claim) -> bool:
     return a.high < b.low or (a.high == b.low and (a.high_open or b.low_open))
 
 
-def describe(claim: Claim) -> str:
-    """An interval in words: 'at least 10', 'more than 100', '24 to 99', '12'."""
+def describe(claim: Claim, inside: bool = False) -> str:
+    """An interval in words: 'at least 10', 'more than 100', '24 to 99', '12'; `inside` a sentence
+    that says "from ... to ...", a range is 'between 24 and 99'. People are counted in whole
+    numbers: "some 38" (34.2 to 41.8) is 35 to 41, "nearly 16" (14.4 to under 16) is 15, where
+    the interval holds a whole number ("nearly 5", 4.5 to under 5, holds none)."""
     low, high = _number(claim.low), _number(claim.high)
     if math.isinf(claim.high):
         return f"more than {low}" if claim.low_open else f"at least {low}"
@@ -84,6 +87,14 @@ def describe(claim: Claim) -> str:
         return f"fewer than {high}" if claim.high_open else f"up to {high}"
     if claim.low == claim.high:
         return low
+    lowest = math.floor(claim.low) + 1 if claim.low_open else math.ceil(claim.low)
+    highest = math.ceil(claim.high) - 1 if claim.high_open else math.floor(claim.high)
+    if lowest <= highest and (claim.low != int(claim.low) or claim.high != int(claim.high)):
+        if lowest == highest:
+            return _number(lowest)
+        return f"between {lowest:,} and {highest:,}" if inside else f"{lowest:,} to {highest:,}"
+    if inside:
+        return f"at least {low} but under {high}" if claim.high_open else f"between {low} and {high}"
     return f"{low} to {'under ' if claim.high_open else ''}{high}"
 
 
@@ -207,7 +218,7 @@ class FigureContradiction(CorpusRule):
         variant: str | None = None
         if relation.kind == "revised":
             variant = "revised"
-            fields.update(old=describe(claim), new=describe(other), later=_days(relation.days))
+            fields.update(old=describe(claim, inside=True), new=describe(other, inside=True), later=_days(relation.days))
         elif relation.kind == "stale":
             variant = "stale-here" if claim.path == other.path else "stale"
         finding = self.report_at(claim.path, claim.span, variant, snippet=claim.text, related=[other.location],
