@@ -219,3 +219,18 @@ def test_without_lingua_the_dev_corpus_stays_quiet(monkeypatch, dev_corpus):
     files = sorted(dev_corpus.glob("*/*.txt"))
     flagged = [f for path in files for f in checker.check(Document(str(path), decode(path.read_bytes()).text))]
     assert len({f.path for f in flagged}) <= 0.01 * len(files), [f.message for f in flagged]
+
+
+def test_a_quoted_sentence_in_another_script_left_without_a_gloss_is_untranslated():
+    quoted = '"Мы не допустим беспорядков", the akim of the region told reporters on Thursday.'
+    findings = list(rule().check(Document("a.txt", injected(quoted))))
+    assert [f.snippet for f in findings] == ["Мы не допустим беспорядков"]
+
+
+@pytest.mark.parametrize("sentence", [
+    'Protesters chanted "Шал, кет!" as they marched through the square on Thursday.',  # a slogan
+    '"Мы не допустим беспорядков" ("We will not allow riots"), the akim of the region said.',  # glossed
+    '"Мы не допустим беспорядков" - We will not allow riots, the akim of the region said.',
+])
+def test_a_quoted_slogan_or_a_glossed_quotation_stays_silent(sentence):
+    assert list(rule().check(Document("a.txt", injected(sentence)))) == []

@@ -6,7 +6,8 @@ another language are first spotted by how few of their lowercase words are commo
 and only those few sentences go to lingua (a detector built for the configured languages
 only, once per process). Without lingua (the core install), a sentence is reported when its
 common words are another language's (lint/reference/other_languages.py), with those words as
-the reason. Names, glosses in parentheses, quotations and allow-listed terms are left alone.
+the reason. Names, glosses in parentheses, short or translated quotations and allow-listed terms
+are left alone.
 """
 
 from __future__ import annotations
@@ -67,6 +68,10 @@ _NON_LATIN_LANGUAGES = {"russian": "CYRILLIC", "kazakh": "CYRILLIC", "ukrainian"
                         "persian": "ARABIC", "greek": "GREEK", "hebrew": "HEBREW"}
 
 
+# a gloss after a quotation: its closing mark, then "(" or a dash and the translation
+_GLOSS_AFTER = re.compile(r"[\s\"'”’»“«]{0,3}(?:\(|[-–—:]\s*[\"“«‘']?[A-Z])")
+
+
 class UntranslatedOptions(Options):
     model_config = Section.model_config  # kebab-case keys in rules.yaml
 
@@ -110,8 +115,10 @@ class Untranslated(DocumentRule):
         "another script are reported, and Latin-script sentences whose words are mostly not English "
         "are confirmed with lingua before they are reported (`kzlint[lang]`); without lingua, a "
         "sentence is reported when its common words are another language's, and the message shows "
-        "them. Names (capitalised runs of a few words), glosses in parentheses, quotations and the "
-        "rule's `allow` list are not reported."
+        "them. Names (capitalised runs of a few words), glosses in parentheses, Latin-script quotations, "
+        "quotations in another script of up to `name-words` words (a slogan) or followed by their "
+        "translation, and the rule's `allow` list are not reported; a longer quotation in another script "
+        "left without a translation is."
     )
     bad_example = ("Police detained dozens of protesters in Almaty on Thursday, officials said, and the city "
                    "centre was calm by the evening. Полиция задержала более ста человек.")
@@ -183,11 +190,20 @@ class Untranslated(DocumentRule):
             run_script = _script(run[0])
             if run_script == script or sum(ch.isalpha() for ch in run) < self.options.min_letters:
                 continue
-            if run.lower() in allow or self._is_name(prose, start, end, run) or quotes.in_quotes(doc, start, end):
+            if run.lower() in allow or self._is_name(prose, start, end, run):
+                continue
+            if quotes.in_quotes(doc, start, end) and not self._untranslated_quote(prose, end, run):
                 continue
             label = _SCRIPT_NAMES.get(run_script, run_script.title())
             language = self._guess(run, run_script)
             yield self.report(doc, start, end, script=label, guess=language, text=_clip(run), extra={"script": label})
+
+    def _untranslated_quote(self, prose: str, end: int, run: str) -> bool:
+        """A quotation in another script is the speaker's words when short (a slogan, a term: up to
+        `name-words` words) or glossed after it; a longer one left without a gloss is untranslated."""
+        if len(_run_words().findall(run)) <= self.options.name_words:
+            return False
+        return not _GLOSS_AFTER.match(prose, end)
 
     def _is_name(self, prose: str, start: int, end: int, run: str) -> bool:
         words = _run_words().findall(run)
