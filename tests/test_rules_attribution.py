@@ -240,3 +240,10 @@ def test_reporting_verbs_attribute(cue):
     bare = article("Twelve law enforcement officers have also been killed with 353 other injured.")
     attributed = article(f"The interior ministry {cue} that twelve law enforcement officers have also been killed.")  # adapted
     assert kz301(bare) and kz301(attributed) == []
+
+
+def test_the_message_names_what_is_counted_in_plain_words():
+    (finding,) = kz301(article("Hundreds of people marched through Niamey on Wednesday."))
+    assert finding.message.endswith("say who gives this count of protesters")
+    (finding,) = kz301(article("Twelve soldiers were killed in an attack on an army post near the border on Tuesday."))
+    assert finding.message.endswith("say who gives this count of troops killed")

@@ -212,7 +212,9 @@ def short_text(doc: Document, figure: Figure) -> str:
 
 
 def _counts(figure: Figure) -> str:
-    if figure.subject and figure.subject != figure.measure:
+    """What the figure counts: "troops killed", "people arrested"; a measure that is a plural noun
+    of its own ("protesters", "casualties") alone ("people protesters" was the message)."""
+    if figure.subject and figure.subject != figure.measure and not figure.measure.endswith("s"):
         return f"{figure.subject} {figure.measure}"
     return figure.measure
 
