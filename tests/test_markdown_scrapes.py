@@ -173,3 +173,21 @@ def test_emphasis_marks_are_not_prose():
 def test_a_linked_image_is_not_prose():
     doc = Document("a.md", f"[![Image 1: Example News logo]({SITE}/logo.svg)]({SITE}/)\n\nText.\n")
     assert doc.prose.split() == ["Text."]
+
+
+def test_a_page_that_does_not_name_its_site_is_read_by_where_its_lines_of_links_lead():
+    page = READER.replace(f"URL Source: {SITE}/world/americas/brazil-floods-2024\n\n", "")
+    found = findings(page, "news/brazil.md")
+    lines = page.split("\n")
+    menu = [n for n, line in enumerate(lines, 1) if line.startswith("*   [") and "/world/" not in line
+            and "/climate/brazil" not in line]
+    assert all(any(f.line == n and "a link to another page of this site" in f.message for f in found) for n in menu)
+
+
+def test_three_links_to_one_outlet_are_no_site():
+    """A list of further reading from one outlet, under no heading, is the article's own choice."""
+    text = CLEAN.split("## Sources")[0].replace("url: https://www.energy-desk.org/heatwave\n", "") + "\n".join(
+        f"- [{title}](https://www.reuters.com/{slug})" for title, slug in [
+            ("Europe's heatwave explained", "a"), ("Why rivers limit nuclear power", "b"), ("Power prices, a timeline", "c")])
+    text += "\n"
+    assert [f for f in findings(text, "news/heatwave.md") if "this site" in f.message] == []

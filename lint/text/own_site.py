@@ -58,7 +58,7 @@ def own_domains(doc: Document) -> frozenset[str]:
             if isinstance(value, str) and front_matter_key(key) in keys]
     if "http" in doc.text:
         urls.extend(m.group(1) for m in URL_LINE.finditer(doc.text, doc.front_matter_end))
-    return frozenset(filter(None, (_domain(url.strip()) for url in urls)))
+    return frozenset(filter(None, (domain_of(url.strip()) for url in urls)))
 
 
 def is_share_button(url: str) -> bool:
@@ -72,13 +72,14 @@ def stays_on_site(url: str, own: frozenset[str]) -> bool:
     if not url or _SHARE.match(url):
         return True
     if url.startswith("//"):
-        return _domain("https:" + url) in own
+        return domain_of("https:" + url) in own
     if not _SCHEME.match(url) and not url.lower().startswith("www."):
         return True  # relative: "/news/world", "#top", "page.html", "?page=2"
-    return bool(own) and _domain(url) in own
+    return bool(own) and domain_of(url) in own
 
 
-def _domain(url: str) -> str:
+def domain_of(url: str) -> str:
+    """The registrable domain of an absolute or www. URL ("" for a relative one)."""
     if url.lower().startswith("www."):
         url = "https://" + url
     try:

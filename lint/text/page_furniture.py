@@ -14,10 +14,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from lint.core.document import Document
 from lint.text import boilerplate as model
-from lint.text.own_site import URL_LINE, own_domains, section_label, source_section_labels, stays_on_site
+from lint.text.own_site import (
+    URL_LINE,
+    domain_of,
+    is_share_button,
+    own_domains,
+    section_label,
+    source_section_labels,
+    stays_on_site,
+)
 
 _SOURCE_LINE = re.compile(r"^\W*(?:sources?|via|fonte|quelle|источник)\s*:", re.IGNORECASE)
 _PAGE_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*(<[^>\n]*>|[^()\s]*)(?:\s+\"[^\"\n]*\")?\s*\)")
@@ -94,33 +103,50 @@ def site_link_units(doc: Document, found: list[tuple[int, int]]) -> dict[int, in
     """The units that are nothing but links to other pages of the article's own site (or share
     buttons), with how many: a menu, a breadcrumb, a tag list, a related-story list, a footer (see
     lint.text.own_site). A unit of one such link counts only next to another (a lone link to the
-    site's day page is no menu); a source list (a "Sources" heading or line) is never one."""
+    site's day page is no menu); a source list (a "Sources" heading or line) is never one. Where
+    the article does not name its site, the site is the one domain that most of its lines of
+    links lead to (SITE_LINES of them or more: a menu; a source list cites several)."""
     if "](" not in doc.text:
         return {}
-    own = own_domains(doc)
     blocks = _blocks_of_units(doc, found)
     in_sources = _source_sections(blocks)
-    candidates: dict[int, int] = {}
+    link_lines: dict[int, list[str]] = {}  # unit -> its links, for the units of links and little else
     for i, (start, end) in enumerate(found):
         first, last = doc.position(start)[0], doc.position(end)[0]
         raw = doc.text[doc.line_span(first)[0]:doc.line_span(last)[1]]
-        if "](" not in raw:
+        if "](" not in raw or blocks[i].section in in_sources:
             continue
         links = link_targets(raw)
-        raw = _IMAGE.sub(" ", raw)
-        if not links or not all(stays_on_site(url, own) for url in links):
-            continue
-        rest = _PAGE_LINK.sub(" ", raw)
-        if _BARE_URL.search(rest) or model.word_count(rest) > LABEL_WORDS or _SOURCE_LINE.match(rest.lstrip(" \t*-+#>0123456789.)")):
-            continue
-        if blocks[i].section in in_sources:
-            continue
-        candidates[i] = len(links)
+        rest = _PAGE_LINK.sub(" ", _IMAGE.sub(" ", raw))
+        if links and not _BARE_URL.search(rest) and model.word_count(rest) <= LABEL_WORDS \
+                and not _SOURCE_LINE.match(rest.lstrip(" \t*-+#>0123456789.)")):
+            link_lines[i] = links
+    own = own_domains(doc) or _site_of(link_lines.values())
+    candidates = {i: len(links) for i, links in link_lines.items() if all(stays_on_site(url, own) for url in links)}
     kept = {i: n for i, n in candidates.items() if n >= 2 or i - 1 in candidates or i + 1 in candidates}
     for i, block in enumerate(blocks):  # a heading over two such links or more heads a menu
         if block.kind == "heading" and i not in kept and (kept.get(i + 1, 0) >= 2 or i + 2 in kept):
             kept[i] = 0
     return kept
+
+
+SITE_LINES = 4
+
+
+def _site_of(link_lines) -> frozenset[str]:
+    """The domain that SITE_LINES lines of links or more lead to, and two thirds of those that
+    lead anywhere (absolute links other than share buttons); none when the lines spread."""
+    leading: Counter[str] = Counter()
+    lines = 0
+    for links in link_lines:
+        domains = {domain_of(url) for url in links if not is_share_button(url)} - {""}
+        if domains:
+            lines += 1
+            leading.update(domains)
+    if not leading:
+        return frozenset()
+    domain, count = leading.most_common(1)[0]
+    return frozenset({domain}) if count >= SITE_LINES and 3 * count >= 2 * lines else frozenset()
 
 
 def link_targets(raw: str) -> list[str]:
