@@ -135,7 +135,7 @@ class Boilerplate(CorpusRule):
         "`phrases` and `patterns` anywhere in a line that quotes no one; a navigation section (a heading "
         "such as \"Related:\" over a list of links) is reported once, on its heading. A line of nothing but "
         "links to other pages of the page's own site (relative links, or links to the host its front matter or a "
-        "`URL:` line names) or share buttons is a menu, breadcrumb, tag list or teaser by its structure, in any "
+        "`URL:` line names, else the one host most of its lines of links lead to) or share buttons is a menu, breadcrumb, tag list or teaser by its structure, in any "
         "wording: it fires when it has two such links or stands next to another such line, and so does a heading "
         "over them; the article's source list (under a \"Sources\" heading or line) never does. --fix removes a line "
         "found by the phrase lists; a whole navigation section, or a line found by the model, is left to "
