@@ -64,9 +64,10 @@ def test_seeds():
         "---\ncanonical: https://www.reuters.com/world/asia-pacific/kazakhstan-2022-01-06/\n---\n" + BODY,
         "---\npermalink: https://apnews.com/article/kazakhstan-protests\n---\n" + BODY,
         "---\nlink: https://www.rferl.org/a/kazakhstan-zhanaozen/30144812.html\n---\n" + BODY,
+        "---\nog:url: https://www.rferl.org/a/kazakhstan-zhanaozen/30144812.html\n---\n" + BODY,  # Open Graph
     ],
     ids=["fm-source", "fm-url", "fm-list", "fm-name-url", "source-line", "sources-section", "bold-label", "body-link",
-         "fm-canonical_url", "fm-Original-URL", "fm-canonical", "fm-permalink", "fm-link"],
+         "fm-canonical_url", "fm-Original-URL", "fm-canonical", "fm-permalink", "fm-link", "fm-og-url"],
 )
 def test_source_links_satisfy_kz401(text):
     assert codes(text) == []
