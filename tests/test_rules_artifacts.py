@@ -473,6 +473,11 @@ def test_the_embedded_tweet_and_instagram_post_fire():
     "A post shared by Tokayev press office (@akorda_press) on Jan 5, 2022 at 3:04am PST",
     "View this post on Instagram",
     "<https://twitter.com/wtx_EU_news/status/1478712345678901234>",
+    # other platforms' embeds: TikTok's caption with its sound credit, Bluesky's and Threads' credits
+    "@unicef_pakistan Children wait for aid in Sindh #floods #pakistan ♬ original sound - UNICEF Pakistan",
+    "— Jane Doe (@janedoe.bsky.social) August 29, 2024 at 3:21 PM",
+    "Post by @unhcr",
+    "View on Threads",
 ])
 def test_other_embed_residue_fires(text):
     assert len(check("KZ108", f"Police fired tear gas.\n\n{text}\n\nThe curfew stays.", "a.md")) == 1
@@ -483,6 +488,8 @@ def test_other_embed_residue_fires(text):
     "https://www.bbc.co.uk/news/world-asia-59884562",
     "The video, posted at https://www.instagram.com/p/CYY8HF-IIwL/, was viewed 10,000 times.",
     "- [Instagram post](https://www.instagram.com/p/CYY8HF-IIwL/)",
+    "@UNICEF said on Monday that aid had reached 40,000 children in Sindh.",
+    "A post by @unhcr on Threads said the camps were full.",
 ])
 def test_quoted_posts_and_other_links_do_not_fire(text):
     assert places("KZ108", f"Police fired tear gas.\n\n{text}\n", "a.md") == []

@@ -21,11 +21,18 @@ class SocialEmbedOptions(ArtifactOptions):
     domains: list[str] | None = None
     inline_patterns: list[str] = [r"pic(?<![\w/.]pic)\.twitter\.com/\w+"]
     line_patterns: list[str] = [
-        r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{0,80}?\(@\w{1,15}\)[ \t]+(?:"
-        + MONTH_ABBREVIATION_ALTERNATION + r")[a-z]*\.?[ \t]+\d{1,2},?[ \t]+\d{4}[ \t]*$",
+        # a tweet's or a Bluesky post's credit line: "— Name (@handle) January 5, 2022",
+        # "— Name (@name.bsky.social) January 5, 2024 at 3:21 PM"
+        r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{0,80}?\(@[\w.-]{1,40}\)[ \t]+(?:"
+        + MONTH_ABBREVIATION_ALTERNATION + r")[a-z]*\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
+        r"(?:[ \t]+at[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?[ \t]*$",
         r"^[ \t]*A post shared by\b[^\n]{0,120}$",
         r"^[ \t]*View this post on Instagram[ \t]*$",
         r"^[ \t]*Watch on (?:YouTube|TikTok)[ \t]*$",
+        # a TikTok embed's caption: its author's handle, the caption, the sound credit after "♬"
+        r"^[ \t]*@[\w.]{2,24}[ \t][^\n]{0,300}♬[^\n]{0,120}$",
+        # a Threads embed's credit
+        r"^[ \t]*(?:Post by @[\w.]{1,30}|View on Threads)[ \t]*$",
     ]
 
 
@@ -36,8 +43,9 @@ class SocialEmbed(DocumentRule):
     summary = "Residue of embedded social-media posts: pic.twitter.com links, tweet credit lines, bare post URLs."
     message = "residue of an embedded post: {what}"
     explanation = (
-        "An embedded tweet or Instagram post is a widget; scraped, it leaves its text with a "
-        "`pic.twitter.com/…` link, a credit line such as `— Name (@handle) January 5, 2022`, or a "
+        "An embedded tweet, Instagram, TikTok, Bluesky or Threads post is a widget; scraped, it leaves its "
+        "text with a `pic.twitter.com/…` link, a credit line such as `— Name (@handle) January 5, 2022` or "
+        "`A post shared by …`, a TikTok caption ending in its sound credit (`♬ original sound`), or a "
         "bare post URL standing as a paragraph. The post's words then read as the article's own, "
         "without quotation or attribution. Quote the post and attribute it (\"EU News wrote on "
         "Twitter that …\") or drop it. Patterns: `rules.social-embed` in rules.yaml; the domains are those "
