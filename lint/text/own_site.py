@@ -25,8 +25,9 @@ _SHARE = re.compile(
     r"api\.whatsapp\.com/send|wa\.me/\?|t\.me/share|telegram\.me/share|vk\.com/share|"
     r"tumblr\.com/(?:share|widgets/share)|getpocket\.com/(?:save|edit)|news\.ycombinator\.com/submitlink|"
     r"plus\.google\.com/share|line\.me/R/msg))", re.I)
-URL_LINE = re.compile(r"^[ \t]*(?:url[ \t]+)?(?:source|sources|url|canonical)[ \t]*:[ \t]*<?(https?://[^\s<>]+)>?[ \t]*$",
-                       re.I | re.M)
+# a line that labels a bare URL as the page's: "Source: https://…", "URL: …", a reader service's "URL Source: …"
+URL_LINE = re.compile(r"^[ \t]*(?:url[ \t]+)?(?:source|sources|url|canonical)[ \t]*:[ \t]*"
+                      r"<?(https?://[^\s<>]+)>?[ \t]*$", re.I | re.M)
 _NOT_WORD = re.compile(r"[\W\d_]+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 

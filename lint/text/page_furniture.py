@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from lint.core.document import Document
 from lint.text import boilerplate as model
@@ -33,8 +34,10 @@ _PAGE_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*(<[^>\n]*>|[^()\s]*)(?:\s+\
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\n]*\)")
 _BARE_URL = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 LABEL_WORDS = 3  # a line of links may carry this many words of its own ("Tags:", "Follow us")
+SITE_LINES = 4  # lines of links to one domain that make it the site of a page that names none (a menu)
 _CACHE_ATTR = "_kz_furniture_lines"
 _INPUT_ATTR = "_kz_furniture_input"
+_SITE_LINKS_ATTR = "_kz_site_links"
 
 
 def units(doc: Document) -> list[tuple[int, int]]:
@@ -99,15 +102,23 @@ def _blocks_of_units(doc: Document, found: list[tuple[int, int]]) -> list:
     return [doc.prose_blocks[bisect.bisect_right(starts, start) - 1][1] for start, _ in found]
 
 
-def site_link_units(doc: Document, found: list[tuple[int, int]]) -> dict[int, int]:
-    """The units that are nothing but links to other pages of the article's own site (or share
+def site_link_units(doc: Document) -> dict[int, int]:
+    """The units (model_input's) that are nothing but links to other pages of the article's own site (or share
     buttons), with how many: a menu, a breadcrumb, a tag list, a related-story list, a footer (see
     lint.text.own_site). A unit of one such link counts only next to another (a lone link to the
     site's day page is no menu); a source list (a "Sources" heading or line) is never one. Where
     the article does not name its site, the site is the one domain that most of its lines of
-    links lead to (SITE_LINES of them or more: a menu; a source list cites several)."""
+    links lead to (SITE_LINES of them or more: a menu; a source list cites several). Computed once
+    per document (KZ102 and furniture_lines both ask)."""
     if "](" not in doc.text:
         return {}
+    cached = doc.__dict__.get(_SITE_LINKS_ATTR)
+    if cached is None:
+        cached = doc.__dict__[_SITE_LINKS_ATTR] = _site_link_units(doc, model_input(doc)[0])
+    return cached
+
+
+def _site_link_units(doc: Document, found: list[tuple[int, int]]) -> dict[int, int]:
     blocks = _blocks_of_units(doc, found)
     in_sources = _source_sections(blocks)
     link_lines: dict[int, list[str]] = {}  # unit -> its links, for the units of links and little else
@@ -130,10 +141,7 @@ def site_link_units(doc: Document, found: list[tuple[int, int]]) -> dict[int, in
     return kept
 
 
-SITE_LINES = 4
-
-
-def _site_of(link_lines) -> frozenset[str]:
+def _site_of(link_lines: Iterable[list[str]]) -> frozenset[str]:
     """The domain that SITE_LINES lines of links or more lead to, and two thirds of those that
     lead anywhere (absolute links other than share buttons); none when the lines spread."""
     leading: Counter[str] = Counter()
@@ -173,7 +181,7 @@ def furniture_lines(doc: Document) -> frozenset[int]:
     if cached is None:
         found, facts, keep = model_input(doc)
         lines: set[int] = set()
-        for i in site_link_units(doc, found):
+        for i in site_link_units(doc):
             lines.update(range(doc.position(found[i][0])[0], doc.position(found[i][1])[0] + 1))
         if model.can_have_furniture([line.n for line in facts], model.load_model()):  # most articles cannot
             verdicts = model.classify_facts(facts, [0] * len(found), model.load_model().for_corpus(1),

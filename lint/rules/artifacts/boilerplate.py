@@ -135,8 +135,8 @@ class Boilerplate(CorpusRule):
         "`phrases` and `patterns` anywhere in a line that quotes no one; a navigation section (a heading "
         "such as \"Related:\" over a list of links) is reported once, on its heading. A line of nothing but "
         "links to other pages of the page's own site (relative links, or links to the host its front matter or a "
-        "`URL:` line names, else the one host most of its lines of links lead to) or share buttons is a menu, breadcrumb, tag list or teaser by its structure, in any "
-        "wording: it fires when it has two such links or stands next to another such line, and so does a heading "
+        "`URL:` line names, else the one host most of its lines of links lead to) or share buttons is a menu, "
+        "breadcrumb, tag list or teaser by its structure, in any wording: it fires when it has two such links or stands next to another such line, and so does a heading "
         "over them; the article's source list (under a \"Sources\" heading or line) never does. --fix removes a line "
         "found by the phrase lists; a whole navigation section, or a line found by the model, is left to "
         "you. Extend the lists under `rules.boilerplate` in rules.yaml; `model: false` keeps only them."
@@ -295,7 +295,7 @@ class Boilerplate(CorpusRule):
         for finding in phrases:
             for edit in finding.fix.edits if finding.fix else ():
                 taken.update(range(doc.position(edit.start)[0], doc.position(max(edit.start, edit.end - 1))[0] + 1))
-        for i, links in page_furniture.site_link_units(doc, found).items():
+        for i, links in page_furniture.site_link_units(doc).items():
             start, end = found[i]
             if doc.position(start)[0] in taken:
                 continue
