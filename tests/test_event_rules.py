@@ -185,6 +185,7 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     ("killed in west London", ["GB.ENG.london"]),  # and one that only describes it
     ("killed in northern Nigeria", ["NG"]),
     ("across southern Africa", ["*"]),
+    ("injured across both countries", ["*"]),
     # a place qualified by its region after a comma
     ("killed in Atlanta, Georgia", ["US.GA.atlanta", "US.GA"]),  # not the country Georgia
     ("killed in London, Ontario", ["CA.08.london", "CA.08"]),

@@ -27,7 +27,7 @@ _SEVERAL_COUNTRIES = re.compile(
     r"northern)\s+)?)?(?:Asia|(?<!South\s)Africa|Europe|(?<!States\sof\s)America|Americas)|Asian|the\s+Indian\s+Ocean|Indian\s+Ocean|the\s+"
     r"Pacific|the\s+Atlantic|the\s+Caribbean|the\s+Middle\s+East|the\s+Balkans|the\s+Sahel|across\s+the\s+region|"
     r"around\s+the\s+region|throughout\s+the\s+region|in\s+the\s+region|(?:\d+|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|several|a\s+dozen)\s+(?:countries|nations)|worldwide|globally|around\s+the\s+world|"
+    r"nine|ten|eleven|twelve|several|a\s+dozen|both)\s+(?:countries|nations)|worldwide|globally|around\s+the\s+world|"
     r"across\s+the\s+globe|across\s+the\s+world)\b")
 _WIDE_HINTS = ("asia", "africa", "europe", "america", "ocean", "pacific", "atlantic", "caribbean", "middle east",
                "balkans", "sahel", "region", "countries", "nations", "world", "glob")
