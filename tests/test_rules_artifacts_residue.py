@@ -192,6 +192,21 @@ def test_a_teaser_cut_off_mid_word_or_after_a_joining_word_fires(paragraph):
     assert [f.line for f in found] == [1] and "cut off" in found[0].message
 
 
+@pytest.mark.parametrize("paragraph, counter", [
+    ("Heavy rains have killed at least 38 people in Kenya, the interior ministry said on Monday, as floods swept "
+     "away homes and roads… [+2317 chars]", "… [+2317 chars]"),
+    ("Heavy rains have killed at least 38 people in Kenya, the interior ministry said [+1,204 characters]",
+     "[+1,204 characters]"),
+])
+def test_a_news_feeds_count_of_what_it_cut_fires(paragraph, counter):
+    found = check("KZ107", f"{paragraph}\n\nThe curfew stays in force until Monday, officials said.")
+    assert [f.snippet for f in found] == [counter] and "an excerpt, not the full text" in found[0].message
+
+
+def test_a_bracketed_plus_that_counts_no_characters_stays_silent():
+    assert check("KZ107", "The index rose by two points [+2%] on Monday, traders said.\n\nMarkets were calm.\n") == []
+
+
 @pytest.mark.parametrize("text, path", [
     ("Police fired tear gas.\n\n---\n\nThe curfew stays.\n\n***\n", "a.md"),
     ("Title\n\n```\n_____\n```\n", "a.md"),

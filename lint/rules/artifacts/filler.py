@@ -37,6 +37,8 @@ class Filler(DocumentRule):
         "excerpt": 'the text ends with "[…]": an excerpt, not the full text',
         "cut-off": 'the text stops mid-sentence ("…{tail}"): cut off',
         "teaser": 'the text is cut off ("…{tail}"): an excerpt, not the full text',
+        "counted": 'the text is cut off where a news feed counts what it left out ("{counter}"): an excerpt, '
+                   'not the full text',
         "rule": 'filler line "{line}" ({length} characters; Markdown reads it as a rule, which an article '
                 'has no use for)',
     }
@@ -46,7 +48,7 @@ class Filler(DocumentRule):
         "the middle of a sentence or ends with \"[…]\". Neither is part of the article. A line "
         "fires when it holds nothing but `characters` (at least `min-length` of them; an ellipsis "
         "character counts as three dots, so a lone \"…\" fires). With `cut-off`, a paragraph ending "
-        "in \"[…]\" fires; so does any paragraph that ends with an ellipsis glued to a word cut in "
+        "in \"[…]\" or in a news feed's count of what it cut (\"… [+2317 chars]\") fires; so does any paragraph that ends with an ellipsis glued to a word cut in "
         "two (\"would reduc…\", a word English does not know) or to a joining word (\"and…\", `open-words` "
         "and other function words) when it has no other ellipsis (a writer who trails off all along "
         "is left alone); and so does the last paragraph of a document when it visibly stops "
@@ -111,6 +113,8 @@ class Filler(DocumentRule):
             end = block.start + len(text)
             if text.endswith(("[…]", "[...]")):
                 yield self.report(doc, end - len(text.split()[-1]), end, "excerpt")
+            elif text.endswith("]") and (counter := _MORE_CHARACTERS.search(text)):
+                yield self.report(doc, block.start + counter.start(), end, "counted", counter=counter.group().strip())
             elif block.kind == "paragraph" and self._teaser(text):
                 yield self.report(doc, end - len(text.split()[-1]), end, "teaser",
                                   tail=quote(" ".join(text.split()[-4:]), 40))
@@ -145,6 +149,8 @@ class Filler(DocumentRule):
 _SECTION_BREAK = re.compile(r"([_*=~\-])[ \t]*\1[ \t]*\1$")
 # A line of underscores (Markdown's thematic break, so in no prose block).
 _UNDERSCORES = re.compile(r"^[ \t]{0,3}(?:_[ \t]*){3,}$", re.M)
+# A news API's count of the characters it cut ("… [+2317 chars]", NewsAPI's content field).
+_MORE_CHARACTERS = re.compile(r"…?\s*\[\+\s?\d[\d,]*\s*(?:chars?|characters|words)\]$", re.IGNORECASE)
 # The word an ellipsis is glued to at the end of a paragraph.
 _CUT_WORD = re.compile(r"(?<![\w'’-])([A-Za-z]+)(?:…|\.\.\.)$")
 # Rarer than this in English (wordfreq Zipf), a lowercase word before the ellipsis is a cut fragment
