@@ -168,6 +168,7 @@ def test_every_furniture_line_of_the_ap_article_fires():
     "Updated 3 hours ago",
     "MortimerInMiami says:",  # a comment widget's header (dev-scraped 101.md)
     "Catherine Smith says:",
+    "The post Kenya floods kill 38 as rains batter Nairobi appeared first on Daily Nation.",  # a feed's footer
 ])
 def test_furniture_lines_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."
@@ -183,6 +184,7 @@ def test_furniture_lines_fire(text):
     "Two days ago at the summit, the president promised new elections.",
     "The interior minister said:",
     "Read the ruling, the court's spokesman told reporters.",
+    "The post of mayor appeared first on the list of reforms the council published on Monday.",
     "More than 100 Kazakhstan protesters injured",
     "Related protests broke out in Aktau and Atyrau on Tuesday.",
 ])

@@ -85,6 +85,8 @@ class BoilerplateOptions(ArtifactOptions):
         r"^[ \t]*(?:(?:updated|posted|published|edited)[ \t:]*)?(?:\d+|an?|one)[ \t]+"
         r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?[ \t]+ago\b[^\n]{0,40}$",
         r"^[ \t]*\d+[ \t]+comments?[ \t]*$",
+        # a feed's footer, as WordPress writes it: "The post <title> appeared first on <site>."
+        r"^[ \t]*The post [^\n]{3,250} appeared first on (?-i:[A-Z0-9])[^\n]{1,100}$",
         r"^[ \t]*(?:image|media|photo)[ \t]+(?:copyright|caption|source)\b",
         r"^[ \t]*(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|email|print|copy link)"
         r"(?:[ \t,|/·•]+(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|email|print|copy link)){2,}"
