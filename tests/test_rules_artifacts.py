@@ -169,6 +169,10 @@ def test_every_furniture_line_of_the_ap_article_fires():
     "MortimerInMiami says:",  # a comment widget's header (dev-scraped 101.md)
     "Catherine Smith says:",
     "The post Kenya floods kill 38 as rains batter Nairobi appeared first on Daily Nation.",  # a feed's footer
+    # a paywall's copy
+    "This article is for subscribers only.",
+    "Already a subscriber? Log in",
+    "You have reached your limit of free articles this month.",
 ])
 def test_furniture_lines_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."
@@ -185,6 +189,7 @@ def test_furniture_lines_fire(text):
     "The interior minister said:",
     "Read the ruling, the court's spokesman told reporters.",
     "The post of mayor appeared first on the list of reforms the council published on Monday.",
+    "The new rules give farmers unlimited access to water, the ministry said.",
     "More than 100 Kazakhstan protesters injured",
     "Related protests broke out in Aktau and Atyrau on Tuesday.",
 ])

@@ -76,6 +76,10 @@ class BoilerplateOptions(ArtifactOptions):
         "click to share", "click here to", "all rights reserved", "follow us on", "download our app",
         "view more articles from", "more articles by", "view all posts by", "view all articles by",
         "continue reading the main story", "read the full story", "read the full article",
+        # a paywall's copy
+        "already a subscriber", "for subscribers only", "subscribe to continue reading", "log in to continue reading",
+        "sign in to continue reading", "limit of free articles", "free articles remaining",
+        "subscribe now for unlimited access",
     ]
     patterns: list[str] = [
         r"^[ \t]*(?:©|\(c\)|copyright)(?:[ \t]*(?:©|\(c\)|copyright))?[ \t]*(?:19|20)\d\d\b",
