@@ -169,6 +169,8 @@ def test_every_furniture_line_of_the_ap_article_fires():
     "MortimerInMiami says:",  # a comment widget's header (dev-scraped 101.md)
     "Catherine Smith says:",
     "The post Kenya floods kill 38 as rains batter Nairobi appeared first on Daily Nation.",  # a feed's footer
+    "Sign up for our free daily newsletter",
+    "Get the latest news delivered straight to your inbox every morning.",
     # a paywall's copy
     "This article is for subscribers only.",
     "Already a subscriber? Log in",
@@ -190,6 +192,7 @@ def test_furniture_lines_fire(text):
     "Read the ruling, the court's spokesman told reporters.",
     "The post of mayor appeared first on the list of reforms the council published on Monday.",
     "The new rules give farmers unlimited access to water, the ministry said.",
+    "More than 10,000 readers signed up for the newsletter in its first week, the paper said.",
     "More than 100 Kazakhstan protesters injured",
     "Related protests broke out in Aktau and Atyrau on Tuesday.",
 ])

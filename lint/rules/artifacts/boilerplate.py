@@ -89,6 +89,10 @@ class BoilerplateOptions(ArtifactOptions):
         r"^[ \t]*(?:(?:updated|posted|published|edited)[ \t:]*)?(?:\d+|an?|one)[ \t]+"
         r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?[ \t]+ago\b[^\n]{0,40}$",
         r"^[ \t]*\d+[ \t]+comments?[ \t]*$",
+        # a newsletter's prompt in its many wordings: "Sign up for our free daily newsletter", "... delivered
+        # straight to your inbox"
+        r"\b(?:sign[ \t]+up|subscribe)[ \t]+(?:for|to)[ \t]+(?:our|the)[ \t]+(?:[\w-]+[ \t]+){0,3}newsletters?\b",
+        r"\bdelivered[ \t]+(?:[\w-]+[ \t]+){0,2}to[ \t]+your[ \t]+inbox\b",
         # a feed's footer, as WordPress writes it: "The post <title> appeared first on <site>."
         r"^[ \t]*The post [^\n]{3,250} appeared first on (?-i:[A-Z0-9])[^\n]{1,100}$",
         r"^[ \t]*(?:image|media|photo)[ \t]+(?:copyright|caption|source)\b",
