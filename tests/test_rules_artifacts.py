@@ -170,6 +170,12 @@ def test_every_furniture_line_of_the_ap_article_fires():
     "Catherine Smith says:",
     "The post Kenya floods kill 38 as rains batter Nairobi appeared first on Daily Nation.",  # a feed's footer
     "Sign up for our free daily newsletter",
+    # a reading time and a comment widget's buttons
+    "5 min read",
+    "Reading time: 4 minutes",
+    "Listen to this article 3 min",
+    "Comments (12)",
+    "Show comments",
     "Get the latest news delivered straight to your inbox every morning.",
     # a paywall's copy
     "This article is for subscribers only.",
@@ -193,6 +199,8 @@ def test_furniture_lines_fire(text):
     "The post of mayor appeared first on the list of reforms the council published on Monday.",
     "The new rules give farmers unlimited access to water, the ministry said.",
     "More than 10,000 readers signed up for the newsletter in its first week, the paper said.",
+    "The minister took 5 minutes to read the statement.",
+    "Show comments were banned from state television, the regulator said.",
     "More than 100 Kazakhstan protesters injured",
     "Related protests broke out in Aktau and Atyrau on Tuesday.",
 ])
