@@ -89,7 +89,9 @@ class BoilerplateOptions(ArtifactOptions):
         r"^[ \t]*(?:(?:updated|posted|published|edited)[ \t:]*)?(?:\d+|an?|one)[ \t]+"
         r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?[ \t]+ago\b[^\n]{0,40}$",
         r"^[ \t]*\d+[ \t]+comments?[ \t]*$",
-        r"^[ \t]*comments?[ \t]*\(\d+\)[ \t]*$|^[ \t]*(?:show|view|load|hide)[ \t]+(?:all[ \t]+)?(?:\d+[ \t]+)?comments?[ \t]*$",
+        # a comment widget's buttons: "Comments (12)", "Show comments", "View all 40 comments"
+        r"^[ \t]*comments?[ \t]*\(\d+\)[ \t]*$",
+        r"^[ \t]*(?:show|view|load|hide)[ \t]+(?:all[ \t]+)?(?:\d+[ \t]+)?comments?[ \t]*$",
         # a reading or listening time: "5 min read", "Reading time: 4 minutes", "Listen to this article 3 min"
         r"^[ \t]*(?:reading[ \t]+time[ \t]*:?[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes?)\.?|\d{1,3}[ \t-]*(?:min|mins|minutes?)"
         r"[ \t]+read|listen(?:[ \t]+to[ \t]+this[ \t]+(?:article|story))?[ \t]*[·:|–-]?[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes?)\.?)"
