@@ -232,3 +232,10 @@ def test_dev_corpus_has_no_source_and_nothing_else(dev_corpus):
     found = {f.code for p in paths for r in rules
              for f in r.check(Document(str(p), p.read_text(encoding="utf-8", errors="replace")))}
     assert found == {"KZ401"}
+
+
+def test_an_image_is_shown_not_cited():
+    """A Markdown image's source (a CDN's photo) is no source link: the article still has none."""
+    text = ("# Floods in Kenya\n\n![Flooded street in Nairobi](https://cdn.example-images.com/2024/04/flood.jpg)\n\n"
+            "Heavy rains have killed at least 38 people in Kenya, the interior ministry said on Monday.\n")
+    assert codes(text, "news/a.md") == ["KZ401"]

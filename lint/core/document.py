@@ -77,6 +77,7 @@ class Link:
     start: int  # offsets of the URL itself
     end: int
     block: int  # index into Document.blocks, -1 for front matter
+    image: bool = False  # a Markdown image's source (shown, not cited)
 
 
 class Document:
@@ -164,7 +165,7 @@ class Document:
             for m in _LINK.finditer(raw):
                 url = m.group(3).strip("<>")
                 start = block.start + m.start(3) + (1 if m.group(3).startswith("<") else 0)
-                found.append(Link(url, m.group(2), start, start + len(url), index))
+                found.append(Link(url, m.group(2), start, start + len(url), index, bool(m.group(1))))
                 taken.append((m.start(), m.end()))
             for m in _AUTOLINK.finditer(raw):
                 url = m.group(0)[1:-1]

@@ -177,8 +177,9 @@ def _collect(doc: Document, settings: Sources) -> SourceReport:
                     named.append(NamedSource(" ".join(names.split()), offset, block.end))
         elif section not in skipped:
             block_links = links_by_block.get(index, ())
-            for link in block_links:  # a menu's or share bar's links are the page's, not the article's sources
-                if web_address(link.url) and link.start not in links and not on_furniture(doc, link.start):
+            for link in block_links:  # a menu's or share bar's links are the page's, an image is shown: no sources
+                if web_address(link.url) and link.start not in links and not link.image \
+                        and not on_furniture(doc, link.start):
                     links[link.start] = SourceLink(link.url, link.start, link.end, False)
             if "www." in text:
                 for m in _BARE_WWW.finditer(doc.text, block.start, block.end):
