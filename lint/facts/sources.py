@@ -18,6 +18,7 @@ from lint.config import Sources
 from lint.core.document import Document, front_matter_key
 # one offline public-suffix extractor for the whole program (KZ4 and the domain ratings)
 from lint.reference.domains import _extractor, registrable_domain  # noqa: F401  (re-exported)
+from lint.text.link_numbers import NumberedLinks, numbered_links
 from lint.text.page_furniture import on_furniture
 from lint.text.phrases import literal_alternation
 
@@ -158,6 +159,7 @@ def _collect(doc: Document, settings: Sources) -> SourceReport:
     links: dict[int, SourceLink] = {}
     named: list[NamedSource] = []
     _front_matter_sources(doc, settings, links, named)
+    numbered = numbered_links(doc)
     links_by_block: dict[int, list] = {}
     for link in doc.links:
         links_by_block.setdefault(link.block, []).append(link)
@@ -179,7 +181,7 @@ def _collect(doc: Document, settings: Sources) -> SourceReport:
             block_links = links_by_block.get(index, ())
             for link in block_links:  # a menu's or share bar's links are the page's, an image is shown: no sources
                 if web_address(link.url) and link.start not in links and not link.image \
-                        and not on_furniture(doc, link.start):
+                        and not on_furniture(doc, link.start) and _cited(doc, numbered, link.start):
                     links[link.start] = SourceLink(link.url, link.start, link.end, False)
             if "www." in text:
                 for m in _BARE_WWW.finditer(doc.text, block.start, block.end):
@@ -188,6 +190,15 @@ def _collect(doc: Document, settings: Sources) -> SourceReport:
                         url = m.group(0).rstrip(".,;:!?")
                         links.setdefault(m.start(), SourceLink(url, m.start(), m.start() + len(url), False))
     return SourceReport(tuple(sorted(links.values(), key=lambda link: link.start)), tuple(named))
+
+
+def _cited(doc: Document, numbered: NumberedLinks | None, start: int) -> bool:
+    """A target in a text-mode browser's reference list is cited when its number stands in the
+    page's text off the furniture lines (a menu's, a share bar's numbers do not cite); any other
+    link stands where it is cited."""
+    if numbered is None or start not in numbered.numbers:
+        return True
+    return any(not on_furniture(doc, mark) for mark in numbered.marks.get(numbered.numbers[start], ()))
 
 
 def _declared_urls(doc: Document, start: int, end: int) -> list[tuple[int, str]]:

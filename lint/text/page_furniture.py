@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from lint.core.document import Document
 from lint.text import boilerplate as model
+from lint.text.link_numbers import MARK, NumberedLinks, numbered_links
 from lint.text.own_site import (
     URL_LINE,
     domain_of,
@@ -34,6 +35,8 @@ _PAGE_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*(<[^>\n]*>|[^()\s]*)(?:\s+\
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\n]*\)")
 _BARE_URL = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 LABEL_WORDS = 3  # a line of links may carry this many words of its own ("Tags:", "Follow us")
+LINK_WORDS = 4  # words of a numbered link's text in a text-mode browser's dump (a menu item)
+_NUMBERED_LINE = re.compile(r"^[\s*+#o-]*\[\d{1,5}\]")  # a dump's line that opens with a link number
 SITE_LINES = 4  # lines of links to one domain that make it the site of a page that names none (a menu)
 _CACHE_ATTR = "_kz_furniture_lines"
 _INPUT_ATTR = "_kz_furniture_input"
@@ -102,15 +105,15 @@ def _blocks_of_units(doc: Document, found: list[tuple[int, int]]) -> list:
     return [doc.prose_blocks[bisect.bisect_right(starts, start) - 1][1] for start, _ in found]
 
 
-def site_link_units(doc: Document) -> dict[int, int]:
+def site_link_units(doc: Document) -> dict[int, tuple[str, ...]]:
     """The units (model_input's) that are nothing but links to other pages of the article's own site (or share
-    buttons), with how many: a menu, a breadcrumb, a tag list, a related-story list, a footer (see
+    buttons), with their targets (none for a heading over such links): a menu, a breadcrumb, a tag list, a related-story list, a footer (see
     lint.text.own_site). A unit of one such link counts only next to another (a lone link to the
     site's day page is no menu); a source list (a "Sources" heading or line) is never one. Where
     the article does not name its site, the site is the one domain that most of its lines of
     links lead to (SITE_LINES of them or more: a menu; a source list cites several). Computed once
     per document (KZ102 and furniture_lines both ask)."""
-    if "](" not in doc.text:
+    if "](" not in doc.text and numbered_links(doc) is None:
         return {}
     cached = doc.__dict__.get(_SITE_LINKS_ATTR)
     if cached is None:
@@ -118,27 +121,48 @@ def site_link_units(doc: Document) -> dict[int, int]:
     return cached
 
 
-def _site_link_units(doc: Document, found: list[tuple[int, int]]) -> dict[int, int]:
+def _site_link_units(doc: Document, found: list[tuple[int, int]]) -> dict[int, tuple[str, ...]]:
     blocks = _blocks_of_units(doc, found)
     in_sources = _source_sections(blocks)
+    numbered = numbered_links(doc)
     link_lines: dict[int, list[str]] = {}  # unit -> its links, for the units of links and little else
     for i, (start, end) in enumerate(found):
+        if blocks[i].section in in_sources or (numbered and start >= numbered.start):
+            continue
         first, last = doc.position(start)[0], doc.position(end)[0]
         raw = doc.text[doc.line_span(first)[0]:doc.line_span(last)[1]]
-        if "](" not in raw or blocks[i].section in in_sources:
-            continue
-        links = link_targets(raw)
-        rest = _PAGE_LINK.sub(" ", _IMAGE.sub(" ", raw))
-        if links and not _BARE_URL.search(rest) and model.word_count(rest) <= LABEL_WORDS \
-                and not _SOURCE_LINE.match(rest.lstrip(" \t*-+#>0123456789.)")):
+        links = _markdown_links_only(raw) if "](" in raw else _numbered_links_only(raw, numbered) if numbered else None
+        if links:
             link_lines[i] = links
     own = own_domains(doc) or _site_of(link_lines.values())
-    candidates = {i: len(links) for i, links in link_lines.items() if all(stays_on_site(url, own) for url in links)}
-    kept = {i: n for i, n in candidates.items() if n >= 2 or i - 1 in candidates or i + 1 in candidates}
+    candidates = {i: tuple(links) for i, links in link_lines.items() if all(stays_on_site(url, own) for url in links)}
+    kept = {i: links for i, links in candidates.items() if len(links) >= 2 or i - 1 in candidates or i + 1 in candidates}
     for i, block in enumerate(blocks):  # a heading over two such links or more heads a menu
-        if block.kind == "heading" and i not in kept and (kept.get(i + 1, 0) >= 2 or i + 2 in kept):
-            kept[i] = 0
+        if block.kind == "heading" and i not in kept and (len(kept.get(i + 1, ())) >= 2 or i + 2 in kept):
+            kept[i] = ()
     return kept
+
+
+def _markdown_links_only(raw: str) -> list[str] | None:
+    """The targets of a line of Markdown links with at most LABEL_WORDS words of its own, else None."""
+    links = link_targets(raw)
+    rest = _PAGE_LINK.sub(" ", _IMAGE.sub(" ", raw))
+    if links and not _BARE_URL.search(rest) and model.word_count(rest) <= LABEL_WORDS \
+            and not _SOURCE_LINE.match(rest.lstrip(" \t*-+#>0123456789.)")):
+        return links
+    return None
+
+
+def _numbered_links_only(raw: str, numbered: NumberedLinks) -> list[str] | None:
+    """The targets of a line of a text-mode browser's dump that opens with a link number ("* [3]News")
+    and holds at most LINK_WORDS words a link: a menu's item, a share button. Where a link's text
+    ends is not marked, so a line of prose that opens with a link is told by its length."""
+    if not _NUMBERED_LINE.match(raw):
+        return None
+    links = numbered.targets_of(raw)
+    if links and model.word_count(MARK.sub(" ", raw)) <= LINK_WORDS * len(links) + LABEL_WORDS:
+        return links
+    return None
 
 
 def _site_of(link_lines: Iterable[list[str]]) -> frozenset[str]:

@@ -305,14 +305,15 @@ class Boilerplate(CorpusRule):
         """Lines of nothing but links to other pages of the article's own site (page_furniture.
         site_link_units), and the headings over them, where the phrase lists found nothing (their
         line, or the navigation section their fix would remove)."""
-        if "](" not in doc.text:
+        site_links = page_furniture.site_link_units(doc)
+        if not site_links:
             return
         found = page_furniture.model_input(doc)[0]
         taken = {line for finding in phrases for line in range(finding.line, finding.end_line + 1)}
         for finding in phrases:
             for edit in finding.fix.edits if finding.fix else ():
                 taken.update(range(doc.position(edit.start)[0], doc.position(max(edit.start, edit.end - 1))[0] + 1))
-        for i, links in page_furniture.site_link_units(doc).items():
+        for i, links in site_links.items():
             start, end = found[i]
             if doc.position(start)[0] in taken:
                 continue
@@ -320,9 +321,7 @@ class Boilerplate(CorpusRule):
             if not links:
                 yield self.report(doc, start, end, "site-links-heading", line=quote(text, 50))
                 continue
-            first, last = doc.position(start)[0], doc.position(end)[0]
-            targets = page_furniture.link_targets(doc.text[doc.line_span(first)[0]:doc.line_span(last)[1]])
-            yield self.report(doc, start, end, "site-links", line=quote(text, 50), what=_site_links(targets))
+            yield self.report(doc, start, end, "site-links", line=quote(text, 50), what=_site_links(links))
 
     # -- the phrase lists ----------------------------------------------------------------------------
     def _match(self, doc: Document, block: Block) -> Match | None:
