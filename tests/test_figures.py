@@ -444,3 +444,24 @@ def test_a_place_between_who_is_counted_and_the_measure(sentence, text):
 
 def test_a_place_phrase_without_a_measure_makes_no_figure():
     assert find_figures(Document("a.txt", "Headline\n\nTen people in the crowd shouted.\n")) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Clashes between farmers and herders in 2018 killed more than 200 people.",  # written for this test
+    "The fire in 1911 killed 146 garment workers, most of them young immigrant women.",
+])
+def test_a_year_before_the_verb_is_the_events_date_not_its_toll(sentence):
+    found = summary(sentence)
+    assert [text for text, *_ in found] == [next(t for t in ("killed more than 200 people", "killed 146 garment workers")
+                                                 if t in sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "low"), [
+    # South Asian English (The Hindu, Times of India style; written for this test)
+    ("Over 12 lakh people were shifted to relief camps as floods displaced 12,00,000 residents.", 1_200_000),
+    ("Nearly two lakh people were evacuated from low-lying areas.", 180_000),
+    ("The scheme will cost Rs 2,000 crore and about 1.5 crore people were displaced by the floods.", 13_500_000),
+])
+def test_lakhs_and_crores_are_counted(sentence, low):
+    found = figures(sentence)
+    assert found and min(f.low for f in found) == low

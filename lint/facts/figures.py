@@ -57,7 +57,8 @@ MEASURE_MODIFIERS = frozenset("other others more further additional extra confir
 SCORE_OR_TIME = r"\s*[-–:/]\s*\d"
 COMPOUND_AFTER = r"-[^\W\d_]"  # "three-week", "12-year-old", "1,000-strong"
 CURRENCY_BEFORE = re.compile(rf"[{CURRENCY}]\s*$")
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# digits grouped in thousands ("1,200,000"), in the South Asian way ("12,00,000": lakhs, then pairs), or not
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
 # The verbs of a toll that stands right before its number, however far from it the toll's noun: "The
 # death toll from Saturday's earthquake in Nepal has risen to 7,000" (`FigureFinder.toll_before`).
 TOLL_VERB = (r"(?:risen|rose|rises|climbed|climbs|reached|reaches|jumped|increased|soared|grown|grew|stands|stood|"
@@ -340,8 +341,8 @@ class FigureFinder:
         word = _word_key(head.group("head")) if head and head.group("head") else ""
         subject = self.subject_of.get(word, "")
         head_measure = self.measure_of.get(word, "")
-        if YEAR.fullmatch(match.group("num")) and not (word and not head.group("mods").strip()):
-            return None  # "in 2011": a year, unless a count noun follows at once
+        if YEAR.fullmatch(match.group("num")) and not (subject and not head.group("mods").strip()):
+            return None  # "in 2011", "clashes in 2018 killed": a year, unless who is counted follows at once
         if head_measure and not subject:
             if not set(head.group("mods").lower().split()) <= MEASURE_MODIFIERS:
                 return None  # "one of the many ceremonies held": the measure belongs to another noun
