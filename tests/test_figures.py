@@ -465,3 +465,14 @@ def test_a_year_before_the_verb_is_the_events_date_not_its_toll(sentence):
 def test_lakhs_and_crores_are_counted(sentence, low):
     found = figures(sentence)
     assert found and min(f.low for f in found) == low
+
+
+@pytest.mark.parametrize(("sentence", "texts"), [
+    # written for this test, in the wording of wire reports
+    ("About 90 of its 200 residents were killed in the quake.", ["About 90 of its 200 residents were killed"]),
+    ("The plane crashed, killing 51 of the 71 people on board.", ["killing 51 of the 71 people"]),
+    # the whole's own measure stands right after it: both are counts
+    ("Three of the 20 people arrested were later released.", ["Three of the 20 people arrested", "20 people arrested"]),
+])
+def test_the_whole_a_count_is_taken_from_is_no_count_of_its_own(sentence, texts):
+    assert [text for text, *_ in summary(sentence)] == texts

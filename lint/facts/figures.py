@@ -77,6 +77,7 @@ LIVES_TAKEN = re.compile(
     r"(?P<m>\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|took|tak(?:e|es|en|ing)|lost|los(?:e|es|ing)))"
     r"(?:\s+(?:an|estimated))*\s+$", re.I)
 YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_OWNERS = r"(?:the|its|their|his|her|our|those|these)"  # "51 of the 71", "90 of its 200"
 _WORD_PAIR = re.compile(r"\w\w")
 # normalise() of the words a match found: few distinct ones, looked up once per figure each
 _word_key = lru_cache(maxsize=4096)(normalise)
@@ -173,8 +174,10 @@ class FigureFinder:
         )
         heads = phrase_pattern({**self.measure_of, **self.subject_of})
         stop = "|".join(STOPWORDS)
+        # "90 of its 200 residents were killed": 200 is the whole the count is taken from
+        self.part_of = re.compile(rf"(?:{number})\s+of\s+(?:{_OWNERS}\s+)?$", re.I)
         self.head = re.compile(
-            r"[\"”’]?(?:\s+of(?:\s+the)?)?"
+            rf"[\"”’]?(?:\s+of(?:\s+{_OWNERS})?)?"
             rf"(?:\s+(?P<pron>them|whom|those|these)(?![\w])"
             rf"|(?P<mods>(?:\s+(?!(?:{stop})(?![\w]))[^\s,.;:!?()\[\]\"“”]+){{0,3}}?)\s+(?P<head>{heads}))",
             re.I,
@@ -380,6 +383,9 @@ class FigureFinder:
         interval = self.interval(match) if measure else None
         if interval is None or not self._plausible(interval, match, measure, subject, span, head):
             return None
+        if self.part_of.search(prose, max(s_start, q_start - 40), q_start) and not (
+                head and span[0] >= head.end() and not prose[head.end():span[0]].strip()):
+            return None  # the whole of "90 of its 200 residents were killed" (not "3 of the 20 people arrested")
         start = before.start("m") if before else toll_start if toll_start is not None else q_start
         text = " ".join(doc.text[start:end].split())
         figure = Figure(start, end, q_start, q_end, text, *interval, measure, subject, index, *span)
