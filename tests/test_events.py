@@ -185,6 +185,12 @@ def test_an_illness_is_no_attack():
         ["shooting"]
 
 
+def test_a_weapons_strike_is_an_attack_and_a_walkout_a_protest():
+    text = "A Russian missile strike on Kramatorsk killed 12 people, while a drone strike hit Odesa. Dockers went on strike."
+    assert [(m.word, m.kind) for m in ev.event_mentions(text)] == [
+        ("missile strike", "attack"), ("drone strike", "attack"), ("strike", "protest")]
+
+
 def test_one_event_in_several_words_and_different_events():
     lexicon = ev.EventLexicon.default()
     assert ev.kinds_agree(("earthquake",), ("tsunami",), lexicon) is True
