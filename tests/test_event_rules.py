@@ -21,6 +21,7 @@ from lint.core.document import Document
 from lint.core.findings import Severity
 from lint.engine.run import Engine
 from lint.engine.selection import build_rules
+from lint.facts import events as ev
 
 DATA = Path(__file__).resolve().parent / "data" / "events"
 
@@ -416,7 +417,6 @@ def test_claims_whose_event_windows_are_apart_are_never_one_event():
 
     from hypothesis import HealthCheck, assume, given, settings
 
-    from lint.facts import events as ev
     from lint.rules.consistency.figure_contradiction import _apart, _only_event
 
     apart = []
@@ -447,6 +447,28 @@ def test_a_placed_part_of_a_toll_in_one_article_is_no_stale_toll(tmp_path):
     (root / "corpus" / "a.md").write_text(article(None, "Moya donates prize money", both_placed), encoding="utf-8")
     found = codes(run(root, ["KZ501"]), "KZ501")
     assert len(found) == 2 and all("in this article" in f.message for f in found)
+
+
+def test_a_citys_toll_inside_its_states_in_one_article_is_a_part(tmp_path):
+    # Rio Grande do Sul, May 2024, as a wire report wrote it (written for this test)
+    text = ("The number of people killed by floods in the southern Brazilian state of Rio Grande do Sul has "
+            "risen to 113, officials said on Friday.", "In the city of Porto Alegre, 5 people have been killed "
+            "by the floods, the mayor said.")
+    root = corpus(tmp_path, a=article("2024-05-10", "Brazil floods", *text))
+    assert codes(run(root, ["KZ501"]), "KZ501") == []
+
+
+def test_last_september_dates_an_earlier_event(tmp_path):
+    """A cyclone "last September" in an article of May 2024 is not the May floods."""
+    text = ("At least 83 people have been killed by the floods in Rio Grande do Sul, the civil defence agency "
+            "said on Monday.", "Last September, an extratropical cyclone in Rio Grande do Sul killed 54 people, "
+            "officials said.")
+    root = corpus(tmp_path, a=article("2024-05-06", "Brazil floods", *text))
+    assert codes(run(root, ["KZ501"]), "KZ501") == []
+    months = "Last September, this March, next May"
+    found = {months[m.start:m.end]: m.time for m in ev.parse_dates(months, ev.day(2024, 5, 6))}
+    assert found == {"Last September": ev.month_of(2023, 9), "this March": ev.month_of(2024, 3),
+                     "next May": ev.month_of(2025, 5)}
 
 
 def test_tolls_written_as_lives_claimed_and_the_number_of_dead(tmp_path):

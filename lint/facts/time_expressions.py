@@ -57,6 +57,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("shift", re.compile(rf"\b{_COUNT} {_UNIT} (later|earlier|before|after(?:wards)?|on)\b", re.I)),
     ("ago", re.compile(rf"\b{_COUNT} {_UNIT} ago\b", re.I)),
+    ("month", re.compile(rf"\b(last|this|next|past) {_MONTH}(?!,? \d)\b", re.I)),  # "last September"
     ("relative", re.compile(r"\b(yesterday|today|tonight|this (?:week|month|year|morning|afternoon|evening)|"
                             r"last (?:night|week|month|year)|(?:the )?previous (?:week|month|year)|earlier this "
                             r"(?:week|month|year))\b", re.I)),
@@ -69,7 +70,7 @@ _NEEDS: dict[str, object] = {
     "ymd": "digits", "mdy": "digits+month", "dmy": "digits+month", "my": "digits+month", "md": "digits+month",
     "dm": "digits+month", "y": "digits", "decade": ("0s", "0's", "0’s", "ties"), "century": ("century",),
     "holiday": ("day", "eve", "halloween"), "weekday": ("day",), "shift": ("later", "earlier", "before", "after", " on"),
-    "ago": ("ago",), "relative": ("yesterday", "today", "tonight", "this ", "last ", "previous ", "earlier"),
+    "ago": ("ago",), "month": ("last ", "this ", "next ", "past "), "relative": ("yesterday", "today", "tonight", "this ", "last ", "previous ", "earlier"),
 }
 
 
@@ -186,7 +187,7 @@ class DateMention:
     start: int
     end: int
     time: Time | None  # None: a date that cannot be resolved (a weekday in an undated article)
-    kind: str  # the pattern kind: ymd, mdy, dmy, my, md, dm, decade, y, holiday, weekday, shift, ago, relative
+    kind: str  # the pattern kind: ymd, mdy, dmy, my, md, dm, decade, y, holiday, weekday, shift, ago, month, relative
 
     @property
     def explicit_year(self) -> bool:
@@ -299,6 +300,14 @@ def _resolve(kind: str, match: re.Match, base: Time | None, previous: Time | Non
         if base is None or not base.known:
             return None
         return _shifted(base, _count(groups[0]), groups[1], -1)
+    if kind == "month":
+        if base is None or not base.known:
+            return None
+        now, month = _dt.date.fromordinal(base.lo), _month(groups[1])
+        which = groups[0].lower()
+        year = now.year if which == "this" else \
+            now.year - (month >= now.month) if which in ("last", "past") else now.year + (month <= now.month)
+        return month_of(year, month)
     phrase = groups[0].lower()
     if base is None or not base.known:
         return None

@@ -262,8 +262,10 @@ def sighting(path: str, fact: dict) -> ev.Sighting:
 def _part_of(part: Claim, whole: Claim) -> bool:
     """In one article, a lower count with a place ("in Thailand, where more than 5,000 people were
     killed") and a count the article places nowhere ("the disaster has claimed at least 150,000
-    lives") are a part and its whole, not two tolls of one place."""
-    return bool(part.sighting.scope) and not whole.sighting.scope and part.low < whole.low
+    lives") or in a place around it (the state's 113 dead, its capital's 5) are a part and its
+    whole, not two tolls of one place."""
+    inner, outer = part.sighting.scope, whole.sighting.scope
+    return bool(inner) and part.low < whole.low and (not outer or inner[0].startswith(outer[0] + "."))
 
 
 _RANK = {"contradiction": 3, "revised": 2, "stale": 1}
