@@ -89,6 +89,52 @@ def test_two_copies_of_one_article_do_not_make_its_short_lines_furniture():
     assert run(docs) == []
 
 
+def test_pages_of_one_site_with_short_articles_are_no_copies():
+    """A local TV site's pages (written for this test): three-paragraph stories, each page closed by
+    the same long promo lines and a few short links. The promos are as long as the stories'
+    paragraphs, so the pages' copy sketches share half their values; but no page's lead is
+    another's, so they are fifty pages, not one, and their short lines are repeated in 49 other
+    documents: furniture, though a page holds fewer such lines than the model's `min_flags`."""
+    promos = ["For the latest news, weather, sports, and streaming video, head to the Channel 7 website.",
+              "Download the Channel 7 app for breaking news alerts, live newscasts and the latest forecast.",
+              "Sign up for Channel 7 email alerts to get the day's top headlines delivered to your inbox."]
+    links = ["Weather Alert", "Submit a news tip", "Report a typo or error", "Closings & Delays"]
+    places = ["harbour", "station", "market", "school", "bridge", "hospital", "library", "stadium", "airport", "museum"]
+    events = ["a fire", "a flood", "a robbery", "a crash", "a protest"]
+    docs = {}
+    for n, (place, event) in enumerate((p, e) for p in places for e in events):  # fifty pages: the full model
+        body = [f"Crews were called to {event} near the old {place} early on Monday morning, and the road outside "
+                "stayed closed for most of the day while they worked.",
+                f"Neighbours said {event} at the {place} had been feared for years, and police asked witnesses "
+                "to call them.",
+                f"The {place} is expected to reopen next week after {event} left it damaged, a spokesman for the "
+                "owners said."]
+        docs[f"tv/{n}.txt"] = "\n\n".join([f"Story {n} of the day", *body, *promos, *links]) + "\n"
+    found = lines_of(run(docs), "tv/0.txt")
+    text = docs["tv/0.txt"].split("\n")
+    flagged = {text[line - 1]: message for line, message in found.items()}
+    assert set(links) <= set(flagged)
+    assert all("repeated in 49 other documents" in flagged[line] for line in links)
+    assert not [line for line in flagged if line.startswith(("Crews", "Neighbours", "The "))]
+
+
+def test_the_headline_under_a_masthead_and_menu_is_the_article():
+    """A blog page as jusText keeps it (written for this test): masthead, menu, the headline, a
+    byline, the story. The headline stands before the body like the menu, but it sums up the lede."""
+    lines = ["Millbrook Courier", "Local news for Millbrook and the Mill River valley", *MENU,
+             "Council approves new footbridge over the Mill River", "Posted on March 3, 2019 by admin",
+             "The Millbrook town council voted 5-2 on Tuesday night to build a pedestrian footbridge over the Mill "
+             "River near the old paper mill.",
+             "The bridge will connect the Riverside Park trail with the new housing on Canal Street, and most of "
+             "its cost will be paid by a state grant.",
+             "Councilor Dana Whitfield, who voted against, said the town should fix existing sidewalks first.",
+             *FOOTER]
+    text = "\n\n".join(lines) + "\n"
+    flagged = {text.split("\n")[line - 1] for line in lines_of(run({"blog/a.txt": text}), "blog/a.txt")}
+    assert "Council approves new footbridge over the Mill River" not in flagged
+    assert set(MENU[2:]) <= flagged
+
+
 def test_a_clean_article_alone_has_no_furniture():
     docs = {"a.txt": "Fuel protests spread\n\n" + "\n\n".join(STORIES[0]) + "\n",
             "b.txt": "Rates rise again\n\n" + "\n\n".join(STORIES[1]) + "\n"}

@@ -222,7 +222,7 @@ def flagged(d: Doc, model: bp.Model, probabilities: list[float] | None = None) -
     for k, p in enumerate(p2):
         if p >= model.threshold and reportable(d, k) and k not in anchor:
             out.append(k)
-    return out if len(out) >= model.min_flags else []
+    return out if len(out) >= model.min_flags else [k for k in out if d.repeats[k] >= bp.SITE_REPEATS]
 
 
 def metrics(docs: list[Doc], flags: dict[str, list[int]], min_words: int = 0) -> tuple[float, float, int, int, int]:

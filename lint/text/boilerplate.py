@@ -44,6 +44,7 @@ SKETCH_KEY_WORDS = 20  # a long line's copy key reads its first 20 words that ar
 COPY_SHARE = 0.5  # documents sharing this share of their sketch are copies of one article
 ANCHOR_P1 = 0.5  # lines next to the article's best line with a stage-1 score below this are its body
 LOCAL_CORPUS = 50  # a corpus of fewer documents is read by the local model (Model.for_corpus)
+SITE_REPEATS = 3  # a line this many other documents hold is furniture on a page with few others (Model.min_flags)
 
 # -- text helpers ----------------------------------------------------------------------------------
 
@@ -199,13 +200,14 @@ def _kept_words(text: str, wanted: int) -> list[str]:
 
 
 def sketch(texts: Sequence[str], sizes: Sequence[int] | None = None) -> tuple[str, ...]:
-    """Hashes of a document's longest lines (its article's paragraphs): two copies or versions of
-    one article share most of them, two pages of one site (same menus and teasers, different
-    articles) do not. `sizes`: the lines' word counts."""
+    """Hashes of a document's longest lines (its article's paragraphs), the longest line's first, the
+    others sorted: two copies or versions of one article share most of them, two pages of one site
+    (same menus and teasers, different articles) do not. `sizes`: the lines' word counts."""
     if sizes is None:
         sizes = [len(words(t)) for t in texts]
-    longest = sorted(((n, i) for i, n in enumerate(sizes) if n >= SKETCH_MIN_WORDS), reverse=True)[:SKETCH_SIZE]
-    return tuple(sorted({_long_key(texts[i]) for _, i in longest}))
+    longest = sorted(((n, i) for i, n in enumerate(sizes) if n >= SKETCH_MIN_WORDS), key=lambda x: (-x[0], x[1]))
+    keys = list(dict.fromkeys(_long_key(texts[i]) for _, i in longest[:SKETCH_SIZE]))
+    return tuple(keys[:1] + sorted(keys[1:]))
 
 
 # -- stop words ------------------------------------------------------------------------------------
@@ -665,8 +667,8 @@ def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Mod
     p2 = [_sigmoid(_dot(w2, row, model.b2)) for row in x2]
     protected = set(protect) | body_anchor(p2, [f.n for f in facts], p1)
     chosen = {i for i, p in enumerate(p2) if p >= model.threshold and i not in protected}
-    if len(chosen) < model.min_flags:
-        chosen = set()
+    if len(chosen) < model.min_flags:  # a page with a few odd lines is an article, unless the site repeats them
+        chosen = {i for i in chosen if repeats[i] >= SITE_REPEATS}
     verdicts = []
     for i, (fact, p, row2) in enumerate(zip(facts, p2, x2)):
         if i in chosen:
@@ -823,8 +825,11 @@ def _copy_groups(sketches: Mapping[str, Sequence[str]]) -> dict[str, str]:
 
 
 def _copies(a: Sequence[str], b: Sequence[str], shared: int) -> bool:
-    """Whether two documents sharing `shared` sketch values are copies of one article."""
+    """Whether two documents sharing `shared` sketch values are copies of one article: they share
+    COPY_SHARE of their sketch and the longest line of one of them (the lead of the article; pages
+    of one site with short articles share as many long lines of furniture, a promo and a
+    copyright notice, but not their leads)."""
     smaller = min(len(a), len(b))
     if smaller == 1:
         return shared == 1 and len(a) == len(b)
-    return bool(smaller) and shared >= max(2, COPY_SHARE * smaller)
+    return bool(smaller) and shared >= max(2, COPY_SHARE * smaller) and (a[0] in b or b[0] in a)
