@@ -38,6 +38,11 @@ LABEL_WORDS = 3  # a line of links may carry this many words of its own ("Tags:"
 LINK_WORDS = 4  # words of a numbered link's text in a text-mode browser's dump (a menu item)
 _NUMBERED_LINE = re.compile(r"^[\s*+#o-]*\[\d{1,5}\]")  # a dump's line that opens with a link number
 SITE_LINES = 4  # lines of links to one domain that make it the site of a page that names none (a menu)
+HEADLINE_WORDS = (4, 25)  # words of a headline
+HEADLINE_SHARE = 0.5  # of a headline's words of four letters or more that its lede holds
+HEADLINE_REACH = 40  # lines above the body searched for it
+PROSE_WORDS = 12
+_CLOSERS = "\"'”’»)] \t"
 _CACHE_ATTR = "_kz_furniture_lines"
 _INPUT_ATTR = "_kz_furniture_input"
 _SITE_LINKS_ATTR = "_kz_site_links"
@@ -90,7 +95,39 @@ def protected(doc: Document, found: list[tuple[int, int]], texts: list[str]) -> 
         keep.append(i == 0 or text.startswith("# ") or source_line or in_list
                     or (doc.is_markdown and block.kind == "heading" and block.level == 1)
                     or block.section in in_sources)
+    headline = _headline(texts)
+    if headline is not None:
+        keep[headline] = True
     return keep
+
+
+def _headline(texts: list[str]) -> int | None:
+    """The article's headline where a page puts it under its masthead and menus: of the lines above
+    the body shaped like a headline (HEADLINE_WORDS, no full stop), the one that says most of what
+    the lede says (HEADLINE_SHARE of its words in the body's first two paragraphs: a headline sums
+    up its lede; a site's tagline, a menu or a teaser of another story does not). The body opens with
+    the first of two prose paragraphs (PROSE_WORDS or more, a full stop) at most three lines apart;
+    a lone one is a notice (cookies, a promo)."""
+    prose = [i for i, text in enumerate(texts) if model.word_count(text) >= PROSE_WORDS
+             and text.rstrip(_CLOSERS)[-1:] in ".!?"]
+    body = next((i for i, j in zip(prose, prose[1:]) if j - i <= 3), None)
+    if not body:
+        return None
+    lede = _content_words(" ".join(texts[body:body + 2]))
+    best, best_share = None, HEADLINE_SHARE
+    for i in range(max(0, body - HEADLINE_REACH), body):
+        text = texts[i]
+        if not HEADLINE_WORDS[0] <= model.word_count(text) <= HEADLINE_WORDS[1] or text.rstrip(_CLOSERS)[-1:] in ".:;,":
+            continue
+        words = _content_words(text)
+        share = len(words & lede) / len(words) if len(words) >= 2 else 0.0
+        if share >= best_share:
+            best, best_share = i, share
+    return best
+
+
+def _content_words(text: str) -> set[str]:
+    return {word.casefold() for word in model.words(text) if len(word) >= 4}
 
 
 def _source_sections(blocks: list) -> set[str]:
