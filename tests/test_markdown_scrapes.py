@@ -191,3 +191,15 @@ def test_three_links_to_one_outlet_are_no_site():
             ("Europe's heatwave explained", "a"), ("Why rivers limit nuclear power", "b"), ("Power prices, a timeline", "c")])
     text += "\n"
     assert [f for f in findings(text, "news/heatwave.md") if "this site" in f.message] == []
+
+
+def test_the_title_over_a_breadcrumb_heads_no_menu():
+    """html2text's page of a Hong Kong daily (written for this test): the level-1 heading is the
+    title; the breadcrumb of two links under it is furniture, the title is not its heading."""
+    site = "https://www.daily.example"
+    text = f"---\nurl: {site}/news/hong-kong/article/3258\n---\n" + "\n\n".join([
+        "# Hong Kong to extend Tuesday lunch-hour tram trial as ridership climbs",
+        f"[Hong Kong]({site}/news/hong-kong)/[Transport]({site}/news/hong-kong/transport)",
+        *BODY]) + "\n"
+    found = findings(text, "news/tram.md")
+    assert [f.line for f in found] == [6]

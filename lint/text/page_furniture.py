@@ -154,11 +154,12 @@ def site_link_units(doc: Document) -> dict[int, tuple[str, ...]]:
         return {}
     cached = doc.__dict__.get(_SITE_LINKS_ATTR)
     if cached is None:
-        cached = doc.__dict__[_SITE_LINKS_ATTR] = _site_link_units(doc, model_input(doc)[0])
+        found, _, keep = model_input(doc)
+        cached = doc.__dict__[_SITE_LINKS_ATTR] = _site_link_units(doc, found, keep)
     return cached
 
 
-def _site_link_units(doc: Document, found: list[tuple[int, int]]) -> dict[int, tuple[str, ...]]:
+def _site_link_units(doc: Document, found: list[tuple[int, int]], keep: list[bool]) -> dict[int, tuple[str, ...]]:
     blocks = _blocks_of_units(doc, found)
     in_sources = _source_sections(blocks)
     numbered = numbered_links(doc)
@@ -174,8 +175,8 @@ def _site_link_units(doc: Document, found: list[tuple[int, int]]) -> dict[int, t
     own = own_domains(doc) or _site_of(link_lines.values())
     candidates = {i: tuple(links) for i, links in link_lines.items() if all(stays_on_site(url, own) for url in links)}
     kept = {i: links for i, links in candidates.items() if len(links) >= 2 or i - 1 in candidates or i + 1 in candidates}
-    for i, block in enumerate(blocks):  # a heading over two such links or more heads a menu
-        if block.kind == "heading" and i not in kept and (len(kept.get(i + 1, ())) >= 2 or i + 2 in kept):
+    for i, block in enumerate(blocks):  # a heading over two such links or more heads a menu (not the title)
+        if block.kind == "heading" and i not in kept and not keep[i] and (len(kept.get(i + 1, ())) >= 2 or i + 2 in kept):
             kept[i] = ()
     return kept
 
