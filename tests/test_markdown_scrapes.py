@@ -203,3 +203,20 @@ def test_the_title_over_a_breadcrumb_heads_no_menu():
         *BODY]) + "\n"
     found = findings(text, "news/tram.md")
     assert [f.line for f in found] == [6]
+
+
+def test_an_articles_table_is_its_content():
+    """A league's results and table in an edited Markdown article (written for this test): rows of
+    short cells separated by "|" are shaped like a menu, but a table with a delimiter row is content."""
+    text = "\n\n".join([
+        "# Northern League: Saturday's results and table",
+        "Harwick Town claimed top spot with a 3-1 win at Eastfield, while leaders Corby Rovers were held at home.",
+        "## Results",
+        "| Home | Score | Away |\n|---|---|---|\n| Corby Rovers | 1-1 | Millport |\n| Eastfield | 1-3 | Harwick Town |\n"
+        "| Stanton | 0-2 | Belford United |\n| Ashby | 2-2 | Kelso Athletic |",
+        "## Table",
+        "| Pos | Team | P | Pts |\n|---|---|---|---|\n| 1 | Harwick Town | 24 | 52 |\n| 2 | Corby Rovers | 24 | 51 |",
+        'Harwick manager Sean Doyle said: "We have done nothing yet. There are ten games left."',
+        "Next Saturday: Harwick Town v Corby Rovers, Millport v Stanton, Belford United v Ashby."]) + "\n"
+    assert findings(text, "sport/league.md") == []
+    assert furniture_lines(Document("sport/league.md", text)) == frozenset()

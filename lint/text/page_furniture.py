@@ -43,6 +43,7 @@ HEADLINE_SHARE = 0.5  # of a headline's words of four letters or more that its l
 HEADLINE_REACH = 40  # lines above the body searched for it
 PROSE_WORDS = 12
 _CLOSERS = "\"'”’»)] \t"
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|\s*$")
 _CACHE_ATTR = "_kz_furniture_lines"
 _INPUT_ATTR = "_kz_furniture_input"
 _SITE_LINKS_ATTR = "_kz_site_links"
@@ -54,12 +55,14 @@ def units(doc: Document) -> list[tuple[int, int]]:
     `doc.prose`, what a reader of the page sees: a Markdown link is its text, an image, a list or
     heading mark, an emphasis mark or a setext underline nothing (a Markdown scraper writes a menu
     as a list of links, where an HTML scraper writes the links' words), and a line left empty (an
-    image, a logo) is no unit."""
+    image, a logo) is no unit, nor is a Markdown table of the article's (`_is_table`)."""
     out = []
     prose = doc.prose
     for _index, block in doc.prose_blocks:
         raw = prose[block.start:block.end]
         lines = raw.split("\n")
+        if doc.is_markdown and _is_table(lines):
+            continue
         if len(lines) > 1 and sorted(len(line.split()) for line in lines)[len(lines) // 2] <= 8:
             offset = block.start
             for line in lines:
@@ -71,6 +74,15 @@ def units(doc: Document) -> list[tuple[int, int]]:
             lead = len(raw) - len(raw.lstrip())
             out.append((block.start + lead, block.start + len(raw.rstrip())))
     return out
+
+
+def _is_table(lines: list[str]) -> bool:
+    """A Markdown (GFM) table: a header row, a delimiter row ("|---|:--:|") and rows of cells. An
+    article's table is its content (results, a timeline, figures); one whose cells are links
+    (html2text's rendering of a layout table, a footer) is left to the site-link check."""
+    if len(lines) < 3 or "|" not in lines[0] or not _TABLE_RULE.match(lines[1]):
+        return False
+    return sum("](" in line for line in lines[2:]) * 2 < len(lines) - 2
 
 
 def unit_texts(doc: Document, found: list[tuple[int, int]]) -> list[str]:
