@@ -96,3 +96,14 @@ def test_without_a_reference_list_numbers_in_brackets_are_no_links():
     text = ("Floods hit the coast\n\nThe storm flooded 300 homes, the council said [3].\n\n"
             "References\n\n   3. Council report, 2024.\n")
     assert numbered_links(Document("a.txt", text)) is None
+
+
+def test_the_list_entries_of_furniture_links_are_furniture_and_the_articles_are_not():
+    found = findings(PAGE, "news/bus.txt")
+    lines = PAGE.split("\n")
+    entries = {lines[f.line - 1].strip(): f.message for f in found if lines[f.line - 1].strip()[:2].rstrip(".").isdigit()}
+    assert set(entries) == {f"{n}. {url}" for n, url in [(1, f"{SITE}/#main"), (2, f"{SITE}/"), (3, f"{SITE}/news"),
+                                                          (4, f"{SITE}/sport"), (5, f"{SITE}/opinion"),
+                                                          (6, f"{SITE}/business")]} | {
+        line.strip() for line in lines if "sharer" in line or "intent/tweet" in line}
+    assert "list entry of a link on a furniture line (line 3)" in entries[f"3. {SITE}/news"]

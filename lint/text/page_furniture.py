@@ -270,6 +270,25 @@ def furniture_lines(doc: Document) -> frozenset[int]:
     return cached
 
 
+def uncited_references(doc: Document) -> list[tuple[int, int, int]]:
+    """(start, end, line of its link or 0) of each entry of a text-mode browser's reference list
+    whose link stands only on furniture lines (a menu's, a share bar's: the line of the first
+    one) or nowhere in the page's text (a hidden link: 0). They are the page's navigation, as its
+    menu is; the entries of the links the article cites are not."""
+    numbered = numbered_links(doc)
+    if numbered is None:
+        return []
+    lines = furniture_lines(doc)
+    out = []
+    for offset, number in sorted(numbered.numbers.items()):
+        marks = [doc.position(mark)[0] for mark in numbered.marks.get(number, ())]
+        if all(line in lines for line in marks):
+            first, end = doc.line_span(doc.position(offset)[0])
+            text = doc.text[first:end]
+            out.append((first + len(text) - len(text.lstrip()), first + len(text.rstrip()), marks[0] if marks else 0))
+    return out
+
+
 def on_furniture(doc: Document, offset: int) -> bool:
     """Whether the character at `offset` stands on a furniture line (a teaser, a menu): the prose
     rules (KZ201-KZ203, KZ301, the claims of KZ5) skip what is found there."""

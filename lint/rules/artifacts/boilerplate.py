@@ -127,6 +127,7 @@ class Boilerplate(CorpusRule):
         "model": 'page furniture "{line}": {why}',
         "site-links": 'page furniture "{line}": {what} and no text of its own',
         "site-links-heading": 'page furniture "{line}": the heading of a list of links to other pages of this site',
+        "reference": 'page furniture "{line}": a text-mode browser\'s list entry of {where}',
     }
     explanation = (
         "A scraper that takes a page's text takes its furniture too: menus, share bars, paywall and "
@@ -214,7 +215,8 @@ class Boilerplate(CorpusRule):
         document can have furniture at all (one in sixteen articles: the others' lines only lend
         their keys to the corpus's counts)}."""
         phrases = list(self._phrase_findings(doc))
-        fact: dict[str, Any] = {"p": [to_record(f) for f in [*phrases, *self._site_link_findings(doc, phrases)]]}
+        fact: dict[str, Any] = {"p": [to_record(f) for f in [*phrases, *self._site_link_findings(doc, phrases),
+                                                               *self._reference_findings(doc)]]}
         if self.options.model:
             units, facts, protect = page_furniture.model_input(doc)  # shared with furniture_lines
             texts = page_furniture.unit_texts(doc, units)
@@ -322,6 +324,13 @@ class Boilerplate(CorpusRule):
                 yield self.report(doc, start, end, "site-links-heading", line=quote(text, 50))
                 continue
             yield self.report(doc, start, end, "site-links", line=quote(text, 50), what=_site_links(links))
+
+    def _reference_findings(self, doc: Document) -> Iterator[Finding]:
+        """The entries of a text-mode browser's reference list that only the page's furniture links
+        to (page_furniture.uncited_references)."""
+        for start, end, line in page_furniture.uncited_references(doc):
+            where = f"a link on a furniture line (line {line})" if line else "a link the page does not show"
+            yield self.report(doc, start, end, "reference", line=quote(doc.text[start:end], 50), where=where)
 
     # -- the phrase lists ----------------------------------------------------------------------------
     def _match(self, doc: Document, block: Block) -> Match | None:
