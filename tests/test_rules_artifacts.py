@@ -181,6 +181,12 @@ def test_every_furniture_line_of_the_ap_article_fires():
     "This article is for subscribers only.",
     "Already a subscriber? Log in",
     "You have reached your limit of free articles this month.",
+    # an app's or a channel's promo, a newsletter platform's footer (written for this test)
+    "Download the Channel 7 app for breaking news alerts and the latest forecast.",
+    "Download The Daily Courier News App for Latest City News.",
+    "Join the Courier's Telegram channel and get the latest breaking news delivered to you.",
+    "Follow us on Google News",
+    "Thanks for reading The Cascade! Subscribe for free to receive new posts and support my work.",
 ])
 def test_furniture_lines_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."
@@ -198,6 +204,8 @@ def test_furniture_lines_fire(text):
     "Read the ruling, the court's spokesman told reporters.",
     "The post of mayor appeared first on the list of reforms the council published on Monday.",
     "The new rules give farmers unlimited access to water, the ministry said.",
+    "Residents can download the council's app to report potholes, the mayor said.",
+    "Join the queue early, officials advised voters.",
     "More than 10,000 readers signed up for the newsletter in its first week, the paper said.",
     "The minister took 5 minutes to read the statement.",
     "Show comments were banned from state television, the regulator said.",

@@ -80,6 +80,8 @@ class BoilerplateOptions(ArtifactOptions):
         "already a subscriber", "for subscribers only", "subscribe to continue reading", "log in to continue reading",
         "sign in to continue reading", "limit of free articles", "free articles remaining",
         "subscribe now for unlimited access",
+        # Substack's footer on every post
+        "subscribe for free to receive new posts",
     ]
     patterns: list[str] = [
         r"^[ \t]*(?:©|\(c\)|copyright)(?:[ \t]*(?:©|\(c\)|copyright))?[ \t]*(?:19|20)\d\d\b",
@@ -103,6 +105,11 @@ class BoilerplateOptions(ArtifactOptions):
         # a feed's footer, as WordPress writes it: "The post <title> appeared first on <site>."
         r"^[ \t]*The post [^\n]{3,250} appeared first on (?-i:[A-Z0-9])[^\n]{1,100}$",
         r"^[ \t]*(?:image|media|photo)[ \t]+(?:copyright|caption|source)\b",
+        # an app's or a messaging channel's promo: "Download the FOX 5 Atlanta app for breaking news alerts",
+        # "Join ST's Telegram channel and get the latest breaking news", "Follow our WhatsApp channel"
+        r"^[ \t]*(?:download|get|install)[ \t]+(?:the|our)[ \t]+(?:[\w&'’.-]+[ \t]+){0,5}app\b",
+        r"^[ \t]*(?:join|follow)[ \t]+(?:us[ \t]+on|our|the|[\w.-]+['’]s?)[ \t]+(?:[\w'’.-]+[ \t]+){0,2}"
+        r"(?:whatsapp|telegram|google[ \t]+news|youtube)(?:[ \t]+(?:channel|community|group))?\b",
         r"^[ \t]*(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|email|print|copy link)"
         r"(?:[ \t,|/·•]+(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|email|print|copy link)){2,}"
         r"[ \t]*$",
