@@ -471,6 +471,32 @@ def test_last_september_dates_an_earlier_event(tmp_path):
                      "next May": ev.month_of(2025, 5)}
 
 
+def test_a_dateline_is_where_the_report_was_filed_not_the_event(tmp_path):
+    """Pakistan's floods, 29 August 2022, as two reports wrote them (written for this test): the
+    first is filed from Islamabad and counts "across Pakistan"; the second names Pakistan. One toll,
+    two figures: a contradiction (the dateline made the first a toll of Islamabad)."""
+    root = corpus(tmp_path,
+                  a=article("2022-08-29", "Flood death toll crosses 1,100 as Sindh reels",
+                            "ISLAMABAD: The death toll from monsoon floods across Pakistan since mid-June has risen "
+                            "to 1,136, the National Disaster Management Authority said on Monday.",
+                            "Sindh province has been the worst hit, with 347 deaths, the authority said."),
+                  b=article("2022-08-29", "Pakistan floods",
+                            "ISLAMABAD (AFP) - Monsoon floods have killed 1,061 people in Pakistan since June, "
+                            "officials said Monday."))
+    found = codes(run(root, ["KZ501"]), "KZ501")
+    assert sorted(f.path for f in found) == ["corpus/a.md", "corpus/b.md"]
+    assert all("flood in Pakistan" in f.message and "347" not in f.message for f in found)
+
+
+def test_a_dateline_places_a_toll_that_names_no_place():
+    from lint.api import default_config, lint_document
+
+    text = article("2024-01-03", "Storm", "LONDON, Jan 3 (Reuters) - Five people were killed when a storm swept in "
+                                          "on Tuesday, police said.")
+    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    assert claim["place"] == "London" and claim["scope"][0].startswith("GB.")
+
+
 def test_tolls_written_as_lives_claimed_and_the_number_of_dead(tmp_path):
     # Derna, Libya, September 2023: the toll as two reports wrote it
     root = corpus(tmp_path,

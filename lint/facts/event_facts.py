@@ -156,7 +156,8 @@ class DocumentEvents:
     @cached_property
     def context_scope(self) -> list[str]:
         """The place the article is about: the most specific place named at least twice in its
-        opening (CONTEXT_CHARS; the headline's counting double), else the headline's place."""
+        opening (CONTEXT_CHARS; the headline's counting double, a dateline not at all), else the
+        headline's place."""
         doc = self.doc
         counts: Counter[str] = Counter()
         title = getattr(doc, "title", "") or ""
@@ -166,7 +167,10 @@ class DocumentEvents:
             if block.start >= CONTEXT_CHARS:
                 break
             if block.kind in ("paragraph", "list_item", "heading"):
-                for key in places_in(doc.prose[block.start:block.end], self.places, names=self.names, every=True):
+                text = doc.prose[block.start:block.end]
+                dateline = _DATELINE.match(text) if text[:1].isupper() else None  # where the report was filed
+                for key in places_in(text[dateline.end():] if dateline else text, self.places, names=self.names,
+                                     every=True):
                     counts[key] += 1
         if not counts:
             return []
@@ -196,6 +200,10 @@ class DocumentEvents:
         start, end = event.clause
         names = self.names
         memo = {} if memo is None else memo
+        dateline = _DATELINE.match(sentence_text) if sentence_text[:1].isupper() else None
+        if dateline is not None:  # "ISLAMABAD: The death toll ... across Pakistan": where the report was filed
+            start = max(start, dateline.end())
+            sentence_text = " " * dateline.end() + sentence_text[dateline.end():]
         key = ("own", start, end)
         own = memo.get(key)
         if own is None:
@@ -212,9 +220,17 @@ class DocumentEvents:
             if whole is None:
                 whole = memo["whole"] = places_in(sentence_text, self.places, names=names)
             own = list(whole)
+        if not own and dateline is not None and not _NATIONWIDE.search(sentence_text):
+            # nothing else named: the event is where the report was filed
+            key = ("dateline",)
+            filed = memo.get(key)
+            if filed is None:
+                filed = memo[key] = places_in(dateline.group("place").title(), self.places, names=names)
+            own = list(filed)
         if not own:
             return list(self.context_scope), False
-        if own[0] != "*" and "." not in own[0] and not own[0].startswith("~"):  # a country: the article may say where in it
+        if own[0] != "*" and "." not in own[0] and not own[0].startswith("~") \
+                and not _ACROSS.search(sentence_text):  # a country: the article may say where in it
             context = self.context_scope
             if context and context[0].startswith(own[0] + "."):
                 return [context[0], *own], True  # "in Kazakhstan" in an article about Zhanaozen
@@ -332,6 +348,13 @@ _SOURCE_LABEL = re.compile(r"[\s>*\-\d.]*(?:source|sources|original source|via)\
 _SOURCE_HEADING = re.compile(r"#+\s*(?:source|sources|original source)\b", re.I)
 _YEAR_OR_ERA = re.compile(r"(?:1[89]|20)\d\d|ties\b|century", re.I)
 # a figure of the future or of a condition ("45 million children will die", "could kill 10,000") is no toll
+# A wire dateline: the place the report was filed from in capitals, maybe its region, a date and the
+# agency, then a colon or a dash ("ISLAMABAD:", "KYIV, Ukraine (AP) -", "LONDON, Jan 3 (Reuters) -").
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})(?:,[ ][A-Z][\w.]+(?:[ ][A-Z][\w.]+){0,2})?"
+                       r"(?:,?[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)?[ ]*(?:\([^()]{1,40}\))?[ ]*(?::|[-–—])[ ]+")
+# a country named as a whole: "the death toll from floods across Pakistan", not the province the article is about
+_ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?[A-Z]")
+_NATIONWIDE = re.compile(r"\b(?:(?:across|throughout|all\s+over)\s+the\s+(?:country|nation)|nationwide|countrywide)\b", re.I)
 _PROJECTION = re.compile(r"\b(?:will|would|could|may|might|shall|expected\s+to|likely\s+to|set\s+to|risk(?:s|ing)?)"
                          r"\s+(?:\w+\s+){0,2}?(?:die|kill|be\s+killed|lose|be\s+injured|be\s+displaced|be\s+"
                          r"evacuated|be\s+arrested|perish|face)\b", re.I)
