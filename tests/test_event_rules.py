@@ -497,6 +497,36 @@ def test_a_dateline_places_a_toll_that_names_no_place():
     assert claim["place"] == "London" and claim["scope"][0].startswith("GB.")
 
 
+def test_two_sources_tolls_side_by_side_in_one_article_are_a_dispute(tmp_path):
+    """Derna, September 2023, as a wire report wrote it: the Red Crescent's toll and the WHO's in one
+    article are what each source says, not the article contradicting itself; an unnamed second
+    toll still is."""
+    disputed = ("The death toll from the floods in Derna rose to 11,300 on Thursday, the Libyan Red Crescent said.",
+                "The World Health Organization said 3,958 deaths from the floods in Derna had been recorded.")
+    root = corpus(tmp_path, a=article("2023-09-14", "Libya floods", *disputed))
+    assert codes(run(root, ["KZ501"]), "KZ501") == []
+    unnamed = (disputed[0], "Officials said 3,958 people had been killed by the floods in Derna.")
+    (root / "corpus" / "a.md").write_text(article("2023-09-14", "Libya floods", *unnamed), encoding="utf-8")
+    assert len(codes(run(root, ["KZ501"]), "KZ501")) == 2
+
+
+@pytest.mark.parametrize(("sentence", "named"), [
+    ("At least 76 people have been killed, the Oslo-based group Iran Human Rights said on Monday.",
+     "iran human rights"),
+    ("Iranian state television has put the death toll at 41.", "iranian state television"),
+    ("At least 20 people were killed, according to the World Health Organization.", "world health organization"),
+    ("At least 20 people were killed, said the health ministry.", "health ministry"),
+    ("Five people were killed in the blast, police said.", "police"),
+    ("He said 20 people were killed.", ""),
+    ("Officials said 20 people were killed.", ""),
+    ("Twenty people were killed in the blast.", ""),
+])
+def test_who_a_sentence_says_gives_its_figure(sentence, named):
+    from lint.facts.speakers import speaker
+
+    assert speaker(sentence) == named
+
+
 def test_tolls_written_as_lives_claimed_and_the_number_of_dead(tmp_path):
     # Derna, Libya, September 2023: the toll as two reports wrote it
     root = corpus(tmp_path,

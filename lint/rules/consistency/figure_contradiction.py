@@ -16,6 +16,7 @@ from lint.core.findings import Finding, Location, Severity
 from lint.facts import claims
 from lint.facts import events as ev
 from lint.facts.places import places_for, scope_keys
+from lint.facts.speakers import different_speakers, speaker
 from lint.facts.figures import warm_up as figures_warm_up
 from lint.rules.base import CorpusRule
 from lint.rules.consistency.support import ConsistencyOptions, _settings, event_keys
@@ -34,6 +35,7 @@ class Claim:
     span: tuple[int, int, int, int]
     sighting: ev.Sighting = ev.Sighting((), (), None, None)  # the event: kinds, place scope, time, article date
     place: str = ""  # the scope's place as the article writes it
+    speaker: str = ""  # who its sentence says gives it (lint.facts.speakers), where the article gives another value
 
     @property
     def location(self) -> Location:
@@ -174,8 +176,10 @@ class FigureContradiction(CorpusRule):
     def extract(self, doc: Document) -> list:
         index, lexicon = _settings(self)
         measures = set(self.options.measures)
-        return [c for c in claims.extract(doc, index, lexicon).claims if c["measure"] in measures and not c["partitive"]
-                and not c.get("projection")]
+        found = [c for c in claims.extract(doc, index, lexicon).claims if c["measure"] in measures and not c["partitive"]
+                 and not c.get("projection")]
+        _name_speakers(doc, found)
+        return found
 
     def fact_keys(self, fact: dict) -> set[str]:
         return event_keys(fact)
@@ -200,8 +204,8 @@ class FigureContradiction(CorpusRule):
                 a, b = claims[number], claims[other]
                 if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, one_event, lexicon)):
                     continue
-                if a.path == b.path and (_part_of(a, b) or _part_of(b, a)):
-                    continue
+                if a.path == b.path and (_part_of(a, b) or _part_of(b, a) or different_speakers(a.speaker, b.speaker)):
+                    continue  # a part and its whole; two sources' tolls the article reports side by side
                 relation = ev.relation(tolls[number], tolls[other], a.sighting.report, b.sighting.report,
                                        self.options.revision_ratio)
                 for mine, theirs, side in ((number, other, 0), (other, number, 1)):
@@ -230,7 +234,7 @@ class FigureContradiction(CorpusRule):
         return Claim(
             path, fact["measure"], self._subject(fact["subject"]), fact["low"] or 0.0,
             math.inf if fact["high"] is None else fact["high"], fact["low_open"], fact["high_open"],
-            fact["text"], tuple(fact["span"]), sighting(path, fact), fact.get("place", ""),
+            fact["text"], tuple(fact["span"]), sighting(path, fact), fact.get("place", ""), fact.get("speaker", ""),
         )
 
     def _subject(self, subject: str) -> str:
@@ -257,6 +261,21 @@ def sighting(path: str, fact: dict) -> ev.Sighting:
         tuple(fact.get("kinds", ())), tuple(fact.get("scope", ())), ev.Time.from_json(fact.get("time")),
         ev.Time.from_json(fact.get("report")), bool(fact.get("reference")), path, fact.get("sentence", -1),
         ev.Time.from_json(fact.get("era")), ev.Time.from_json(fact.get("bound")), bool(fact.get("own_scope", True)))
+
+
+def _name_speakers(doc: Document, found: list[dict]) -> None:
+    """Add who says so ("speaker") to the claims of a measure the article gives two values of, in
+    different sentences: only there can two sources' tolls stand side by side (_check skips them)."""
+    values: dict[tuple, set] = defaultdict(set)
+    for claim in found:
+        values[(claim["measure"], claim["subject"])].add((claim["low"], claim["high"], claim["sentence"]))
+    for claim in found:
+        seen = values[(claim["measure"], claim["subject"])]
+        if len({(low, high) for low, high, _ in seen}) > 1 and len({s for *_, s in seen}) > 1:
+            sentence = doc.sentences[claim["sentence"]]
+            named = speaker(doc.prose[sentence.start:sentence.end])
+            if named:
+                claim["speaker"] = named
 
 
 def _part_of(part: Claim, whole: Claim) -> bool:
