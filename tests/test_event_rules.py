@@ -476,7 +476,7 @@ def test_a_dateline_is_where_the_report_was_filed_not_the_event(tmp_path):
     first is filed from Islamabad and counts "across Pakistan"; the second names Pakistan. One toll,
     two figures: a contradiction (the dateline made the first a toll of Islamabad)."""
     root = corpus(tmp_path,
-                  a=article("2022-08-29", "Flood death toll crosses 1,100 as Sindh reels",
+                  a=article("2022-08-29", "Flood death toll crosses 1,100",
                             "ISLAMABAD: The death toll from monsoon floods across Pakistan since mid-June has risen "
                             "to 1,136, the National Disaster Management Authority said on Monday.",
                             "Sindh province has been the worst hit, with 347 deaths, the authority said."),
@@ -559,7 +559,7 @@ def test_a_day_the_toll_passed_a_number_dates_the_count_not_the_event(tmp_path):
     b = ("---\ndate: 2023-02-10\n---\n# Turkey quake toll\n\n"
          "The death toll from the earthquake in Turkey and Syria passed 21,000 on Thursday, officials said.\n")
     (finding,) = codes(run(corpus(tmp_path, a=a, b=b), ["KZ501"]), "KZ501")
-    assert finding.path == "corpus/a.md" and "revised from more than 5,000 to 21,000" in finding.message
+    assert finding.path == "corpus/a.md" and "revised from more than 5,000 to more than 21,000" in finding.message
     assert "earthquake in several countries" in finding.message
 
 

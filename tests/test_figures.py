@@ -476,3 +476,20 @@ def test_lakhs_and_crores_are_counted(sentence, low):
 ])
 def test_the_whole_a_count_is_taken_from_is_no_count_of_its_own(sentence, texts):
     assert [text for text, *_ in summary(sentence)] == texts
+
+
+@pytest.mark.parametrize(("sentence", "interval"), [
+    # written for this test, in the words of wire and South Asian reports
+    ("The death toll from the earthquake passed 11,000 on Thursday.", (11000, INF, True, True)),
+    ("The death toll in Wayanad crossed 300 on Monday.", (300, INF, True, True)),
+    ("The death toll has topped 40, rescuers said.", (40, INF, True, True)),
+    ("The death toll has risen to 57.", (57, 57, False, False)),
+])
+def test_a_toll_that_passed_its_number_is_more_than_it(sentence, interval):
+    (figure,) = figures(sentence)
+    assert (figure.low, figure.high, figure.low_open, figure.high_open) == interval
+
+
+def test_who_is_counted_on_board():
+    assert [text for text, *_ in summary("All 72 people on board were killed when the plane crashed.")] == [
+        "72 people on board were killed"]
