@@ -221,12 +221,12 @@ def test_the_non_figure_sentences_still_yield_their_real_figures():
 
 
 def test_a_measure_added_in_rules_yaml_is_found(tmp_path):
-    sentence = "Police said 40 people were abducted in the raid."  # invented for the test
+    sentence = "Police said 40 people were rescued in the raid."  # invented for the test
     assert figures(sentence) == []
-    (tmp_path / "rules.yaml").write_text("lexicon:\n  measures:\n    abducted: [abducted, kidnapped]\n", encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text("lexicon:\n  measures:\n    rescued: [rescued, freed]\n", encoding="utf-8")
     lexicon = load(tmp_path / "rules.yaml").lexicon
     assert "killed" in lexicon.measures, "a user's measures merge over the built-in ones"
-    assert [(f.text, f.measure) for f in figures(sentence, lexicon)] == [("40 people were abducted", "abducted")]
+    assert [(f.text, f.measure) for f in figures(sentence, lexicon)] == [("40 people were rescued", "rescued")]
 
 
 def test_within_is_interval_containment():
@@ -493,3 +493,17 @@ def test_a_toll_that_passed_its_number_is_more_than_it(sentence, interval):
 def test_who_is_counted_on_board():
     assert [text for text, *_ in summary("All 72 people on board were killed when the plane crashed.")] == [
         "72 people on board were killed"]
+
+
+@pytest.mark.parametrize(("sentence", "texts"), [
+    # written for this test, in the words of translated and wire reports
+    ("As a result of the attacks, 15 police officers and several civilians were killed.",
+     ["15 police officers and several civilians were killed"]),
+    ("Eight National Guard troops were ambushed and killed on Tuesday.", ["Eight National Guard troops were ambushed and killed"]),
+    ("Eight fans were arrested after the match.", ["Eight fans were arrested"]),
+    ("Another nine were abducted from the village.", ["nine were abducted"]),
+    ("Five militants were liquidated.", ["Five militants were liquidated"]),
+    ("Three men were tried and released.", []),
+])
+def test_who_is_counted_and_what_befell_them_in_more_words(sentence, texts):
+    assert [text for text, *_ in summary(sentence)] == texts

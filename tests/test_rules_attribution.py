@@ -128,6 +128,14 @@ CUES = [
      "The number of injured rose to 2,000."),
     ("counted", "Police counted 300 protesters outside parliament.",
      "About 300 protesters gathered outside parliament."),
+    # reporting verbs of other newsrooms' English (written for this test)
+    ("alleged", "Nine villagers were abducted on Sunday, witnesses alleged.", "Nine villagers were abducted on Sunday."),
+    ("posted", "At least 40 protesters were detained, the interior ministry posted on Telegram.",
+     "At least 40 protesters were detained on Sunday."),
+    ("informed", "Twelve people were killed in the collapse, informed the district collector.",
+     "Twelve people were killed in the collapse."),
+    ("learned", "38 people have died, learned the reporter from the county emergency management bureau.",
+     "38 people have died in the landslide."),
 ]
 
 

@@ -185,13 +185,14 @@ class FigureFinder:
             rf"|(?P<mods>(?:\s+(?!(?:{stop})(?![\w]))[^\s,.;:!?()\[\]\"“”]+){{0,3}}?)\s+(?P<head>{heads}))",
             re.I,
         )
-        chain = rf"(?:\s+(?:{AUXILIARIES}))*?\s+(?P<m>{phrase_pattern(self.measure_of)})"
+        # "were killed", "have been arrested", "were ambushed and killed"
+        chain = rf"(?:\s+(?:{AUXILIARIES}))*?(?:\s+[a-z]+ed,?\s+and)?\s+(?P<m>{phrase_pattern(self.measure_of)})"
         self.after = re.compile(chain, re.I)
         # "Twenty-eight people, including a Briton, have been arrested": a parenthetical may follow a noun
         # (not a bare number: in "Mr Mousa, 28, a hotel receptionist, was arrested" 28 is an age)
         # ... or a place: "Some 150,000 people across the region are feared to be dead", "20 people in Kabul were killed"
         self.after_noun = re.compile(
-            rf"(?:\s*,[^,.;:!?()\"“”]{{1,60}},|\s+(?:in|across|throughout|near|outside|inside|around|on|aboard)"
+            rf"(?:\s*,[^,.;:!?()\"“”]{{1,60}},|\s+(?:in|across|throughout|near|outside|inside|around|on|aboard|and|or)"
             rf"(?:\s+(?!(?:{AUXILIARIES})\b)[\w’'-]+){{1,4}}?(?=\s+(?:{AUXILIARIES})\b|\s+{phrase_pattern(self.measure_of)}))?"
             rf"{chain}", re.I)
         # A toll ("the death toll", "the number of people injured") up to ten words before its verb

@@ -107,7 +107,7 @@ def _number(value: float) -> str:
 class FigureOptions(ConsistencyOptions):
     # measures compared; crowd sizes (protesters, strikers, troops) change from day to day
     measures: list[str] = ["killed", "injured", "casualties", "hospitalised", "arrested", "detained", "missing",
-                           "evacuated", "displaced", "sacked"]
+                           "abducted", "evacuated", "displaced", "sacked"]
     # subjects counted together: a toll of "people" and one of "protesters" can contradict
     same_subjects: list[list[str]] = [["people", "protesters"]]
     # who an uncounted subject is ("10 killed"): compared with these
