@@ -144,6 +144,15 @@ def test_subdomains_are_rated_by_their_registrable_domain():
     assert codes(BODY + "\nSource: https://news.bbc.co.uk/2/hi/asia-pacific/1.stm\n") == []
 
 
+def test_an_archived_or_cached_copy_is_rated_as_its_original():
+    """The Wayback Machine's copy of a page and Google's AMP cache serve the original's text."""
+    archived = "https://web.archive.org/web/20220106093000/https://www.rt.com/russia/545721-kazakhstan-protests/"
+    assert codes(f"{BODY}\nSource: {archived}\n") == ["KZ403"]
+    assert codes(f"{BODY}\nSource: https://web.archive.org/web/2022id_/https://twitter.com/a/status/1\n") == ["KZ402"]
+    cached = "https://www-rferl-org.cdn.ampproject.org/c/s/www.rferl.org/a/kazakhstan/31641204.html"
+    assert codes(f"{BODY}\nSource: {cached}\n") == []
+
+
 def test_body_evidence_is_rated_too():
     text = "Protesters, [Sputnik reported](https://sputniknews.com/20220105/kazakhstan.html), stormed the mayor's office.\n"
     assert codes(text) == ["KZ403"]

@@ -80,10 +80,22 @@ def web_address(url: str) -> str | None:
 
 
 def host_of(url: str) -> str:
+    """The host a link's reader gets the text from: an archived copy's (the Wayback Machine's) or a
+    cached copy's (Google's AMP cache) is the original's, which is what the link cites."""
     try:
-        return (urlsplit(web_address(url) or url).hostname or "").rstrip(".").lower()
+        url = web_address(url) or url
+        wrapped = _ARCHIVED.match(url)
+        if wrapped:
+            url = wrapped.group("url") if "://" in wrapped.group("url") else "https://" + wrapped.group("url")
+        return (urlsplit(url).hostname or "").rstrip(".").lower()
     except ValueError:
         return ""
+
+
+# a copy kept by the Wayback Machine (https://web.archive.org/web/20230101000000/https://site/page) or
+# served by Google's AMP cache (https://site-com.cdn.ampproject.org/c/s/site.com/page)
+_ARCHIVED = re.compile(r"https?://(?:(?:web|wayback)\.archive\.org/web/[^/]+/"
+                       r"|[\w-]+\.cdn\.ampproject\.org/[a-z]/(?:s/)?)(?P<url>(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}\S*)", re.I)
 
 
 def domain_matches(host: str, domains) -> str | None:
