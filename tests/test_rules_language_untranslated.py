@@ -234,3 +234,28 @@ def test_a_quoted_sentence_in_another_script_left_without_a_gloss_is_untranslate
 ])
 def test_a_quoted_slogan_or_a_glossed_quotation_stays_silent(sentence):
     assert list(rule().check(Document("a.txt", injected(sentence)))) == []
+
+
+QUOTED_SPANISH = ('"No vamos a permitir que nadie nos quite lo que hemos ganado con tanto esfuerzo," said Maria '
+                  'Lopez, a teacher from Oaxaca.')  # written for this test
+
+
+def test_a_quoted_sentence_in_another_latin_language_left_without_a_gloss_is_untranslated():
+    (finding,) = rule().check(Document("a.txt", injected(QUOTED_SPANISH)))
+    assert finding.message.startswith("quotation not in English and not translated (lingua: Spanish")
+    assert finding.snippet.startswith("No vamos a permitir")
+
+
+def test_without_lingua_a_quoted_sentence_in_another_latin_language_is_found_by_its_words(monkeypatch):
+    (finding,) = rule_without_lingua(monkeypatch).check(Document("a.txt", injected(QUOTED_SPANISH)))
+    assert finding.message.startswith("quotation not in English and not translated (common Spanish words:")
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Nunca más," the crowd shouted as the marchers reached the square.',  # a slogan
+    '"Es un día histórico para nuestro país y para todos" (It is a historic day for our country and for all), '
+    'the party leader said.',  # glossed
+    '"We are not going to let anyone take away what we have won with so much effort," said another voter.',
+])
+def test_a_latin_script_slogan_a_glossed_or_an_english_quotation_stays_silent(sentence):
+    assert list(rule().check(Document("a.txt", injected(sentence)))) == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, islice
 
@@ -106,8 +107,10 @@ class Untranslated(DocumentRule):
     summary = "Text in another language or script than the article's (Cyrillic in English prose, a German sentence)."
     message = "untranslated {script} text{guess}: “{text}”"  # guess: ", Russian" when lingua is sure enough
     messages = {"sentence": "sentence not in {language} (lingua: {other} {confidence}): “{text}”",
+                "quote": "quotation not in {language} and not translated (lingua: {other} {confidence}): “{text}”",
                 # without lingua; words: "“di”, “una”, “negli”", the sentence's words common in {other}
-                "words": "sentence not in {language} (common {other} words: {words}): “{text}”"}
+                "words": "sentence not in {language} (common {other} words: {words}): “{text}”",
+                "quote-words": "quotation not in {language} and not translated (common {other} words: {words}): “{text}”"}
     explanation = (
         "Half-translated articles keep sentences of the source language: a Russian quote pasted "
         "untranslated, a Kazakh caption, a German paragraph from a wire feed. The article's language "
@@ -115,10 +118,11 @@ class Untranslated(DocumentRule):
         "another script are reported, and Latin-script sentences whose words are mostly not English "
         "are confirmed with lingua before they are reported (`kzlint[lang]`); without lingua, a "
         "sentence is reported when its common words are another language's, and the message shows "
-        "them. Names (capitalised runs of a few words), glosses in parentheses, Latin-script quotations, "
-        "quotations in another script of up to `name-words` words (a slogan) or followed by their "
-        "translation, and the rule's `allow` list are not reported; a longer quotation in another script "
-        "left without a translation is."
+        "them. Names (capitalised runs of a few words), glosses in parentheses, quotations in another "
+        "script of up to `name-words` words (a slogan), Latin-script quotations of fewer than `min-words` "
+        "lowercase words, quotations followed by their translation (in parentheses or after a dash), and "
+        "the rule's `allow` list are not reported; a longer quotation in another language left without a "
+        "translation is."
     )
     bad_example = ("Police detained dozens of protesters in Almaty on Thursday, officials said, and the city "
                    "centre was calm by the evening. Полиция задержала более ста человек.")
@@ -154,10 +158,8 @@ class Untranslated(DocumentRule):
             if not _has_foreign_stretch(doc):
                 return
             candidates = list(self._candidates(doc, allow, english_gate=True))
-            if not candidates:
-                return
             language = "english"
-            if 2 * len(candidates) >= self._judged:  # most of it reads as another language: which?
+            if candidates and 2 * len(candidates) >= self._judged:  # most of it reads as another language: which?
                 detected = _detector(tuple(self.options.languages)).detect_language_of(doc.prose)
                 language = detected.name.lower() if detected else "english"
         elif declared in self.options.languages:
@@ -166,6 +168,8 @@ class Untranslated(DocumentRule):
         else:
             return
         yield from self._other_language(doc, candidates, language)
+        if language == "english":
+            yield from self._other_language(doc, list(self._quotations(doc, allow)), language, "quote")
 
     # -- the article's language --------------------------------------------------------------
     def _language(self, doc: Document, first_other: re.Match | None) -> tuple[str | None, str]:
@@ -263,28 +267,58 @@ class Untranslated(DocumentRule):
         if declared not in (None, "english") or not _has_foreign_stretch(doc):
             return
         candidates = list(self._candidates(doc, allow, english_gate=True))
-        if not candidates or (declared is None and 2 * len(candidates) >= self._judged):
+        if candidates and declared is None and 2 * len(candidates) >= self._judged:
             return
         others = tuple(dict.fromkeys([*(name for name in self.options.languages if name != "english"), *LATIN_LANGUAGES]))
-        for sentence, text in candidates:
-            found = likeliest_language([w for w in _LATIN_WORD.findall(text) if _latin(w)], others)
-            if found is None:
-                continue
-            other, words = found[0].title(), ", ".join(f"“{word}”" for word in found[1][:3])
-            yield self.report(doc, sentence.start, sentence.end, "words", language="English", other=other, words=words,
-                              text=_clip(doc.prose[sentence.start:sentence.end]), extra={"language": other})
+        for variant, found_in in (("words", candidates), ("quote-words", self._quotations(doc, allow))):
+            for span, text in found_in:
+                found = likeliest_language([w for w in _LATIN_WORD.findall(text) if _latin(w)], others)
+                if found is None:
+                    continue
+                other, words = found[0].title(), ", ".join(f"“{word}”" for word in found[1][:3])
+                yield self.report(doc, span.start, span.end, variant, language="English", other=other, words=words,
+                                  text=_clip(doc.prose[span.start:span.end]), extra={"language": other})
 
-    def _other_language(self, doc: Document, candidates: list, language: str) -> Iterator[Finding]:
+    def _other_language(self, doc: Document, candidates: list, language: str,
+                        variant: str = "sentence") -> Iterator[Finding]:
         detector = _detector(tuple(self.options.languages))
-        for sentence, text in candidates:
+        for span, text in candidates:
             values = detector.compute_language_confidence_values(text)
             best = values[0] if values else None
             if best is None or best.language.name.lower() == language or best.value < self.options.min_confidence:
                 continue
             other = best.language.name.title()
-            yield self.report(doc, sentence.start, sentence.end, "sentence", language=language.title(), other=other,
-                              confidence=f"{best.value:.2f}", text=_clip(doc.prose[sentence.start:sentence.end]),
+            yield self.report(doc, span.start, span.end, variant, language=language.title(), other=other,
+                              confidence=f"{best.value:.2f}", text=_clip(doc.prose[span.start:span.end]),
                               extra={"language": other})
+
+    def _quotations(self, doc: Document, allow: list[str]) -> Iterator[tuple[_Span, str]]:
+        """(span, text) of the quotations in Latin script worth asking lingua about: `min-words`
+        lowercase words or more, mostly not common English, and no translation after them (a gloss
+        in parentheses or after a dash, as `_GLOSS_AFTER` reads it). A speaker's words in another
+        language left untranslated are the article's gap, as an untranslated sentence is."""
+        common = wordlists.known_words(3.0)
+        prose = doc.prose
+        for _, block in doc.prose_blocks:
+            text = prose[block.start:block.end]
+            for start, end in quotes.quoted_spans(text, block.start):
+                inner = prose[start + 1:end - 1]
+                if _GLOSS_AFTER.match(prose, end) or any(term in inner.lower() for term in allow):
+                    continue
+                latin = [w for w in _LATIN_WORD.findall(inner) if _latin(w)]
+                words = [w for w in latin if w[0].islower()]
+                if len(words) < self.options.min_words or len(latin) < len(_LATIN_WORD.findall(inner)):
+                    continue  # short, or in another script (_other_script_runs)
+                if sum(w in common for w in words) / len(words) > self.options.max_english_share \
+                        and not self._leans_foreign(latin):
+                    continue
+                yield _Span(start + 1, end - 1), inner
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
 
 
 def _has_foreign_stretch(doc: Document) -> bool:
