@@ -92,10 +92,11 @@ def unit_texts(doc: Document, found: list[tuple[int, int]]) -> list[str]:
             for start, end in found]
 
 
-def protected(doc: Document, found: list[tuple[int, int]], texts: list[str]) -> list[bool]:
-    """The title (the first line, a level-1 Markdown heading), `Source:` lines, a line that gives the
-    page's own URL ("URL: https://…") and the article's source list (under a "Sources" heading or
-    line) are never furniture: the list's items are names and links, shaped like a menu.
+def protected(doc: Document, found: list[tuple[int, int]], texts: list[str], sizes: list[int]) -> list[bool]:
+    """The title (the first line, a level-1 Markdown heading), the headline under a masthead
+    (`_headline`), `Source:` lines, a line that gives the page's own URL ("URL: https://…") and the
+    article's source list (under a "Sources" heading or line) are never furniture: the list's items
+    are names and links, shaped like a menu. `sizes`: the units' word counts.
     (Plain text has no heading levels: its first short line is no title when a paragraph comes first.)"""
     blocks = _blocks_of_units(doc, found)
     in_sources = _source_sections(blocks)
@@ -107,29 +108,33 @@ def protected(doc: Document, found: list[tuple[int, int]], texts: list[str]) -> 
         keep.append(i == 0 or text.startswith("# ") or source_line or in_list
                     or (doc.is_markdown and block.kind == "heading" and block.level == 1)
                     or block.section in in_sources)
-    headline = _headline(texts)
+    headline = _headline(texts, sizes)
     if headline is not None:
         keep[headline] = True
     return keep
 
 
-def _headline(texts: list[str]) -> int | None:
+def _headline(texts: list[str], sizes: list[int]) -> int | None:
     """The article's headline where a page puts it under its masthead and menus: of the lines above
     the body shaped like a headline (HEADLINE_WORDS, no full stop), the one that says most of what
     the lede says (HEADLINE_SHARE of its words in the body's first two paragraphs: a headline sums
     up its lede; a site's tagline, a menu or a teaser of another story does not). The body opens with
     the first of two prose paragraphs (PROSE_WORDS or more, a full stop) at most three lines apart;
-    a lone one is a notice (cookies, a promo)."""
-    prose = [i for i, text in enumerate(texts) if model.word_count(text) >= PROSE_WORDS
-             and text.rstrip(_CLOSERS)[-1:] in ".!?"]
-    body = next((i for i, j in zip(prose, prose[1:]) if j - i <= 3), None)
-    if not body:
-        return None
+    a lone one is a notice (cookies, a promo). `sizes`: the lines' word counts."""
+    body, last = None, None
+    for i, (text, size) in enumerate(zip(texts, sizes)):
+        if size >= PROSE_WORDS and text.rstrip(_CLOSERS)[-1:] in ".!?":
+            if last is not None and i - last <= 3:
+                body = last
+                break
+            last = i
+    if not body or body < 2:
+        return None  # the body opens under the first line, which is protected as the title
     lede = _content_words(" ".join(texts[body:body + 2]))
     best, best_share = None, HEADLINE_SHARE
     for i in range(max(0, body - HEADLINE_REACH), body):
         text = texts[i]
-        if not HEADLINE_WORDS[0] <= model.word_count(text) <= HEADLINE_WORDS[1] or text.rstrip(_CLOSERS)[-1:] in ".:;,":
+        if not HEADLINE_WORDS[0] <= sizes[i] <= HEADLINE_WORDS[1] or text.rstrip(_CLOSERS)[-1:] in ".:;,":
             continue
         words = _content_words(text)
         share = len(words & lede) / len(words) if len(words) >= 2 else 0.0
@@ -244,7 +249,8 @@ def model_input(doc: Document) -> tuple[list[tuple[int, int]], list[model.LineFa
     if cached is None:
         found = units(doc)
         texts = unit_texts(doc, found)
-        cached = (found, model.line_facts(texts), protected(doc, found, texts))
+        facts = model.line_facts(texts)
+        cached = (found, facts, protected(doc, found, texts, [line.n for line in facts]))
         doc.__dict__[_INPUT_ATTR] = cached
     return cached
 
