@@ -303,7 +303,11 @@ def kz301(text: str) -> list:
     "disturbances, nearly 400 people were injured and buildings were set alight.\n",
     "Hatfield executives go on trial\n\nFive managers are to go on trial over the Hatfield rail crash in 2000.\n\n"
     "Four people died when a section of rail broke and a high speed train derailed.\n",
-    # a year before the verb dates the event (written for this test)
+    # a year before the verb, or before a "when" clause, dates the event; a present in another clause
+    # is not the toll's (written for this test)
+    "Floods return\n\nCompare that with 2015, when floods swept the same valley and more than 400 people lost "
+    "their lives.\n",
+    "Bhopal\n\nThe 1984 Bhopal gas leak killed thousands of people, and its effects are still felt today.\n",
     "Mine blast\n\nA methane explosion at the Karadon mine in Zonguldak in 2010 killed 30 miners.\n",
     "Terror powers\n\nBy the early seventies it was terrorism as well. Thirty more years; 300 policemen, over 600 "
     "soldiers, more than 3,000 civilians dead, but we won.\n",

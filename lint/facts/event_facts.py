@@ -287,7 +287,8 @@ class DocumentEvents:
             past = memo[event.clause] = ev.simple_past(text[event.clause[0]:event.clause[1]])
         if not past:
             return False
-        current = [d for d in self.dates(figure.sentence) if d.kind in ("weekday", "relative")]
+        first, last = event.clause  # "... killed thousands, and its effects are still felt today": not the toll's
+        current = [d for d in self.dates(figure.sentence) if d.kind in ("weekday", "relative") and first <= d.start < last]
         if current:
             return False
         candidates: list[ev.Time] = []

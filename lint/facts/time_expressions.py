@@ -236,10 +236,12 @@ def parse_dates(text: str, base: Time | None = None, previous: Time | None = Non
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|during|of|from|until|till|by|early|late|mid|before|after|the|summer|spring|"
                           r"autumn|winter|fall|year|between|and|to|around|circa|c\.)[\s-]*|['’])$", re.I)
 _YEAR_AFTER = re.compile(r"(?:['’]s\b|\s+[a-zA-Z])")
+_YEAR_WHEN = re.compile(r",?\s+when\b")  # "Compare that with 2015, when floods swept the valley"
 
 
 def _year_is_date(text: str, start: int, end: int) -> bool:
-    return bool(_YEAR_BEFORE.search(text[max(0, start - 12):start]) or _YEAR_AFTER.match(text, end)
+    return bool(_YEAR_BEFORE.search(text[max(0, start - 12):start]) or _YEAR_WHEN.match(text, end)
+                or _YEAR_AFTER.match(text, end)
                 and text[max(0, start - 5):start].lower().endswith(("the ", "a ", "its ", "his ", "her ")))
 
 
