@@ -507,3 +507,17 @@ def test_who_is_counted_on_board():
 ])
 def test_who_is_counted_and_what_befell_them_in_more_words(sentence, texts):
     assert [text for text, *_ in summary(sentence)] == texts
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    # written for this test: a toll named without "death", or after the event's name
+    ("The toll stands at 174, the civil defence agency said.", "The toll stands at 174"),
+    ("The quake toll climbed past 40 on Sunday.", "The quake toll climbed past 40"),
+])
+def test_a_toll_written_without_death(sentence, text):
+    assert [t for t, *_ in summary(sentence)] == [text]
+
+
+@pytest.mark.parametrize("sentence", ["The bridge toll rose to 5 dollars.", "The toll road is 40 km long."])
+def test_a_toll_that_is_a_charge_is_no_figure(sentence):
+    assert summary(sentence) == []

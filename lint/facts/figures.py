@@ -199,7 +199,7 @@ class FigureFinder:
         # ("... has risen to 7,000"), or eighteen before a verb of change, no clause end between; or
         # "at" right after it ("put the number of dead at 57").
         self.toll_before = re.compile(
-            rf"(?P<toll>\b(?:death|casualty|fatality)\s+toll|\bthe\s+toll|\bthe\s+number\s+(?:of\s+)?"
+            rf"(?P<toll>\b(?:death|casualty|fatality)\s+toll|\bthe\s+(?:(?!death\b|casualty\b|fatality\b)[a-z-]+\s+)?toll|\bthe\s+number\s+(?:of\s+)?"
             rf"(?:{phrase_pattern(self.subject_of)}\s+)?(?P<m>{phrase_pattern(self.measure_of)}))\b"
             rf"(?:(?:\s+[^\s.;:!?\d][^\s.;:!?]*){{0,10}}?\s+{TOLL_VERBS}"
             rf"|(?:\s+[^\s.;:!?\d][^\s.;:!?]*){{11,18}}?\s+{TOLL_CHANGES}|\s+at)\s*$", re.I)
@@ -208,7 +208,7 @@ class FigureFinder:
         self.not_measure = re.compile(phrase_pattern(lexicon.not_measures), re.I)
         # Every figure has a measure word in its sentence (or lives taken): one pass finds the
         # sentences worth reading.
-        self.any_measure = Prefilter([*self.measure_of, *self.before_measure_of, "lives"])
+        self.any_measure = Prefilter([*self.measure_of, *self.before_measure_of, "lives", "toll"])
         # Where a quantity may begin: `quantity` is tried there only, not at every offset of a sentence.
         self.quantity_starts = WordStarts(["between", "a", *self.qualifier_of, *self.vague_of, *self.number_of])
         followers = "|".join(FOLLOWERS)
