@@ -228,6 +228,11 @@ class DocumentEvents:
                 filed = memo[key] = places_in(dateline.group("place").title(), self.places, names=names)
             own = list(filed)
         if not own:
+            region = _REGION.search(sentence_text, start, end)
+            if region:  # "340 had been killed in the opposition-held northwest": a part of somewhere, unnamed
+                key = "~" + " ".join(region.group("region").lower().split())
+                names.setdefault(key, region.group("region"))
+                return [key], True
             return list(self.context_scope), False
         if own[0] != "*" and "." not in own[0] and not own[0].startswith("~") \
                 and not _ACROSS.search(sentence_text):  # a country: the article may say where in it
@@ -353,6 +358,11 @@ _YEAR_OR_ERA = re.compile(r"(?:1[89]|20)\d\d|ties\b|century", re.I)
 # agency, then a colon or a dash ("ISLAMABAD:", "KYIV, Ukraine (AP) -", "LONDON, Jan 3 (Reuters) -").
 _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})(?:,[ ][A-Z][\w.]+(?:[ ][A-Z][\w.]+){0,2})?"
                        r"(?:,?[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)?[ ]*(?:\([^()]{1,40}\))?[ ]*(?::|[-–—])[ ]+")
+# a part of a country described, not named: "in government-held areas", "in the opposition-held northwest",
+# "in the north of the country", "in rebel-controlled territory"
+_REGION = re.compile(r"\bin\s+(?:the\s+)?(?P<region>(?:[a-z]+-(?:held|controlled|run)\s+)?(?:(?:far\s+)?(?:north|south|east|west|"
+                     r"north-?east|north-?west|south-?east|south-?west)(?:ern)?(?:\s+(?:region|regions|part|parts|areas?))?"
+                     r"|[a-z]+-(?:held|controlled|run)\s+(?:areas?|territory|territories|regions?|parts?|zones?)))\b")
 # a country named as a whole: "the death toll from floods across Pakistan", not the province the article is about
 _ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?[A-Z]")
 _NATIONWIDE = re.compile(r"\b(?:(?:across|throughout|all\s+over)\s+the\s+(?:country|nation)|nationwide|countrywide)\b", re.I)

@@ -178,6 +178,7 @@ class FigureContradiction(CorpusRule):
         measures = set(self.options.measures)
         found = [c for c in claims.extract(doc, index, lexicon).claims if c["measure"] in measures and not c["partitive"]
                  and not c.get("projection")]
+        found = _without_restated_headline(doc, found)
         _name_speakers(doc, found)
         return found
 
@@ -261,6 +262,22 @@ def sighting(path: str, fact: dict) -> ev.Sighting:
         tuple(fact.get("kinds", ())), tuple(fact.get("scope", ())), ev.Time.from_json(fact.get("time")),
         ev.Time.from_json(fact.get("report")), bool(fact.get("reference")), path, fact.get("sentence", -1),
         ev.Time.from_json(fact.get("era")), ev.Time.from_json(fact.get("bound")), bool(fact.get("own_scope", True)))
+
+
+def _without_restated_headline(doc: Document, found: list[dict]) -> list[dict]:
+    """The claims but those of the headline that its body gives again (the same measure and count):
+    the headline sums the body up and its label names the story ("Turkey earthquake: Death toll rises
+    above 35,000"), not the toll's place, which the body's sentence says ("in Turkey and Syria")."""
+    if not found or not doc.prose_blocks:
+        return found
+    title = doc.prose_blocks[0][0]
+    sentences = doc.sentences
+
+    def count(claim: dict) -> tuple:
+        return claim["measure"], claim["low"], claim["high"], claim["low_open"], claim["high_open"]
+
+    body = {count(c) for c in found if sentences[c["sentence"]].block != title}
+    return [c for c in found if sentences[c["sentence"]].block != title or count(c) not in body]
 
 
 def _name_speakers(doc: Document, found: list[dict]) -> None:
