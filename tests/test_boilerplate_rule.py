@@ -133,6 +133,20 @@ def test_the_headline_under_a_masthead_and_menu_is_the_article():
     flagged = {text.split("\n")[line - 1] for line in lines_of(run({"blog/a.txt": text}), "blog/a.txt")}
     assert "Council approves new footbridge over the Mill River" not in flagged
     assert set(MENU[2:]) <= flagged
+    # a headline's words as its lede inflects them ("protest", "subsidy": "protests", "subsidies"), over a
+    # standfirst and a caption (DW's page through trafilatura)
+    lines = ["Skip next section Navigation", "Live TV", "English", "Deutsch", "Español", "Politics", "Germany",
+             "German farmers block Berlin streets in protest over diesel subsidy cuts",
+             "Thousands of farmers drove tractors into Berlin as part of a week of protests against the "
+             "government's plan to end tax breaks on agricultural diesel.",
+             "Farmers drove tractors to the Brandenburg Gate on Monday. Image: Christoph Soeder/dpa",
+             "Thousands of farmers blocked roads in central Berlin on Monday with tractors and trucks, the climax "
+             "of a week of protests against the plan to phase out subsidies for agricultural diesel.",
+             "Police said about 8,500 people and 6,000 vehicles took part in the rally near the Brandenburg Gate.",
+             *FOOTER]
+    text = "\n".join(lines) + "\n"
+    flagged = {text.split("\n")[line - 1] for line in lines_of(run({"dw/a.txt": text}), "dw/a.txt")}
+    assert "German farmers block Berlin streets in protest over diesel subsidy cuts" not in flagged
 
 
 def test_a_clean_article_alone_has_no_furniture():

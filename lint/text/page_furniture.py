@@ -130,7 +130,7 @@ def _headline(texts: list[str], sizes: list[int]) -> int | None:
             last = i
     if not body or body < 2:
         return None  # the body opens under the first line, which is protected as the title
-    lede = _content_words(" ".join(texts[body:body + 2]))
+    lede = _content_words(texts[body] + " " + texts[i])
     best, best_share = None, HEADLINE_SHARE
     for i in range(max(0, body - HEADLINE_REACH), body):
         text = texts[i]
@@ -144,7 +144,8 @@ def _headline(texts: list[str], sizes: list[int]) -> int | None:
 
 
 def _content_words(text: str) -> set[str]:
-    return {word.casefold() for word in model.words(text) if len(word) >= 4}
+    """The words of four letters or more, cut to their first five ("protests" and "protest" are one)."""
+    return {word.casefold()[:5] for word in model.words(text) if len(word) >= 4}
 
 
 def _source_sections(blocks: list) -> set[str]:
