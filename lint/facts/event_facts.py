@@ -353,7 +353,6 @@ def document_events(doc: Any, lexicon: ev.EventLexicon | None = None, places: Pl
 _SOURCE_LABEL = re.compile(r"[\s>*\-\d.]*(?:source|sources|original source|via)\b", re.I)
 _SOURCE_HEADING = re.compile(r"#+\s*(?:source|sources|original source)\b", re.I)
 _YEAR_OR_ERA = re.compile(r"(?:1[89]|20)\d\d|ties\b|century", re.I)
-# a figure of the future or of a condition ("45 million children will die", "could kill 10,000") is no toll
 # A wire dateline: the place the report was filed from in capitals, maybe its region, a date and the
 # agency, then a colon or a dash ("ISLAMABAD:", "KYIV, Ukraine (AP) -", "LONDON, Jan 3 (Reuters) -").
 _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})(?:,[ ][A-Z][\w.]+(?:[ ][A-Z][\w.]+){0,2})?"
@@ -366,6 +365,7 @@ _REGION = re.compile(r"\bin\s+(?:the\s+)?(?P<region>(?:[a-z]+-(?:held|controlled
 # a country named as a whole: "the death toll from floods across Pakistan", not the province the article is about
 _ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?[A-Z]")
 _NATIONWIDE = re.compile(r"\b(?:(?:across|throughout|all\s+over)\s+the\s+(?:country|nation)|nationwide|countrywide)\b", re.I)
+# a figure of the future or of a condition ("45 million children will die", "could kill 10,000") is no toll
 _PROJECTION = re.compile(r"\b(?:will|would|could|may|might|shall|expected\s+to|likely\s+to|set\s+to|risk(?:s|ing)?)"
                          r"\s+(?:\w+\s+){0,2}?(?:die|kill|be\s+killed|lose|be\s+injured|be\s+displaced|be\s+"
                          r"evacuated|be\s+arrested|perish|face)\b", re.I)
