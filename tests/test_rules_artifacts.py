@@ -187,6 +187,10 @@ def test_every_furniture_line_of_the_ap_article_fires():
     "Join the Courier's Telegram channel and get the latest breaking news delivered to you.",
     "Follow us on Google News",
     "Thanks for reading The Cascade! Subscribe for free to receive new posts and support my work.",
+    # a teaser's label before other separators than a colon, a reading time (written for this test)
+    "Also Read | Tiger Spotted Near Ranthambore Village, Residents Alarmed",
+    "WATCH - Protesters storm the mayor's office in Almaty",
+    "Read Time: 2 mins",
 ])
 def test_furniture_lines_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."
@@ -206,6 +210,8 @@ def test_furniture_lines_fire(text):
     "The new rules give farmers unlimited access to water, the ministry said.",
     "Residents can download the council's app to report potholes, the mayor said.",
     "Join the queue early, officials advised voters.",
+    "More - and worse - is expected, the forecaster said.",
+    "Watch-makers in Geneva reported record exports.",
     "More than 10,000 readers signed up for the newsletter in its first week, the paper said.",
     "The minister took 5 minutes to read the statement.",
     "Show comments were banned from state television, the regulator said.",

@@ -95,7 +95,7 @@ class BoilerplateOptions(ArtifactOptions):
         r"^[ \t]*comments?[ \t]*\(\d+\)[ \t]*$",
         r"^[ \t]*(?:show|view|load|hide)[ \t]+(?:all[ \t]+)?(?:\d+[ \t]+)?comments?[ \t]*$",
         # a reading or listening time: "5 min read", "Reading time: 4 minutes", "Listen to this article 3 min"
-        r"^[ \t]*(?:reading[ \t]+time[ \t]*:?[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes?)\.?|\d{1,3}[ \t-]*(?:min|mins|minutes?)"
+        r"^[ \t]*(?:read(?:ing)?[ \t]+time[ \t]*:?[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes?)\.?|\d{1,3}[ \t-]*(?:min|mins|minutes?)"
         r"[ \t]+read|listen(?:[ \t]+to[ \t]+this[ \t]+(?:article|story))?[ \t]*[·:|–-]?[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes?)\.?)"
         r"[ \t]*$",
         # a newsletter's prompt in its many wordings: "Sign up for our free daily newsletter", "... delivered
@@ -207,7 +207,9 @@ class Boilerplate(CorpusRule):
         if self.options.lines:
             labels.append(rf"^[ \t]*(?:{phrase_alternation(self.options.lines)})[ \t]*:?[ \t]*$")
         if self.options.prefixes:
-            labels.append(rf"^[ \t]*(?:{phrase_alternation(self.options.prefixes)})[ \t]*:(?=[ \t]+\S)")
+            # "Read more: ...", and the other separators sites write after the label: "Also Read | ...", "WATCH - ..."
+            labels.append(rf"^[ \t]*(?:{phrase_alternation(self.options.prefixes)})"
+                          rf"(?:[ \t]*[:|](?=[ \t]+\S)|[ \t][-–—](?=[ \t]+(?-i:[A-Z0-9\"“‘'])))")
         phrases = []
         if self.options.phrases:
             # no lower-case letter may follow, but a glued name may ("View more articles fromSergey Kwan")
@@ -368,7 +370,7 @@ class Boilerplate(CorpusRule):
                 continue
             start = block.start + len(text) - len(text.lstrip())
             end = block.start + len(text.rstrip())
-            phrase = quote(" ".join(match.group().split()).rstrip(":"), 30)
+            phrase = quote(" ".join(match.group().split()).rstrip(":|-–— "), 30)
             first, last = block_lines(doc, block)
             if link_blocks is None:
                 link_blocks = {link.block for link in doc.links}
