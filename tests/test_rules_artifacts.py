@@ -191,6 +191,12 @@ def test_every_furniture_line_of_the_ap_article_fires():
     "Also Read | Tiger Spotted Near Ranthambore Village, Residents Alarmed",
     "WATCH - Protesters storm the mayor's office in Almaty",
     "Read Time: 2 mins",
+    # a newsletter prompt, a skip link, a sponsor's label and a rights notice in other words (written for this test)
+    "Get our local newsletter, delivering free news and stories from North Queensland to your inbox every week.",
+    "While you're here: Every Tuesday, our editors round up the week. You can sign up here for the weekly email newsletter.",
+    "Skip next section Navigation",
+    "Promoted",
+    "This service may include material from AFP and Reuters which is copyright and cannot be reproduced.",
 ])
 def test_furniture_lines_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."
@@ -212,6 +218,9 @@ def test_furniture_lines_fire(text):
     "Join the queue early, officials advised voters.",
     "More - and worse - is expected, the forecaster said.",
     "Watch-makers in Geneva reported record exports.",
+    "The results of the study could not be reproduced, the journal said.",
+    "The band's copyright claim covers the song, the court ruled.",
+    "He skipped the section of the report on navigation safety.",
     "More than 10,000 readers signed up for the newsletter in its first week, the paper said.",
     "The minister took 5 minutes to read the statement.",
     "Show comments were banned from state television, the regulator said.",

@@ -49,7 +49,8 @@ _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s")
 class BoilerplateOptions(ArtifactOptions):
     max_words: int = 25
     lines: list[str] = [
-        "Advertisement", "Advertisements", "Sponsored", "Sponsored content", "Promoted content",
+        "Advertisement", "Advertisements", "Sponsored", "Sponsored content", "Promoted", "Promoted content",
+        "Paid content", "Partner content",
         "Most viewed", "Most read", "Most popular", "Most shared", "Trending", "Trending now", "Top stories",
         "Related", "Related stories", "Related articles", "Related news", "Related content", "Related topics",
         "Related coverage", "More on this story", "More stories", "More from this section", "Recommended",
@@ -100,11 +101,17 @@ class BoilerplateOptions(ArtifactOptions):
         r"[ \t]*$",
         # a newsletter's prompt in its many wordings: "Sign up for our free daily newsletter", "... delivered
         # straight to your inbox"
-        r"\b(?:sign[ \t]+up|subscribe)[ \t]+(?:for|to)[ \t]+(?:our|the)[ \t]+(?:[\w-]+[ \t]+){0,3}newsletters?\b",
+        r"\b(?:sign[ \t]+up|subscribe)(?:[ \t]+here)?[ \t]+(?:for|to)[ \t]+(?:our|the)[ \t]+(?:[\w-]+[ \t]+){0,3}newsletters?\b",
+        r"\bnewsletters?\b[^\n]{0,120}\bto[ \t]+your[ \t]+inbox\b",
         r"\bdelivered[ \t]+(?:[\w-]+[ \t]+){0,2}to[ \t]+your[ \t]+inbox\b",
         # a feed's footer, as WordPress writes it: "The post <title> appeared first on <site>."
         r"^[ \t]*The post [^\n]{3,250} appeared first on (?-i:[A-Z0-9])[^\n]{1,100}$",
         r"^[ \t]*(?:image|media|photo)[ \t]+(?:copyright|caption|source)\b",
+        # a screen reader's skip link ("Skip to main content", "Skip next section Navigation")
+        r"^[ \t]*skip[ \t]+(?:to|next|past)[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?(?:content|section|navigation|menu)\b",
+        # a rights notice in other words than "All rights reserved"
+        r"\bcopyright\b[^\n]{0,80}\b(?:reproduced|republished|redistributed)\b"
+        r"|\b(?:reproduced|republished|redistributed)\b[^\n]{0,80}\bcopyright\b",
         # an app's or a messaging channel's promo: "Download the FOX 5 Atlanta app for breaking news alerts",
         # "Join ST's Telegram channel and get the latest breaking news", "Follow our WhatsApp channel"
         r"^[ \t]*(?:download|get|install)[ \t]+(?:the|our)[ \t]+(?:[\w&'’.-]+[ \t]+){0,5}app\b",
