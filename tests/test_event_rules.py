@@ -553,6 +553,22 @@ def test_a_toll_of_a_described_region_is_a_part_and_a_restated_headline_no_claim
     assert not [f for f in found if f.severity == Severity.WARNING], [f.message for f in found]
 
 
+@pytest.mark.parametrize(("sentence", "place"), [
+    # wire reports of 2023 (written for this test): a range, a destination, a comparison
+    ("A powerful earthquake struck Morocco late Friday, killing 2,012 people and damaging buildings from "
+     "villages in the Atlas Mountains to the historic city of Marrakech.", "Morocco"),
+    ("A fishing boat crammed with migrants trying to reach Italy sank off southern Greece on Wednesday, killing "
+     "at least 79 people.", "Greece"),
+    ("At least 85 people have been killed in the fires in Chile, surpassing the toll of California's 2018 "
+     "Camp Fire.", "Chile"),
+])
+def test_a_place_named_in_passing_is_not_the_tolls(sentence, place):
+    from lint.api import default_config, lint_document
+
+    (claim,) = lint_document(article("2023-06-14", "Disaster", sentence), "a.md", default_config())[1]["facts"]["KZ501"]
+    assert claim["place"] == place
+
+
 def test_tolls_written_as_lives_claimed_and_the_number_of_dead(tmp_path):
     # Derna, Libya, September 2023: the toll as two reports wrote it
     root = corpus(tmp_path,

@@ -207,7 +207,7 @@ class DocumentEvents:
         key = ("own", start, end)
         own = memo.get(key)
         if own is None:
-            own = memo[key] = places_in(sentence_text[start:end], self.places, names=names)
+            own = memo[key] = self._places_named(sentence_text[start:end])
         own = list(own)
         if not own and re.match(r"\s*(?:,\s*)?(?:which|that|who|where|when)\b", sentence_text[start:end], re.I):
             key = ("last", start)
@@ -218,7 +218,7 @@ class DocumentEvents:
         if not own and not event.reference:
             whole = memo.get("whole")
             if whole is None:
-                whole = memo["whole"] = places_in(sentence_text, self.places, names=names)
+                whole = memo["whole"] = self._places_named(sentence_text)
             own = list(whole)
         if not own and dateline is not None and not _NATIONWIDE.search(sentence_text):
             # nothing else named: the event is where the report was filed
@@ -240,6 +240,13 @@ class DocumentEvents:
             if context and context[0].startswith(own[0] + "."):
                 return [context[0], *own], True  # "in Kazakhstan" in an article about Zhanaozen
         return own, True
+
+    def _places_named(self, text: str) -> list[str]:
+        """The places `text` names as where something happened: a place only passed through or compared
+        with (a range "from the Atlas Mountains to Marrakech", a destination "trying to reach Italy", a
+        comparison "surpassing California's 2018 Camp Fire") counts only when the text names no other."""
+        found = places_in(_PASSING.sub(_blank, text) if _PASSING.search(text) else text, self.places, names=self.names)
+        return found or places_in(text, self.places, names=self.names)
 
     # -- one figure ----------------------------------------------------------------------------------
     def figure_event(self, figure: Any) -> ev.FigureEvent:
@@ -362,6 +369,19 @@ _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3
 _REGION = re.compile(r"\bin\s+(?:the\s+)?(?P<region>(?:[a-z]+-(?:held|controlled|run)\s+)?(?:(?:far\s+)?(?:north|south|east|west|"
                      r"north-?east|north-?west|south-?east|south-?west)(?:ern)?(?:\s+(?:region|regions|part|parts|areas?))?"
                      r"|[a-z]+-(?:held|controlled|run)\s+(?:areas?|territory|territories|regions?|parts?|zones?)))\b")
+# places named in passing: a range, a destination or an origin, a comparison with another event
+_NAME_AFTER = r"(?:[a-z'’-]+\s+){0,5}?[A-Z][\w'’.-]*(?:['’]s)?(?:\s+[A-Z0-9][\w'’.-]*){0,3}"
+_PASSING = re.compile(
+    rf"\bfrom\s[^,.;:]{{1,60}}?\sto\s{_NAME_AFTER}"
+    rf"|\b(?:to\s+reach|bound\s+for|head(?:ed|ing)\s+(?:for|to)|en\s+route\s+to|on\s+(?:its|their|the)\s+way\s+to|"
+    rf"(?:set\s+(?:off|sail)|departed|fled|sailed)\s+from)\s{_NAME_AFTER}"
+    rf"|\b(?:surpassing|exceeding|overtaking|than|compared\s+(?:with|to))\s{_NAME_AFTER}")
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
 # a country named as a whole: "the death toll from floods across Pakistan", not the province the article is about
 _ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?[A-Z]")
 _NATIONWIDE = re.compile(r"\b(?:(?:across|throughout|all\s+over)\s+the\s+(?:country|nation)|nationwide|countrywide)\b", re.I)
