@@ -552,6 +552,28 @@ def test_a_break_after_an_open_word_fires_even_before_a_capital():
     assert places("KZ109", text) == [(1, 41)]
 
 
+WRAPPED = """City council approves new bus routes
+
+   The city council voted 7-2 on Monday to approve four new bus routes
+   connecting the northern suburbs to the town centre, a plan that
+   transport officials said would cut journey times by a third.
+
+   Councillor Tom Reed, who chairs the transport committee, said the
+   routes would start running in September. "People have waited for this
+   for ten years," he said.
+
+   The plan will cost 4.2 million pounds, the council's budget papers
+   show, and the first buses will be electric.
+"""  # a text-mode browser's dump, wrapped at 72 characters (written for this test)
+
+
+def test_a_document_wrapped_throughout_is_reported_once_with_every_break():
+    (finding,) = check("KZ109", WRAPPED)
+    assert finding.message.startswith("text hard-wrapped at about ")
+    assert "5 sentences break across lines" in finding.message and "routes ⏎ connecting" in finding.message
+    assert len(finding.fix.edits) == 5 and not finding.fix.safe
+
+
 @pytest.mark.parametrize("text, path", [
     ("The minister said the price of fuel would double, and that the\ngovernment would not back down.", "a.md"),
     ("More than 100 Kazakhstan protesters injured\nMore than 1,000 people have also been injured.", "a.txt"),

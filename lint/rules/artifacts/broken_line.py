@@ -15,6 +15,7 @@ from lint.text.words import LINE_OPEN_WORDS
 
 class BrokenLineOptions(ArtifactOptions):
     min_words: int = 4
+    wrapped_min: int = 5  # breaks that, with most prose lines of about one length, make a wrapped document
     open_words: list[str] = list(LINE_OPEN_WORDS)  # function words a line cannot end on (lint/text/words.py)
 
 
@@ -24,6 +25,8 @@ class BrokenLine(DocumentRule):
     severity = Severity.INFO
     summary = "A hard line break inside a sentence in plain-text prose."
     message = 'line break inside a sentence: "…{before} ⏎ {after}…"'
+    messages = {"wrapped": 'text hard-wrapped at about {width} characters: {count} sentences break across lines, '
+                           'the first "…{before} ⏎ {after}…"'}
     explanation = (
         "Plain-text articles keep one paragraph per line. Text copied from a PDF, an e-mail or a "
         "narrow page keeps its visual line breaks, so a sentence is split across lines: search, "
@@ -31,7 +34,9 @@ class BrokenLine(DocumentRule):
         "it has at least `min-words` words and no closing punctuation, and the next line continues "
         "the sentence (starts in lower case, or the line before ends with a comma or a word such "
         "as \"the\" or \"of\" from `open-words`). Markdown is not checked: there, a single line "
-        "break inside a paragraph is normal. Joining the lines is offered, not applied."
+        "break inside a paragraph is normal. A document whose prose is wrapped at one width throughout "
+        "(a text-mode browser's dump, an e-mail: `wrapped-min` breaks or more, most of its lines this long) "
+        "is reported once, at its first break, with all of them. Joining the lines is offered, not applied."
     )
     bad_example = ("The opposition K-Plus channel broadcast a video of the clashes on Friday when \n"
                    "oil workers stormed the stage.")
@@ -49,6 +54,19 @@ class BrokenLine(DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.is_markdown:
             return
+        breaks = list(self._breaks(doc))
+        width = _wrap_width(prose_lines(doc)) if len(breaks) >= self.options.wrapped_min else None
+        if width is None:
+            for start, end, before, after, edit in breaks:
+                yield self.report(doc, start, end, before=before, after=after,
+                                  fix=Fix((edit,), "join the two lines", safe=False))
+            return
+        start, end, before, after, _ = breaks[0]
+        yield self.report(doc, start, end, "wrapped", width=width, count=len(breaks), before=before, after=after,
+                          fix=Fix(tuple(edit for *_, edit in breaks), "join the broken lines", safe=False))
+
+    def _breaks(self, doc: Document) -> Iterator[tuple[int, int, str, str, Edit]]:
+        """(start, end, word before, word after, the edit that joins them) of each break in a sentence."""
         lines = prose_lines(doc)
         for before, after in zip(lines, lines[1:]):
             if after.number != before.number + 1:
@@ -63,8 +81,17 @@ class BrokenLine(DocumentRule):
             break_start = before.start + len(head)
             break_end = after.start + len(after.text) - len(tail)
             last_word, first_word = head.split()[-1], tail.split()[0]
-            yield self.report(
-                doc, break_start - len(last_word), break_end + len(first_word),
-                before=quote(last_word, 20), after=quote(first_word, 20),
-                fix=Fix((Edit(break_start, break_end, " "),), "join the two lines", safe=False),
-            )
+            yield (break_start - len(last_word), break_end + len(first_word), quote(last_word, 20),
+                   quote(first_word, 20), Edit(break_start, break_end, " "))
+
+
+def _wrap_width(lines) -> int | None:
+    """The width a document's prose is wrapped at: the length of its longest line of prose (four
+    words or more), when at least half of them are within ten characters of it and it is at most 120;
+    None when the lines are of all lengths (paragraphs on one line each, a few of them broken)."""
+    lengths = [len(line.text.rstrip()) for line in lines if len(line.text.split()) >= 4]
+    if not lengths:
+        return None
+    longest = max(lengths)
+    near = [n for n in lengths if longest - 10 <= n <= longest]
+    return longest if 2 * len(near) >= len(lengths) and longest <= 120 else None
