@@ -245,8 +245,9 @@ class DocumentEvents:
         """The places `text` names as where something happened: a place only passed through or compared
         with (a range "from the Atlas Mountains to Marrakech", a destination "trying to reach Italy", a
         comparison "surpassing California's 2018 Camp Fire") counts only when the text names no other."""
-        found = places_in(_PASSING.sub(_blank, text) if _PASSING.search(text) else text, self.places, names=self.names)
-        return found or places_in(text, self.places, names=self.names)
+        masked = _PASSING.sub(_blank, text)
+        found = places_in(masked, self.places, names=self.names)
+        return found if found or masked == text else places_in(text, self.places, names=self.names)
 
     # -- one figure ----------------------------------------------------------------------------------
     def figure_event(self, figure: Any) -> ev.FigureEvent:

@@ -53,7 +53,7 @@ _TOKEN = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+(?:[.,:][0-9]+)*")  # _TOKEN on ASCII text, faster
 _DIGITS = re.compile(r"\d+")
 _WORD_CHAR = re.compile(r"[^\W_]")
-_CLOSERS = "\"'”’»)] \t"
+CLOSERS = "\"'”’»)] \t"  # what may close a line after its last word (quotes, brackets)
 _TERMINAL_CHARS = frozenset(".!?。！？…:;")
 _SENTENCE_CHARS = frozenset(".!?。！？…")
 HEAD_CHARS = 200
@@ -388,7 +388,7 @@ def local_features(blocks: Sequence[Block], repeats: Sequence[int], stop: frozen
         digits = _digit_count(stripped) / chars
         linked = sum(len(m.group(0)) for m in _MD_LINK.finditer(stripped)) / chars if _may_hold_link(stripped) else 0.0
         lex = 1.0 if n <= MAX_KEY_WORDS and _has_call_to_action(head) else 0.0
-        tail = stripped.rstrip(_CLOSERS)
+        tail = stripped.rstrip(CLOSERS)
         last = tail[-1:] if tail else ""
         rows.append([
             math.log1p(min(rep, 50)), 1.0 if rep >= 1 else 0.0, 1.0 if rep >= 3 else 0.0,

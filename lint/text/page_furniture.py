@@ -42,7 +42,6 @@ HEADLINE_WORDS = (4, 25)  # words of a headline
 HEADLINE_SHARE = 0.5  # of a headline's words of four letters or more that its lede holds
 HEADLINE_REACH = 40  # lines above the body searched for it
 PROSE_WORDS = 12
-_CLOSERS = "\"'”’»)] \t"
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|\s*$")
 _CACHE_ATTR = "_kz_furniture_lines"
 _INPUT_ATTR = "_kz_furniture_input"
@@ -121,20 +120,20 @@ def _headline(texts: list[str], sizes: list[int]) -> int | None:
     up its lede; a site's tagline, a menu or a teaser of another story does not). The body opens with
     the first of two prose paragraphs (PROSE_WORDS or more, a full stop) at most three lines apart;
     a lone one is a notice (cookies, a promo). `sizes`: the lines' word counts."""
-    body, last = None, None
+    body, second, last = None, None, None
     for i, (text, size) in enumerate(zip(texts, sizes)):
-        if size >= PROSE_WORDS and text.rstrip(_CLOSERS)[-1:] in ".!?":
+        if size >= PROSE_WORDS and text.rstrip(model.CLOSERS)[-1:] in ".!?":
             if last is not None and i - last <= 3:
-                body = last
+                body, second = last, i
                 break
             last = i
     if not body or body < 2:
         return None  # the body opens under the first line, which is protected as the title
-    lede = _content_words(texts[body] + " " + texts[i])
+    lede = _content_words(texts[body] + " " + texts[second])
     best, best_share = None, HEADLINE_SHARE
     for i in range(max(0, body - HEADLINE_REACH), body):
         text = texts[i]
-        if not HEADLINE_WORDS[0] <= sizes[i] <= HEADLINE_WORDS[1] or text.rstrip(_CLOSERS)[-1:] in ".:;,":
+        if not HEADLINE_WORDS[0] <= sizes[i] <= HEADLINE_WORDS[1] or text.rstrip(model.CLOSERS)[-1:] in ".:;,":
             continue
         words = _content_words(text)
         share = len(words & lede) / len(words) if len(words) >= 2 else 0.0

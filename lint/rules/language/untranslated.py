@@ -245,10 +245,15 @@ class Untranslated(DocumentRule):
             if len(words) < self.options.min_words:
                 continue
             self._judged += 1
-            if english_gate and sum(w in common for w in words) / len(words) > self.options.max_english_share \
-                    and not self._leans_foreign(latin):
+            if english_gate and self._reads_as_english(latin, words, common):
                 continue
             yield sentence, text
+
+    def _reads_as_english(self, latin: list[str], words: list[str], common) -> bool:
+        """More than `max-english-share` of the lowercase words are common English, and the words
+        that lean do not lean to another configured language."""
+        return sum(w in common for w in words) / len(words) > self.options.max_english_share \
+            and not self._leans_foreign(latin)
 
     def _leans_foreign(self, latin: list[str]) -> bool:
         """Whether most of the words (a sentence's Latin-script words) that lean one way lean to
@@ -309,8 +314,7 @@ class Untranslated(DocumentRule):
                 words = [w for w in latin if w[0].islower()]
                 if len(words) < self.options.min_words or len(latin) < len(_LATIN_WORD.findall(inner)):
                     continue  # short, or in another script (_other_script_runs)
-                if sum(w in common for w in words) / len(words) > self.options.max_english_share \
-                        and not self._leans_foreign(latin):
+                if self._reads_as_english(latin, words, common):
                     continue
                 yield _Span(start + 1, end - 1), inner
 
