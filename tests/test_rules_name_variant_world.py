@@ -47,6 +47,8 @@ def corpus(tmp_path: Path, **files: str) -> Path:
     ("President Boris Yeltsin", "President Boris Eltsin"),                        # Russian: Е at a word start
     ("President Volodymyr Zelensky", "President Volodymyr Zelenskyy"),            # Ukrainian: й endings
     ("President Kassym-Jomart Tokayev", "President Kasym-Zhomart Tokayev"),       # Kazakh
+    ("Hamas leader Ismail Haniyeh", "Hamas leader Ismail Haniya"),                 # Arabic: final h, a vowel
+    ("President Alexander Lukashenko", "President Aleksandr Lukashenko"),         # Russian: x/ks, a vowel
 ])
 def test_romanisation_variants_across_scripts(tmp_path, written, variant):
     root = corpus(tmp_path, a=f"{written} spoke on Monday. Later {written} left.",
@@ -70,6 +72,16 @@ def test_hyphen_only_variants_are_info(tmp_path, written, variant):
     found = run(root)
     assert [(f.path, f.severity) for f in found] == [("corpus/b.txt", Severity.INFO)]
     assert "only hyphens, spaces, apostrophes, accents or case differ" in found[0].message
+
+
+def test_the_arabic_article_left_out_is_a_house_style_at_info(tmp_path):
+    # Reuters writes al-Assad, AP writes Assad: one corpus mixing wire copy shows both
+    root = corpus(tmp_path, a="Syrian President Bashar al-Assad spoke. Bashar al-Assad left.",
+                  b="Syrian President Bashar al-Assad met envoys.", c="Syrian President Bashar Assad met envoys.")
+    found = run(root)
+    assert [(f.path, f.severity) for f in found] == [("corpus/c.txt", Severity.INFO)]
+    assert "'Bashar Assad' here but 'Bashar al-Assad'" in found[0].message
+    assert "with and without the Arabic article" in found[0].message
 
 
 def test_a_repeated_typo_loses_to_the_spelling_english_knows(tmp_path):

@@ -4,6 +4,7 @@ import pytest
 
 from lint.reference.wordlists import zipf_frequency
 from lint.text.transliteration_rules import (
+    ARTICLE,
     SEPARATOR,
     TRANSLITERATION,
     TYPO,
@@ -44,6 +45,8 @@ def kind(a, b):
     ("Mikhail Gorbachev", "Mikhail Gorbachov"),
     ("Fyodor Dostoyevsky", "Fyodor Dostoevsky"),
     ("Sergei Lavrov", "Sergey Lavrov"),
+    ("Ismail Haniyeh", "Ismail Haniya"),    # a word-final h writing a vowel (ta marbuta)
+    ("Muammar al-Qaddafi", "Muammar Gaddafi"),  # the article, and q/g and dd
     # Kazakh
     ("Kassym-Jomart Tokayev", "Kasym-Zhomart Tokayev"),
     # Polish in English text
@@ -75,6 +78,33 @@ def test_hyphen_space_and_accent_variants_are_separator_only(first, second):
 ])
 def test_typing_slips_in_long_words(first, second):
     assert kind(first, second) in (TYPO, TRANSLITERATION)
+
+
+def test_a_dropped_vowel_beside_x_for_ks_is_one_letter_not_three():
+    # 'x' and 'ks' are one sound: Alexander / Aleksandr differ by the vowel Russian does not write
+    assert bucket_key("Alexander Lukashenko") == bucket_key("Aleksandr Lukashenko")
+    assert kind("Alexander Lukashenko", "Aleksandr Lukashenko") == TYPO
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Bashar al-Assad", "Bashar Assad"),     # Reuters / AP
+    ("Ayman al-Zawahiri", "Ayman Zawahiri"),
+    ("Abu Bakr al-Baghdadi", "Abu Bakr Baghdadi"),
+])
+def test_the_arabic_article_left_out_is_its_own_kind(first, second):
+    assert bucket_key(first) == bucket_key(second)
+    assert kind(first, second) == kind(second, first) == ARTICLE
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Al Gore", "Gore"),              # a first name, and the name left is one word
+    ("Al Aynsley-Green", "Aynsley-Green"),  # a first name (Albert), not the article
+    ("El Salvador", "Salvador"),
+    ("Sarah Jones", "Sara Jones"),    # both established given names: two people
+    ("Shah Khan", "Sha Khan"),        # a final h after a consonant is a consonant
+])
+def test_an_article_or_final_h_alone_does_not_make_a_variant(first, second):
+    assert kind(first, second) is None
 
 
 @pytest.mark.parametrize("first, second", [

@@ -22,7 +22,8 @@ Policy:
   recommended spelling never is. Only when nothing tells two spellings apart (no config, no
   evidence, as frequent, as common in English) is each reported, naming the other, and then
   once in a document that holds both.
-- Hyphen-, space- or case-only variants (Kim Jong-un / Kim Jong Un) are `minor` (info level),
+- Hyphen-, space- or case-only variants (Kim Jong-un / Kim Jong Un), and the Arabic article in one
+  spelling only (Bashar al-Assad / Bashar Assad), are `minor` (info level),
   unless the config lists the spelling to write (then the corpus breaks its own style).
 """
 
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from lint.text.transliteration_rules import (
+    ARTICLE,
     MIN_SLIP_KEY,
     SEPARATOR,
     Difference,
@@ -71,8 +73,8 @@ class Variant:
 
     @property
     def minor(self) -> bool:
-        """Only hyphens, spaces or case differ, and the config has no say: info level."""
-        return self.difference.kind == SEPARATOR and not self.configured
+        """Only hyphens, spaces, case or the Arabic article differ, and the config has no say: info level."""
+        return self.difference.kind in (SEPARATOR, ARTICLE) and not self.configured
 
 
 def find_variants(

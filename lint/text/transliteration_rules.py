@@ -12,7 +12,8 @@ through several romanisations. The differences follow a few regular patterns:
   Gorbachev / Gorbachov, Dostoyevsky / Dostoevsky;
 - where a syllable ends: Kim Jong-un / Kim Jong Un, Xi Jin-ping / Xi Jinping (Korean and
   Chinese given names; only hyphens and spaces differ);
-- the Arabic article: el-Sisi / al-Sisi, Zia ul-Haq / al-Haq.
+- the Arabic article: el-Sisi / al-Sisi, Zia ul-Haq / al-Haq, or left out: Bashar al-Assad / Bashar Assad;
+- a word-final h that writes a vowel: Haniyeh / Haniya, Fatimah / Fatima.
 
 `bucket_key` puts every such spelling of a name in one group (a group-by key: consonants
 only, separators ignored); `compare` then says what kind of difference two spellings of a
@@ -109,14 +110,22 @@ def form(word: str) -> str:
     return _DOUBLE.sub(r"\1", text)
 
 
+# a word-final 'h' after a vowel writes the vowel, not a consonant (Arabic and Persian ta marbuta):
+# Haniyeh / Haniya, Fatimah / Fatima
+_FINAL_H = re.compile(r"(?<=[a-z]{3}[aeiou])h$")
+
+
 @lru_cache(maxsize=1 << 16)
 def bucket_key(name: str) -> str:
     """The group of a name: its consonants after folding the consonant spellings, separators and
     vowels ignored ('Kim Jong-un' = 'Kim Jong Un' -> 'kmjngn'; 'Gaddafi' = 'Qadhafi' -> 'kdf';
-    'Osama' = 'Usama' -> 'sm'). A group-by key only: `compare` decides."""
+    'Osama' = 'Usama' -> 'sm'; 'Haniyeh' = 'Haniya' -> 'hn'). A group-by key only: `compare` decides."""
     parts = []
-    for word in words(name):
-        text = consonant_form(word)
+    named = words(name)
+    if sum(fold(word) not in _ARTICLES for word in named) >= 2:  # Bashar al-Assad = Bashar Assad
+        named = named[:1] + [word for word in named[1:] if fold(word) not in _ARTICLES]  # not Al Gore's
+    for word in named:
+        text = _FINAL_H.sub("", consonant_form(word))
         if text.startswith("g") and len(text) > 1 and text[1] in "aeiou":
             text = "k" + text[1:]
         parts.append(text)
@@ -171,6 +180,7 @@ def spelling(name: str) -> str:
 SEPARATOR = "separator"          # only hyphens, spaces, apostrophes, accents or case differ: Kim Jong-un / Kim Jong Un
 TRANSLITERATION = "transliteration"  # a romanisation rule explains every difference: Mohammed / Muhammad
 TYPO = "typo"                    # one letter in a long word of a longer name: Barbara Follet / Follett
+ARTICLE = "article"              # the Arabic article written in one only: Bashar al-Assad / Bashar Assad
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +261,9 @@ def _word_difference(a: str, b: str, *, several: bool, min_length: int, min_rati
         return None
 
     x, y = form(a), form(b)
-    if OSA.distance(x, y) <= 1 and ratio(x, y) >= min_ratio and Levenshtein.distance(a, b) <= 2:
+    # the letters counted once consonant spellings are folded: 'x' and 'ks' are one sound
+    # (Alexander / Aleksandr, a vowel dropped besides)
+    if OSA.distance(x, y) <= 1 and ratio(x, y) >= min_ratio and Levenshtein.distance(consonant_form(a), consonant_form(b)) <= 2:
         return TYPO  # a letter added, dropped, changed, or two swapped ("Zelenksy")
     return None
 
@@ -259,16 +271,23 @@ def _word_difference(a: str, b: str, *, several: bool, min_length: int, min_rati
 def _uneven(words_a: list[str], words_b: list[str]) -> Difference | None:
     a = [fold(w) for w in words_a]
     b = [fold(w) for w in words_b]
+    inside = False  # a shared first word: what differs is not a first name ('Al Aynsley-Green')
     while a and b and a[0] == b[0]:
-        a, b = a[1:], b[1:]
+        a, b, inside = a[1:], b[1:], True
     while a and b and a[-1] == b[-1]:
         a, b = a[:-1], b[:-1]
     if not a or not b:
+        extra = a or b
+        if inside and all(word in _ARTICLES for word in extra):
+            return Difference(ARTICLE, tuple((word, "") for word in extra))  # house styles: AP drops 'al-'
         return None  # one name has a word more: 'George Bush' / 'George W Bush' are not variants
     if "".join(a) == "".join(b):
         return Difference(SEPARATOR, ())
     if form("".join(a)) == form("".join(b)):
         return Difference(TRANSLITERATION, (("".join(a), "".join(b)),))
+    bare_a, bare_b = [w for w in a if w not in _ARTICLES], [w for w in b if w not in _ARTICLES]
+    if inside and bare_a and bare_b and (bare_a, bare_b) != (a, b) and form("".join(bare_a)) == form("".join(bare_b)):
+        return Difference(TRANSLITERATION, (("".join(a), "".join(b)),))  # Muammar al-Qaddafi / Gaddafi
     return None
 
 

@@ -20,7 +20,7 @@ from lint.reference.wordlists import zipf_frequency
 from lint.rules.base import CorpusRule
 from lint.rules.consistency.support import ConsistencyOptions, _settings
 from lint.text.foreign import article_language
-from lint.text.transliteration_rules import SEPARATOR, bucket_key, compare, slip_keys, words
+from lint.text.transliteration_rules import ARTICLE, SEPARATOR, bucket_key, compare, slip_keys, words
 
 
 class NameOptions(ConsistencyOptions):
@@ -50,6 +50,7 @@ class NameVariant(CorpusRule):
     messages = {
         "unlocated": "'{variant}' here: one name spelled two ways; {advice}",  # the preferred one is not in the corpus
         "minor": "'{variant}' here but '{preferred}' at {path}:{line}: only hyphens, spaces, apostrophes, accents or case differ; {advice}",
+        "article": "'{variant}' here but '{preferred}' at {path}:{line}: one name with and without the Arabic article; {advice}",
     }
     explanation = (
         "Names reach English news through several romanisations: Arabic and Urdu (Mohammed / Muhammad, "
@@ -68,7 +69,8 @@ class NameVariant(CorpusRule):
         "call it right: between two established spellings a weak majority can be a repeated slip (Damien / "
         "Damian Hockney, Launderette / Laundrette: check the name). When nothing tells two spellings apart, "
         "both are reported. Variants that differ only by hyphens, spaces or case are info "
-        "(`minor-severity`) and a house style, not a misspelling (Delta Air Lines / Delta Airlines), unless "
+        "(`minor-severity`) and a house style, not a misspelling (Delta Air Lines / Delta Airlines), and so "
+        "is the Arabic article written in one spelling only (Bashar al-Assad, AP's Bashar Assad), unless "
         "the config or the world's evidence names one ('EdinburghInternational'). A one-word name is compared only with a spelling the config lists or "
         "with a country's name in the world gazetteer that the corpus also writes ('Rusia' beside 'Russia'; "
         "never two countries such as Niger / Nigeria). Every word of a name must match, so people who share a surname are "
@@ -147,14 +149,14 @@ class NameVariant(CorpusRule):
             advice = variant.reason
         elif variant.settled:
             advice = f"write '{variant.preferred}' ({variant.reason})"
-        elif variant.difference.kind == SEPARATOR:
+        elif variant.difference.kind in (SEPARATOR, ARTICLE):
             advice = (f"a house style, not a misspelling (the corpus has '{variant.preferred}' {variant.reason}): "
                       "list the form to use in the config's names: preferred")
         else:
             advice = (f"both are established spellings and the corpus's '{variant.preferred}' ({variant.reason}) "
                       "does not settle it: check the name and list it in the config's names: preferred")
         related = [Location(at.path, at.span[0], at.span[1])] if at is not None else []
-        kind = "minor" if variant.minor else None
+        kind = ("article" if variant.difference.kind == ARTICLE else "minor") if variant.minor else None
         if at is None:
             kind = "unlocated"
         finding = self.report_at(occurrence.path, occurrence.span, kind, variant=occurrence.surface,
