@@ -501,6 +501,18 @@ def test_a_dateline_places_a_toll_that_names_no_place():
     assert claim["place"] == "London" and claim["scope"][0].startswith("GB.")
 
 
+def test_a_dateline_of_a_small_town_places_a_toll_in_its_region():
+    """Maui, 12 August 2023, as AP's dateline wrote it: a town of 12,000 (below the gazetteer's
+    cities) filed with its state; the toll names no place the gazetteer holds."""
+    from lint.api import default_config, lint_document
+
+    text = article("2023-08-12", "Maui wildfire death toll reaches 80",
+                   "LAHAINA, Hawaii (AP) — The death toll from the wildfire that destroyed the historic town "
+                   "rose to 80 on Saturday, officials said.")
+    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    assert claim["scope"][0].startswith("US.HI")
+
+
 def test_two_sources_tolls_side_by_side_in_one_article_are_a_dispute(tmp_path):
     """Derna, September 2023, as a wire report wrote it: the Red Crescent's toll and the WHO's in one
     article are what each source says, not the article contradicting itself; an unnamed second

@@ -225,7 +225,9 @@ class DocumentEvents:
             key = ("dateline",)
             filed = memo.get(key)
             if filed is None:
-                filed = memo[key] = places_in(dateline.group("place").title(), self.places, names=names)
+                filed = memo[key] = (places_in(dateline.group("place").title(), self.places, names=names)
+                                     or places_in(dateline.group("region") or "", self.places, names=names))
+                # a town the gazetteer does not hold: its region ("LAHAINA, Hawaii (AP) —")
             own = list(filed)
         if not own:
             region = _REGION.search(sentence_text, start, end)
@@ -363,7 +365,7 @@ _SOURCE_HEADING = re.compile(r"#+\s*(?:source|sources|original source)\b", re.I)
 _YEAR_OR_ERA = re.compile(r"(?:1[89]|20)\d\d|ties\b|century", re.I)
 # A wire dateline: the place the report was filed from in capitals, maybe its region, a date and the
 # agency, then a colon or a dash ("ISLAMABAD:", "KYIV, Ukraine (AP) -", "LONDON, Jan 3 (Reuters) -").
-_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})(?:,[ ][A-Z][\w.]+(?:[ ][A-Z][\w.]+){0,2})?"
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})(?:,[ ](?P<region>[A-Z][\w.]+(?:[ ][A-Z][\w.]+){0,2}))?"
                        r"(?:,?[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)?[ ]*(?:\([^()]{1,40}\))?[ ]*(?::|[-–—])[ ]+")
 # a part of a country described, not named: "in government-held areas", "in the opposition-held northwest",
 # "in the north of the country", "in rebel-controlled territory"
