@@ -199,6 +199,11 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     ("flights from the UAE", ["AE"]),
     ("US officials said", []),
     ("the US$25,000 tournament fee", []),
+    # a region named with its generic word, capitalised (Nigeria's states, Japan's prefectures)
+    ("a boat capsized in Kwara State on Monday", ["NG.30"]),
+    ("the quake that struck Ishikawa Prefecture", ["JP.15"]),
+    # a person whose surname is a town: no preposition leads into the name (Jena is in Germany)
+    ("Chief Secretary Pradeep Jena said 747 people had been injured", []),
 ])
 def test_places_named_with_an_owner_or_a_country(text, expected):
     from lint.facts.places import places_for, places_in

@@ -308,7 +308,13 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
         owned = _owned_place(words, context, places, prefer)
         if owned is not None:
             return owned
-        key = places.key(words[-1], context, prefer) if words[-1] not in ("Ocean", "Sea") else None
+        if words[-1].lower() in _ADMINISTRATIVE:  # "Kwara State", "Ishikawa Prefecture": the region's own name
+            key = places.key(" ".join(words[:-1]), "in", prefer)
+            if key is not None:
+                return key, _bare(name)
+        if context in _PREPOSITIONS:  # "in Northern Kajiado": the place a longer name ends with
+            key = places.key(words[-1], context, prefer) if words[-1] not in ("Ocean", "Sea") else None
+        # not after a verb or a title: "Chief Secretary Pradeep Jena said" names a person, not Jena
     if key is None and context in _LOCATIVE and not _POSSESSIVE.search(run) and name.lower() not in _NOT_PLACES \
             and not (_DEMONYM.search(name.lower()) and _DEMONYM_ADJECTIVE.match(after)):
         key = "~" + _bare(name).lower()
@@ -316,6 +322,9 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
 
 
 _LOCATIVE = frozenset("in at near outside off".split())
+# the generic word after a region's name, capitalised as part of it
+_ADMINISTRATIVE = frozenset("state province prefecture region district county governorate oblast municipality "
+                            "department division".split())
 
 
 def _owned_place(words: list[str], context: str, places: Places, prefer: frozenset[str]) -> tuple[str, str] | None:
