@@ -106,6 +106,11 @@ def test_words_inside_urls_are_no_names():
     ("a.md", "### [2011-12-16](/news/2011/12/16/index.md)\n\n# Title\n\nText.\n", "2011-12-16"),
     ("a.txt", "Headline\n\nALMATY, Jan. 5, 2022 (Reuters) - Protesters stormed a building.\n", "2022-01-05"),
     ("a.txt", "Headline\n\nMOSCOW (AP) - Nothing says when.\n", None),
+    ("2023-10-08_ap.txt", "HERAT, Afghanistan, Oct 8 (Reuters) - No year here.\n", "2023-10-08"),  # the file name
+    ("corpus/reuters_2023-10-08.txt", "Text.\n", "2023-10-08"),
+    ("item-2023-10-08.txt", "Text.\n", None),  # a date glued to a word is no file-name date
+    ("a.txt", "ILORIN (Channels TV) June 13, 2023 - The toll rose.\n", "2023-06-13"),  # the agency first
+    ("a.txt", "ABUJA, Nigeria (AP) June 16, 2023 - A boat capsized.\n", "2023-06-16"),
     ("a.txt", "Headline\n\nText.\n\nSource: https://www.theguardian.com/world/2011/dec/16/kazakhstan\n", "2011-12-16"),
 ])
 def test_document_date_from_front_matter_path_first_block_or_dateline(path, text, expected):

@@ -202,6 +202,8 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     # a region named with its generic word, capitalised (Nigeria's states, Japan's prefectures)
     ("a boat capsized in Kwara State on Monday", ["NG.30"]),
     ("the quake that struck Ishikawa Prefecture", ["JP.15"]),
+    ("In May, 15 children drowned when a boat capsized in Sokoto State.", ["NG.51"]),  # the sentence's full stop
+    ("a boat capsized on a river in Nigeria's Niger State on Thursday", ["NG.31"]),  # not the country Niger
     # a person whose surname is a town: no preposition leads into the name (Jena is in Germany)
     ("Chief Secretary Pradeep Jena said 747 people had been injured", []),
 ])

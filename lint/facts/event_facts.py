@@ -366,6 +366,7 @@ _YEAR_OR_ERA = re.compile(r"(?:1[89]|20)\d\d|ties\b|century", re.I)
 # A wire dateline: the place the report was filed from in capitals, maybe its region, a date and the
 # agency, then a colon or a dash ("ISLAMABAD:", "KYIV, Ukraine (AP) -", "LONDON, Jan 3 (Reuters) -").
 _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})(?:,[ ](?P<region>[A-Z][\w.]+(?:[ ][A-Z][\w.]+){0,2}))?"
+                       r"(?:[ ]\([^()]{1,40}\))?"  # the agency before the date: "ILORIN (Channels TV) June 13, 2023 -"
                        r"(?:,?[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)?[ ]*(?:\([^()]{1,40}\))?[ ]*(?::|[-–—])[ ]+")
 # a part of a country described, not named: "in government-held areas", "in the opposition-held northwest",
 # "in the north of the country", "in rebel-controlled territory"

@@ -308,7 +308,7 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
         owned = _owned_place(words, context, places, prefer)
         if owned is not None:
             return owned
-        if words[-1].lower() in _ADMINISTRATIVE:  # "Kwara State", "Ishikawa Prefecture": the region's own name
+        if words[-1].lower().rstrip(".") in _ADMINISTRATIVE:  # "Kwara State", "Ishikawa Prefecture": the region's own name
             key = places.key(" ".join(words[:-1]), "in", prefer)
             if key is not None:
                 return key, _bare(name)
@@ -341,6 +341,8 @@ def _owned_place(words: list[str], context: str, places: Places, prefer: frozens
             return None
         country = frozenset({owner.split(".")[0]})
         rest = words[i + 1:]
+        if len(rest) > 1 and rest[-1].lower().rstrip(".") in _ADMINISTRATIVE:
+            rest = rest[:-1]  # "Nigeria's Niger State"
         for candidate in dict.fromkeys((" ".join(rest), rest[-1])):
             inner = places.key(candidate, context, country)
             if inner is not None:

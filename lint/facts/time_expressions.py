@@ -346,10 +346,12 @@ _KEY_RANK = {key: rank for rank, key in enumerate(_FRONT_MATTER_DATES)}
 _YMD = re.compile(r"\b((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _NUMERIC_DMY = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})\b")
 _TIMESTAMP = (946684800, 4102444800)  # seconds since 1970 of 2000-01-01 and 2100-01-01
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-_.]|$)")
-_URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})\d*(?:[/\-_.]|$)")
+# a folder or a file name's first part: news/2011/12/16/x.txt, 2023-10-08_ap.txt, reuters_2023-10-08.txt
+_URL_DATE = re.compile(r"(?:^|[/_])((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-_.]|$)")
+_URL_DATE_COMPACT = re.compile(r"(?:^|[/_])((?:19|20)\d{2})(\d{2})(\d{2})\d*(?:[/\-_.]|$)")
 _URL_DATE_NAMED = re.compile(r"/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})(?:/|$)", re.I)
-_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .’'-]{{1,40}}(?:, [A-Z][A-Za-z .]{{1,30}})?,? {_MONTH} {_DAY}(?:,? {_YEAR})?\b")
+_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .’'-]{{1,40}}(?:, [A-Z][A-Za-z .]{{1,30}})?(?: \([^()]{{1,40}}\))?,? {_MONTH} {_DAY}"
+                       rf"(?:,? {_YEAR})?\b")
 # a line near the top that is nothing but a date, or a "Published 19 November 2019" line
 _DATE_LINE = re.compile(rf"^\s*(?:#+\s*)?(?:\[)?(?:(?:published|posted|updated|first published|last updated|date)"
                         rf"(?:\s+on)?:?\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
