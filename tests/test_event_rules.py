@@ -228,6 +228,9 @@ def test_places_named_with_an_owner_or_a_country(text, expected):
     # same city, same day, different events: a fire and a crash
     ("Ten people died in a fire at a market in Lagos, officials said.",
      "At least 16 people died in a bus crash in Lagos, officials said."),
+    # counts seven orders of magnitude apart: a town's plague deaths and the Black Death's (dev-scraped)
+    ("China has seen 26 cases of plague and 11 deaths in Beijing, health officials said.",
+     "More than 100 million people may have perished in the plague in Beijing, historians said."),
 ])
 def test_different_events_do_not_pair(tmp_path, first, second):
     root = corpus(tmp_path, a=article("2019-03-08", "News", first), b=article("2019-03-08", "News", second))

@@ -146,8 +146,8 @@ class FigureContradiction(CorpusRule):
         "where agrees (the same town, a town and its province, the same country, or 'several countries' for a "
         "region's toll; a country's toll and one province's are a whole and a part; a nationality such as "
         "'American' is no place) and when agrees (dates written in the figure's clause, else the article's "
-        "date from its front matter, path, source URL or dateline). Figures of one sentence are never "
-        "compared, and a clause about an earlier event ('after the quake that killed 8,000') is that other "
+        "date from its front matter, path, file name, source URL or dateline). Figures of one sentence are never "
+        "compared, nor counts a thousand times apart (a town's 11 deaths and a pandemic's 100 million), and a clause about an earlier event ('after the quake that killed 8,000') is that other "
         "event. Disjoint intervals ('Ten people were killed' vs 'at least 16 people'): at most one can be "
         "right, a warning at each. Both articles dated: the older toll is out of date, a finding at it "
         "(severity `revision-severity`, default info): 'revised from 25,000 to 150,000 at b.md:4, 3 days "
@@ -203,6 +203,8 @@ class FigureContradiction(CorpusRule):
                                                             and claims[other].path not in focus):
                     continue
                 a, b = claims[number], claims[other]
+                if _incommensurate(a, b):
+                    continue
                 if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, one_event, lexicon)):
                     continue
                 if a.path == b.path and (_part_of(a, b) or _part_of(b, a) or different_speakers(a.speaker, b.speaker)):
@@ -302,6 +304,16 @@ def _part_of(part: Claim, whole: Claim) -> bool:
     whole, not two tolls of one place."""
     inner, outer = part.sighting.scope, whole.sighting.scope
     return bool(inner) and part.low < whole.low and (not outer or inner[0].startswith(outer[0] + "."))
+
+
+MAX_RATIO = 1000  # two counts of one event, even disputed or revised, are not this far apart
+
+
+def _incommensurate(a: Claim, b: Claim) -> bool:
+    """Counts three orders of magnitude apart are of two things: a town's 11 plague deaths and the
+    Black Death's 100 million, not one event's toll told two ways."""
+    low, high = (a, b) if a.high <= b.high else (b, a)
+    return low.high * MAX_RATIO < high.low
 
 
 _RANK = {"contradiction": 3, "revised": 2, "stale": 1}
