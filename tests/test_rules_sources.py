@@ -102,6 +102,19 @@ def test_a_web_address_written_without_its_scheme_in_the_body_is_a_source():
     assert codes(BODY + "\nWrite to press@www.example.org or see www. later.\n", path="news/article.txt") == ["KZ401"]
 
 
+@pytest.mark.parametrize("reference", [
+    "Reference: Smith J et al. JAMA. 2023;330(4):1-9. doi:10.1001/jama.2023.11313",  # in a source line
+    "The study (DOI: 10.1038/s41586-020-2649-2) was peer reviewed.",                 # in the body
+])
+def test_a_doi_is_a_source_at_its_doi_org_address(reference):
+    text = BODY + "\n" + reference + "\n"
+    assert codes(text, path="news/article.txt") == []
+    (link,) = sources.collect_sources(Document("news/article.txt", text), DEFAULT.sources).links
+    assert link.url.startswith("https://doi.org/10.") and text[link.start:link.end] == link.url[len("https://doi.org/"):]
+    # a number shaped like a DOI's prefix, not named as a DOI, is none
+    assert codes(BODY + "\nA sample of 10.1001/2 was taken.\n", path="news/article.txt") == ["KZ401"]
+
+
 def test_a_web_address_without_its_scheme_is_judged_by_its_host():
     assert codes(BODY + "\nThe video is at www.facebook.com/watch/?v=12345.\n", path="news/a.txt") == ["KZ402"]
     declared = codes(BODY + "\nSource: www.rt.com/russia/545721-kazakhstan-protests/\n")

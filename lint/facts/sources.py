@@ -24,6 +24,8 @@ from lint.text.phrases import literal_alternation
 
 # A web address written without its scheme in body prose: "the report at www.who.int/news/item/..."
 _BARE_WWW = re.compile(r"(?<![\w@/.:])www\.[^\s<>\"'()\[\]]+", re.I)
+# a DOI named as one ("doi:10.1001/jama.2023.11313", "DOI: 10.1038/..."): science copy's link, resolved at doi.org
+_DOI = re.compile(r"\bdoi\s*:?\s*(10\.\d{4,9}/[^\s<>\"'\[\]]+)", re.I)
 _URLISH = re.compile(r"(?:[a-z][a-z0-9+.\-]*://|www\.|(?:mailto|javascript|data|file|tel):)[^\s<>\"'()\[\]]+", re.I)
 _MARKDOWN_TARGET = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\n]*?)\s*(?:\"[^\"\n]*\")?\s*\)")
 _LABEL_NOISE = re.compile(r"[*_#:\s]+")
@@ -183,7 +185,8 @@ def _collect(doc: Document, settings: Sources) -> SourceReport:
         if in_section or line:
             found = _declared_urls(doc, block.start, block.end)
             for start, url in found:
-                links[start] = SourceLink(url, start, start + len(url), True)
+                written = len(url) - len(_DOI_ADDRESS) if url.startswith(_DOI_ADDRESS) else len(url)
+                links[start] = SourceLink(url, start, start + written, True)
             if not found:
                 names = (line.group("rest") if line else text).strip(" \t\n.;,")
                 if names:
@@ -195,6 +198,10 @@ def _collect(doc: Document, settings: Sources) -> SourceReport:
                 if web_address(link.url) and link.start not in links and not link.image \
                         and not on_furniture(doc, link.start) and _cited(doc, numbered, link.start):
                     links[link.start] = SourceLink(link.url, link.start, link.end, False)
+            if "doi" in text or "DOI" in text:
+                for m in _DOI.finditer(doc.text, block.start, block.end):
+                    if not on_furniture(doc, m.start()):
+                        links.setdefault(m.start(1), _doi_link(m))
             if "www." in text:
                 for m in _BARE_WWW.finditer(doc.text, block.start, block.end):
                     if not any(link.start <= m.start() < link.end for link in block_links) \
@@ -213,10 +220,22 @@ def _cited(doc: Document, numbered: NumberedLinks | None, start: int) -> bool:
     return any(not on_furniture(doc, mark) for mark in numbered.marks.get(numbered.numbers[start], ()))
 
 
+_DOI_ADDRESS = "https://doi.org/"
+
+
+def _doi_link(match: re.Match) -> SourceLink:
+    """A DOI as a link to its doi.org address, at the DOI as written."""
+    doi = match.group(1).rstrip(".,;:!?")
+    return SourceLink(_DOI_ADDRESS + doi, match.start(1), match.start(1) + len(doi), False)
+
+
 def _declared_urls(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
-    """URL-like targets in a source block: Markdown link targets (spaces included) and bare URLs."""
+    """URL-like targets in a source block: Markdown link targets (spaces included), bare URLs and
+    DOIs (as their doi.org address)."""
     raw = doc.text[start:end]
     found: dict[int, str] = {}
+    for m in _DOI.finditer(raw):
+        found[start + m.start(1)] = _doi_link(m).url
     for m in _MARKDOWN_TARGET.finditer(raw):
         target = m.group(1)
         offset = start + m.start(1)

@@ -19,7 +19,8 @@ class MissingSource(_SourceRule):
     explanation = (
         "A fact-checker's first question is where an article comes from. kzlint looks for a URL in front "
         "matter (`source:`, `url:`, `sources:`), in a `Source:` line or Sources section, or an http(s) link "
-        "in the body that is not social media. When a Source line names outlets without a link "
+        "in the body that is not social media; a DOI named as one ('doi:10.1001/jama.2023.11313') is a link "
+        "to its doi.org address. When a Source line names outlets without a link "
         '("Source: Al Jazeera, News Agencies"), the finding says so and asks for the URL: a name cannot be '
         "followed, and agency copy is rewritten by every outlet that carries it."
     )
