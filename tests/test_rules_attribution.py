@@ -255,3 +255,20 @@ def test_the_message_names_what_is_counted_in_plain_words():
     assert finding.message.endswith("say who gives this count of protesters")
     (finding,) = kz301(article("Twelve soldiers were killed in an attack on an army post near the border on Tuesday."))
     assert finding.message.endswith("say who gives this count of troops killed")
+
+
+def test_a_transcript_gives_each_turn_to_its_labelled_speaker():
+    """A press conference kept as a transcript: the speaker's label is the attribution, for the
+    paragraphs of the turn it opens; a label used once ("UPDATE:") is no speaker."""
+    transcript = article(
+        "Transcript: the police commissioner's press conference on the Harbour Street shooting",
+        "COMMISSIONER MORROW: Good afternoon. Officers arrived within four minutes. "
+        "I can confirm that two people were injured.",
+        "A suspect was taken into custody at the scene. Three officers were also hurt.",
+        "REPORTER: Commissioner, can you tell us the suspect's name?",
+        "COMMISSIONER MORROW: Not at this time. He has not yet been charged.",
+        "MAYOR OKAFOR: Our thoughts are with the two people injured and their families.")
+    assert kz301(transcript) == []
+    kicker = article("UPDATE: Two people were injured in a shooting on Harbour Street on Wednesday.",
+                     "A suspect was taken into custody at the scene.")
+    assert lines(kz301(kicker)) == [3]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -41,7 +42,8 @@ class UnattributedFigure(DocumentRule):
         "be revised. A figure is attributed when an attribution cue (said, told, according to, reported, "
         "citing, statement, ... listed in `lexicon.attribution-cues`) stands in its sentence or an adjacent "
         "sentence of the same paragraph, or when it sits in a quotation whose paragraph (or the paragraph "
-        "before, for a quote that continues) names the speaker. A figure that restates one attributed "
+        "before, for a quote that continues) names the speaker, or in a transcript's turn: the paragraphs "
+        "from a speaker's label that opens two paragraphs or more ('COMMISSIONER MORROW:', 'Q:') to the next. A figure that restates one attributed "
         "elsewhere in the article (an unattributed \"at least 10 killed\" when a quoted official says "
         "\"Ten people were killed\") is covered by that attribution. Headlines and a Wikinews-style "
         "one-paragraph summary count as attributed to the article's source link when it has one "
@@ -97,7 +99,7 @@ class UnattributedFigure(DocumentRule):
             ok = cues.near_sentence(doc, figure.sentence)
             if not ok:
                 if covered is None:
-                    covered = self._covered_blocks(doc, config.sources)
+                    covered = self._covered_blocks(doc, config.sources) | spoken_blocks(doc)
                 ok = (doc.sentences[figure.sentence].block in covered
                       or self._quoted_and_attributed(doc, figure, cues, quotations))
             attributed.append(ok)
@@ -198,6 +200,35 @@ class _Quotations:
         starts, spans = found
         i = bisect.bisect_right(starts, offset) - 1
         return spans[i] if i >= 0 and offset < spans[i][1] else None
+
+
+# a speaker's label opening a paragraph of a transcript or interview: "COMMISSIONER MORROW:", "Q:",
+# "Mayor Okafor:" (capitalised words, at most four)
+_SPEAKER_LABEL = re.compile(r"(?:[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):[ \t]")
+
+
+def spoken_blocks(doc: Document) -> set[int]:
+    """Paragraphs a transcript gives to a named speaker: from a label that opens two paragraphs
+    or more ("COMMISSIONER MORROW: ... I can confirm that two people were injured") to the next
+    label or heading. A label used once is a kicker or a note ("UPDATE: ..."), not a speaker."""
+    labels: dict[int, str] = {}
+    for index, block in doc.prose_blocks:
+        if block.kind == "paragraph":
+            match = _SPEAKER_LABEL.match(doc.prose, block.start, block.end)
+            if match:
+                labels[index] = match.group().rstrip(": \t").casefold()
+    repeated = {label for label, uses in Counter(labels.values()).items() if uses >= 2}
+    if not repeated:
+        return set()
+    spoken, speaker = set(), None
+    for index, block in doc.prose_blocks:
+        if block.kind == "heading":
+            speaker = None
+        elif index in labels:
+            speaker = labels[index] if labels[index] in repeated else None
+        if speaker is not None and block.kind == "paragraph":
+            spoken.add(index)
+    return spoken
 
 
 def short_text(doc: Document, figure: Figure) -> str:
