@@ -267,8 +267,14 @@ def test_a_transcript_gives_each_turn_to_its_labelled_speaker():
         "A suspect was taken into custody at the scene. Three officers were also hurt.",
         "REPORTER: Commissioner, can you tell us the suspect's name?",
         "COMMISSIONER MORROW: Not at this time. He has not yet been charged.",
+        "REPORTER: Mayor, what will the city do?",
         "MAYOR OKAFOR: Our thoughts are with the two people injured and their families.")
     assert kz301(transcript) == []
     kicker = article("UPDATE: Two people were injured in a shooting on Harbour Street on Wednesday.",
                      "A suspect was taken into custody at the scene.")
     assert lines(kz301(kicker)) == [3]
+    # one label repeated is a list of teasers, not a conversation (dev-scraped 165.md: "Featured: ...")
+    teasers = article("Featured: The True Story of the Aberfan Disaster",
+                      "Featured: The Team That Imaged a Black Hole",
+                      "Over the centuries, plague has killed millions of people around the world.")
+    assert lines(kz301(teasers)) == [7]

@@ -43,7 +43,8 @@ class UnattributedFigure(DocumentRule):
         "citing, statement, ... listed in `lexicon.attribution-cues`) stands in its sentence or an adjacent "
         "sentence of the same paragraph, or when it sits in a quotation whose paragraph (or the paragraph "
         "before, for a quote that continues) names the speaker, or in a transcript's turn: the paragraphs "
-        "from a speaker's label that opens two paragraphs or more ('COMMISSIONER MORROW:', 'Q:') to the next. A figure that restates one attributed "
+        "from a speaker's label to the next, where two labels or more each open two paragraphs or more "
+        "('COMMISSIONER MORROW:' and 'REPORTER:', 'Q:' and 'A:'). A figure that restates one attributed "
         "elsewhere in the article (an unattributed \"at least 10 killed\" when a quoted official says "
         "\"Ten people were killed\") is covered by that attribution. Headlines and a Wikinews-style "
         "one-paragraph summary count as attributed to the article's source link when it has one "
@@ -210,15 +211,17 @@ _SPEAKER_LABEL = re.compile(r"(?:[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0
 def spoken_blocks(doc: Document) -> set[int]:
     """Paragraphs a transcript gives to a named speaker: from a label that opens two paragraphs
     or more ("COMMISSIONER MORROW: ... I can confirm that two people were injured") to the next
-    label or heading. A label used once is a kicker or a note ("UPDATE: ..."), not a speaker."""
+    label or heading, where two speakers take turns (Q: and A:, a reporter and an official). A
+    label used once is a kicker or a note ("UPDATE: ..."); one label alone repeated is a list of
+    teasers ("Featured: ..."), and labels on furniture lines are none."""
     labels: dict[int, str] = {}
     for index, block in doc.prose_blocks:
         if block.kind == "paragraph":
             match = _SPEAKER_LABEL.match(doc.prose, block.start, block.end)
-            if match:
+            if match and not on_furniture(doc, block.start):
                 labels[index] = match.group().rstrip(": \t").casefold()
     repeated = {label for label, uses in Counter(labels.values()).items() if uses >= 2}
-    if not repeated:
+    if len(repeated) < 2:
         return set()
     spoken, speaker = set(), None
     for index, block in doc.prose_blocks:
