@@ -173,6 +173,20 @@ def test_the_phrase_lists_still_fire_with_their_fixes():
     assert found[0].fix is not None and found[0].fix.safe and 'matches "Read more"' in found[0].message
 
 
+def test_a_labelled_line_holding_every_link_of_the_article_is_not_removed_safely():
+    """An Indian paper's own "Related:" line that is the article's only source list: reported,
+    but its removal is left to the editor (a safe fix would take every source with it)."""
+    sources = ("Related: [IMD Mumbai weather bulletin](https://mausam.imd.gov.in/mumbai/) · "
+               "[BMC disaster management updates](https://portal.mcgm.gov.in/)")
+    only = "Heavy rain lashed Mumbai on Monday, the IMD said.\n\n" + sources + "\n"
+    elsewhere = ("Heavy rain lashed Mumbai on Monday, [the IMD said](https://mausam.imd.gov.in/).\n\n"
+                 + sources + "\n")
+    (found,) = run({"a.md": only})
+    assert found.line == 3 and found.fix is not None and not found.fix.safe
+    (found,) = run({"a.md": elsewhere})
+    assert found.line == 3 and found.fix.safe
+
+
 def test_with_the_model_off_only_the_phrase_lists_fire(tmp_path):
     config = tmp_path / "rules.yaml"
     config.write_text("rules:\n  boilerplate:\n    model: false\n", encoding="utf-8")

@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 from lint.core.document import Block, Document
 from lint.core.findings import Finding, Location, Severity, from_record, to_record
+from lint.facts.sources import web_address
 from lint.rules.artifacts.support import (
     ArtifactOptions,
     block_lines,
@@ -389,8 +390,16 @@ class Boilerplate(CorpusRule):
                 fix = remove_lines_fix(doc, first, section.last_line, "remove the navigation section", safe=False)
             else:
                 variant = None
-                fix = remove_lines_fix(doc, first, last, f'remove the line "{quote(text, 40)}"')
+                # a line holding every link of the article may be its source list under a furniture
+                # label ("Related: [IMD bulletin](https://mausam.imd.gov.in/)"): removing it needs a look
+                fix = remove_lines_fix(doc, first, last, f'remove the line "{quote(text, 40)}"',
+                                       safe=not _only_links(doc, index, link_blocks))
             yield self.report(doc, start, end, variant, fix=fix, line=quote(text), phrase=phrase, links=section.items)
+
+
+def _only_links(doc: Document, index: int, link_blocks: set[int]) -> bool:
+    """Block `index` holds a web link and no other block does."""
+    return link_blocks == {index} and any(link.block == index and web_address(link.url) for link in doc.links)
 
 
 def _site_links(targets: Sequence[str]) -> str:
