@@ -511,6 +511,21 @@ def test_a_dateline_places_a_toll_that_names_no_place():
     assert claim["place"] == "London" and claim["scope"][0].startswith("GB.")
 
 
+def test_a_datelines_date_is_the_reports_not_the_events(tmp_path):
+    """Gaza, October 2023, as two reports wrote it (written for this test): the blast was on the
+    17th; Reuters' dateline of the 18th dates the report, so its revised count meets the first."""
+    root = corpus(tmp_path,
+                  a=article("2023-10-17", "Hospital blast",
+                            "At least 500 people were killed in the blast at the al-Ahli hospital in Gaza on "
+                            "Tuesday, the health ministry said."),
+                  b=article("2023-10-18", "Ministry revises toll",
+                            "GAZA, Oct 18 (Reuters) - The Gaza health ministry said on Wednesday that 471 people "
+                            "had been killed in the blast at the al-Ahli hospital."))
+    found = codes(run(root, ["KZ501"]), "KZ501")
+    assert [(f.path, f.line) for f in found] == [("corpus/a.md", 6)]
+    assert "revised from at least 500 to 471" in found[0].message
+
+
 def test_a_dateline_of_a_small_town_places_a_toll_in_its_region():
     """Maui, 12 August 2023, as AP's dateline wrote it: a town of 12,000 (below the gazetteer's
     cities) filed with its state; the toll names no place the gazetteer holds."""

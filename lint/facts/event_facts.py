@@ -89,6 +89,10 @@ class DocumentEvents:
             if any(m.kind == "shift" for m in found):
                 previous = self._last_date_before(index)
                 found = ev.parse_dates(text, self.date, previous) if previous is not None else found
+            if found and text[:1].isupper():
+                dateline = _DATELINE.match(text)
+                if dateline is not None:  # "GAZA, Oct 18 (Reuters) -": the day the report was filed
+                    found = [m for m in found if m.start >= dateline.end()]
             cache[index] = found
         return found
 
