@@ -129,6 +129,9 @@ def test_document_date_from_front_matter_path_first_block_or_dateline(path, text
     ("Last year 30 people were killed.", None, None, False),
     ("In 2003, 12 people were hurt.", day(2005, 3, 1), "2003", True),
     ("Ten people died.", day(2011, 12, 16), "2011-12-16", False),
+    # a holiday's festivities are no date (Itaewon's crush was on the 29th), its night or the day is
+    ("156 people died when a huge Halloween crowd surged.", day(2022, 10, 31), "2022-10-31", False),
+    ("156 people died on Halloween night.", day(2022, 11, 1), "2022-10-31", True),
 ])
 def test_sentence_time_resolves_against_the_document_date(sentence, base, expected, explicit):
     offset = sentence.find("people") if "people" in sentence else 0

@@ -53,7 +53,9 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                            r"[\s-]+century\b", re.I)),
     ("y", re.compile(rf"(?<![\d,.$£€-]){_YEAR}(?!\s*(?:-|–|to)\s*\d)(?![\d,.%]\d|\s*(?:%|per\s*cent|people|"
                      rf"residents|victims|troops|soldiers|pounds|dollars|euros|m\b|bn\b))")),
-    ("holiday", re.compile(r"\b(Boxing Day|Christmas (?:Day|Eve)|New Year['’]s (?:Day|Eve)|Valentine['’]s Day|Halloween)\b")),
+    # "Halloween" before a noun is a season's festivities ("a Halloween crowd" gathered on the 29th), not the 31st
+    ("holiday", re.compile(r"\b(Boxing Day|Christmas (?:Day|Eve)|New Year['’]s (?:Day|Eve)|Valentine['’]s Day|"
+                           r"Halloween(?![ ](?!night\b|day\b|eve\b)[a-z]))\b")),
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("shift", re.compile(rf"\b{_COUNT} {_UNIT} (later|earlier|before|after(?:wards)?|on)\b", re.I)),
     ("ago", re.compile(rf"\b{_COUNT} {_UNIT} ago\b", re.I)),
