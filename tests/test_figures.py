@@ -410,10 +410,17 @@ def test_a_toll_whose_verb_stands_far_from_its_noun(sentence, text, low):
     ("The number of people killed in Saturday's earthquakes in Herat was revised to 1,294 by the United Nations.",
      "The number of people killed in Saturday's earthquakes in Herat was revised to 1,294", "killed"),
     ("The death toll has been revised down to 1,294.", "death toll has been revised down to 1,294", "killed"),
+    # "gone up to": the verb takes "up to", which bounds nothing (Odisha, June 2023)
+    ("The death toll has gone up to 261, officials said.", "death toll has gone up to 261", "killed"),
+    # the dead as an official statement names them (Gaza's health ministry, October 2023)
+    ("The number of martyrs killed in the massacre has risen to 500.",
+     "The number of martyrs killed in the massacre has risen to 500", "killed"),
 ])
 def test_toll_phrasings_around_the_number(sentence, text, measure):
     (figure,) = find_figures(Document("a.txt", f"Headline\n\n{sentence}\n"))
     assert (figure.text, figure.measure) == (text, measure)
+    if "gone up to" in sentence:
+        assert (figure.low, figure.high) == (261, 261)
 
 
 @pytest.mark.parametrize("sentence", [

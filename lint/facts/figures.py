@@ -62,7 +62,10 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:
 # The verbs of a toll that stands right before its number, however far from it the toll's noun: "The
 # death toll from Saturday's earthquake in Nepal has risen to 7,000" (`FigureFinder.toll_before`).
 TOLL_VERB = (r"(?:risen|rose|rises|climbed|climbs|reached|reaches|jumped|increased|soared|grown|grew|stands|stood|"
-             r"hit|passed|topped|surpassed|exceeded|crossed|crosses|revised|lowered|raised|corrected|is|was)")
+             r"hit|passed|topped|surpassed|exceeded|crossed|crosses|revised|lowered|raised|corrected|is|was|"
+             r"(?:gone|went|goes)(?=\s+(?:up|down)\b|\s*$))")  # "has gone up to 261" ("up to" may be the number's)
+# "has gone up to 261": the toll's verb takes "up to", which is then no bound of the number
+_GONE_UP = re.compile(r"\b(?:gone|went|goes)\s*$", re.I)
 # a toll's verb that says the count is past its number: "the death toll passed 11,000", "crossed 1,100"
 _PASSED = re.compile(r"\b(?:passed|passes|topped|tops|surpassed|surpasses|exceeded|exceeds|crossed|crosses|"
                      r"past|above|over|beyond)\s*$", re.I)
@@ -72,7 +75,8 @@ TOLL_VERBS = rf"{_TOLL_AUXILIARIES}{TOLL_VERB}(?:\s+(?:down|up|upwards|downwards
 # Tuesday's stampede at a religious event in Hathras, Uttar Pradesh, has risen to 121"): a toll that
 # "is" or "was" a number ten words on is too far to be read as one ("the toll road ... is 40 km").
 TOLL_CHANGES = (rf"{_TOLL_AUXILIARIES}(?:risen|rose|rises|climbed|climbs|jumped|increased|soared|grown|grew|passed|"
-                r"topped|surpassed|exceeded|crossed|crosses|revised|lowered|raised|corrected)(?:\s+(?:down|up|upwards|downwards))?"
+                r"topped|surpassed|exceeded|crossed|crosses|revised|lowered|raised|corrected|"
+                r"(?:gone|went|goes)(?=\s+(?:up|down)\b))(?:\s+(?:down|up|upwards|downwards))?"
                 r"(?:\s+(?:to|above|past|over|beyond))?")
 # A disaster that "claimed 4,000 lives" or "cost 30 lives": `lives` is who is counted, the verb the measure
 # (lives alone are no toll: "could save 10,000 lives a year").
@@ -389,6 +393,8 @@ class FigureFinder:
             return None
         if toll_start is not None and not match.group("qual") and _PASSED.search(prose, toll_start, q_start):
             interval = (interval[0], math.inf, True, True)  # "the death toll passed 11,000": more than 11,000
+        if toll_start is not None and match.group("qual") and _GONE_UP.search(prose, toll_start, q_start):
+            interval = (interval[1], interval[1], False, False)  # "the toll has gone up to 261": 261
         if self.part_of.search(prose, max(s_start, q_start - 40), q_start) and not (
                 head and span[0] >= head.end() and not prose[head.end():span[0]].strip()):
             return None  # the whole of "90 of its 200 residents were killed" (not "3 of the 20 people arrested")
