@@ -162,9 +162,9 @@ def test_scraped_pages_dated_by_their_bylines_say_which_toll_is_older(tmp_path):
 
 def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(tmp_path):
     root = corpus(tmp_path,
-                  a=article("2011-12-17", "Unrest", "Police killed 10 people in Shetpe, Kazakhstan, on Saturday, "
+                  a=article("2011-12-17", "Unrest", "Police killed 10 people in Zhetybai, Kazakhstan, on Saturday, "
                                                     "officials said."),
-                  b=article("2011-12-17", "Unrest", "Police killed at least 16 people in Shetpe on Saturday, "
+                  b=article("2011-12-17", "Unrest", "Police killed at least 16 people in Zhetybai on Saturday, "
                                                     "officials said."))
     assert [f.path for f in codes(run(root, ["KZ501"]), "KZ501")] == ["corpus/a.md", "corpus/b.md"]
 
@@ -173,7 +173,9 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     ("killed in Nepal's Jajarkot district", ["NP"]),  # an unknown district: its owner
     ("killed in Turkey's Hatay province", ["TR.31"]),  # 'Turkey' is also a word
     ("killed in Japan's Noto peninsula", ["JP.15.ushitsu"]),  # not Noto in Sicily
-    ("killed in Shetpe, Kazakhstan", ["~shetpe", "KZ"]),  # not several countries
+    ("killed in Zhetybai, Kazakhstan", ["~zhetybai", "KZ"]),  # not several countries
+    ("killed 16 people in Zhetybai on Saturday", ["~zhetybai"]),  # '-i' before a preposition is no demonym
+    ("a fire that destroyed the historic town of Lahaina", ["US.HI.lahaina"]),  # a town of 12,000 (cities of 5,000)
     ("killed in Martha's Vineyard", ["US.CA.vineyard"]),  # no owner: as before (the gazetteer's Vineyard)
     # a qualifier that is part of the name: not York in England, Korea, "Africa" or Republic, Missouri
     ("killed in New York", ["US.NY"]),
@@ -287,7 +289,7 @@ def test_a_place_the_gazetteer_lacks_named_with_its_city_meets_that_city(tmp_pat
     (["~grenfell tower", "GB.ENG.london"], ["GB.ENG.london"], True),
     (["~grenfell tower", "GB.ENG.london"], ["GB.ENG"], True),
     (["~grenfell tower", "GB.ENG.london"], ["~finsbury park", "GB.ENG.london"], False),  # two places in London
-    (["~shetpe", "KZ"], ["KZ"], False),  # a town and its country are a part and a whole
+    (["~zhetybai", "KZ"], ["KZ"], False),  # a town and its country are a part and a whole
 ])
 def test_scopes_of_a_place_the_gazetteer_lacks(a, b, agree):
     from lint.facts.events import scopes_agree

