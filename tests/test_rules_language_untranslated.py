@@ -104,6 +104,15 @@ def test_names_glosses_and_quotations_do_not_fire():
     assert list(rule().check(Document("a.txt", text))) == []
 
 
+def test_a_sentence_followed_by_its_translation_in_parentheses_does_not_fire():
+    """An Irish obituary's prayer and its English (lingua has no Irish and read it as German)."""
+    glossed = injected("Ar dheis Dé go raibh a anam. (May his soul be at God's right hand.)")
+    assert list(rule().check(Document("a.txt", glossed))) == []
+    bare = injected("Die Polizei hat gestern in der Innenstadt über hundert Menschen festgenommen. "
+                    "The police said nothing more.")
+    assert [f.code for f in rule().check(Document("a.txt", bare))] == ["KZ202"]
+
+
 def test_the_seed_articles_do_not_fire():
     for path in sorted((REPO / "corpus").glob("*.txt")):
         assert list(rule().check(Document(path.name, path.read_text(encoding="utf-8")))) == [], path.name

@@ -118,7 +118,8 @@ class Untranslated(DocumentRule):
         "another script are reported, and Latin-script sentences whose words are mostly not English "
         "are confirmed with lingua before they are reported (`kzlint[lang]`); without lingua, a "
         "sentence is reported when its common words are another language's, and the message shows "
-        "them. Names (capitalised runs of a few words), glosses in parentheses, quotations in another "
+        "them. Names (capitalised runs of a few words), glosses in parentheses (also a sentence whose next "
+        "sentence, in parentheses, translates it), quotations in another "
         "script of up to `name-words` words (a slogan), Latin-script quotations of fewer than `min-words` "
         "lowercase words, quotations followed by their translation (in parentheses or after a dash), and "
         "the rule's `allow` list are not reported; a longer quotation in another language left without a "
@@ -234,7 +235,10 @@ class Untranslated(DocumentRule):
         """(sentence, its text with quotations blanked) worth asking lingua about."""
         common = wordlists.known_words(3.0)
         self._judged = 0
-        for sentence in doc.sentences:
+        sentences = doc.sentences
+        for index, sentence in enumerate(sentences):
+            if _glossed_next(doc, index):
+                continue
             text = doc.prose[sentence.start:sentence.end]
             text = _blank(text, quotes.quoted_spans(text))
             lowered = text.lower()
@@ -323,6 +327,16 @@ class Untranslated(DocumentRule):
 class _Span:
     start: int
     end: int
+
+
+def _glossed_next(doc: Document, index: int) -> bool:
+    """The sentence after sentence `index`, in its paragraph, is its translation in parentheses:
+    "Ar dheis Dé go raibh a anam. (May his soul be at God's right hand.)"."""
+    sentences = doc.sentences
+    if index + 1 >= len(sentences) or sentences[index + 1].block != sentences[index].block:
+        return False
+    following = sentences[index + 1]
+    return doc.prose[following.start:following.end].lstrip().startswith("(")
 
 
 def _has_foreign_stretch(doc: Document) -> bool:
