@@ -175,6 +175,8 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     ("killed in Japan's Noto peninsula", ["JP.15.ushitsu"]),  # not Noto in Sicily
     ("killed in Zhetybai, Kazakhstan", ["~zhetybai", "KZ"]),  # not several countries
     ("killed 16 people in Zhetybai on Saturday", ["~zhetybai"]),  # '-i' before a preposition is no demonym
+    ("12 people were killed in Karachi on Monday", ["PK.05.karachi"]),  # nor '-i' or '-an' of a known city
+    ("Some 62 people were killed in Durban on Sunday", ["ZA.02.durban"]),
     ("a fire that destroyed the historic town of Lahaina", ["US.HI.lahaina"]),  # a town of 12,000 (cities of 5,000)
     ("killed in Martha's Vineyard", ["US.CA.vineyard"]),  # no owner: as before (the gazetteer's Vineyard)
     # a qualifier that is part of the name: not York in England, Korea, "Africa" or Republic, Missouri
