@@ -530,6 +530,26 @@ def test_a_datelines_date_is_the_reports_not_the_events(tmp_path):
     assert "revised from at least 500 to 471" in found[0].message
 
 
+def test_a_name_of_towns_in_two_countries_is_read_in_the_country_the_article_names():
+    """Noto, January 2024: 'Noto' is a town in Sicily and Ushitsu's other name in Ishikawa; a
+    paragraph that names no country is read in the one the article's opening names."""
+    from lint.api import default_config, lint_document
+
+    text = article("2024-01-09", "Japan earthquake toll rises",
+                   "The death toll from the New Year's Day earthquake in Japan rose to 202, officials said.",
+                   "In Noto, 14 people died at evacuation centres, the town said.")
+    claims = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    assert [c["scope"][0].split(".")[0] for c in claims] == ["JP", "JP"]
+
+
+def test_a_count_opening_on_the_one_before_is_a_part_of_it(tmp_path):
+    """Ishikawa, 2 January 2024, as Mainichi wrote it: 'Among them' counts inside the 62."""
+    root = corpus(tmp_path, a=article("2024-01-02", "Quake",
+                                      "Sixty-two people died in the earthquake in Ishikawa, the prefecture said.",
+                                      "Among them, 24 people died in Wajima, 29 in Suzu and the rest in Anamizu."))
+    assert codes(run(root, ["KZ501"]), "KZ501") == []
+
+
 def test_a_dateline_of_a_small_town_places_a_toll_in_its_region():
     """Maui, 12 August 2023, as AP's dateline wrote it: a town of 12,000 (below the gazetteer's
     cities) filed with its state; the toll names no place the gazetteer holds."""

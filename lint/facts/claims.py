@@ -100,6 +100,10 @@ def _names(doc: Document, index: NameIndex, runs_by_sentence: list[list[Run]]) -
 
 # "eight of the detainees", "nearly 400 of them": a part of a group counted elsewhere, not a total
 _PARTITIVE = re.compile(r"[\"”’]?\s+of\s+(?:the|them|those|these|whom|which|its|their)\b", re.I)
+# a sentence that opens on the count before it: "Among them, 24 people died in Wajima, 29 in Suzu",
+# "Of the dead, 323 were Egyptians", "Among the dead were 658 Egyptians"
+_SUBSET_OPENING = re.compile(r"\s*(?:among|of)\s+(?:them|those|these|the\s+(?:dead|victims|injured|wounded|"
+                             r"casualties|missing|bodies|fatalities|deceased))\b", re.I)
 _SKIPPED_SECTIONS = re.compile(r"^(?:related|see also|read more|more on this|most (?:viewed|read)|"
                                r"related (?:stories|articles|links)|sources?|further reading|recommended)\b", re.I)
 
@@ -140,7 +144,8 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
             "high_open": bool(figure.high_open),
             "text": " ".join(doc.text[figure.start:figure.end].split())[:120],
             "span": _span(doc, figure.start, figure.end),
-            "partitive": bool(_PARTITIVE.match(doc.prose, figure.quantity_end)),
+            "partitive": bool(_PARTITIVE.match(doc.prose, figure.quantity_end)
+                              or _SUBSET_OPENING.match(doc.prose, sentence.start, figure.start)),
             **events.claim_fields(figure),  # what, where, when: kinds, scope, place, time, report ...
         })
     return claims

@@ -37,6 +37,7 @@ class DocumentEvents:
         self.lexicon = lexicon or ev.EventLexicon.default()
         self.places = places or Places()
         self.names: dict[str, str] = {}  # place key -> the name as the article writes it
+        self._sure_countries: frozenset[str] | None = None  # see _countries
 
     # -- time ----------------------------------------------------------------------------------------
     @cached_property
@@ -157,6 +158,15 @@ class DocumentEvents:
         return out
 
     # -- where ---------------------------------------------------------------------------------------
+    def _countries(self) -> frozenset[str]:
+        """The countries the article's headline and opening name without doubt (asked for only
+        when a place's name lies in several countries and its own text names none)."""
+        if self._sure_countries is None:
+            doc = self.doc
+            opening = doc.prose[:CONTEXT_CHARS]
+            self._sure_countries = self.places.sure_countries(f"{getattr(doc, 'title', '') or ''}\n{opening}")
+        return self._sure_countries
+
     @cached_property
     def context_scope(self) -> list[str]:
         """The place the article is about: the most specific place named at least twice in its
@@ -165,7 +175,7 @@ class DocumentEvents:
         doc = self.doc
         counts: Counter[str] = Counter()
         title = getattr(doc, "title", "") or ""
-        for key in places_in(title, self.places, names=self.names):
+        for key in places_in(title, self.places, names=self.names, countries=self._countries):
             counts[key] += 2
         for block in doc.blocks:  # a paragraph at a time: the wide words and ambiguous names see their context
             if block.start >= CONTEXT_CHARS:
@@ -174,7 +184,7 @@ class DocumentEvents:
                 text = doc.prose[block.start:block.end]
                 dateline = _DATELINE.match(text) if text[:1].isupper() else None  # where the report was filed
                 for key in places_in(text[dateline.end():] if dateline else text, self.places, names=self.names,
-                                     every=True):
+                                     every=True, countries=self._countries):
                     counts[key] += 1
         if not counts:
             return []
@@ -252,8 +262,9 @@ class DocumentEvents:
         with (a range "from the Atlas Mountains to Marrakech", a destination "trying to reach Italy", a
         comparison "surpassing California's 2018 Camp Fire") counts only when the text names no other."""
         masked = _PASSING.sub(_blank, text)
-        found = places_in(masked, self.places, names=self.names)
-        return found if found or masked == text else places_in(text, self.places, names=self.names)
+        found = places_in(masked, self.places, names=self.names, countries=self._countries)
+        return found if found or masked == text else places_in(text, self.places, names=self.names,
+                                                               countries=self._countries)
 
     # -- one figure ----------------------------------------------------------------------------------
     def figure_event(self, figure: Any) -> ev.FigureEvent:

@@ -53,6 +53,7 @@ this that these those it its he she they we his her their our there here then no
 president minister prime foreign secretary mr mrs ms dr sir lord lady king queen prince princess general
 police army
 """.split())
+_FUNCTION_WORDS = _LEADING - _QUALIFIERS
 _NOT_PLACES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december god christmas easter
@@ -206,17 +207,22 @@ def _names_several_countries(runs: list[re.Match], places: Places) -> bool:
         run = match.group()
         if run not in seen:
             seen.add(run)
-            if len({p.country for p in places.lookup(_bare(run))}) > 1:
+            words = run.split()
+            while len(words) > 1 and words[0].lower().strip("’'") in _FUNCTION_WORDS:
+                words = words[1:]  # "In Noto" is read as "Noto" (_resolve; a qualifier may be the name's: "New York")
+            if len({p.country for p in places.lookup(_bare(" ".join(words)))}) > 1:
                 return True
     return False
 
 
 def places_in(text: str, places: Places, last: bool = False, names: dict[str, str] | None = None,
-              every: bool = False) -> list[str]:
+              every: bool = False, countries: Callable[[], frozenset[str]] | None = None) -> list[str]:
     """Place keys named in `text` ('*' for several countries), most specific first; with `last`,
     only the place named last (the noun a relative clause after `text` hangs on). A capitalised
     name the gazetteer does not know counts after 'in', 'at', 'near' ('killed in Zhetybai'): its key
-    is '~zhetybai'. `names` collects key -> the name as written."""
+    is '~zhetybai'. `names` collects key -> the name as written. `countries`: the countries the
+    whole document names without doubt, asked for when a name lies in several and `text` itself
+    names none of them ('Noto' in a paragraph of a report on Japan's earthquake is not in Sicily)."""
     keys: list[str] = []
     positions: list[tuple[int, str]] = []
     wide = [m.span() for m in _SEVERAL_COUNTRIES.finditer(text)] if _has_wide_hint(text) else []
@@ -230,6 +236,8 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
     prefer: frozenset[str] = frozenset()
     if places.gazetteer is not None and _names_several_countries(runs, places):
         prefer = places.sure_countries(text, runs)  # some name lies in several countries: the text decides
+        if not prefer and countries is not None:
+            prefer = countries()  # ... else the document
     resolved: dict[tuple[str, str, str], tuple[str | None, str]] = {}  # a name read again in the same context
     read: list[list] = []  # [start, end, key, name as written, context] of each place named
     for match in runs:
