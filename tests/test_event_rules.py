@@ -540,6 +540,12 @@ def test_a_name_of_towns_in_two_countries_is_read_in_the_country_the_article_nam
                    "In Noto, 14 people died at evacuation centres, the town said.")
     claims = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
     assert [c["scope"][0].split(".")[0] for c in claims] == ["JP", "JP"]
+    # the article's countries only lean: a place that lies elsewhere is still that place
+    text = article("2024-06-25", "U2 break ticket record",
+                   "U2 have smashed Irish box office records with ticket sales for their Dublin concerts. "
+                   "Some 8 people were hospitalised in Kabul on Tuesday, police said.")
+    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    assert claim["scope"][0].startswith("AF.")
 
 
 def test_a_count_opening_on_the_one_before_is_a_part_of_it(tmp_path):

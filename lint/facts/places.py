@@ -60,6 +60,11 @@ august september october november december god christmas easter
 """.split())
 
 
+class Leaning(frozenset):
+    """Countries a document names, preferred among the places of an ambiguous name without ruling
+    out places elsewhere ('Noto' in a report on Japan is Japan's; 'Kabul' in one on U2 is Kabul)."""
+
+
 class Places:
     """Place look-ups for event scopes: the world gazetteer (lint.reference.gazetteer) with the
     config's own places layered over it, or the config's places alone when it is not installed.
@@ -94,7 +99,8 @@ class Places:
     def key(self, name: str, context: str = "", prefer: frozenset[str] = frozenset()) -> str | None:
         """The key of the place `name` most likely means: a candidate in a country of `prefer` (the
         countries the text names without doubt) when there is one; None when every candidate lies
-        outside them ('Mina' beside 'Mecca' is no town of North Dakota)."""
+        outside them ('Mina' beside 'Mecca' is no town of North Dakota), unless `prefer` is only the
+        document's Leaning."""
         name = _bare(name.strip())
         if not name or name.lower() in _NOT_PLACES:
             return None
@@ -106,9 +112,9 @@ class Places:
                 return None
             if prefer:
                 inside = [p for p in found if p.country in prefer]
-                if not inside:
+                if not inside and not isinstance(prefer, Leaning):
                     return None
-                found = inside
+                found = inside or found
             place = found[0]
             if place.kind == "city" and _DEMONYM.search(name.lower()) and context == "adjective":
                 return None
@@ -237,7 +243,7 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
     if places.gazetteer is not None and _names_several_countries(runs, places):
         prefer = places.sure_countries(text, runs)  # some name lies in several countries: the text decides
         if not prefer and countries is not None:
-            prefer = countries()  # ... else the document
+            prefer = Leaning(countries())  # ... else the document leans, ruling out no place
     resolved: dict[tuple[str, str, str], tuple[str | None, str]] = {}  # a name read again in the same context
     read: list[list] = []  # [start, end, key, name as written, context] of each place named
     for match in runs:
