@@ -543,7 +543,8 @@ def test_a_name_of_towns_in_two_countries_is_read_in_the_country_the_article_nam
     # the article's countries only lean: a place that lies elsewhere is still that place
     text = article("2024-06-25", "U2 break ticket record",
                    "U2 have smashed Irish box office records with ticket sales for their Dublin concerts. "
-                   "Some 8 people were hospitalised in Kabul on Tuesday, police said.")
+                   "Some 8 people were hospitalised in Kabul on Tuesday, police said.",
+                   '"Nothing like it has ever been seen in Ireland before," said the organisers.')  # Kābūl, Israel
     (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
     assert claim["scope"][0].startswith("AF.")
 
