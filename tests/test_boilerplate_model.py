@@ -106,6 +106,41 @@ def test_repetition_raises_the_score_of_a_line_and_is_named_in_the_reasons():
         assert verdict.reasons[0] == "repeated in 40 other documents"
 
 
+def test_a_line_other_pages_repeat_needs_less_of_the_models_score_unless_it_is_a_number():
+    """A newswire page through a clean extractor (newspaper4k): four furniture lines, one of them its
+    agency's standards line that the site's other pages end with. Repeated, it scores 0.52: under
+    the model's threshold, but a line of words that three other pages or more hold is furniture
+    from REPEATED_THRESHOLD. A number shares its key with every number: no repetition counts."""
+    page = [
+        "Japan's Nikkei hits record as chip stocks rally, yen slides",
+        ("TOKYO, May 15 (Reuters) - Japan's Nikkei share average closed at a record high on Wednesday as "
+         "chip-related stocks extended gains on optimism over artificial intelligence demand."),
+        "The Nikkei rose 1.3% to 40,398.03, surpassing its previous closing high set in March.",
+        ("Chip-testing equipment maker Advantest jumped 4.6% and Tokyo Electron added 3.2%, tracking an "
+         "overnight rise in U.S. semiconductor shares."),
+        ("The yen weakened past 156 per dollar, its lowest in two weeks, after U.S. producer price data "
+         "came in hotter than expected."),
+        ("A weaker yen tends to lift the shares of exporters by increasing the value of their overseas "
+         "profits in yen terms. Toyota Motor rose 2.1% and Honda Motor climbed 1.8%."),
+        "Among losers, SoftBank Group fell 1.4% ahead of its earnings report due on Monday.",
+        "Of the Nikkei's 225 components, 162 rose and 60 fell, while three were flat.",
+        ("Investors are watching for any sign that the Bank of Japan could raise interest rates again "
+         "in the summer, which would support the yen."),
+        "Reporting by Junko Fujita and Rocky Swift; Editing by Sam Holmes and Edmund Klamann",
+        "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+        "Suggested Topics: Markets Asian Markets",
+    ]
+    model = bp.load_model().for_corpus(75)
+    at = page.index("Our Standards: The Thomson Reuters Trust Principles., opens new tab")
+    repeats = [0] * len(page)
+    assert not bp.classify(page, repeats, model, protect=(0,))[at].furniture
+    repeats[at] = bp.SITE_REPEATS + 1
+    verdict = bp.classify(page, repeats, model, protect=(0,))[at]
+    assert verdict.furniture and bp.REPEATED_THRESHOLD <= verdict.probability < model.threshold
+    numbers = [*page[:at], "57", *page[at + 1:]]
+    assert not bp.classify(numbers, repeats, model, protect=(0,))[at].furniture
+
+
 def _doc(lines):
     return ([k for k in (bp.line_key(t) for t in lines) if k], bp.sketch(lines))
 

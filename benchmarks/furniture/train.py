@@ -220,7 +220,8 @@ def flagged(d: Doc, model: bp.Model, probabilities: list[float] | None = None) -
     p2, p1 = predict(d, model, with_stage1=True)
     anchor = bp.body_anchor(p2, [b.n for b in d.blocks], p1)
     for k, p in enumerate(p2):
-        if p >= model.threshold and reportable(d, k) and k not in anchor:
+        repeated = d.repeats[k] >= bp.SITE_REPEATS and d.blocks[k].n >= bp.REPEATED_MIN_WORDS
+        if (p >= model.threshold or repeated and p >= bp.REPEATED_THRESHOLD) and reportable(d, k) and k not in anchor:
             out.append(k)
     return out if len(out) >= model.min_flags else [k for k in out if d.repeats[k] >= bp.SITE_REPEATS]
 

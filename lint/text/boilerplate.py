@@ -45,6 +45,8 @@ COPY_SHARE = 0.5  # documents sharing this share of their sketch are copies of o
 ANCHOR_P1 = 0.5  # lines next to the article's best line with a stage-1 score below this are its body
 LOCAL_CORPUS = 50  # a corpus of fewer documents is read by the local model (Model.for_corpus)
 SITE_REPEATS = 3  # a line this many other documents hold is furniture on a page with few others (Model.min_flags)
+REPEATED_THRESHOLD = 0.5  # ... and from this probability, not the model's threshold: the sites repeat it,
+REPEATED_MIN_WORDS = 4  # in a line of words (a counter's "57" or a year shares its key with every number)
 
 # -- text helpers ----------------------------------------------------------------------------------
 
@@ -666,7 +668,9 @@ def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Mod
     w2 = model.weights2()
     p2 = [_sigmoid(_dot(w2, row, model.b2)) for row in x2]
     protected = set(protect) | body_anchor(p2, [f.n for f in facts], p1)
-    chosen = {i for i, p in enumerate(p2) if p >= model.threshold and i not in protected}
+    chosen = {i for i, p in enumerate(p2) if i not in protected
+              and (p >= model.threshold or p >= REPEATED_THRESHOLD and repeats[i] >= SITE_REPEATS
+                   and facts[i].n >= REPEATED_MIN_WORDS)}
     if len(chosen) < model.min_flags:  # a page with a few odd lines is an article, unless the site repeats them
         chosen = {i for i in chosen if repeats[i] >= SITE_REPEATS}
     verdicts = []
