@@ -547,6 +547,11 @@ def test_a_name_of_towns_in_two_countries_is_read_in_the_country_the_article_nam
                    '"Nothing like it has ever been seen in Ireland before," said the organisers.')  # Kābūl, Israel
     (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
     assert claim["scope"][0].startswith("AF.")
+    # ... nor a town of 42,000 in the country it names over a capital of millions elsewhere
+    text = article("2008-01-21", "Debt freeze", "Thailand and India have declined the Paris Club's offer.",
+                   "At least 83 people were hospitalised in Dhaka on Sunday, police said.")
+    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    assert claim["scope"][0].startswith("BD.")
 
 
 def test_a_count_opening_on_the_one_before_is_a_part_of_it(tmp_path):

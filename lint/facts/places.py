@@ -62,7 +62,11 @@ august september october november december god christmas easter
 
 class Leaning(frozenset):
     """Countries a document names, preferred among the places of an ambiguous name without ruling
-    out places elsewhere ('Noto' in a report on Japan is Japan's; 'Kabul' in one on U2 is Kabul)."""
+    out places elsewhere ('Noto' in a report on Japan is Japan's; 'Kabul' in one on U2 is Kabul), and
+    only for a place of a tenth of the people of the name's first one or more (LEANING_RATIO)."""
+
+
+LEANING_RATIO = 10
 
 
 class Places:
@@ -110,11 +114,14 @@ class Places:
                 return None
             if self.gazetteer.is_word(name) and context not in _PREPOSITIONS:
                 return None
-            if prefer:
+            if isinstance(prefer, Leaning):
                 inside = [p for p in found if p.country in prefer]
-                if not inside and not isinstance(prefer, Leaning):
+                if inside and inside[0].population * LEANING_RATIO >= found[0].population:
+                    found = inside  # not a town of 42,000 over Dhaka, one of 18 million
+            elif prefer:
+                found = [p for p in found if p.country in prefer]
+                if not found:
                     return None
-                found = inside or found
             place = found[0]
             if place.kind == "city" and _DEMONYM.search(name.lower()) and context == "adjective":
                 return None
