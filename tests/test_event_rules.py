@@ -552,6 +552,10 @@ def test_a_name_of_towns_in_two_countries_is_read_in_the_country_the_article_nam
                    "At least 83 people were hospitalised in Dhaka on Sunday, police said.")
     (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
     assert claim["scope"][0].startswith("BD.")
+    text = article("2005-07-28", "Marsh executive in guilty plea", "The US regulator asked for information.",
+                   "At least 1000 people were arrested in Odesa on Wednesday, police said.")  # not Odessa, Texas
+    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    assert claim["scope"][0].startswith("UA.")
 
 
 def test_a_count_opening_on_the_one_before_is_a_part_of_it(tmp_path):

@@ -63,10 +63,10 @@ august september october november december god christmas easter
 class Leaning(frozenset):
     """Countries a document names, preferred among the places of an ambiguous name without ruling
     out places elsewhere ('Noto' in a report on Japan is Japan's; 'Kabul' in one on U2 is Kabul), and
-    only for a place of a tenth of the people of the name's first one or more (LEANING_RATIO)."""
+    only for a place of half the people of the name's first one or more (LEANING_RATIO): comparable places."""
 
 
-LEANING_RATIO = 10
+LEANING_RATIO = 2
 
 
 class Places:
@@ -117,7 +117,7 @@ class Places:
             if isinstance(prefer, Leaning):
                 inside = [p for p in found if p.country in prefer]
                 if inside and inside[0].population * LEANING_RATIO >= found[0].population:
-                    found = inside  # not a town of 42,000 over Dhaka, one of 18 million
+                    found = inside  # not a town of 42,000 over Dhaka, nor Odessa, Texas, over Odesa
             elif prefer:
                 found = [p for p in found if p.country in prefer]
                 if not found:
