@@ -249,7 +249,14 @@ class DocumentEvents:
                 key = "~" + " ".join(region.group("region").lower().split())
                 names.setdefault(key, region.group("region"))
                 return [key], True
-            return list(self.context_scope), False
+            context = self.context_scope
+            if context and _NATIONAL.search(sentence_text):
+                # "the national death toll from the rains had risen to 169" in a story on Nairobi: Kenya's
+                country = next((k.split(".")[0] for k in context if k != "*" and not k.startswith("~")), None)
+                if country is not None:
+                    names.setdefault(country, self.places.canonical.get(country, country))
+                    return [country], False
+            return list(context), False
         if own[0] != "*" and "." not in own[0] and not own[0].startswith("~") \
                 and not _ACROSS.search(sentence_text):  # a country: the article may say where in it
             context = self.context_scope
@@ -404,6 +411,8 @@ def _blank(match: re.Match) -> str:
 # a country named as a whole: "the death toll from floods across Pakistan", not the province the article is about
 _ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?[A-Z]")
 _NATIONWIDE = re.compile(r"\b(?:(?:across|throughout|all\s+over)\s+the\s+(?:country|nation)|nationwide|countrywide)\b", re.I)
+# a count of the whole country where the clause names no place: "the national death toll", "nationwide"
+_NATIONAL = re.compile(rf"\b(?:national|the\s+country['’]s)\s+(?:death\s+|casualty\s+)?toll\b|{_NATIONWIDE.pattern}", re.I)
 # a figure of the future or of a condition ("45 million children will die", "could kill 10,000") is no toll
 _PROJECTION = re.compile(r"\b(?:will|would|could|may|might|shall|expected\s+to|likely\s+to|set\s+to|risk(?:s|ing)?)"
                          r"\s+(?:\w+\s+){0,2}?(?:die|kill|be\s+killed|lose|be\s+injured|be\s+displaced|be\s+"
