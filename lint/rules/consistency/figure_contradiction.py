@@ -209,8 +209,10 @@ class FigureContradiction(CorpusRule):
                     continue
                 if a.path == b.path and (_part_of(a, b) or _part_of(b, a) or different_speakers(a.speaker, b.speaker)):
                     continue  # a part and its whole; two sources' tolls the article reports side by side
-                relation = ev.relation(tolls[number], tolls[other], a.sighting.report, b.sighting.report,
-                                       self.options.revision_ratio)
+                reports = (a.sighting.report, b.sighting.report)
+                if _retrospective(a.sighting) and _retrospective(b.sighting):
+                    reports = (None, None)  # two looks back at a settled event: a dispute, not a revision
+                relation = ev.relation(tolls[number], tolls[other], *reports, self.options.revision_ratio)
                 for mine, theirs, side in ((number, other, 0), (other, number, 1)):
                     if not _reported(relation, side, claims[mine].path == claims[theirs].path):
                         continue
@@ -304,6 +306,14 @@ def _part_of(part: Claim, whole: Claim) -> bool:
     whole, not two tolls of one place."""
     inner, outer = part.sighting.scope, whole.sighting.scope
     return bool(inner) and part.low < whole.low and (not outer or inner[0].startswith(outer[0] + "."))
+
+
+def _retrospective(sighting: ev.Sighting) -> bool:
+    """The figure's clause dates its event a year or more before the article (the 2015 Hajj crush in
+    a 2024 story): articles days apart do not revise such a toll, they quote different counts."""
+    time, report = sighting.time, sighting.report
+    return (time is not None and report is not None and time.known and report.known
+            and report.lo - time.hi > ev.SETTLED_AFTER_DAYS)
 
 
 MAX_RATIO = 1000  # two counts of one event, even disputed or revised, are not this far apart
