@@ -86,6 +86,13 @@ def test_a_dropped_vowel_beside_x_for_ks_is_one_letter_not_three():
     assert kind("Alexander Lukashenko", "Aleksandr Lukashenko") == TYPO
 
 
+def test_a_syllable_of_a_hyphenated_korean_name_is_romanised_not_an_english_word():
+    # 'hoon' and 'hun' are both words English writes; as syllables of Seoul's mayor's name they are one
+    assert kind("Oh Se-hoon", "Oh Se-hun") == TRANSLITERATION
+    assert kind("Kim Jong-un", "Kim Jong-il") is None  # father and son still
+    assert kind("Mark Davis", "Mark Davies") is None
+
+
 @pytest.mark.parametrize("first, second", [
     ("Bashar al-Assad", "Bashar Assad"),     # Reuters / AP
     ("Ayman al-Zawahiri", "Ayman Zawahiri"),

@@ -226,7 +226,7 @@ def compare(first: str, second: str, *, zipf: Callable[[str], float] = lambda wo
         kind = _word_difference(fa, fb, several=len(folded_a) > 1, min_length=min_length, min_ratio=min_ratio)
         if kind is None:
             return None
-        if min(zipf(fa), zipf(fb)) >= established:
+        if min(zipf(fa), zipf(fb)) >= established and not (kind == TRANSLITERATION and _syllables(a, first, b, second)):
             ruled = kind == TRANSLITERATION and _DOUBLE.sub(r"\1", fa) != _DOUBLE.sub(r"\1", fb)
             if not (ruled and min(len(fa), len(fb)) >= min_length and len(folded_a) > 1):
                 return None
@@ -236,6 +236,13 @@ def compare(first: str, second: str, *, zipf: Callable[[str], float] = lambda wo
     if len(folded_a) > 1 and len(differing) == len(folded_a) and TYPO in kinds:
         return None  # every word differs, not all by romanisation: too little to go on
     return Difference(TYPO if TYPO in kinds else TRANSLITERATION, tuple(differing))
+
+
+def _syllables(a: str, first: str, b: str, second: str) -> bool:
+    """Both words are syllables of a hyphenated given name (Oh Se-hoon / Oh Se-hun): that English
+    writes 'hoon' and 'hun' as words says nothing of two Korean names."""
+    return all(re.search(rf"[-‐‑]{re.escape(word)}\b|\b{re.escape(word)}[-‐‑]", name)
+               for word, name in ((a, first), (b, second)))
 
 
 @lru_cache(maxsize=1 << 16)
