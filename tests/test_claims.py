@@ -129,6 +129,9 @@ def test_document_date_from_front_matter_path_first_block_or_dateline(path, text
     ("Last year 30 people were killed.", None, None, False),
     ("In 2003, 12 people were hurt.", day(2005, 3, 1), "2003", True),
     ("Ten people died.", day(2011, 12, 16), "2011-12-16", False),
+    # a span of years dates the count to all of it, not to its first or last year
+    ("China saw 26 plague cases and 11 deaths between 2009 and 2018.", day(2020, 7, 1), "2009-2018", True),
+    ("From 2010 to 2015, 584 people died of plague worldwide.", day(2020, 7, 1), "2010-2015", True),
     # a holiday's festivities are no date (Itaewon's crush was on the 29th), its night or the day is
     ("156 people died when a huge Halloween crowd surged.", day(2022, 10, 31), "2022-10-31", False),
     ("156 people died on Halloween night.", day(2022, 11, 1), "2022-10-31", True),

@@ -346,7 +346,7 @@ class DocumentEvents:
                 if narrative is not None:
                     candidates = [narrative]
         if candidates:
-            if self.date is None and any(t.precision in ("year", "decade", "century") for t in candidates):
+            if self.date is None and any(t.precision in ("year", "years", "decade", "century") for t in candidates):
                 return True  # "the Hatfield rail crash in 2000": a bare year dates the past
             return all(ev.settled(t, self.date, self.bound) for t in candidates)
         return self.anniversary and not self.dates(figure.sentence)

@@ -389,7 +389,7 @@ def times_agree(a: Sighting, b: Sighting) -> bool | None:
             return False
     for dated, other in ((a, b), (b, a)):
         # a toll dated only by a bare year or decade is the past (see `settled`); an undated toll is news
-        if (dated.time is not None and dated.time.known and dated.time.precision in ("year", "decade", "century")
+        if (dated.time is not None and dated.time.known and dated.time.precision in ("year", "years", "decade", "century")
                 and other.time is None and not other.reference):
             return False
     for dated, other in ((a, b), (b, a)):  # a toll of 1998 is not news in an article that speaks of 2004
@@ -520,7 +520,7 @@ def settled(time: Time | None, doc_date: Time | None, bound: Time | None = None)
         return doc_date.lo - time.hi >= SETTLED_AFTER_DAYS
     if bound is not None and bound.known and bound.lo - time.hi >= SETTLED_AFTER_DAYS:
         return True
-    return time.precision in ("year", "decade", "century")
+    return time.precision in ("year", "years", "decade", "century")
 
 
 _AUTHORITY = (r"(?:police|policemen|officers|authorities|officials|government|ministry|army|military|troops|soldiers|"

@@ -43,6 +43,9 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("mdy", re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b")),
     ("dmy", re.compile(rf"\b{_DAY} (?:of )?{_MONTH},? {_YEAR}\b")),
     ("my", re.compile(rf"\b{_MONTH},? (?:of )?{_YEAR}\b")),
+    # a span of years: "between 2009 and 2018", "from 2010 to 2015", "2009-10"
+    ("years", re.compile(rf"\b(?i:between|from)\s+{_YEAR}\s+(?:and|to|until|till|through)\s+{_YEAR}\b"
+                         rf"|(?<![\d,.$£€-]){_YEAR}\s*[-–]\s*((?:1[89]|20)?\d\d)\b(?![-–/.]\d)")),
     ("md", re.compile(rf"\b{_MONTH} {_DAY}\b(?!,? \d)")),
     ("dm", re.compile(rf"\b{_DAY} (?:of )?{_MONTH}\b(?!,? \d)")),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(1[89]|20)?(\d)0['’]?s|['’](\d)0s|(nineteen[\s-])?"
@@ -70,7 +73,7 @@ _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 # what a pattern needs in the text before it is worth running (a sentence without a digit has no date)
 _NEEDS: dict[str, object] = {
     "ymd": "digits", "mdy": "digits+month", "dmy": "digits+month", "my": "digits+month", "md": "digits+month",
-    "dm": "digits+month", "y": "digits", "decade": ("0s", "0's", "0’s", "ties"), "century": ("century",),
+    "dm": "digits+month", "y": "digits", "years": "digits", "decade": ("0s", "0's", "0’s", "ties"), "century": ("century",),
     "holiday": ("day", "eve", "halloween"), "weekday": ("day",), "shift": ("later", "earlier", "before", "after", " on"),
     "ago": ("ago",), "month": ("last ", "this ", "next ", "past "), "relative": ("yesterday", "today", "tonight", "this ", "last ", "previous ", "earlier"),
 }
@@ -80,7 +83,7 @@ _NEEDS: dict[str, object] = {
 class Time:
     """A stretch of days as precisely as the text gives it. `lo`/`hi` are date ordinals (inclusive)
     when the year is known; a date without a year ("26 December" in an undated article) keeps only
-    `month` and `day`. `precision`: day | month | year | decade."""
+    `month` and `day`. `precision`: day | month | year | years | decade | century."""
 
     lo: int | None
     hi: int | None
@@ -118,6 +121,8 @@ class Time:
             return f"{start.year}s"
         if self.precision == "century":
             return f"{(start.year - 1) // 100 + 1}th century"
+        if self.precision == "years":
+            return f"{start.year}-{_dt.date.fromordinal(self.hi).year}"
         return str(start.year)
 
 
@@ -194,7 +199,7 @@ class DateMention:
     @property
     def explicit_year(self) -> bool:
         """The text writes the year (or decade) out: '1998', 'December 2011', 'the 1970s'."""
-        return self.kind in ("ymd", "mdy", "dmy", "my", "decade", "century", "y")
+        return self.kind in ("ymd", "mdy", "dmy", "my", "years", "decade", "century", "y")
 
     @property
     def current(self) -> bool:
@@ -272,6 +277,14 @@ def _resolve(kind: str, match: re.Match, base: Time | None, previous: Time | Non
         return day(year, month, day_) or Time(None, None, "day", month, day_)
     if kind == "y":
         return year_of(int(groups[0]))
+    if kind == "years":
+        first = groups[0] or groups[2]
+        last = groups[1] or groups[3]
+        if len(last) == 2:
+            last = first[:2] + last  # "2009-10"
+        if not int(first) < int(last) <= int(first) + 100:
+            return None
+        return Time(year_of(int(first)).lo, year_of(int(last)).hi, "years")
     if kind == "century":
         word = groups[1].lower()
         number = int(word[:-2]) if word[:1].isdigit() else _ORDINALS.index(word) + 1
@@ -484,7 +497,7 @@ def _url_date(source: str) -> Time | None:
     return None
 
 
-_YEAR_KINDS = ("ymd", "mdy", "dmy", "my", "decade", "century", "y")
+_YEAR_KINDS = ("ymd", "mdy", "dmy", "my", "years", "decade", "century", "y")
 _ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
