@@ -141,6 +141,52 @@ def test_a_line_other_pages_repeat_needs_less_of_the_models_score_unless_it_is_a
     assert not bp.classify(numbers, repeats, model, protect=(0,))[at].furniture
 
 
+def test_a_line_the_model_is_sure_of_is_furniture_on_a_page_with_few_such_lines():
+    """A Philippine daily through boilerpipe: a clean extractor leaves few furniture lines, under the
+    model's page gate (`min_flags`); one it scores SURE or more is still reported, alone."""
+    page = [
+        "Marcos orders probe into Bamban mayor Alice Guo's citizenship",
+        'By: Nestor Corrales - Reporter / @NCorralesINQ',
+        'Philippine Daily Inquirer / 05:42 AM May 22, 2024',
+        'Bamban Mayor Alice Guo at a Senate hearing on May 15, 2024. Photo from Senate PRIB',
+        ('MANILA, Philippines — President Ferdinand Marcos Jr. on Tuesday ordered an investigation into '
+         'the citizenship of Bamban, Tarlac Mayor Alice Guo, who has been linked to an illegal online '
+         'gambling hub raided by police in March.'),
+        ('Marcos told reporters that the government needed to find out "who she really is" after senators'
+         ' raised questions about her birth records and background.'),
+        ('Guo has insisted she is a Filipino citizen who grew up on a farm in Tarlac with her Chinese '
+         'father. But she was unable to answer basic questions about her childhood during a Senate '
+         'hearing last week.'),
+        'READ: Senators grill Bamban mayor on links to Pogo hub',
+        ("Sen. Risa Hontiveros, who leads the Senate inquiry, said Guo's birth certificate was registered"
+         ' only when she was 17.'),
+        '"It is very unusual for a person to be registered that late," Hontiveros said.',
+        ('Police raided a compound in Bamban in March and rescued hundreds of workers, many of them '
+         'foreigners, who were allegedly forced to work in online scams.'),
+        ('Guo has denied any involvement with the Philippine offshore gaming operator, or Pogo, that ran '
+         'the compound, though records show she once owned part of the land.'),
+        ('The Office of the Solicitor General said it was studying whether to file a petition to remove '
+         'her from office.'),
+        '/cb',
+        'Subscribe to our daily newsletter',
+        ('By providing an email address. I agree to the Terms of Use and acknowledge that I have read the'
+         ' Privacy Policy.'),
+        'READ NEXT',
+        'Bulacan farmers get P50-M solar irrigation project',
+        "EDITORS' PICK",
+        'MOST READ',
+        "Don't miss out on the latest news and information.",
+        ('Subscribe to INQUIRER PLUS to get access to The Philippine Daily Inquirer & other 70+ titles, '
+         'share up to 5 gadgets, listen to the news, download as early as 4am & share articles on social '
+         'media. Call 896 6000.'),
+        'For feedback, complaints, or inquiries, contact us.',
+    ]
+    verdicts = bp.classify(page, [0] * len(page), bp.load_model().for_corpus(5), protect=(0,))
+    flagged = [text for text, verdict in zip(page, verdicts) if verdict.furniture]
+    assert flagged == ["READ NEXT"]
+    assert all(v.probability >= bp.SURE for t, v in zip(page, verdicts) if v.furniture)
+
+
 def _doc(lines):
     return ([k for k in (bp.line_key(t) for t in lines) if k], bp.sketch(lines))
 

@@ -223,7 +223,7 @@ def flagged(d: Doc, model: bp.Model, probabilities: list[float] | None = None) -
         repeated = d.repeats[k] >= bp.SITE_REPEATS and d.blocks[k].n >= bp.REPEATED_MIN_WORDS
         if (p >= model.threshold or repeated and p >= bp.REPEATED_THRESHOLD) and reportable(d, k) and k not in anchor:
             out.append(k)
-    return out if len(out) >= model.min_flags else [k for k in out if d.repeats[k] >= bp.SITE_REPEATS]
+    return out if len(out) >= model.min_flags else [k for k in out if d.repeats[k] >= bp.SITE_REPEATS or p2[k] >= bp.SURE]
 
 
 def metrics(docs: list[Doc], flags: dict[str, list[int]], min_words: int = 0) -> tuple[float, float, int, int, int]:

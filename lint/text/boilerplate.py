@@ -45,6 +45,7 @@ COPY_SHARE = 0.5  # documents sharing this share of their sketch are copies of o
 ANCHOR_P1 = 0.5  # lines next to the article's best line with a stage-1 score below this are its body
 LOCAL_CORPUS = 50  # a corpus of fewer documents is read by the local model (Model.for_corpus)
 SITE_REPEATS = 3  # a line this many other documents hold is furniture on a page with few others (Model.min_flags)
+SURE = 0.9  # ... and so is a line the model is this sure of (a clean extractor leaves a page two or three)
 REPEATED_THRESHOLD = 0.5  # ... and from this probability, not the model's threshold: the sites repeat it,
 REPEATED_MIN_WORDS = 4  # in a line of words (a counter's "57" or a year shares its key with every number)
 
@@ -672,7 +673,7 @@ def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Mod
               and (p >= model.threshold or p >= REPEATED_THRESHOLD and repeats[i] >= SITE_REPEATS
                    and facts[i].n >= REPEATED_MIN_WORDS)}
     if len(chosen) < model.min_flags:  # a page with a few odd lines is an article, unless the site repeats them
-        chosen = {i for i in chosen if repeats[i] >= SITE_REPEATS}
+        chosen = {i for i in chosen if repeats[i] >= SITE_REPEATS or p2[i] >= SURE}
     verdicts = []
     for i, (fact, p, row2) in enumerate(zip(facts, p2, x2)):
         if i in chosen:
