@@ -333,9 +333,10 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
             key = places.key(" ".join(words[:-1]), "in", prefer)
             if key is not None:
                 return key, _bare(name)
-        if context in _PREPOSITIONS:  # "in Northern Kajiado": the place a longer name ends with
+        # the place a longer name ends with, after a preposition ("in Northern Kajiado"), not after a
+        # verb or a title ("Chief Secretary Pradeep Jena said" names a person, not Jena)
+        if context in _PREPOSITIONS:
             key = places.key(words[-1], context, prefer) if words[-1] not in ("Ocean", "Sea") else None
-        # not after a verb or a title: "Chief Secretary Pradeep Jena said" names a person, not Jena
     if key is None and context in _LOCATIVE and not _POSSESSIVE.search(run) and name.lower() not in _NOT_PLACES \
             and not (_DEMONYM.search(name.lower()) and _DEMONYM_ADJECTIVE.match(after)):
         key = "~" + _bare(name).lower()
