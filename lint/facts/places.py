@@ -94,8 +94,13 @@ class Places:
         """Countries `text` names without doubt: a country, or a name all of whose places lie in one.
         `runs`: its capitalised runs, when the caller has them (a scan of 20 MB is saved)."""
         sure: set[str] = set()
+        is_word = self.gazetteer.is_word if self.gazetteer is not None else (lambda name: False)
         for match in _CAPITALISED_RUN.finditer(text) if runs is None else runs:
-            found = self.lookup(_bare(match.group()))
+            name = _bare(match.group())
+            found = self.lookup(name)
+            if found and found[0].kind != "country" and is_word(name) \
+                    and _word_before(text, match.start()) not in _PREPOSITIONS:
+                continue  # a word, a person or a small town's name ('Amini said'), as key() reads it
             if found and (found[0].kind == "country" or len({p.country for p in found}) == 1):
                 sure.add(found[0].country)
         return frozenset(sure)
@@ -333,9 +338,9 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
             key = places.key(" ".join(words[:-1]), "in", prefer)
             if key is not None:
                 return key, _bare(name)
-        # the place a longer name ends with, after a preposition ("in Northern Kajiado"), not after a
-        # verb or a title ("Chief Secretary Pradeep Jena said" names a person, not Jena)
-        if context in _PREPOSITIONS:
+        # the place a longer name ends with, after 'in', 'at', 'near' ("in Northern Kajiado"), not after
+        # a verb, a title or 'of' ("Chief Secretary Pradeep Jena said", "the death of Mahsa Amini")
+        if context in _LOCATIVE:
             key = places.key(words[-1], context, prefer) if words[-1] not in ("Ocean", "Sea") else None
     if key is None and context in _LOCATIVE and not _POSSESSIVE.search(run) and name.lower() not in _NOT_PLACES \
             and not (_DEMONYM.search(name.lower()) and _DEMONYM_ADJECTIVE.match(after)):
