@@ -139,6 +139,20 @@ def test_a_wikis_footnote_marks_fire_and_are_deleted():
     assert all("footnote" in f.message and f.fix.safe for f in found)
 
 
+def test_pandocs_fenced_divs_and_attributes_fire_and_are_deleted():
+    """A Guardian page through `pandoc -f html -t markdown`: its fenced divs and class attributes."""
+    text = ("# Storm hits coast\n\n::: {.ad-slot-container .dcr-1ak1u7a}\n:::\n\n"
+            "-   [News](https://www.theguardian.com/){.dcr-s0ywyt}\n\n"
+            "The storm hit the coast on Monday, officials said.\n")
+    found = check("KZ106", text, "article.md")
+    assert [f.snippet for f in found] == ["::: {.ad-slot-container .dcr-1ak1u7a}", ":::", "{.dcr-s0ywyt}"]
+    assert all("pandoc markup" in f.message and f.fix.safe for f in found)
+    # braces in prose, a code block, and a plain-text file are no pandoc markup
+    quiet = ("# Sets\n\nA set {.x} in braces, the paper said.\n\n```\n::: code\n```\n")
+    assert check("KZ106", quiet, "article.md") == []
+    assert check("KZ106", ":::\nThe storm hit the coast.\n", "article.txt") == []
+
+
 def test_a_text_mode_browsers_link_numbers_fire_once_a_line():
     text = ("   [1]Skip to main content\n   [3]News [4]Sport [5]Business [6]Opinion\n\n"
             "   About 19,000 people were evacuated from homes and hotels on Rhodes on Sunday, the fire service "

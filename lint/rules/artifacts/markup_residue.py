@@ -48,6 +48,10 @@ _REFERENCE_MARK = re.compile(
     rf"(?<=[^\W_]|[.,;:!?)\"”’'%])(?:\[(?:{_FOOTNOTE_ITEM})\])+(?![(\[:])"
     # a text-mode browser's link number before the link's text (lynx, w3m: "[3]News [4]Sport")
     r"|(?:(?<=[ \t])|^)\[\d{1,4}\](?=[^\W\d_])", re.MULTILINE)
+# pandoc's Markdown extensions left by an HTML-to-Markdown conversion: a fenced div's line
+# ("::: {.ad-slot-container}", ":::") and attributes after a link or a span ("[News](/news){.nav-link}")
+_PANDOC = re.compile(r"(?<![^\n]):{3,}[ \t]*(?:\{[^{}\n]{0,200}\}|[A-Za-z][\w-]*)?[ \t]*(?=\n|\Z)"
+                     r"|\{[#.][^{}\s][^{}\n]{0,200}\}")  # attributes: right after a link's ")" or a span's "]"
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});|&nbsp(?![;\w])")
 
 
@@ -62,6 +66,7 @@ class MarkupResidue(DocumentRule):
         "wiki": 'wiki markup "{text}" in prose',
         "reference": 'reference mark "{text}" in prose: a wiki\'s footnote or tag, copied with the text',
         "browser": 'link number {text} in prose: a text-mode browser\'s (lynx, w3m) marks, copied with the text',
+        "pandoc": 'pandoc markup "{text}" in prose: a converter\'s fenced div or attributes, copied with the text',
 
         "block": 'HTML block "{text}"{more} in a Markdown article: scraped markup, not text (Markdown hides it '
                  'from every check)',
@@ -81,7 +86,9 @@ class MarkupResidue(DocumentRule):
         "`''italics''` where other wikitext shows the source (alone, two apostrophes are often a "
         "quotation mark). Reference marks copied with the text count too: a wiki's footnote numbers and tags "
         "glued to the word before (`killed,[3]`, `[citation needed]`; not `[sic]` after a space) and a "
-        "text-mode browser's link numbers (`[3]News`); --fix deletes them. "
+        "text-mode browser's link numbers (`[3]News`); --fix deletes them. So do pandoc's fenced divs and "
+        "attributes in a Markdown article (`::: {.ad-slot}`, `[News](/news){.nav-link}`), left by an HTML "
+        "conversion. "
         "Tag names and patterns: `rules.markup-residue` in rules.yaml."
     )
     bad_example = "Police fired tear gas at protesters in Almaty&nbsp;on Wednesday.<br>"
@@ -134,8 +141,21 @@ class MarkupResidue(DocumentRule):
                     yield self.report(doc, start, end, kind=kind, text=quote(text, 50))
         if "[" in prose:
             yield from self._reference_marks(doc)
+        if doc.is_markdown and (":::" in prose or "{." in prose or "{#" in prose):
+            yield from self._pandoc(doc)
         if self.options.html_blocks and self._tag is not None and doc.is_markdown:
             yield from self._html_blocks(doc)
+
+    def _pandoc(self, doc: Document) -> Iterator[Finding]:
+        """Pandoc's fenced divs and attributes in a Markdown article; --fix deletes them (a fence's
+        whole line)."""
+        for match in _PANDOC.finditer(doc.prose):
+            start, end = match.span()
+            if block_of(doc, start) is None or match.group()[0] == "{" and doc.text[start - 1:start] not in (")", "]"):
+                continue
+            cut_end = end + 1 if match.group().startswith(":") and doc.text[end:end + 1] == "\n" else end
+            yield self.report(doc, start, end, "pandoc", text=quote(match.group(), 50),
+                              fix=Fix((Edit(start, cut_end, ""),), f"delete {quote(match.group(), 30)}", safe=True))
 
     def _reference_marks(self, doc: Document) -> Iterator[Finding]:
         """_REFERENCE_MARK: a wiki's marks one finding each; a browser's link numbers one per line
