@@ -111,6 +111,10 @@ def test_a_doi_is_a_source_at_its_doi_org_address(reference):
     assert codes(text, path="news/article.txt") == []
     (link,) = sources.collect_sources(Document("news/article.txt", text), DEFAULT.sources).links
     assert link.url.startswith("https://doi.org/10.") and text[link.start:link.end] == link.url[len("https://doi.org/"):]
+    # a doi.org address written out is a link as written, its span the whole address
+    text = BODY + "\nSource: https://doi.org/10.1001/jama.2023.11313\n"
+    (link,) = sources.collect_sources(Document("news/article.txt", text), DEFAULT.sources).links
+    assert text[link.start:link.end] == link.url == "https://doi.org/10.1001/jama.2023.11313"
     # a number shaped like a DOI's prefix, not named as a DOI, is none
     assert codes(BODY + "\nA sample of 10.1001/2 was taken.\n", path="news/article.txt") == ["KZ401"]
 

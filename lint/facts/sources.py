@@ -184,9 +184,8 @@ def _collect(doc: Document, settings: Sources) -> SourceReport:
         line = line_label.match(text.strip())
         if in_section or line:
             found = _declared_urls(doc, block.start, block.end)
-            for start, url in found:
-                written = len(url) - len(_DOI_ADDRESS) if url.startswith(_DOI_ADDRESS) else len(url)
-                links[start] = SourceLink(url, start, start + written, True)
+            for start, url, length in found:
+                links[start] = SourceLink(url, start, start + length, True)
             if not found:
                 names = (line.group("rest") if line else text).strip(" \t\n.;,")
                 if names:
@@ -229,29 +228,31 @@ def _doi_link(match: re.Match) -> SourceLink:
     return SourceLink(_DOI_ADDRESS + doi, match.start(1), match.start(1) + len(doi), False)
 
 
-def _declared_urls(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
-    """URL-like targets in a source block: Markdown link targets (spaces included), bare URLs and
-    DOIs (as their doi.org address)."""
+def _declared_urls(doc: Document, start: int, end: int) -> list[tuple[int, str, int]]:
+    """(offset, URL, length as written) of the URL-like targets in a source block: Markdown link
+    targets (spaces included), bare URLs and DOIs (as their doi.org address)."""
     raw = doc.text[start:end]
-    found: dict[int, str] = {}
+    found: dict[int, tuple[str, int]] = {}
     for m in _DOI.finditer(raw):
-        found[start + m.start(1)] = _doi_link(m).url
+        link = _doi_link(m)
+        found[start + link.start] = (link.url, link.end - link.start)
     for m in _MARKDOWN_TARGET.finditer(raw):
         target = m.group(1)
         offset = start + m.start(1)
         if target.startswith("<"):
             target, offset = target[1:-1], offset + 1
         if target:
-            found[offset] = target
-    targets = sorted((o, o + len(t)) for o, t in found.items())  # bisect, not a scan per URL
+            found[offset] = (target, len(target))
+    targets = sorted((o, o + length) for o, (_, length) in found.items())  # bisect, not a scan per URL
     starts = [a for a, _ in targets]
     reach = list(accumulate((b for _, b in targets), max))
     for m in _URLISH.finditer(raw):
         offset = start + m.start()
         at = bisect.bisect_right(starts, offset) - 1
         if not (at >= 0 and offset < reach[at]):
-            found[offset] = m.group(0).rstrip(".,;:!?")
-    return sorted(found.items())
+            url = m.group(0).rstrip(".,;:!?")
+            found[offset] = (url, len(url))
+    return [(offset, url, length) for offset, (url, length) in sorted(found.items())]
 
 
 def _front_matter_sources(doc: Document, settings: Sources, links: dict, named: list) -> None:
