@@ -68,13 +68,36 @@ def test_a_name_two_countries_share_is_no_short_name_of_either(world):
 
 def test_containment_city_region_country(world):
     city = world.best("Banda Aceh")
-    assert [p.name for p in world.ancestors(city)] == ["Aceh", "Indonesia"]
+    assert [p.name for p in world.ancestors(city)] == ["Kota Banda Aceh", "Aceh", "Indonesia"]  # its district first
     assert world.contains(world.best("Indonesia"), city)
     assert world.contains(world.best("Aceh"), city)
     assert not world.contains(world.best("Thailand"), city)
     chennai = world.best("Madras")
-    assert chennai.name == "Chennai" and [p.name for p in world.ancestors(chennai)] == ["Tamil Nadu", "India"]
+    assert chennai.name == "Chennai" and [p.name for p in world.ancestors(chennai)] == ["Chennai", "Tamil Nadu", "India"]
+    assert world.ancestors(chennai)[0].kind == "district"
     assert world.parent(world.best("India")) is None
+
+
+def test_districts_lie_between_towns_and_regions(world):
+    """GeoNames' second level (a US county, an Indian district, an English county): a town knows its
+    district, a district its region."""
+    lahaina = world.best("Lahaina")
+    assert [(p.name, p.kind) for p in world.ancestors(lahaina)][:2] == [("Maui County", "district"), ("Hawaii", "admin1")]
+    assert world.best("Maui County").kind == "district" and world.best("Kerr County").admin1 == "TX"
+    wayanad = world.best("Wayanad")
+    assert (wayanad.kind, wayanad.country, world.parent(wayanad).name) == ("district", "IN", "Kerala")
+    assert world.contains(world.best("Kerala"), wayanad) and not world.contains(world.best("Tamil Nadu"), wayanad)
+
+
+def test_a_district_only_bears_its_one_word_name_with_context(world):
+    # 'Kerr' (Kerr County) is a surname, 'Wayanad' the district: a place after 'in', or as 'Kerr County'
+    assert world.is_word("Kerr") and world.is_word("Wayanad") and not world.is_word("Kerr County")
+
+
+def test_a_district_and_its_namesake_town(world):
+    # the city Pune before the district around it; the English county Devon before a town of 11,000
+    assert (world.best("Pune").kind, world.best("Pune").name) == ("city", "Pune")
+    assert (world.best("Devon").kind, world.best("Devon").country) == ("district", "GB")
 
 
 @pytest.mark.parametrize("word", ["Reading", "Bath", "Split", "Of", "Police", "Mobile", "Nice"])

@@ -2,7 +2,8 @@
 the world gazetteer (lint.reference.gazetteer, GeoNames) with the config's own `names.places` over
 it (or in those places alone if the shipped index cannot be read).
 
-A key is a path 'KZ', 'KZ.09', 'KZ.09.zhanaozen' (country, region, town); '*' is several countries
+A key is a path 'KZ', 'KZ.09', 'KZ.09.zhanaozen' (country, region, town), with the town's district
+when the gazetteer knows it ('US.HI.maui county.lahaina'); '*' is several countries
 (a continent, an ocean, "the region", "11 countries", two countries in one clause); '~zhetybai' a
 name the gazetteer does not know, written after 'in', 'at', 'near' ('killed in Zhetybai').
 Nationality adjectives ('American tourists', 'the Thai capital') are no places.
@@ -128,7 +129,7 @@ class Places:
                 if not found:
                     return None
             place = found[0]
-            if place.kind == "city" and _DEMONYM.search(name.lower()) and context == "adjective":
+            if place.kind in ("city", "district") and _DEMONYM.search(name.lower()) and context == "adjective":
                 return None
             key = _place_key(place)
             self.canonical.setdefault(key, place.name)
@@ -166,10 +167,15 @@ def places_for(index: Any) -> Places:
 
 
 def _place_key(place: Any) -> str:
+    """'US', 'US.HI', 'US.HI.maui county' (a district), 'US.HI.maui county.lahaina' (a town in it)."""
     if place.kind == "country":
         return place.country
     if place.kind == "admin1":
         return f"{place.country}.{place.admin1}"
+    if place.kind == "district":
+        return f"{place.country}.{place.admin1}.{place.admin2}"
+    if getattr(place, "admin2", ""):
+        return f"{place.country}.{place.admin1}.{place.admin2}.{place.name.lower()}"
     return f"{place.country}.{place.admin1}.{place.name.lower()}"
 
 

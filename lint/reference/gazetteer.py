@@ -1,4 +1,4 @@
-"""A world gazetteer: countries, first-level regions and cities of 5,000 people or more.
+"""A world gazetteer: countries, first-level regions, districts and cities of 5,000 people or more.
 
 The data is GeoNames (CC BY 4.0; see lint/data/gazetteer/README.md), built once by
 tools/build_gazetteer.py into a compact msgpack index shipped with kzlint. It is read on the
@@ -7,8 +7,8 @@ process.
 
     >>> [p.country for p in lookup("Kiev")]           # an alternate name of Kyiv
     ['UA', ...]
-    >>> default().ancestors(lookup("Banda Aceh")[0])  # city -> region -> country
-    [Place('Aceh', 'admin1', 'ID', ...), Place('Indonesia', 'country', 'ID', ...)]
+    >>> default().ancestors(lookup("Lahaina")[0])  # city -> district -> region -> country
+    [Place('Maui County', 'district', 'US', 'HI', ...), Place('Hawaii', 'admin1', 'US', ...), Place('United States', ...)]
 
 Names are matched by `fold_key`: case, accents, apostrophes, full stops and the choice between
 a hyphen and a space do not matter ("Nur-Sultan" = "Nur Sultan", "Kraków" = "Krakow",
@@ -36,7 +36,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "places.m
 # English short names of countries that GeoNames and ISO lack ("UK", "USA", "UAE", "DRC", "Burma"):
 # from CLDR and i18n-iso-countries by tools/build_country_names.py
 COUNTRY_NAMES = DATA.with_name("country_names.json")
-KINDS = ("country", "admin1", "city")
+KINDS = ("country", "admin1", "city", "district")  # by the index's kind codes 0-3
 
 _SPECIAL = str.maketrans({"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ß": "ss", "ł": "l", "Ł": "l", "đ": "d",
                           "Đ": "d", "ı": "i", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d", "ʻ": "", "ʼ": "",
@@ -74,14 +74,17 @@ def loose_key(name: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Place:
     """One place. `admin1` is GeoNames' first-level region code inside `country` (ISO 3166 alpha-2);
-    `geonameid` is 0 for a region (GeoNames admin1 ids are not shipped) or a user's place."""
+    `admin2` the folded name of the district (GeoNames' second level: a county, a district) a
+    district is or a town lies in, "" when unknown; `geonameid` is 0 for a region or district
+    (their GeoNames ids are not shipped) or a user's place."""
 
     name: str
-    kind: str  # "country" | "admin1" | "city"
+    kind: str  # "country" | "admin1" | "district" | "city"
     country: str
     admin1: str
     population: int
     geonameid: int
+    admin2: str = ""
 
     def __repr__(self) -> str:
         return f"Place({self.name!r}, {self.kind!r}, {self.country!r}, {self.admin1!r}, {self.population})"
@@ -105,6 +108,7 @@ class Gazetteer:
         self._parents: dict[Place, Place | None] = {}  # user containment
         self._countries: dict[str, Place] | None = None
         self._regions: dict[tuple[str, str], Place] | None = None
+        self._districts: dict[tuple[str, str, str], Place] = {}
 
     # -- look-ups ---------------------------------------------------------------------------------
     def lookup(self, name: str) -> list[Place]:
@@ -147,10 +151,17 @@ class Gazetteer:
         return self._regions.get((country, code))
 
     def parent(self, place: Place) -> Place | None:
-        """The region of a city, the country of a region, None for a country."""
+        """The district of a city (else its region), the region of a district, the country of a
+        region, None for a country."""
         if place in self._parents:
             return self._parents[place]
-        if place.kind == "city" and place.admin1:
+        if place.kind == "city" and place.admin2:
+            if self._regions is None:
+                self._index_containers()
+            district = self._districts.get((place.country, place.admin1, place.admin2))
+            if district is not None:
+                return district
+        if place.kind in ("city", "district") and place.admin1:
             region = self.region(place.country, place.admin1)
             if region is not None:
                 return region
@@ -266,8 +277,8 @@ class Gazetteer:
     def _place(self, index: int) -> Place:
         place = self._made.get(index)
         if place is None:
-            name, kind, country, admin1, population, geonameid = self._rows[index]
-            place = self._made[index] = Place(name, KINDS[kind], country, admin1, population, geonameid)
+            name, kind, country, admin1, population, geonameid, admin2 = self._rows[index]
+            place = self._made[index] = Place(name, KINDS[kind], country, admin1, population, geonameid, admin2)
         return place
 
     def _index_containers(self) -> None:
@@ -278,6 +289,8 @@ class Gazetteer:
                 countries[row[2]] = self._place(index)
             elif row[1] == 1:
                 regions[(row[2], row[3])] = self._place(index)
+            elif row[1] == 3:
+                self._districts[(row[2], row[3], row[6])] = self._place(index)
             else:
                 break  # cities come last in the index
         self._countries, self._regions = countries, regions
@@ -286,7 +299,7 @@ class Gazetteer:
 class _Rows:
     """The place table as columns (built lazily into `Place`s by `Gazetteer._place`)."""
 
-    __slots__ = ("admin1", "countries", "geonameid", "kinds", "names", "population")
+    __slots__ = ("admin1", "admin2", "countries", "geonameid", "kinds", "names", "population")
 
     def __init__(self, payload: dict) -> None:
         self.names = payload["names"].split("\n")
@@ -294,6 +307,7 @@ class _Rows:
         shared: dict[str, str] = {}  # 'US', 'ENG': one object per distinct code, not per place
         self.countries = [shared.setdefault(code, code) for code in payload["countries"].split("\n")]
         self.admin1 = [shared.setdefault(code, code) for code in payload["admin1"].split("\n")]
+        self.admin2 = [shared.setdefault(code, code) for code in payload["admin2"].split("\n")]
         self.population = _ints(payload["population"], "q")
         self.geonameid = _ints(payload["geonameid"], "q")
 
@@ -302,7 +316,7 @@ class _Rows:
 
     def __getitem__(self, index: int) -> tuple:
         return (self.names[index], self.kinds[index], self.countries[index], self.admin1[index],
-                self.population[index], self.geonameid[index])
+                self.population[index], self.geonameid[index], self.admin2[index])
 
 
 def _ints(data: bytes, code: str) -> array:
@@ -370,7 +384,7 @@ def default() -> Gazetteer:
     import msgpack
 
     payload = msgpack.unpackb(DATA.read_bytes(), raw=False)
-    if payload.get("format") != 3:
+    if payload.get("format") != 4:
         raise RuntimeError(f"{DATA}: unknown gazetteer format {payload.get('format')!r}; rebuild it with "
                            "tools/build_gazetteer.py")
     gazetteer = Gazetteer(_Rows(payload), _Keys(payload), payload["word_keys"].split("\n"))
