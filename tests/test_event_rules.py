@@ -483,6 +483,23 @@ def test_a_citys_toll_inside_its_states_in_one_article_is_a_part(tmp_path):
     assert codes(run(root, ["KZ501"]), "KZ501") == []
 
 
+def test_a_countys_toll_and_its_states_in_two_articles(tmp_path):
+    """Texas floods, 6 July 2025, as reports wrote them (written for this test): Kerr County's 59 and
+    43 dead are one count disputed; Kerr County's share ('alone') and four more deaths elsewhere are
+    no toll of the state's flood."""
+    root = corpus(tmp_path,
+                  fox=article("2025-07-06", "Texas floods",
+                              "Fifty-nine people died in Kerr County after the Guadalupe River flooded on "
+                              "Friday, the sheriff said on Sunday."),
+                  trib=article("2025-07-06", "Texas floods",
+                               "At least 81 people have died in the floods in Texas, officials said on Sunday.",
+                               "In Kerr County alone, 43 people were killed, the sheriff said on Sunday.",
+                               "Four more deaths were reported in Travis County on Sunday."))
+    found = codes(run(root, ["KZ501"]), "KZ501")
+    assert sorted((f.path, f.line) for f in found) == [("corpus/fox.md", 6), ("corpus/trib.md", 8)]
+    assert all("same event (flood in Kerr County" in f.message for f in found)
+
+
 def test_last_september_dates_an_earlier_event(tmp_path):
     """A cyclone "last September" in an article of May 2024 is not the May floods."""
     text = ("At least 83 people have been killed by the floods in Rio Grande do Sul, the civil defence agency "

@@ -104,6 +104,10 @@ _PARTITIVE = re.compile(r"[\"”’]?\s+of\s+(?:the|them|those|these|whom|which|
 # "Of the dead, 323 were Egyptians", "Among the dead were 658 Egyptians"
 _SUBSET_OPENING = re.compile(r"\s*(?:among|of)\s+(?:them|those|these|the\s+(?:dead|victims|injured|wounded|"
                              r"casualties|missing|bodies|fatalities|deceased))\b", re.I)
+# "four more deaths", "12 new cases": an increment on a count, never a toll of its own
+_INCREMENT = re.compile(r"\s+(?:more|additional|further|new)\b", re.I)
+# "In Kerr County alone, 43 people were killed": a place's share of a wider toll
+_ALONE = re.compile(r"\balone\b", re.I)
 _SKIPPED_SECTIONS = re.compile(r"^(?:related|see also|read more|more on this|most (?:viewed|read)|"
                                r"related (?:stories|articles|links)|sources?|further reading|recommended)\b", re.I)
 
@@ -145,9 +149,12 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
             "text": " ".join(doc.text[figure.start:figure.end].split())[:120],
             "span": _span(doc, figure.start, figure.end),
             "partitive": bool(_PARTITIVE.match(doc.prose, figure.quantity_end)
+                              or _INCREMENT.match(doc.prose, figure.quantity_end)
                               or _SUBSET_OPENING.match(doc.prose, sentence.start, figure.start)),
             **events.claim_fields(figure),  # what, where, when: kinds, scope, place, time, report ...
         })
+        if _ALONE.search(doc.prose, sentence.start, sentence.end):
+            claims[-1]["share"] = True
     return claims
 
 

@@ -36,6 +36,7 @@ class Claim:
     sighting: ev.Sighting = ev.Sighting((), (), None, None)  # the event: kinds, place scope, time, article date
     place: str = ""  # the scope's place as the article writes it
     speaker: str = ""  # who its sentence says gives it (lint.facts.speakers), where the article gives another value
+    share: bool = False  # its sentence says it is a place's share of a wider toll ("in Kerr County alone")
 
     @property
     def location(self) -> Location:
@@ -195,6 +196,7 @@ class FigureContradiction(CorpusRule):
         buckets = list(self._buckets(claims).values())
         earlier = _EarlierBuckets(buckets, claims, self.options.max_group)
         windows = [ev.event_window(claim.sighting) for claim in claims]
+        wider = {claim.path for claim in claims if claim.share}  # articles whose tolls span more than one place
         for index, members in enumerate(buckets):
             one_event = _OneDatedEvent(members, claims, lexicon)
             for number, other in _pairs(members, claims, self.options.max_group):
@@ -210,6 +212,8 @@ class FigureContradiction(CorpusRule):
                     continue
                 if a.path == b.path and (_part_of(a, b) or _part_of(b, a) or different_speakers(a.speaker, b.speaker)):
                     continue  # a part and its whole; two sources' tolls the article reports side by side
+                if a.path != b.path and (_part_of(a, b, wider) or _part_of(b, a, wider)):
+                    continue  # a county's toll and its state's, in two articles
                 reports = (a.sighting.report, b.sighting.report)
                 if _retrospective(a.sighting) and _retrospective(b.sighting):
                     reports = (None, None)  # two looks back at a settled event: a dispute, not a revision
@@ -241,6 +245,7 @@ class FigureContradiction(CorpusRule):
             path, fact["measure"], self._subject(fact["subject"]), fact["low"] or 0.0,
             math.inf if fact["high"] is None else fact["high"], fact["low_open"], fact["high_open"],
             fact["text"], tuple(fact["span"]), sighting(path, fact), fact.get("place", ""), fact.get("speaker", ""),
+            fact.get("share", False),
         )
 
     def _subject(self, subject: str) -> str:
@@ -300,12 +305,17 @@ def _name_speakers(doc: Document, found: list[dict]) -> None:
                 claim["speaker"] = named
 
 
-def _part_of(part: Claim, whole: Claim) -> bool:
+def _part_of(part: Claim, whole: Claim, wider: set[str] | None = None) -> bool:
     """In one article, a lower count with a place ("in Thailand, where more than 5,000 people were
     killed") and a count the article places nowhere ("the disaster has claimed at least 150,000
     lives") or in a place around it (the state's 113 dead, its capital's 5) are a part and its
-    whole, not two tolls of one place."""
+    whole, not two tolls of one place. Across articles (`wider`: the articles that give a place's
+    share, "In Kerr County alone, 43"), only where the whole has a place around the part's and one
+    of the two says a share is a share (the part, or the whole's article: its toll spans more than
+    the one place); else a town's toll and its region's are one event's, placed at two levels."""
     inner, outer = part.sighting.scope, whole.sighting.scope
+    if wider is not None and not (outer and (part.share or whole.path in wider)):
+        return False
     return bool(inner) and part.low < whole.low and (not outer or inner[0].startswith(outer[0] + "."))
 
 
