@@ -118,6 +118,18 @@ def test_pages_of_one_site_with_short_articles_are_no_copies():
     assert not [line for line in flagged if line.startswith(("Crews", "Neighbours", "The "))]
 
 
+def test_a_first_line_that_other_pages_hold_is_a_masthead_not_a_title():
+    """Plain-text pages whose extractor kept the site's name on the first line (lxml's text of an AMP
+    page): a title is one article's; a line four other pages open with is the site's. The lone
+    page's own first line stays its title."""
+    docs = {f"news/{n}.txt": "\n\n".join(["The Valley Herald", *MENU, *body, *FOOTER]) + "\n"
+            for n, body in enumerate(STORIES)}
+    docs["news/own.txt"] = "\n\n".join(["Harvest worst in a decade, farmers say", *MENU, *STORIES[3], *FOOTER]) + "\n"
+    found = run(docs)
+    assert 1 in lines_of(found, "news/0.txt") and "repeated in 3 other documents" in lines_of(found, "news/0.txt")[1]
+    assert 1 not in lines_of(found, "news/own.txt")
+
+
 def test_the_headline_under_a_masthead_and_menu_is_the_article():
     """A blog page as jusText keeps it (written for this test): masthead, menu, the headline, a
     byline, the story. The headline stands before the body like the menu, but it sums up the lede."""

@@ -165,7 +165,8 @@ class Boilerplate(CorpusRule):
         f"{model.REPEATED_MIN_WORDS} words or more is furniture from a score of {model.REPEATED_THRESHOLD} "
         "instead of the model's threshold (an agency's standards line at the end of each of its pages). The message names the "
         "signals, and for repetition how many other documents have the line and one of them; a pre-commit run "
-        "given a few files looks their lines up in the corpus's index (counting up to 50 other documents). A document's first line (its title), "
+        "given a few files looks their lines up in the corpus's index (counting up to 50 other documents). A document's first line (its title, "
+        f"unless {model.SITE_REPEATS} or more other documents hold it: a masthead), "
         "the headline a page puts under its masthead (the line above the body that sums up its lede), a Markdown "
         "table and a `Source:` line never fire; a heading or label that (nearly) every document of the corpus has "
         "(`format-share`) is the corpus's format, not furniture. The phrase lists still fire on their "
@@ -298,8 +299,10 @@ class Boilerplate(CorpusRule):
             phrase_lines = {line for record in fact.get("p", ()) for line in range(record[1], record[3] + 1)}
             counts = [self._count(index, docs, path, row[4] or None) for row in rows]
             lines = [model.LineFact(row[4] or None, row[5], row[6], row[7], row[8], row[11]) for row in rows]
+            # the first line is the title, unless other pages hold it too: a title is one article's, a masthead every page's
             verdicts = model.classify_facts(lines, [c for c, _ in counts], weights,
-                                            protect=[i for i, row in enumerate(rows) if row[10] == 0])
+                                            protect=[i for i, row in enumerate(rows) if row[10] == 0
+                                                     and not (i == 0 and counts[0][0] >= model.SITE_REPEATS)])
             for row, verdict, (count, example) in zip(rows, verdicts, counts):
                 if not verdict.furniture or row[0] in phrase_lines:
                     continue
