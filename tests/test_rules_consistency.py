@@ -197,6 +197,21 @@ def test_equally_frequent_spellings_are_both_reported_naming_each_other(tmp_path
     assert [(r.path, r.line) for r in found[1].related] == [("corpus/a.txt", 3)]
 
 
+def test_a_correction_that_sets_both_spellings_side_by_side_is_no_variant(tmp_path):
+    # a newspaper's corrections column (written for this test): the wrong spelling is quoted on purpose
+    root = corpus(tmp_path,
+                  a="Corrections\n\nA report on Monday misspelled the name of the Kilkenny goalkeeper. He is Eoin "
+                    "Murphy, not Eoin Murphey.\n",
+                  b="Hurling\n\nKilkenny goalkeeper Eoin Murphy saved two penalties.\n")
+    assert by_code(run(root), "KZ502") == []
+    (tmp_path / "slip").mkdir()
+    root = corpus(tmp_path / "slip",
+                  a="Corrections\n\nHe is Eoin Murphy, not Eoin Murphey.\n",
+                  b="Hurling\n\nKilkenny goalkeeper Eoin Murphy saved two penalties.\n",
+                  c="Hurling\n\nKilkenny goalkeeper Eoin Murphey saved a penalty.\n")
+    assert [(f.path, f.line) for f in by_code(run(root), "KZ502")] == [("corpus/c.txt", 3)]
+
+
 def test_the_configured_spelling_wins_and_only_the_variant_is_reported(tmp_path):
     root = corpus(tmp_path,
                   a="Visit\n\nPresident Kasym-Zhomart Tokayev will visit Beijing. Kasym-Zhomart Tokayev said.\n",

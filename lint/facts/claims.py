@@ -24,6 +24,7 @@ from lint.facts.events import EventLexicon
 from lint.facts.places import PLACE_NOUNS, places_for
 from lint.text.page_furniture import on_furniture
 from lint.text.transliteration import skeleton, spelling, tokens
+from lint.text.transliteration_rules import bucket_key
 
 # -- names ------------------------------------------------------------------------------------------
 
@@ -75,11 +76,14 @@ def _names(doc: Document, index: NameIndex, runs_by_sentence: list[list[Run]]) -
             seen[written] = [surface, key, *_span(doc, start, end), 1]
 
     for runs in runs_by_sentence:
+        contrasted = _contrasted(doc.prose, runs) if len(runs) > 1 else ()
         for run in runs:
             words = run.name
             start, end = words[0][0], words[-1][1]
             surface = doc.prose[start:end]
             several = len(words) >= 2 or (("-" in surface or "‐" in surface) and len(tokens(surface)) >= 2)
+            if start in contrasted:
+                continue
             if several and surface.upper() != surface:
                 add(start, end, run.key())
                 for i, j, key in run.parts(index):
@@ -94,6 +98,26 @@ def _names(doc: Document, index: NameIndex, runs_by_sentence: list[list[Run]]) -
                     if key in known:
                         add(words[i][0], words[j - 1][1], key)
     return list(seen.values())
+
+
+CONTRAST_GAP = 40  # two spellings of one name this close in a sentence are set side by side on purpose
+
+
+def _contrasted(prose: str, runs: list[Run]) -> set[int]:
+    """Starts of the names a sentence sets beside another spelling of themselves ("He is Eoin Murphy,
+    not Eoin Murphey", "Zelensky, also spelled Zelenskyy"): a correction or a gloss names both on
+    purpose, and neither is a slip for KZ502. Only names of two words or more sharing a first or last
+    word are compared (bucket_key is dear)."""
+    names = [(run.name[0][0], run.name[-1][1]) for run in runs if len(run.name) >= 2]
+    found: set[int] = set()
+    for (start, end), (start2, end2) in zip(names, names[1:]):
+        first, second = prose[start:end], prose[start2:end2]
+        if first == second or not 0 <= start2 - end <= CONTRAST_GAP:
+            continue
+        a, b = first.split(), second.split()
+        if (a[0] == b[0] or a[-1] == b[-1]) and bucket_key(spelling(first)) == bucket_key(spelling(second)):
+            found.update((start, start2))
+    return found
 
 
 # -- figure claims ------------------------------------------------------------------------------
