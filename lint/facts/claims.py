@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from lint.core.document import Document
@@ -110,7 +111,7 @@ def _contrasted(prose: str, runs: list[Run]) -> set[int]:
     word are compared (bucket_key is dear)."""
     names = [(run.name[0][0], run.name[-1][1]) for run in runs if len(run.name) >= 2]
     found: set[int] = set()
-    for (start, end), (start2, end2) in zip(names, names[1:]):
+    for (start, end), (start2, end2) in pairwise(names):
         first, second = prose[start:end], prose[start2:end2]
         if first == second or not 0 <= start2 - end <= CONTRAST_GAP:
             continue
