@@ -334,6 +334,9 @@ def kz301(text: str) -> list:
     "soldiers, more than 3,000 civilians dead, but we won.\n",
     "Straw to attend Auschwitz service\n\nStraw will visit Auschwitz for the 60th anniversary of the camp's "
     "liberation.\n\nAltogether, some six million people, mainly Jews, perished in the Holocaust.\n",
+    # an anniversary counted back from the article's date (written for this test after the day's reports)
+    "---\ndate: 2024-12-26\n---\nAceh remembers\n\nThousands gathered in Aceh on Thursday to mark 20 years since "
+    "the Indian Ocean tsunami, which killed about 230,000 people in 14 countries.\n",
     # the agent is the source
     "Crackdown\n\nIn August 2004 Chinese authorities shut down 700 websites and arrested 224 people in a crackdown.\n",
     "Raids\n\nFourteen months later US Customs co-ordinated a series of raids. Seventy search warrants were "
@@ -357,6 +360,9 @@ def test_figures_an_editor_leaves_alone(text):
     # killing is no record the killer keeps; a company is no authority
     "Unrest\n\nSecurity forces killed dozens of demonstrators.\n",
     "Strike\n\nUzenMunaiGas has sacked almost 1,000 workers for striking.\n",
+    # the days since an event are no history
+    "---\ndate: 2024-05-10\n---\nFloods\n\nIn the ten days since the rains began, floods have killed at least 40 "
+    "people.\n",
     # a bare year on the article's own date is news
     "---\ndate: 2019-05-02\n---\nFloods\n\nFloods in 2019 killed at least 40 people.\n",
 ])

@@ -61,7 +61,8 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                            r"Halloween(?![ ](?!night\b|day\b|eve\b)[a-z]))\b")),
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("shift", re.compile(rf"\b{_COUNT} {_UNIT} (later|earlier|before|after(?:wards)?|on)\b", re.I)),
-    ("ago", re.compile(rf"\b{_COUNT} {_UNIT} ago\b", re.I)),
+    # "three days ago"; "to mark 20 years since the tsunami", "in the ten days since the flood": that long before the report
+    ("ago", re.compile(rf"\b{_COUNT} {_UNIT} (?:ago|since)\b", re.I)),
     ("month", re.compile(rf"\b(last|this|next|past) {_MONTH}(?!,? \d)\b", re.I)),  # "last September"
     ("relative", re.compile(r"\b(yesterday|today|tonight|this (?:week|month|year|morning|afternoon|evening)|"
                             r"last (?:night|week|month|year)|(?:the )?previous (?:week|month|year)|earlier this "
@@ -75,7 +76,7 @@ _NEEDS: dict[str, object] = {
     "ymd": "digits", "mdy": "digits+month", "dmy": "digits+month", "my": "digits+month", "md": "digits+month",
     "dm": "digits+month", "y": "digits", "years": "digits", "decade": ("0s", "0's", "0’s", "ties"), "century": ("century",),
     "holiday": ("day", "eve", "halloween"), "weekday": ("day",), "shift": ("later", "earlier", "before", "after", " on"),
-    "ago": ("ago",), "month": ("last ", "this ", "next ", "past "), "relative": ("yesterday", "today", "tonight", "this ", "last ", "previous ", "earlier"),
+    "ago": ("ago", " since"), "month": ("last ", "this ", "next ", "past "), "relative": ("yesterday", "today", "tonight", "this ", "last ", "previous ", "earlier"),
 }
 
 
