@@ -255,6 +255,13 @@ def test_a_quoted_sentence_in_another_latin_language_left_without_a_gloss_is_unt
     assert finding.snippet.startswith("No vamos a permitir")
 
 
+def test_a_later_english_quotation_of_another_length_is_no_translation():
+    text = QUOTED_SPANISH + (' Her colleague disagreed. "I have taught in this town for thirty years and I have never seen the '
+                             'schools so short of money, of books, of teachers and of hope for the children," he said.')
+    (finding,) = rule().check(Document("a.txt", injected(text)))
+    assert finding.snippet.startswith("No vamos a permitir")
+
+
 def test_without_lingua_a_quoted_sentence_in_another_latin_language_is_found_by_its_words(monkeypatch):
     (finding,) = rule_without_lingua(monkeypatch).check(Document("a.txt", injected(QUOTED_SPANISH)))
     assert finding.message.startswith("quotation not in English and not translated (common Spanish words:")
@@ -265,6 +272,12 @@ def test_without_lingua_a_quoted_sentence_in_another_latin_language_is_found_by_
     '"Es un día histórico para nuestro país y para todos" (It is a historic day for our country and for all), '
     'the party leader said.',  # glossed
     '"We are not going to let anyone take away what we have won with so much effort," said another voter.',
+    # a gloss after a dash, quoted and in lower case (a wire report's German quotation, written for this test)
+    '"Wir werden uns mit aller Kraft gegen diese Pläne wehren" — "we will resist these plans with all our '
+    'strength" — the works council chief told employees.',
+    # the speaker's words, then their translation as the next quotation (written for this test)
+    '"Es un día histórico para nuestro país y para todos," said the party leader, Ana Ruiz. "It is a historic '
+    'day for our country and for everyone."',
 ])
 def test_a_latin_script_slogan_a_glossed_or_an_english_quotation_stays_silent(sentence):
     assert list(rule().check(Document("a.txt", injected(sentence)))) == []

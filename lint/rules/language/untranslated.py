@@ -69,8 +69,9 @@ _NON_LATIN_LANGUAGES = {"russian": "CYRILLIC", "kazakh": "CYRILLIC", "ukrainian"
                         "persian": "ARABIC", "greek": "GREEK", "hebrew": "HEBREW"}
 
 
-# a gloss after a quotation: its closing mark, then "(" or a dash and the translation
-_GLOSS_AFTER = re.compile(r"[\s\"'”’»“«]{0,3}(?:\(|[-–—:]\s*[\"“«‘']?[A-Z])")
+# a gloss after a quotation: its closing mark, then "(" or a dash and the translation (capitalised, or
+# quoted: '"Wir werden uns wehren" — "we will resist"')
+_GLOSS_AFTER = re.compile(r"[\s\"'”’»“«]{0,3}(?:\(|[-–—:]\s*(?:[\"“«‘'][^\W\d_]|[A-Z]))")
 
 
 class UntranslatedOptions(Options):
@@ -310,7 +311,8 @@ class Untranslated(DocumentRule):
         prose = doc.prose
         for _, block in doc.prose_blocks:
             text = prose[block.start:block.end]
-            for start, end in quotes.quoted_spans(text, block.start):
+            spans = list(quotes.quoted_spans(text, block.start))
+            for number, (start, end) in enumerate(spans):
                 inner = prose[start + 1:end - 1]
                 if _GLOSS_AFTER.match(prose, end) or any(term in inner.lower() for term in allow):
                     continue
@@ -318,9 +320,20 @@ class Untranslated(DocumentRule):
                 words = [w for w in latin if w[0].islower()]
                 if len(words) < self.options.min_words or len(latin) < len(_LATIN_WORD.findall(inner)):
                     continue  # short, or in another script (_other_script_runs)
-                if self._reads_as_english(latin, words, common):
+                if self._reads_as_english(latin, words, common) or self._translated_next(prose, spans[number + 1:], latin, common):
                     continue
                 yield _Span(start + 1, end - 1), inner
+
+    def _translated_next(self, prose: str, following: list[tuple[int, int]], latin: list[str], common) -> bool:
+        """The paragraph's next quotation is the translation: English, about as long ('"Hawke's Bay
+        mein na pani hai, na rozgar," said Shabana Bibi. "There is no water and no work in Hawke's Bay."')."""
+        if not following:
+            return False
+        start, end = following[0]
+        other = [w for w in _LATIN_WORD.findall(prose[start + 1:end - 1]) if _latin(w)]
+        lower = [w for w in other if w[0].islower()]
+        return bool(lower) and len(latin) / 2 <= len(other) <= len(latin) * 1.8 \
+            and self._reads_as_english(other, lower, common)
 
 
 @dataclass(frozen=True, slots=True)
