@@ -92,6 +92,23 @@ def test_a_repeated_typo_loses_to_the_spelling_english_knows(tmp_path):
     assert all("write 'Priya Sharma'" in f.message and "sharrma" in f.message for f in found)
 
 
+@pytest.mark.parametrize("first, second, expected", [
+    # a title and an office's abbreviation before the name (Kenyan reports, written for this test)
+    ("Interior CS Kithure Kindikki said the search would go on.", "Kithure Kindiki, the interior minister, said so.",
+     "Kithure Kindikki"),
+    ("Pastor Paul Mackenzi appeared in court on Tuesday.", "Police said Paul Mackenzie had been arrested.",
+     "Paul Mackenzi"),
+])
+def test_a_title_before_a_name_does_not_hide_its_variant(tmp_path, first, second, expected):
+    found = run(corpus(tmp_path, a=first, b=second))
+    assert expected in {f.snippet for f in found}
+
+
+def test_an_abbreviation_without_a_title_is_part_of_the_name(tmp_path):
+    found = run(corpus(tmp_path, a="Shares of JP Morgan Chase rose.", b="Shares of JPMorgan Chase fell."))
+    assert {f.snippet for f in found} == {"JP Morgan Chase"}  # the firm's name whole, not 'Morgan Chase'
+
+
 def test_one_finding_per_document_not_two_per_pair(tmp_path):
     root = corpus(tmp_path, a="The winner was Berhane Adere. Berhane Adera, as some wrote, cried.")
     assert len(run(root)) == 1

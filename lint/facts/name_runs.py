@@ -34,7 +34,7 @@ sir lord lady dame king queen prince princess emperor general gen colonel col ca
 lieutenant lt sergeant sgt admiral senator sen governor gov mayor judge justice chairman chairwoman
 chair chief deputy vice acting former ex foreign home shadow interior defence defense health
 finance economy trade industry education culture transport energy attorney speaker pope archbishop
-bishop rev reverend father sheikh ayatollah coach manager boss striker midfielder defender
+bishop rev reverend father sheikh ayatollah pastor imam rabbi cardinal cleric priest coach manager boss striker midfielder defender
 goalkeeper keeper skipper captain champion spokesman spokeswoman spokesperson commissioner
 ambassador envoy inspector superintendent constable officer detective agent director ceo
 chairperson leader premier mp mep mr. mrs. dr. st saint
@@ -239,6 +239,9 @@ def covered(starts: list[int], ends: list[int], offset: int) -> bool:
     return index >= 0 and offset < ends[index]
 
 
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
+
+
 def name_words(words: list[Word]) -> list[Word]:
     """The words of a run without the titles before the name and function words around it:
     'White House Press Secretary Jen Psaki' -> 'Jen Psaki', 'The Hague' -> 'Hague'."""
@@ -249,6 +252,10 @@ def name_words(words: list[Word]) -> list[Word]:
         if words[position].lower in TITLES:
             first = position + 1
             break
+    # ... and an office's abbreviation after a title, before a name of two words ('Interior CS Kithure Kindiki';
+    # not the firm of 'JP Morgan Chase')
+    if 0 < first < last - 2 and _ABBREVIATION.fullmatch(words[first].text):
+        first += 1
     while first < last and words[first].lower in NOT_NAMES:
         first += 1
     while last > first and words[last - 1].lower in NOT_NAMES:
