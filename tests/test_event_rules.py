@@ -506,6 +506,25 @@ def test_a_countys_toll_and_its_states_in_two_articles(tmp_path):
     assert all("same event (flood in Kerr County" in f.message for f in found)
 
 
+def test_two_named_storms_are_two_events(tmp_path):
+    """Florida, October 2024, as a wire report wrote it (written for this test): Milton's toll and
+    Helene's two weeks before, in one region, are two storms' tolls; two articles' counts of one
+    storm still meet."""
+    root = corpus(tmp_path, a=article(
+        "2024-10-11", "Milton",
+        "Hurricane Milton killed at least 16 people in Florida, officials said on Friday, two weeks after "
+        "Hurricane Helene swept through the same region.",
+        "Helene killed at least 225 people in Florida and across the Southeast, officials said."))
+    assert codes(run(root, ["KZ501"]), "KZ501") == []
+    (tmp_path / "two").mkdir()
+    root = corpus(tmp_path / "two",
+                  a=article("2024-09-30", "Helene", "Hurricane Helene killed 107 people in North Carolina, "
+                                                    "officials said on Monday."),
+                  b=article("2024-09-30", "Helene", "Helene has killed 130 people in North Carolina, the "
+                                                    "governor said on Monday."))
+    assert len(codes(run(root, ["KZ501"]), "KZ501")) == 2
+
+
 def test_last_september_dates_an_earlier_event(tmp_path):
     """A cyclone "last September" in an article of May 2024 is not the May floods."""
     text = ("At least 83 people have been killed by the floods in Rio Grande do Sul, the civil defence agency "

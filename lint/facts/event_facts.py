@@ -18,6 +18,10 @@ from lint.core.document import front_matter_key
 from lint.facts import events as ev
 from lint.facts.places import Places, places_in
 from lint.facts.time_expressions import BYLINE_BLOCKS
+
+_STORM_WORDS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
+_NAMED_STORM = re.compile(r"\b(?:Super\s+)?(?:Hurricane|Typhoon|Cyclone|(?:Tropical\s+|Winter\s+)?Storm)\s+"
+                          r"([A-Z][a-z]{2,})\b")
 from lint.text.own_site import article_url_keys
 
 # -- one document -----------------------------------------------------------------------------------
@@ -38,6 +42,26 @@ class DocumentEvents:
         self.places = places or Places()
         self.names: dict[str, str] = {}  # place key -> the name as the article writes it
         self._sure_countries: frozenset[str] | None = None  # see _countries
+
+    # -- named storms ---------------------------------------------------------------------------------
+    @cached_property
+    def storms(self) -> re.Pattern | None:
+        """The storms the article names ('Hurricane Milton', 'Typhoon Haiyan'), as a pattern of their
+        bare names ('Helene killed at least 225'): two storms are two events, whatever their place."""
+        prose = self.doc.prose
+        if not any(word in prose for word in _STORM_WORDS):
+            return None
+        names = sorted({m.group(1) for m in _NAMED_STORM.finditer(prose)})
+        return re.compile(r"\b(?:%s)\b" % "|".join(names)) if names else None
+
+    def storm(self, figure: Any) -> str:
+        """The storm named last before the figure in its sentence (else first after it), or ""."""
+        if self.storms is None:
+            return ""
+        sentence = self.doc.sentences[figure.sentence]
+        named = [(m.start(), m.group()) for m in self.storms.finditer(self.doc.prose, sentence.start, sentence.end)]
+        before = [name for start, name in named if start < figure.start]
+        return before[-1] if before else named[0][1] if named else ""
 
     # -- time ----------------------------------------------------------------------------------------
     @cached_property
@@ -296,7 +320,9 @@ class DocumentEvents:
         era = self.narrative_time(figure.sentence) if not event.dated else None
         prose = self.doc.prose
         projection = bool(_PROJECTION.search(prose, max(sentence.start, figure.start - 16), figure.end))
+        storm = self.storm(figure)
         return {
+            **({"storm": storm} if storm else {}),
             "projection": projection,
             "kinds": list(event.kinds),
             "scope": scope[:3],

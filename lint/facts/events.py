@@ -331,6 +331,7 @@ class Sighting:
     era: Time | None = None  # the time the story was telling of before the figure (separates, never joins)
     bound: Time | None = None  # an undated article is no older than the latest date it writes out
     own_scope: bool = True  # the scope comes from the figure's sentence, not from the article
+    storm: str = ""  # the storm its sentence names ('Milton'): two named storms are two events
 
 
 def event_window(s: Sighting) -> tuple[int, int] | None:
@@ -415,6 +416,8 @@ def same_event(a: Sighting, b: Sighting, lexicon: EventLexicon | None = None) ->
     place at overlapping times; a reference to an earlier event pairs only with its own kind."""
     if a.path == b.path and a.sentence == b.sentence and a.sentence >= 0:
         return False
+    if a.storm and b.storm and a.storm != b.storm:
+        return False  # Hurricane Milton's toll and Helene's, two weeks apart in one region
     kinds = kinds_agree(a.kinds, b.kinds, lexicon)
     scopes = scopes_agree(a.scope, b.scope)
     times = times_agree(a, b)

@@ -271,7 +271,8 @@ def sighting(path: str, fact: dict) -> ev.Sighting:
     return ev.Sighting(
         tuple(fact.get("kinds", ())), tuple(fact.get("scope", ())), ev.Time.from_json(fact.get("time")),
         ev.Time.from_json(fact.get("report")), bool(fact.get("reference")), path, fact.get("sentence", -1),
-        ev.Time.from_json(fact.get("era")), ev.Time.from_json(fact.get("bound")), bool(fact.get("own_scope", True)))
+        ev.Time.from_json(fact.get("era")), ev.Time.from_json(fact.get("bound")), bool(fact.get("own_scope", True)),
+        fact.get("storm", ""))
 
 
 def _without_restated_headline(doc: Document, found: list[dict]) -> list[dict]:
@@ -418,6 +419,8 @@ def _only_event(a: Claim, b: Claim, one_event: _OneDatedEvent, lexicon: ev.Event
     if a.path == b.path or ev.scopes_agree(sa.scope, sb.scope) is not True or not ev.specific(sa.scope):
         return False
     if ev.kinds_agree(sa.kinds, sb.kinds, lexicon) is False or sa.reference or sb.reference:
+        return False
+    if sa.storm and sb.storm and sa.storm != sb.storm:
         return False
     if (ev.event_window(sa) is None) == (ev.event_window(sb) is None):
         return False  # both dated (same_event decided) or both undated (never joined this way)
