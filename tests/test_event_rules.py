@@ -555,6 +555,18 @@ def test_a_dateline_is_where_the_report_was_filed_not_the_event(tmp_path):
     assert all("flood in Pakistan" in f.message and "347" not in f.message for f in found)
 
 
+def test_a_title_case_dateline_with_its_agency_is_where_the_report_was_filed(tmp_path):
+    """Focus Taiwan's style (written for this test): 'Taipei, April 3 (CNA)' opens the paragraph with
+    no dash; the quake's tolls are Hualien's, so they meet another report's of Hualien."""
+    root = corpus(tmp_path,
+                  a=article("2024-04-03", "Quake", "Taipei, April 3 (CNA) Nine people were killed after a "
+                                                   "magnitude 7.2 earthquake struck off the coast of Hualien County on Wednesday."),
+                  b=article("2024-04-03", "Quake", "Seven people were killed in Hualien when an earthquake "
+                                                   "struck on Wednesday, officials said."))
+    found = codes(run(root, ["KZ501"]), "KZ501")
+    assert len(found) == 2 and all("earthquake in Hualien" in f.message for f in found)
+
+
 def test_a_dateline_places_a_toll_that_names_no_place():
     from lint.api import default_config, lint_document
 

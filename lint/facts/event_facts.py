@@ -114,10 +114,9 @@ class DocumentEvents:
             if any(m.kind == "shift" for m in found):
                 previous = self._last_date_before(index)
                 found = ev.parse_dates(text, self.date, previous) if previous is not None else found
-            if found and text[:1].isupper():
-                dateline = _DATELINE.match(text)
-                if dateline is not None:  # "GAZA, Oct 18 (Reuters) -": the day the report was filed
-                    found = [m for m in found if m.start >= dateline.end()]
+            filed = dateline(text) if found else None
+            if filed is not None:  # "GAZA, Oct 18 (Reuters) -": the day the report was filed
+                found = [m for m in found if m.start >= filed.end()]
             cache[index] = found
         return found
 
@@ -206,8 +205,8 @@ class DocumentEvents:
                 break
             if block.kind in ("paragraph", "list_item", "heading"):
                 text = doc.prose[block.start:block.end]
-                dateline = _DATELINE.match(text) if text[:1].isupper() else None  # where the report was filed
-                for key in places_in(text[dateline.end():] if dateline else text, self.places, names=self.names,
+                filed = dateline(text)  # where the report was filed
+                for key in places_in(text[filed.end():] if filed else text, self.places, names=self.names,
                                      every=True, countries=self._countries):
                     counts[key] += 1
         if not counts:
@@ -238,10 +237,10 @@ class DocumentEvents:
         start, end = event.clause
         names = self.names
         memo = {} if memo is None else memo
-        dateline = _DATELINE.match(sentence_text) if sentence_text[:1].isupper() else None
-        if dateline is not None:  # "ISLAMABAD: The death toll ... across Pakistan": where the report was filed
-            start = max(start, dateline.end())
-            sentence_text = " " * dateline.end() + sentence_text[dateline.end():]
+        opening = dateline(sentence_text)
+        if opening is not None:  # "ISLAMABAD: The death toll ... across Pakistan": where the report was filed
+            start = max(start, opening.end())
+            sentence_text = " " * opening.end() + sentence_text[opening.end():]
         key = ("own", start, end)
         own = memo.get(key)
         if own is None:
@@ -258,13 +257,13 @@ class DocumentEvents:
             if whole is None:
                 whole = memo["whole"] = self._places_named(sentence_text)
             own = list(whole)
-        if not own and dateline is not None and not _NATIONWIDE.search(sentence_text):
+        if not own and opening is not None and not _NATIONWIDE.search(sentence_text):
             # nothing else named: the event is where the report was filed
             key = ("dateline",)
             filed = memo.get(key)
             if filed is None:
-                filed = memo[key] = (places_in(dateline.group("place").title(), self.places, names=names)
-                                     or places_in(dateline.group("region") or "", self.places, names=names))
+                filed = memo[key] = (places_in(opening.group("place").title(), self.places, names=names)
+                                     or places_in(opening.group("region") or "", self.places, names=names))
                 # a town the gazetteer does not hold: its region ("LAHAINA, Hawaii (AP) —")
             own = list(filed)
         if not own:
@@ -416,6 +415,19 @@ _YEAR_OR_ERA = re.compile(r"(?:1[89]|20)\d\d|ties\b|century", re.I)
 _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})(?:,[ ](?P<region>[A-Z][\w.]+(?:[ ][A-Z][\w.]+){0,2}))?"
                        r"(?:[ ]\([^()]{1,40}\))?"  # the agency before the date: "ILORIN (Channels TV) June 13, 2023 -"
                        r"(?:,?[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)?[ ]*(?:\([^()]{1,40}\))?[ ]*(?::|[-–—])[ ]+")
+# ... or, in title case, with the date and the agency in brackets that make it one without a dash
+# ("Taipei, April 3 (CNA) Nine people were killed ...": Focus Taiwan's style)
+_TITLE_DATELINE = re.compile(r"(?P<place>[A-Z][a-z.'’-]+(?:[ ][A-Z][a-z.'’-]+){0,2})(?:,[ ](?P<region>[A-Z][\w.]+(?:[ ][A-Z][\w.]+){0,2}))?"
+                             r",[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]\d{4})?[ ]\([A-Z][^()]{0,39}\)(?:[ ]*[:\-–—])?[ ]+")
+
+
+def dateline(text: str) -> re.Match | None:
+    """The wire dateline a paragraph opens with, if any (_DATELINE, _TITLE_DATELINE)."""
+    if not text[:1].isupper():
+        return None
+    return _DATELINE.match(text) or _TITLE_DATELINE.match(text)
+
+
 # a part of a country described, not named: "in government-held areas", "in the opposition-held northwest",
 # "in the north of the country", "in rebel-controlled territory"
 _REGION = re.compile(r"\bin\s+(?:the\s+)?(?P<region>(?:[a-z]+-(?:held|controlled|run)\s+)?(?:(?:far\s+)?(?:north|south|east|west|"
