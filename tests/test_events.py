@@ -185,6 +185,14 @@ def test_an_illness_is_no_attack():
         ["shooting"]
 
 
+def test_an_event_word_in_a_bodys_name_is_no_event():
+    # Focus Taiwan's quake report (written for this test): the agency's name holds 'Operation', and a
+    # fire service 'Fire'; a named storm keeps its word
+    text = ("Nine people were killed after an earthquake struck, the Central Emergency Operation Center said. "
+            "The Hualien County Fire Department sent 200 firefighters. Hurricane Helene killed 107.")
+    assert [(m.word, m.kind) for m in ev.event_mentions(text)] == [("earthquake", "earthquake"), ("hurricane", "storm")]
+
+
 def test_a_weapons_strike_is_an_attack_and_a_walkout_a_protest():
     text = "A Russian missile strike on Kramatorsk killed 12 people, while a drone strike hit Odesa. Dockers went on strike."
     assert [(m.word, m.kind) for m in ev.event_mentions(text)] == [

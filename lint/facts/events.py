@@ -133,10 +133,16 @@ def event_mentions(text: str, lexicon: EventLexicon | None = None) -> list[Event
             continue  # "opened fire on protesters", "came under fire", "set on fire"
         if kind == "attack" and _ILLNESS.search(text, max(0, start - 10), start):
             continue  # "died of a heart attack"
+        if written[0].isupper() and _BODY_AFTER.match(text, end):
+            continue  # a word of a body's name: "Central Emergency Operation Center", "Fire Department"
         found.append(EventMention(start, end, kind, word))
     return found
 
 
+# the head noun of an organisation's name after a capitalised event word
+_BODY_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:Center|Centre|Department|Service|Services|Agency|Office|Command|"
+                         r"Unit|Division|Ministry|Committee|Council|Authority|Brigade|Squad|Bureau|Commission|"
+                         r"Administration|Institute|Association|Fund|Board)\b")
 _ILLNESS = re.compile(r"\b(?:heart|panic|asthma|anxiety|allergic)\s+$", re.I)
 _FIRE_NOT_EVENT = re.compile(r"\s+(?:on|upon|into)\b", re.I)
 _FIRE_VERB = re.compile(r"\b(?:opened|open|opening|opens|under|cease|set on|sets on|returned|return|exchange of|"
