@@ -185,6 +185,12 @@ def test_an_illness_is_no_attack():
         ["shooting"]
 
 
+def test_the_fire_service_is_no_fire():
+    # Jeju Air, 29 December 2024 (written for this test): the plane crashed; fire officials counted the dead
+    text = "The plane crashed into a wall at Muan airport, and fire officials said 179 people were killed. A fire broke out."
+    assert [m.kind for m in ev.event_mentions(text)] == ["crash", "fire"]
+
+
 def test_an_event_word_in_a_bodys_name_is_no_event():
     # Focus Taiwan's quake report (written for this test): the agency's name holds 'Operation', and a
     # fire service 'Fire'; a named storm keeps its word

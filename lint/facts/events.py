@@ -144,7 +144,11 @@ _BODY_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:Center|Centre|Department
                          r"Unit|Division|Ministry|Committee|Council|Authority|Brigade|Squad|Bureau|Commission|"
                          r"Administration|Institute|Association|Fund|Board)\b")
 _ILLNESS = re.compile(r"\b(?:heart|panic|asthma|anxiety|allergic)\s+$", re.I)
-_FIRE_NOT_EVENT = re.compile(r"\s+(?:on|upon|into)\b", re.I)
+# "opened fire on", and the fire service's people and things ("fire officials", "fire authorities said"):
+# no fire broke out
+_FIRE_NOT_EVENT = re.compile(r"\s+(?:on|upon|into|officials?|authorit(?:y|ies)|chiefs?|crews?|services?|"
+                             r"departments?|brigades?|stations?|trucks?|engines?|officers?|marshals?|fighters?|"
+                             r"agency|bureau|spokes(?:man|woman|person))\b", re.I)
 _FIRE_VERB = re.compile(r"\b(?:opened|open|opening|opens|under|cease|set on|sets on|returned|return|exchange of|"
                         r"exchanged|came under|coming under)\s+$", re.I)
 
