@@ -158,6 +158,29 @@ def test_the_headline_under_a_masthead_and_menu_is_the_article():
     assert "German farmers block Berlin streets in protest over diesel subsidy cuts" not in _flagged_lines(lines, "\n")
 
 
+def test_the_headline_under_an_archive_banners_prose_is_the_article():
+    """A page saved by the Wayback Machine (written for this test): the archive's banner is two
+    paragraphs of prose above the site's menus; the article's headline sums up the article's lede
+    below, three paragraphs long, not the banner's."""
+    lines = ["The Wayback Machine - https://web.archive.org/web/20240514/https://www.example.com/news",
+             "Formed in 2009, the Archive Team is a rogue archivist collective dedicated to saving copies of "
+             "rapidly dying or deleted websites for the sake of history and digital heritage.",
+             "History is littered with hundreds of conflicts over the future of a community, group, location or "
+             "business that were resolved when one of the parties stepped ahead and destroyed what was there.",
+             *MENU, "Politics",
+             "Prime minister names new finance minister in cabinet reshuffle",
+             "Prime Minister Srettha Thavisin has given up the post of finance minister he had held since taking "
+             "office, handing it to a veteran banker in a cabinet reshuffle.",
+             "The new finance minister, a former chairman of the stock exchange, was previously a deputy prime "
+             "minister and will lead the digital wallet scheme.",
+             "The reshuffle, announced in the Royal Gazette late on Sunday, also saw the foreign minister resign "
+             "in protest after he was stripped of his deputy premier post.",
+             *FOOTER]
+    flagged = _flagged_lines(lines, "\n")
+    assert "Prime minister names new finance minister in cabinet reshuffle" not in flagged
+    assert set(MENU[2:]) <= flagged
+
+
 def _flagged_lines(lines: list[str], separator: str) -> set[str]:
     """The lines KZ102 flags in a page of these lines, linted alone."""
     text = separator.join(lines) + "\n"

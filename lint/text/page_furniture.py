@@ -117,16 +117,19 @@ def _headline(texts: list[str], sizes: list[int]) -> int | None:
     """The article's headline where a page puts it under its masthead and menus: of the lines above
     the body shaped like a headline (HEADLINE_WORDS, no full stop), the one that says most of what
     the lede says (HEADLINE_SHARE of its words in the body's first two paragraphs: a headline sums
-    up its lede; a site's tagline, a menu or a teaser of another story does not). The body opens with
-    the first of two prose paragraphs (PROSE_WORDS or more, a full stop) at most three lines apart;
-    a lone one is a notice (cookies, a promo). `sizes`: the lines' word counts."""
-    body, second, last = None, None, None
+    up its lede; a site's tagline, a menu or a teaser of another story does not). The body opens
+    with the first run of three prose paragraphs (PROSE_WORDS or more, a full stop) at most three
+    lines apart, else of two: a lone one is a notice (cookies, a promo), and a pair of them above the
+    article (the Wayback Machine's banner) is no article of three paragraphs. `sizes`: the lines' word counts."""
+    runs: list[list[int]] = []
     for i, (text, size) in enumerate(zip(texts, sizes)):
         if size >= PROSE_WORDS and text.rstrip(model.CLOSERS)[-1:] in ".!?":
-            if last is not None and i - last <= 3:
-                body, second = last, i
-                break
-            last = i
+            if runs and i - runs[-1][-1] <= 3:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    opening = next((run for run in runs if len(run) >= 3), None) or next((run for run in runs if len(run) >= 2), None)
+    body, second = (opening[0], opening[1]) if opening else (None, None)
     if not body or body < 2:
         return None  # the body opens under the first line, which is protected as the title
     lede = _content_words(texts[body] + " " + texts[second])
