@@ -181,8 +181,10 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     # districts (GeoNames' second level): a county, an Indian district; a one-word one needs context
     ("In Kerr County alone, 43 people were killed", ["US.TX.kerr county"]),
     ("the death toll in the Wayanad landslides stood at 215", ["IN.13.wayanad"]),
-    ("Wayanad tea estates employ thousands", []),  # a town of 12,000 (cities of 5,000)
-    ("killed in Martha's Vineyard", ["US.CA.sacramento county.vineyard"]),  # no owner: as before (the gazetteer's Vineyard)
+    ("Wayanad tea estates employ thousands", []),
+    # a facility's name ends with its head noun, an English word: no town called Airport (Hawaii)
+    ("176 people were killed at Muan International Airport", ["~muan international airport"]),  # a town of 12,000 (cities of 5,000)
+    ("killed in Martha's Vineyard", ["US.CA.sacramento county.vineyard"]),
     # a qualifier that is part of the name: not York in England, Korea, "Africa" or Republic, Missouri
     ("killed in New York", ["US.NY"]),
     ("killed in North Korea", ["KP"]),
@@ -522,6 +524,17 @@ def test_two_named_storms_are_two_events(tmp_path):
                                                     "officials said on Monday."),
                   b=article("2024-09-30", "Helene", "Helene has killed 130 people in North Carolina, the "
                                                     "governor said on Monday."))
+    assert len(codes(run(root, ["KZ501"]), "KZ501")) == 2
+
+
+def test_a_toll_out_of_a_whole_it_states_is_a_toll(tmp_path):
+    """Jeju Air, 29 December 2024 (written for this test): '179 of the 181 people on board' is the
+    crash's toll, not a part of a group counted elsewhere ('seven of the detainees')."""
+    root = corpus(tmp_path,
+                  a=article("2024-12-29", "Crash", "A passenger jet crashed in Muan on Sunday, killing 179 of "
+                                                   "the 181 people on board, officials said."),
+                  b=article("2024-12-29", "Crash", "A total of 176 people were killed when a passenger jet "
+                                                   "crashed in Muan on Sunday, officials said."))
     assert len(codes(run(root, ["KZ501"]), "KZ501")) == 2
 
 

@@ -123,8 +123,9 @@ def _contrasted(prose: str, runs: list[Run]) -> set[int]:
 
 # -- figure claims ------------------------------------------------------------------------------
 
-# "eight of the detainees", "nearly 400 of them": a part of a group counted elsewhere, not a total
-_PARTITIVE = re.compile(r"[\"”’]?\s+of\s+(?:the|them|those|these|whom|which|its|their)\b", re.I)
+# "eight of the detainees", "nearly 400 of them": a part of a group counted elsewhere, not a total;
+# not "179 of the 181 people on board", "90 of its 200 residents": a toll out of a whole it states
+_PARTITIVE = re.compile(r"[\"”’]?\s+of\s+(?:them|those|these|whom|which|(?:the|its|their)\b(?!\s+\d))\b", re.I)
 # a sentence that opens on the count before it: "Among them, 24 people died in Wajima, 29 in Suzu",
 # "Of the dead, 323 were Egyptians", "Among the dead were 658 Egyptians"
 _SUBSET_OPENING = re.compile(r"\s*(?:among|of)\s+(?:them|those|these|the\s+(?:dead|victims|injured|wounded|"
