@@ -346,8 +346,8 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
                 return key, _bare(name)
         # the place a longer name ends with, after 'in', 'at', 'near' ("in Northern Kajiado"), not after
         # a verb, a title or 'of' ("Chief Secretary Pradeep Jena said", "the death of Mahsa Amini")
-        if context in _LOCATIVE:
-            key = places.key(words[-1], context, prefer) if words[-1] not in ("Ocean", "Sea") else None
+        if context in _LOCATIVE and not _head_noun(words[-1], places):
+            key = places.key(words[-1], context, prefer)
     if key is None and context in _LOCATIVE and not _POSSESSIVE.search(run) and name.lower() not in _NOT_PLACES \
             and not (_DEMONYM.search(name.lower()) and _DEMONYM_ADJECTIVE.match(after)):
         key = "~" + _bare(name).lower()
@@ -355,6 +355,12 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
 
 
 _LOCATIVE = frozenset("in at near outside off".split())
+
+
+def _head_noun(word: str, places: Places) -> bool:
+    """Whether the last word of a longer name is its head noun, an English word ('Muan International
+    Airport', 'Indian Ocean'), not a place it lies in ('in Northern Kajiado')."""
+    return places.gazetteer is not None and places.gazetteer.is_word(word) or word in ("Ocean", "Sea")
 # the generic word after a region's name, capitalised as part of it
 _ADMINISTRATIVE = frozenset("state province prefecture region district county governorate oblast municipality "
                             "department division".split())
