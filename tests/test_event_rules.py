@@ -538,6 +538,19 @@ def test_a_toll_out_of_a_whole_it_states_is_a_toll(tmp_path):
     assert len(codes(run(root, ["KZ501"]), "KZ501")) == 2
 
 
+def test_a_live_blogs_timed_entries_update_the_toll(tmp_path):
+    """A live blog (written for this test after Yonhap's of 29 December 2024): each entry opens on its
+    time, and the toll rises from one to the next; the same counts in an ordinary article disagree."""
+    entries = ("**10:40 KST** Twenty-eight people have been confirmed dead in the crash in Muan, officials said.",
+               "**12:25 KST** The death toll from the crash in Muan has risen to 85, officials said.",
+               "**15:10 KST** Officials said 151 people were killed in the crash in Muan.")
+    root = corpus(tmp_path, a=article("2024-12-29", "Plane crash", *entries))
+    assert codes(run(root, ["KZ501"]), "KZ501") == []
+    (tmp_path / "plain").mkdir()
+    root = corpus(tmp_path / "plain", a=article("2024-12-29", "Plane crash", *(e.split("** ", 1)[1] for e in entries)))
+    assert codes(run(root, ["KZ501"]), "KZ501")
+
+
 def test_last_september_dates_an_earlier_event(tmp_path):
     """A cyclone "last September" in an article of May 2024 is not the May floods."""
     text = ("At least 83 people have been killed by the floods in Rio Grande do Sul, the civil defence agency "

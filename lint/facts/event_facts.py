@@ -19,6 +19,8 @@ from lint.facts import events as ev
 from lint.facts.places import Places, places_in
 from lint.facts.time_expressions import BYLINE_BLOCKS
 
+# a time of day opening a paragraph: a live blog's entry ("10:40 KST", "9.15am", "14:02 GMT")
+_ENTRY_TIME = re.compile(r"\W{0,4}(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?(?![\w:.]\d)")
 _STORM_WORDS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
 _NAMED_STORM = re.compile(r"\b(?:Super\s+)?(?:Hurricane|Typhoon|Cyclone|(?:Tropical\s+|Winter\s+)?Storm)\s+"
                           r"([A-Z][a-z]{2,})\b")
@@ -42,6 +44,27 @@ class DocumentEvents:
         self.places = places or Places()
         self.names: dict[str, str] = {}  # place key -> the name as the article writes it
         self._sure_countries: frozenset[str] | None = None  # see _countries
+
+    # -- live blogs ------------------------------------------------------------------------------------
+    @cached_property
+    def entries(self) -> list[int]:
+        """The blocks that open a live blog's timed entries ('**10:40 KST** Twenty-eight people ...'):
+        two or more paragraphs opening on a time of day; none in an ordinary article."""
+        doc = self.doc
+        if doc.prose.count(":") < 2:
+            return []
+        found = [i for i, block in enumerate(doc.blocks)
+                 if block.kind in ("paragraph", "heading", "list_item") and _ENTRY_TIME.match(doc.prose, block.start, block.end)]
+        return found if len(found) >= 2 else []
+
+    def entry(self, figure: Any) -> int:
+        """The live-blog entry a figure is told in (the index of its time-stamped block), or -1."""
+        entries = self.entries
+        if not entries:
+            return -1
+        block = self.doc.sentences[figure.sentence].block
+        position = bisect.bisect_right(entries, block) - 1
+        return entries[position] if position >= 0 else -1
 
     # -- named storms ---------------------------------------------------------------------------------
     @cached_property
@@ -319,9 +342,10 @@ class DocumentEvents:
         era = self.narrative_time(figure.sentence) if not event.dated else None
         prose = self.doc.prose
         projection = bool(_PROJECTION.search(prose, max(sentence.start, figure.start - 16), figure.end))
-        storm = self.storm(figure)
+        storm, entry = self.storm(figure), self.entry(figure)
         return {
             **({"storm": storm} if storm else {}),
+            **({"entry": entry} if entry >= 0 else {}),
             "projection": projection,
             "kinds": list(event.kinds),
             "scope": scope[:3],

@@ -37,6 +37,7 @@ class Claim:
     place: str = ""  # the scope's place as the article writes it
     speaker: str = ""  # who its sentence says gives it (lint.facts.speakers), where the article gives another value
     share: bool = False  # its sentence says it is a place's share of a wider toll ("in Kerr County alone")
+    entry: int = -1  # the live-blog entry it is told in (its time-stamped block), -1 in an ordinary article
 
     @property
     def location(self) -> Location:
@@ -210,8 +211,9 @@ class FigureContradiction(CorpusRule):
                     continue
                 if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, one_event, lexicon)):
                     continue
-                if a.path == b.path and (_part_of(a, b) or _part_of(b, a) or different_speakers(a.speaker, b.speaker)):
-                    continue  # a part and its whole; two sources' tolls the article reports side by side
+                if a.path == b.path and (_part_of(a, b) or _part_of(b, a) or different_speakers(a.speaker, b.speaker)
+                                         or a.entry != b.entry):
+                    continue  # a part and its whole; two sources' tolls side by side; a live blog's updates
                 if a.path != b.path and (_part_of(a, b, wider) or _part_of(b, a, wider)):
                     continue  # a county's toll and its state's, in two articles
                 reports = (a.sighting.report, b.sighting.report)
@@ -245,7 +247,7 @@ class FigureContradiction(CorpusRule):
             path, fact["measure"], self._subject(fact["subject"]), fact["low"] or 0.0,
             math.inf if fact["high"] is None else fact["high"], fact["low_open"], fact["high_open"],
             fact["text"], tuple(fact["span"]), sighting(path, fact), fact.get("place", ""), fact.get("speaker", ""),
-            fact.get("share", False),
+            fact.get("share", False), fact.get("entry", -1),
         )
 
     def _subject(self, subject: str) -> str:
