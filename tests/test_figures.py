@@ -497,6 +497,21 @@ def test_a_toll_that_passed_its_number_is_more_than_it(sentence, interval):
     assert (figure.low, figure.high, figure.low_open, figure.high_open) == interval
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # written for this test, in the words of translated (Spanish) and wire reports
+    ("The number of deceased amounts to at least 95, the regional government said.",
+     ("The number of deceased amounts to at least 95", 95, INF)),
+    ("Of the dead, 92 deceased are in the Valencian Community.", ("92 deceased", 92, 92)),
+    ("Officials revised the death toll down to 97 from 115.", ("death toll down to 97", 97, 97)),
+])
+def test_tolls_of_the_deceased_and_a_toll_revised_down_to(sentence, expected):
+    assert [(f.text, f.low, f.high) for f in figures(sentence) if f.measure == "killed"] == [expected]
+
+
+def test_the_deceased_person_is_no_count():
+    assert figures("The deceased was a father of three, police said.") == []
+
+
 def test_who_is_counted_on_board():
     assert [text for text, *_ in summary("All 72 people on board were killed when the plane crashed.")] == [
         "72 people on board were killed"]

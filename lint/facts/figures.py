@@ -63,6 +63,7 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:
 # death toll from Saturday's earthquake in Nepal has risen to 7,000" (`FigureFinder.toll_before`).
 TOLL_VERB = (r"(?:risen|rose|rises|climbed|climbs|reached|reaches|jumped|increased|soared|grown|grew|stands|stood|"
              r"hit|passed|topped|surpassed|exceeded|crossed|crosses|revised|lowered|raised|corrected|is|was|"
+             r"amounts|amounted|totals|totalled|totaled|"
              r"(?:gone|went|goes)(?=\s+(?:up|down)\b|\s*$))")  # "has gone up to 261" ("up to" may be the number's)
 # "has gone up to 261": the toll's verb takes "up to", which is then no bound of the number
 _GONE_UP = re.compile(r"\b(?:gone|went|goes)\s*$", re.I)
@@ -206,7 +207,7 @@ class FigureFinder:
             rf"(?P<toll>\b(?:death|casualty|fatality)\s+toll|\bthe\s+(?:(?!death\b|casualty\b|fatality\b)[a-z-]+\s+)?toll|\bthe\s+number\s+(?:of\s+)?"
             rf"(?:{phrase_pattern(self.subject_of)}\s+)?(?P<m>{phrase_pattern(self.measure_of)}))\b"
             rf"(?:(?:\s+[^\s.;:!?\d][^\s.;:!?]*){{0,10}}?\s+{TOLL_VERBS}"
-            rf"|(?:\s+[^\s.;:!?\d][^\s.;:!?]*){{11,18}}?\s+{TOLL_CHANGES}|\s+at)\s*$", re.I)
+            rf"|(?:\s+[^\s.;:!?\d][^\s.;:!?]*){{11,18}}?\s+{TOLL_CHANGES}|\s+at|\s+(?:down|up)\s+to)\s*$", re.I)
         self.before = re.compile(
             rf"(?P<m>{phrase_pattern(self.before_measure_of)})(?:\s+(?:{FILLERS}))*\s+$", re.I)
         self.not_measure = re.compile(phrase_pattern(lexicon.not_measures), re.I)
