@@ -181,6 +181,36 @@ def test_the_headline_under_an_archive_banners_prose_is_the_article():
     assert set(MENU[2:]) <= flagged
 
 
+def test_the_headline_over_a_promo_or_a_caption_is_the_first_line_that_sums_up_the_lede():
+    """Pages as w3m and lynx dump them (written for this test). Between the headline and the body
+    stand a video promo over its own one-line blurb, or a photo caption: both repeat words of what
+    the body opens with, the promo all of its few, so the headline is the first line that sums up
+    the lede, not the line most of whose words the lede holds."""
+    lines = ["Crime", "Man arrested after stealing ambulance and leading deputies on long chase",
+             "The suspect was caught after the vehicle ran out of fuel on the interstate",
+             "By Staff Reporter", "Video", "Evening headlines for May 14",
+             "Evening headlines are here. Check out what's clicking on our site tonight.",
+             "You can now listen to our articles!",
+             "A man was arrested early Tuesday after he allegedly stole an ambulance from outside a hospital and "
+             "led deputies on a 30-mile chase, the sheriff's office said.",
+             "Deputies said the man climbed into the ambulance while paramedics were inside the emergency room "
+             "and drove off with its lights flashing.",
+             "The chase ended when the ambulance ran out of fuel, and the man was arrested without a struggle."]
+    assert "Man arrested after stealing ambulance and leading deputies on long chase" not in _flagged_lines(lines, "\n\n")
+    lines = ["Skip to content", "Subscribe", *MENU, "Advertisement", "Climate & Environment",
+             "Southern California gas prices jump as refinery outages pile up",
+             "Share via Close extra sharing options", "Email", "Facebook", "Print", "By Staff Writer",
+             "Gas prices are displayed at a station in Los Angeles on Tuesday.", "(Staff Photographer)",
+             "The average price of a gallon of regular gasoline in Los Angeles County rose to $4.89 on Wednesday, "
+             "up 19 cents in a week, as unplanned maintenance at two refineries tightened supplies.",
+             "California's gas market is unusually isolated. The state requires a special blend of fuel that few "
+             "refineries outside the state produce, so when a plant goes offline, prices tend to spike.",
+             "Analysts said prices should ease within weeks once the two plants are back at full capacity."]
+    flagged = _flagged_lines(lines, "\n\n")
+    assert "Southern California gas prices jump as refinery outages pile up" not in flagged
+    assert set(MENU[2:]) <= flagged
+
+
 def _flagged_lines(lines: list[str], separator: str) -> set[str]:
     """The lines KZ102 flags in a page of these lines, linted alone."""
     text = separator.join(lines) + "\n"

@@ -29,6 +29,7 @@ from lint.text.own_site import (
     source_section_labels,
     stays_on_site,
 )
+from lint.text.words import FUNCTION_WORDS
 
 _SOURCE_LINE = re.compile(r"^\W*(?:sources?|via|fonte|quelle|источник)\s*:", re.IGNORECASE)
 _PAGE_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*(<[^>\n]*>|[^()\s]*)(?:\s+\"[^\"\n]*\")?\s*\)")
@@ -40,6 +41,7 @@ _NUMBERED_LINE = re.compile(r"^[\s*+#o-]*\[\d{1,5}\]")  # a dump's line that ope
 SITE_LINES = 4  # lines of links to one domain that make it the site of a page that names none (a menu)
 HEADLINE_WORDS = (4, 25)  # words of a headline
 HEADLINE_SHARE = 0.5  # of a headline's words of four letters or more that its lede holds
+HEADLINE_SUMMARY = (3, 0.4)  # words, and share of its words, of a headline the lede holds at once
 HEADLINE_REACH = 40  # lines above the body searched for it
 PROSE_WORDS = 12
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|\s*$")
@@ -115,9 +117,12 @@ def protected(doc: Document, found: list[tuple[int, int]], texts: list[str], siz
 
 def _headline(texts: list[str], sizes: list[int]) -> int | None:
     """The article's headline where a page puts it under its masthead and menus: of the lines above
-    the body shaped like a headline (HEADLINE_WORDS, no full stop), the one that says most of what
-    the lede says (HEADLINE_SHARE of its words in the body's first two paragraphs: a headline sums
-    up its lede; a site's tagline, a menu or a teaser of another story does not). The body opens
+    the body shaped like a headline (HEADLINE_WORDS, no full stop, no URL), the first that sums up
+    the lede (the body's first three paragraphs hold HEADLINE_SUMMARY of its words, two of them words
+    the lede writes in lower case), else the one most of whose words the lede holds (HEADLINE_SHARE).
+    A headline sums up its lede; a site's tagline names the site's town, not the story, and a menu or
+    a teaser of another story does neither; what follows the headline (the highlights, a photo
+    caption, a promo over its own blurb) repeats the lede too, but comes after it. The body opens
     with the first run of three prose paragraphs (PROSE_WORDS or more, a full stop) at most three
     lines apart, else of two: a lone one is a notice (cookies, a promo), and a pair of them above the
     article (the Wayback Machine's banner) is no article of three paragraphs. `sizes`: the lines' word counts."""
@@ -129,25 +134,32 @@ def _headline(texts: list[str], sizes: list[int]) -> int | None:
             else:
                 runs.append([i])
     opening = next((run for run in runs if len(run) >= 3), None) or next((run for run in runs if len(run) >= 2), None)
-    body, second = (opening[0], opening[1]) if opening else (None, None)
-    if not body or body < 2:
+    if not opening or opening[0] < 2:
         return None  # the body opens under the first line, which is protected as the title
-    lede = _content_words(texts[body] + " " + texts[second])
+    body = opening[0]
+    lede_text = " ".join(texts[i] for i in opening[:3])
+    lede, lowercase = _content_words(lede_text), _content_words(lede_text, lowercase=True)
     best, best_share = None, HEADLINE_SHARE
     for i in range(max(0, body - HEADLINE_REACH), body):
         text = texts[i]
-        if not HEADLINE_WORDS[0] <= sizes[i] <= HEADLINE_WORDS[1] or text.rstrip(model.CLOSERS)[-1:] in ".:;,":
+        if (not HEADLINE_WORDS[0] <= sizes[i] <= HEADLINE_WORDS[1] or text.rstrip(model.CLOSERS)[-1:] in ".:;,"
+                or "://" in text):
             continue
         words = _content_words(text)
-        share = len(words & lede) / len(words) if len(words) >= 2 else 0.0
+        shared = len(words & lede)
+        if shared >= max(HEADLINE_SUMMARY[0], HEADLINE_SUMMARY[1] * len(words)) and len(words & lowercase) >= 2:
+            return i
+        share = shared / len(words) if len(words) >= 2 else 0.0
         if share >= best_share:
             best, best_share = i, share
     return best
 
 
-def _content_words(text: str) -> set[str]:
-    """The words of four letters or more, cut to their first five ("protests" and "protest" are one)."""
-    return {word.casefold()[:5] for word in model.words(text) if len(word) >= 4}
+def _content_words(text: str, lowercase: bool = False) -> set[str]:
+    """The words of four letters or more but function words ("with", "will"), cut to their first five
+    ("protests" and "protest" are one); with `lowercase`, only those written in lower case (no names)."""
+    return {word.casefold()[:5] for word in model.words(text)
+            if len(word) >= 4 and word.lower() not in FUNCTION_WORDS and (not lowercase or word.islower())}
 
 
 def _source_sections(blocks: list) -> set[str]:
