@@ -49,6 +49,9 @@ def findings(text: str, checker=None) -> list:
          "the paragraph stops mid-clause at “on”"),
         ("The appelas were redifining the discisions of the artisic panel.", "redifining",
          "“redifining”, “discisions”, “artisic” are not English words"),
+        # a near-miss whose own context words ("causal...") would match the slip itself
+        ("Many causalities were reported among civilians after shells hit houses near the front.", "causalities",
+         "“causalities” where the paragraph is about casualties"),
     ],
 )
 def test_damaged_sentences_fire_with_their_reason(sentence, where, reason):
@@ -72,6 +75,7 @@ def test_damaged_sentences_fire_with_their_reason(sentence, where, reason):
         "Analysts expect the figure to be revised. And was it a surprise?",  # a question
         "Exports rose by 14%, while imports gained by 13%. In 2003, the economy expanded by 1.3%",
         "The firm has 4,000 staff in Nur-Sultan, Khabar-24 said, citing UzenMunaiGas.",
+        "Her paper on competing causalities in the war drew on statistics from the civilian registry.",
     ],
 )
 def test_clean_sentences_stay_quiet(sentence):

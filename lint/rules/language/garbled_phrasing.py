@@ -178,7 +178,8 @@ class GarbledPhrasing(DocumentRule):
                 about_other = None  # what the paragraph is about: read once, not once per use of the word
                 for m in word.finditer(text):
                     if about_other is None:
-                        about_other = bool(other.search(text)) and not own.search(text)
+                        # the written word itself is no context of its own ("causal\w*" holds "causalities")
+                        about_other = bool(other.search(text)) and not own.search(word.sub(" ", text))
                     if about_other:
                         yield (block.start + m.start(), block.start + m.end(),
                                f"“{m.group()}” where the paragraph is about {meant}")
