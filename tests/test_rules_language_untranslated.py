@@ -104,6 +104,19 @@ def test_names_glosses_and_quotations_do_not_fire():
     assert list(rule().check(Document("a.txt", text))) == []
 
 
+def test_a_link_s_words_are_no_language_but_a_sentence_beside_it_is():
+    """Plain-text source lines: lingua read the Buenos Aires Times' and the Inquirer's URL paths as
+    Portuguese."""
+    source = ("Pensioners protest\n\nSource: https://www.batimes.com.ar/news/argentina/pensioners-protest-congress.phtml"
+              "\n\nSource: https://newsinfo.inquirer.net/presidentiables-mindanao-2028\n\n"
+              "Source: https://www.dw.com/en/german-farmers-protest-berlin/a-67912345\n\n"
+              "Pensioners marched to Congress on Wednesday, police said.\n")
+    assert list(rule().check(Document("a.txt", source))) == []
+    beside = injected("La policía detuvo a más de cien personas en la ciudad el jueves por la noche, "
+                      "https://www.batimes.com.ar/news/argentina/detenidos.phtml")
+    assert [f.code for f in rule().check(Document("a.txt", beside))] == ["KZ202"]
+
+
 def test_a_sentence_followed_by_its_translation_in_parentheses_does_not_fire():
     """An Irish obituary's prayer and its English (lingua has no Irish and read it as German)."""
     glossed = injected("Ar dheis Dé go raibh a anam. (May his soul be at God's right hand.)")

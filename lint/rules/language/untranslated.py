@@ -58,6 +58,7 @@ def _run_words() -> re.Pattern:
     return re.compile(rf"[{_OTHER_SCRIPT}]+(?:[-'’][{_OTHER_SCRIPT}]+)*")
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)  # a link's words are a path's, in no language
 _LATIN_WORD = re.compile(r"(?<![\w'’‘ʻ-])[^\W\d_]+(?:['’‘ʻ-][^\W\d_]+)*")
 _SCRIPT_NAMES = {"HIRAGANA": "Japanese", "KATAKANA": "Japanese", "CJK": "Chinese/Japanese", "HANGUL": "Korean"}
 _ISO = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "ru": "russian", "kk": "kazakh",
@@ -241,7 +242,10 @@ class Untranslated(DocumentRule):
             if _glossed_next(doc, index):
                 continue
             text = doc.prose[sentence.start:sentence.end]
-            text = _blank(text, quotes.quoted_spans(text))
+            spans = quotes.quoted_spans(text)
+            if "/" in text:
+                spans = sorted([*spans, *(m.span() for m in _URL.finditer(text))])
+            text = _blank(text, spans)
             lowered = text.lower()
             if any(term in lowered for term in allow):
                 continue
