@@ -512,6 +512,7 @@ def test_the_embedded_tweet_and_instagram_post_fire():
 
 @pytest.mark.parametrize("text", [
     "A post shared by Tokayev press office (@akorda_press) on Jan 5, 2022 at 3:04am PST",
+    "A post shared by Nigeria Police Force",
     "View this post on Instagram",
     "<https://twitter.com/wtx_EU_news/status/1478712345678901234>",
     # other platforms' embeds: TikTok's caption with its sound credit, Bluesky's and Threads' credits
@@ -531,6 +532,7 @@ def test_other_embed_residue_fires(text):
     "- [Instagram post](https://www.instagram.com/p/CYY8HF-IIwL/)",
     "@UNICEF said on Monday that aid had reached 40,000 children in Sindh.",
     "A post by @unhcr on Threads said the camps were full.",
+    "A post shared by the governor's office showed flooded roads.",
 ])
 def test_quoted_posts_and_other_links_do_not_fire(text):
     assert places("KZ108", f"Police fired tear gas.\n\n{text}\n", "a.md") == []

@@ -26,7 +26,9 @@ class SocialEmbedOptions(ArtifactOptions):
         r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{0,80}?\(@[\w.-]{1,40}\)[ \t]+(?:"
         + MONTH_ABBREVIATION_ALTERNATION + r")[a-z]*\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
         r"(?:[ \t]+at[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?[ \t]*$",
-        r"^[ \t]*A post shared by\b[^\n]{0,120}$",
+        # Instagram's credit names its author's handle or ends without a full stop: "A post shared by
+        # Name (@handle)"; "A post shared by the governor's office showed flooded roads." is prose
+        r"^[ \t]*A post shared by\b(?=[^\n]*\(@|[^\n]*[^.!?\s][ \t]*$)[^\n]{0,120}$",
         r"^[ \t]*View this post on Instagram[ \t]*$",
         r"^[ \t]*Watch on (?:YouTube|TikTok)[ \t]*$",
         # a TikTok embed's caption: its author's handle, the caption, the sound credit after "♬"
