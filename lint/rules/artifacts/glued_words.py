@@ -69,6 +69,10 @@ class GluedWords(DocumentRule):
     _URL_START = re.compile(r"https?://|www\.|pic\.twitter\.com/")
     _SENTENCE = re.compile(r"(?:[A-Z]?[a-z]{2,}|[a-z])[.!?](?=[A-Z][a-z]+(?![\w.@/(]))")
     _CAPITALISED = re.compile(r"[A-Z][a-z]+(?![\w(])")
+    # a sentence that ends on a figure, a bracket or a quotation, glued to the next: "in 2026.Germany's",
+    # "4.5%.Analysts", "(AFP).Police", 'leave."The'
+    _STOP_AFTER_MARK = re.compile(r"[.!?](?<=[\d%)\]\"”’][.!?])(?=[A-Z][a-z]+(?![\w.@/(]))"
+                                  r"|[\"”’](?<=[a-z][.!?][\"”’])(?=[A-Z][a-z]+(?![\w.@/(]))")
     _WORD_BEFORE = frozenset("#@/.&'’-_")
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -97,6 +101,10 @@ class GluedWords(DocumentRule):
             if glued is None or glued.end() != capital:
                 continue
             yield from self._report(doc, left, glued.end(), kind)
+        for match in self._STOP_AFTER_MARK.finditer(prose):
+            start, _ = _token(prose, match.start(), match.start())
+            if not any(mark in prose[start:match.start()] for mark in "/@#"):  # a path, a handle
+                yield from self._report(doc, start, match.end(), "after the end of a sentence")
         if "http" in prose or "www." in prose or "pic.twitter.com" in prose:
             for match in self._URL_START.finditer(prose):
                 if match.start() > 0 and prose[match.start() - 1].isalpha():
