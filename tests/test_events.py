@@ -240,6 +240,13 @@ def test_a_relative_clause_belongs_to_its_noun():
     assert event.kinds == ("tsunami",) and not event.reference
 
 
+def test_a_when_clause_takes_the_time_before_it():
+    """'since 1948, when ...' (probe round 4, Tai Po): the 1948 toll is 1948's, not the report's."""
+    text = "The fire is the worst in Hong Kong since 1948, when a fire at a warehouse killed 176 people."
+    event = ev.figure_event(text, at(text, "176"), ev.day(2025, 11, 29))
+    assert event.reference and event.dated and iso(event.time) == "1948"
+
+
 def test_a_generic_noun_takes_the_articles_kind():
     text = "The tragedy has left at least 25,000 people dead, with Sri Lanka, Thailand, India and Indonesia worst hit."
     assert ev.figure_event(text, at(text, "25,000"), None, ["tsunami"]).kinds == ("tsunami",)

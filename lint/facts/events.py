@@ -259,9 +259,10 @@ def figure_event(sentence: str, offset: int, base: Time | None, article_kinds: S
     index = bisect_right(starts, offset) - 1
     own = parts[index] if 0 <= index and offset < parts[index].end else parts[-1]
     index = index if 0 <= index and offset < parts[index].end else len(parts) - 1
-    # a relative clause ("which killed 150,000") belongs to the noun before it: its clause and the one before
+    # a relative clause ("which killed 150,000") belongs to the noun before it, and one opened by "when"
+    # to the time before it ("since 1948, when a fire killed 176"): its clause and the one before
     scope = [own]
-    if index > 0 and re.match(r"\s*(?:,\s*)?(?:which|that|who|where)\b", sentence[own.start:own.end], re.I):
+    if index > 0 and re.match(r"\s*(?:,\s*)?(?:which|that|who|where|when)\b", sentence[own.start:own.end], re.I):
         scope.insert(0, parts[index - 1])
     key = ("kinds", index, len(scope))
     specific = memo.get(key) if memo is not None else None
