@@ -38,6 +38,7 @@ class Claim:
     speaker: str = ""  # who its sentence says gives it (lint.facts.speakers), where the article gives another value
     share: bool = False  # its sentence says it is a place's share of a wider toll ("in Kerr County alone")
     entry: int = -1  # the live-blog entry it is told in (its time-stamped block), -1 in an ordinary article
+    earlier: bool = False  # its sentence tells it is an earlier count ("Earlier this week the toll stood at 2,056")
 
     @property
     def location(self) -> Location:
@@ -207,7 +208,7 @@ class FigureContradiction(CorpusRule):
                                                             and claims[other].path not in focus):
                     continue
                 a, b = claims[number], claims[other]
-                if _incommensurate(a, b):
+                if a.earlier or b.earlier or _incommensurate(a, b):
                     continue
                 if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, one_event, lexicon)):
                     continue
@@ -247,7 +248,7 @@ class FigureContradiction(CorpusRule):
             path, fact["measure"], self._subject(fact["subject"]), fact["low"] or 0.0,
             math.inf if fact["high"] is None else fact["high"], fact["low_open"], fact["high_open"],
             fact["text"], tuple(fact["span"]), sighting(path, fact), fact.get("place", ""), fact.get("speaker", ""),
-            fact.get("share", False), fact.get("entry", -1),
+            fact.get("share", False), fact.get("entry", -1), fact.get("earlier", False),
         )
 
     def _subject(self, subject: str) -> str:
