@@ -615,6 +615,24 @@ def test_a_dateline_places_a_toll_that_names_no_place():
     assert claim["place"] == "London" and claim["scope"][0].startswith("GB.")
 
 
+def test_a_day_month_dateline_dates_the_report_and_places_what_the_gazetteer_lacks(tmp_path):
+    """Lisbon's funicular, 4 September 2025 (written for this test): 'LISBON, 4 September --' is a
+    dateline, so 'on Wednesday' dates the crash (the 3rd) as the other report does; and a toll in a
+    place the gazetteer does not hold ('in Itaewon' under 'SEOUL, ... --') is near where it was filed."""
+    root = corpus(tmp_path,
+                  a=article("2025-09-04", "Funicular crash", "Sixteen people died when a funicular car derailed in "
+                            "Lisbon on Wednesday evening, emergency services said on Thursday."),
+                  b=article("2025-09-04", "Funicular crash", "LISBON, 4 September -- Fifteen people were killed when a "
+                            "funicular car derailed in Lisbon on Wednesday evening, emergency services said."))
+    assert len(codes(run(root, ["KZ501"]), "KZ501")) == 2
+    from lint.api import default_config, lint_document
+
+    text = article("2022-10-30", "Crowd crush", "SEOUL, October 30, 2022 (KBS) -- The number of people killed in the "
+                   "Itaewon crowd crush climbed to 154 on Sunday evening, emergency officials said.")
+    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    assert claim["scope"][0] == "~itaewon" and claim["scope"][1].startswith("KR.")
+
+
 def test_a_datelines_date_is_the_reports_not_the_events(tmp_path):
     """Gaza, October 2023, as two reports wrote it (written for this test): the blast was on the
     17th; Reuters' dateline of the 18th dates the report, so its revised count meets the first."""

@@ -280,15 +280,16 @@ class DocumentEvents:
             if whole is None:
                 whole = memo["whole"] = self._places_named(sentence_text)
             own = list(whole)
-        if not own and opening is not None and not _NATIONWIDE.search(sentence_text):
-            # nothing else named: the event is where the report was filed
+        if opening is not None and all(key.startswith("~") for key in own) and not _NATIONWIDE.search(sentence_text):
+            # nothing else named, or only places the gazetteer does not hold ("in Itaewon" under "SEOUL"):
+            # the event is where the report was filed, or near it
             key = ("dateline",)
             filed = memo.get(key)
             if filed is None:
                 filed = memo[key] = (places_in(opening.group("place").title(), self.places, names=names)
                                      or places_in(opening.group("region") or "", self.places, names=names))
                 # a town the gazetteer does not hold: its region ("LAHAINA, Hawaii (AP) —")
-            own = list(filed)
+            own = [*own, *(key for key in filed if key not in own)]
         if not own:
             region = _REGION.search(sentence_text, start, end)
             if region:  # "340 had been killed in the opposition-held northwest": a part of somewhere, unnamed
@@ -435,10 +436,12 @@ _SOURCE_LABEL = re.compile(r"[\s>*\-\d.]*(?:source|sources|original source|via)\
 _SOURCE_HEADING = re.compile(r"#+\s*(?:source|sources|original source)\b", re.I)
 _YEAR_OR_ERA = re.compile(r"(?:1[89]|20)\d\d|ties\b|century", re.I)
 # A wire dateline: the place the report was filed from in capitals, maybe its region, a date and the
-# agency, then a colon or a dash ("ISLAMABAD:", "KYIV, Ukraine (AP) -", "LONDON, Jan 3 (Reuters) -").
+# agency, then a colon or a dash ("ISLAMABAD:", "KYIV, Ukraine (AP) -", "LONDON, Jan 3 (Reuters) -",
+# "LISBON, 4 September --").
 _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})(?:,[ ](?P<region>[A-Z][\w.]+(?:[ ][A-Z][\w.]+){0,2}))?"
                        r"(?:[ ]\([^()]{1,40}\))?"  # the agency before the date: "ILORIN (Channels TV) June 13, 2023 -"
-                       r"(?:,?[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)?[ ]*(?:\([^()]{1,40}\))?[ ]*(?::|[-–—])[ ]+")
+                       r"(?:,?[ ](?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]\d{4})?|\d{1,2}[ ][A-Z][a-z]{2,8}\.?(?:[ ]\d{4})?))?"
+                       r"[ ]*(?:\([^()]{1,40}\))?[ ]*(?::|[-–—]{1,2})[ ]+")  # "LISBON, 4 September --"
 # ... or, in title case, with the date and the agency in brackets that make it one without a dash
 # ("Taipei, April 3 (CNA) Nine people were killed ...": Focus Taiwan's style)
 _TITLE_DATELINE = re.compile(r"(?P<place>[A-Z][a-z.'’-]+(?:[ ][A-Z][a-z.'’-]+){0,2})(?:,[ ](?P<region>[A-Z][\w.]+(?:[ ][A-Z][\w.]+){0,2}))?"
