@@ -108,6 +108,13 @@ class BoilerplateOptions(ArtifactOptions):
         # a feed's footer, as WordPress writes it: "The post <title> appeared first on <site>."
         r"^[ \t]*The post [^\n]{3,250} appeared first on (?-i:[A-Z0-9])[^\n]{1,100}$",
         r"^[ \t]*(?:image|media|photo)[ \t]+(?:copyright|caption|source)\b",
+        # a picture's credit standing alone, its taker's name and agency: "Spencer Colby/The Canadian Press",
+        # "(Genaro Molina / Los Angeles Times)", "IAIN MCGREGOR/STUFF", "Illustration: Sarah Grillo/Axios"
+        r"^[ \t]*\(?(?:(?:photo(?:graph)?|image|illustration|picture|graphic|credit)s?[ \t]*:[ \t]*)?"
+        r"(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*/[ \t]*"
+        r"(?-i:(?:The[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z][\w.&'’-]*|and|of|for)){0,4})\)?[ \t]*$",
+        # a printed page's number, as a browser's print or pdftotext leaves it: "1/3", "Page 2 of 5"
+        r"^[ \t]*(?:page[ \t]+)?\d{1,3}[ \t]*(?:/|of)[ \t]*\d{1,3}[ \t]*$",
         # a screen reader's skip link ("Skip to main content", "Skip next section Navigation")
         r"^[ \t]*skip[ \t]+(?:to|next|past)[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?(?:content|section|navigation|menu)\b",
         # a rights notice in other words than "All rights reserved"
