@@ -205,6 +205,9 @@ def test_every_furniture_line_of_the_ap_article_fires():
     "Illustration: Sarah Grillo/Axios",
     "2/3",
     "Page 2 of 5",
+    # a newsletter named by its brand (probe round 4: Axios through Pocket, The Conversation's feed)
+    "**Sign up for Axios Generate** for free to get more news like this in your inbox.",
+    "Like what you've read? Want more? Sign up for The Conversation's daily newsletter.",
 ])
 def test_furniture_lines_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."
@@ -236,6 +239,7 @@ def test_furniture_lines_fire(text):
     "Related protests broke out in Aktau and Atyrau on Tuesday.",
     "The photographer Spencer Colby/The Canadian Press pool covered the visit.",
     "Two of 3 voters backed the plan, the poll found.",
+    "Voters who signed up for postal ballots will find them in their inbox, the council said.",
 ])
 def test_prose_that_merely_contains_the_words_does_not_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."

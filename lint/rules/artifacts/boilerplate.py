@@ -102,8 +102,9 @@ class BoilerplateOptions(ArtifactOptions):
         r"[ \t]*$",
         # a newsletter's prompt in its many wordings: "Sign up for our free daily newsletter", "... delivered
         # straight to your inbox"
-        r"\b(?:sign[ \t]+up|subscribe)(?:[ \t]+here)?[ \t]+(?:for|to)[ \t]+(?:our|the)[ \t]+(?:[\w-]+[ \t]+){0,3}newsletters?\b",
+        r"\b(?:sign[ \t]+up|subscribe)(?:[ \t]+here)?[ \t]+(?:for|to)[ \t]+(?:our|the)[ \t]+(?:[\w'’-]+[ \t]+){0,3}newsletters?\b",
         r"\bnewsletters?\b[^\n]{0,120}\bto[ \t]+your[ \t]+inbox\b",
+        r"\b(?:sign[ \t]+up|subscribe)\b[^\n]{0,120}\b(?:in|to)[ \t]+your[ \t]+inbox\b",  # "Sign up for Axios Generate ..."
         r"\bdelivered[ \t]+(?:[\w-]+[ \t]+){0,2}to[ \t]+your[ \t]+inbox\b",
         # a feed's footer, as WordPress writes it: "The post <title> appeared first on <site>."
         r"^[ \t]*The post [^\n]{3,250} appeared first on (?-i:[A-Z0-9])[^\n]{1,100}$",
