@@ -590,6 +590,27 @@ def test_a_document_wrapped_throughout_is_reported_once_with_every_break():
     assert len(finding.fix.edits) == 5 and not finding.fix.safe
 
 
+LONG_PARAGRAPH = ("The school's pupils marched through the town on Friday to mark the opening of the new library, "
+                  "which the county council built after a campaign by parents that lasted six years.")
+
+
+def test_verse_and_an_address_among_one_line_paragraphs_do_not_fire_but_a_broken_sentence_does():
+    """An obituary quoting a poem, a letter's address (written for this test): short lines set out one
+    by one in a document whose paragraphs stand on one line each; a long line broken mid-sentence still fires."""
+    text = "\n\n".join([LONG_PARAGRAPH, "The Editor,\nThe Star, Lion Place, Waiyaki Way,\nNairobi",
+                       "books are the windows of our house\nand every window lets in light",
+                       "The council said the library would open six days a week and that the\nreading room would "
+                       "stay open late on Thursdays."])
+    assert [line for line, _ in places("KZ109", text)] == [10]
+
+
+def test_narrow_columns_of_an_e_paper_still_fire():
+    """pdftotext of a newspaper column (written for this test): every line is short, so short lines are its wrap."""
+    text = ("Flood waters rose through the night and\nforced hundreds of families from their\nhomes in the "
+            "low-lying districts, officials\nsaid on Saturday.")
+    assert len(places("KZ109", text)) == 3
+
+
 @pytest.mark.parametrize("text, path", [
     ("The minister said the price of fuel would double, and that the\ngovernment would not back down.", "a.md"),
     ("More than 100 Kazakhstan protesters injured\nMore than 1,000 people have also been injured.", "a.txt"),

@@ -36,7 +36,9 @@ class BrokenLine(DocumentRule):
         "as \"the\" or \"of\" from `open-words`). Markdown is not checked: there, a single line "
         "break inside a paragraph is normal. A document whose prose is wrapped at one width throughout "
         "(a text-mode browser's dump, an e-mail: `wrapped-min` breaks or more, most of its lines this long) "
-        "is reported once, at its first break, with all of them. Joining the lines is offered, not applied."
+        "is reported once, at its first break, with all of them. In a document whose paragraphs stand on one line "
+        "each, or are wrapped wider, two short lines (under 50 characters each: verse, lyrics, an address) are "
+        "set out line by line on purpose. Joining the lines is offered, not applied."
     )
     bad_example = ("The opposition K-Plus channel broadcast a video of the clashes on Friday when \n"
                    "oil workers stormed the stage.")
@@ -55,18 +57,26 @@ class BrokenLine(DocumentRule):
         if doc.is_markdown:
             return
         breaks = list(self._breaks(doc))
-        width = _wrap_width(prose_lines(doc)) if len(breaks) >= self.options.wrapped_min else None
+        lines = prose_lines(doc)
+        width = _wrap_width(lines) if len(breaks) >= self.options.wrapped_min else None
+        # short lines are no wrap of a document that keeps its paragraphs on one line each, or wraps them wider
+        if width is not None and width >= LINEATED_WIDTH + 10 or \
+                width is None and any(len(line.text) >= 2 * LINEATED_WIDTH for line in lines):
+            breaks = [b for b in breaks if not b[-1]]
         if width is None:
-            for start, end, before, after, edit in breaks:
+            for start, end, before, after, edit, _ in breaks:
                 yield self.report(doc, start, end, before=before, after=after,
                                   fix=Fix((edit,), "join the two lines", safe=False))
             return
-        start, end, before, after, _ = breaks[0]
+        if not breaks:
+            return
+        start, end, before, after, _, _ = breaks[0]
         yield self.report(doc, start, end, "wrapped", width=width, count=len(breaks), before=before, after=after,
-                          fix=Fix(tuple(edit for *_, edit in breaks), "join the broken lines", safe=False))
+                          fix=Fix(tuple(edit for *_, edit, _ in breaks), "join the broken lines", safe=False))
 
-    def _breaks(self, doc: Document) -> Iterator[tuple[int, int, str, str, Edit]]:
-        """(start, end, word before, word after, the edit that joins them) of each break in a sentence."""
+    def _breaks(self, doc: Document) -> Iterator[tuple[int, int, str, str, Edit, bool]]:
+        """(start, end, word before, word after, the edit that joins them, whether both lines are
+        short: LINEATED_WIDTH) of each break in a sentence."""
         lines = prose_lines(doc)
         for before, after in zip(lines, lines[1:]):
             if after.number != before.number + 1:
@@ -82,7 +92,14 @@ class BrokenLine(DocumentRule):
             break_end = after.start + len(after.text) - len(tail)
             last_word, first_word = head.split()[-1], tail.split()[0]
             yield (break_start - len(last_word), break_end + len(first_word), quote(last_word, 20),
-                   quote(first_word, 20), Edit(break_start, break_end, " "))
+                   quote(first_word, 20), Edit(break_start, break_end, " "),
+                   len(head) < LINEATED_WIDTH and len(tail) < LINEATED_WIDTH)
+
+
+# Lines this short on both sides of a break, in a document whose paragraphs stand on one line each
+# (or are wrapped wider), are set out line by line on purpose: verse, lyrics, an address ("The Star,
+# Lion Place, Waiyaki Way," / "Nairobi"); in a document of narrow columns (an e-paper) they are its wrap.
+LINEATED_WIDTH = 50
 
 
 def _wrap_width(lines) -> int | None:
