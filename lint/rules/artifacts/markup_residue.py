@@ -48,6 +48,8 @@ _REFERENCE_MARK = re.compile(
     rf"(?<=[^\W_]|[.,;:!?)\"”’'%])(?:\[(?:{_FOOTNOTE_ITEM})\])+(?![(\[:])"
     # a text-mode browser's link number before the link's text (lynx, w3m: "[3]News [4]Sport")
     r"|(?:(?<=[ \t])|^)\[\d{1,4}\](?=[^\W\d_])", re.MULTILINE)
+# a note the article gives for its marks, opening a line: "[1] France completed its withdrawal ..."
+_NOTE_LINE = re.compile(r"^[ \t]*\[(\d{1,3})\][ \t]+\S", re.MULTILINE)
 # pandoc's Markdown extensions left by an HTML-to-Markdown conversion: a fenced div's line
 # ("::: {.ad-slot-container}", ":::") and attributes after a link or a span ("[News](/news){.nav-link}")
 _PANDOC = re.compile(r"(?<![^\n]):{3,}[ \t]*(?:\{[^{}\n]{0,200}\}|[A-Za-z][\w-]*)?[ \t]*(?=\n|\Z)"
@@ -161,9 +163,15 @@ class MarkupResidue(DocumentRule):
         """_REFERENCE_MARK: a wiki's marks one finding each; a browser's link numbers one per line
         (a menu line holds a dozen)."""
         numbers: list[re.Match] = []
+        notes: set[str] | None = None  # the numbers of the notes the document itself gives ("[1] France ...")
         for match in _REFERENCE_MARK.finditer(doc.prose):
             if block_of(doc, match.start()) is None:
                 continue
+            if match.group()[1:2].isdigit() and match.start() and not doc.prose[match.start() - 1].isspace():
+                if notes is None:
+                    notes = set(_NOTE_LINE.findall(doc.text))
+                if notes and set(re.findall(r"\d+", match.group())) <= notes:
+                    continue  # the article's own endnote mark
             if match.start() == 0 or doc.prose[match.start() - 1].isspace():
                 if numbers and doc.position(numbers[0].start())[0] != doc.position(match.start())[0]:
                     yield self._browser_numbers(doc, numbers)
