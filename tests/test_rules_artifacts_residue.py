@@ -179,6 +179,12 @@ def test_editorial_brackets_stay_silent(text):
     assert check("KZ106", text + "\n") == []
 
 
+def test_a_tag_the_prose_names_stays_silent():
+    """A security story (probe round 4) names the tag it is about; the same tag left in prose fires."""
+    assert check("KZ106", "The attackers added a <script> tag to the checkout page, the firm said.\n") == []
+    assert [f.snippet for f in check("KZ106", "The attackers added code to the page.<script> It ran.\n")] == ["<script>"]
+
+
 def test_marks_of_the_notes_the_article_gives_stay_silent():
     """An essay with endnotes (probe round 4): its marks are its own, the notes stand below; a mark
     whose note is not there is still a wiki's residue."""

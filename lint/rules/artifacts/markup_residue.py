@@ -48,6 +48,8 @@ _REFERENCE_MARK = re.compile(
     rf"(?<=[^\W_]|[.,;:!?)\"”’'%])(?:\[(?:{_FOOTNOTE_ITEM})\])+(?![(\[:])"
     # a text-mode browser's link number before the link's text (lynx, w3m: "[3]News [4]Sport")
     r"|(?:(?<=[ \t])|^)\[\d{1,4}\](?=[^\W\d_])", re.MULTILINE)
+# a tag the prose names, not markup left in it: "a <script> tag", "the <iframe> element"
+_NAMED_TAG = re.compile(r"[ \t]+(?:tags?|elements?)\b", re.I)
 # a note the article gives for its marks, opening a line: "[1] France completed its withdrawal ..."
 _NOTE_LINE = re.compile(r"^[ \t]*\[(\d{1,3})\][ \t]+\S", re.MULTILINE)
 # pandoc's Markdown extensions left by an HTML-to-Markdown conversion: a fenced div's line
@@ -140,6 +142,8 @@ class MarkupResidue(DocumentRule):
                     yield self.report(doc, start, end, "wiki", text=quote(text.strip(), 50))
                 else:
                     kind = "comment" if text.startswith("<!--") else "tag" if text.startswith("<") else "shortcode"
+                    if kind == "tag" and _NAMED_TAG.match(prose, end):
+                        continue  # the prose names the tag: "the attackers added a <script> tag to the page"
                     yield self.report(doc, start, end, kind=kind, text=quote(text, 50))
         if "[" in prose:
             yield from self._reference_marks(doc)
