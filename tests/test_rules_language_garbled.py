@@ -76,6 +76,10 @@ def test_damaged_sentences_fire_with_their_reason(sentence, where, reason):
         "Exports rose by 14%, while imports gained by 13%. In 2003, the economy expanded by 1.3%",
         "The firm has 4,000 staff in Nur-Sultan, Khabar-24 said, citing UzenMunaiGas.",
         "Her paper on competing causalities in the war drew on statistics from the civilian registry.",
+        # a handle, an e-mail address, an entity's letters and "what it is is" (probe round 4, dev-scraped)
+        "Ecologist Sarah Mwangi posts as @sarahmwangi.bsky.social and answers at jdadmin@jeongdongtheater.org.",
+        "Marks &ldquo;quoted&rdquo; text.",
+        "What it is is a war on the grid, an engineer said.",
     ],
 )
 def test_clean_sentences_stay_quiet(sentence):

@@ -31,6 +31,9 @@ from lint.text.phrases import literal_alternation
 _ARTICLES = frozenset(pw.ARTICLES)
 _ARTICLE_PAIR = re.compile(rf"(?<![\w'’-])(the|a|an)\s+({'|'.join(sorted(pw.NOT_AFTER_ARTICLE))})(?![\w'’-])")
 _REPEAT = re.compile(r"(?<![\w'’-])([a-z]+)\s+(\1)(?![\w'’-])")
+_NOT_PROSE_WORD = re.compile(r"[@.&#/_]")  # the character before a word that is no prose word
+# "What it is is a war", "All I know is is ...": a clause ending on "is" and the verb after it
+_WHAT_IT_IS = re.compile(r"\b(?:what|all|the (?:thing|problem|point|question|truth|reason))\s+(?:\w+\s+){0,3}$", re.I)
 _SUBJECTLESS = re.compile(r"(?:But|And|Yet)[ \t]+(?:have|has|had|was|were)[ \t]")
 _SUBJECTLESS_HEADS = tuple(f"{a} {b}" for a in ("But", "And", "Yet") for b in ("ha", "w"))  # cheap pre-check
 _AGENT_SUFFIXES = ("ers", "er")
@@ -126,7 +129,8 @@ class GarbledPhrasing(DocumentRule):
             doubled = {w for w in compress(words, map(eq, words, islice(words, 1, None))) if w.isalpha() and w.islower()}
             if doubled - allowed:
                 for m in _REPEAT.finditer(prose):
-                    if m.group(1) not in allowed and not text[m.end(1):m.start(2)].strip():
+                    if m.group(1) not in allowed and not text[m.end(1):m.start(2)].strip() \
+                            and not (m.group(1) == "is" and _WHAT_IT_IS.search(prose, max(0, m.start() - 40), m.start())):
                         yield m.start(), m.end(), f"repeated word “{m.group()}”"
         if options.article_pairs and not pw.NOT_AFTER_ARTICLE.isdisjoint(
                 compress(islice(words, 1, None), map(_ARTICLES.__contains__, words))):
@@ -148,10 +152,12 @@ class GarbledPhrasing(DocumentRule):
         if not unknown:
             return
         others: dict[int, list[re.Match]] = defaultdict(list)
-        for m in _lower_words(unknown, len(doc.prose)).finditer(doc.prose):
+        prose = doc.prose
+        for m in _lower_words(unknown, len(prose)).finditer(prose):
             word = m.group()
-            if word not in unknown:
-                continue
+            if word not in unknown or _NOT_PROSE_WORD.match(prose, max(0, m.start() - 1)) \
+                    or prose[m.end():m.end() + 1] in (".", ";") and prose[m.end() + 1:m.end() + 2].isalpha():
+                continue  # a handle's, a domain's or an entity's letters: "@sarahmwangi.bsky.social", "&ldquo;"
             base = _agent_base(word, self.options.min_base_zipf) if self.options.coined_words else None
             if base:
                 yield m.start(), m.end(), f"“{word}” is not an English word (coined from “{base}”)"
