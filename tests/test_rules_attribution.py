@@ -250,6 +250,17 @@ def test_reporting_verbs_attribute(cue):
     assert kz301(bare) and kz301(attributed) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    # a source's own tally, and a count given by someone in the next sentence (probe round 4, Gaza)
+    "Al Jazeera's own tally, based on hospital records, shows 212 people killed in Deir el-Balah since August.",
+    "Eight people were killed, including three children. That was the count given by the hospital's director.",
+    "Records show 40 people were arrested in the city last year.",
+])
+def test_a_tally_or_a_count_given_by_someone_attributes(sentence):
+    assert kz301(article(sentence)) == []
+    assert kz301(article("Eight people were killed, including three children."))
+
+
 def test_the_message_names_what_is_counted_in_plain_words():
     (finding,) = kz301(article("Hundreds of people marched through Niamey on Wednesday."))
     assert finding.message.endswith("say who gives this count of protesters")
