@@ -12,8 +12,10 @@ Run once, when the data should be refreshed; the output is committed and shipped
 Inputs: Unicode CLDR 44 English territory names with their short and variant forms ("GB-alt-short":
 "UK", "Myanmar (Burma)"; Unicode License V3), and the English names of the i18n-iso-countries
 package ("USA", "U.S.A.", "UAE", "Great Britain"; MIT). Both licences are in lint/data/gazetteer/.
-A name two countries share ("Congo") is left out; a name with a comma ("Korea, Republic of") is
-an index entry, not a name; "X of the Y" also gives "X of Y" ("Democratic Republic of Congo").
+A name two countries share ("Congo") is kept for both: the gazetteer ranks them by population
+(news writes "Congo" for the DRC) and a document's other places lean it to the other. A name with a
+comma ("Korea, Republic of") is an index entry, not a name; "X of the Y" also gives "X of Y"
+("Democratic Republic of Congo"), and "Democratic Republic of the Y" gives "DR Y" ("DR Congo").
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ def names_by_code(cldr: dict, iso: dict) -> dict[str, set[str]]:
             found[code].add(name)
     for code, names in found.items():
         names.update({name.replace(" of the ", " of ") for name in names if " of the " in name})
+        # "Democratic Republic of the Congo" is "DR Congo" in news
+        names.update({"DR " + name.split()[-1] for name in names if name.startswith("Democratic Republic of ")})
         found[code] = {name for name in names if "," not in name}
     return found
 
@@ -52,14 +56,8 @@ def main() -> None:
     args = parser.parse_args()
     found = names_by_code(json.loads(args.cldr.read_text(encoding="utf-8")),
                           json.loads(args.iso.read_text(encoding="utf-8")))
-    holders: dict[str, set[str]] = defaultdict(set)
-    for code, names in found.items():
-        for name in names:
-            holders[name.casefold()].add(code)
-    shared = {name for name, codes in holders.items() if len(codes) > 1}
     countries = set(json.loads(args.iso.read_text(encoding="utf-8"))["countries"])  # ISO 3166: no "EU", "UN"
-    out = {code: sorted(n for n in names if n.casefold() not in shared) for code, names in sorted(found.items())
-           if code in countries}
+    out = {code: sorted(names) for code, names in sorted(found.items()) if code in countries}
     OUT.write_text(json.dumps({k: v for k, v in out.items() if v}, ensure_ascii=False, indent=0) + "\n",
                    encoding="utf-8")
     print(f"{OUT}: {sum(map(len, out.values()))} names of {len(out)} countries")

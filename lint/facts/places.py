@@ -102,7 +102,8 @@ class Places:
             if found and found[0].kind != "country" and is_word(name) \
                     and _word_before(text, match.start()) not in _PREPOSITIONS:
                 continue  # a word, a person or a small town's name ('Amini said'), as key() reads it
-            if found and (found[0].kind == "country" or len({p.country for p in found}) == 1):
+            shared = len(found) > 1 and found[1].kind == "country"  # "Congo": two countries' name
+            if found and (found[0].kind == "country" and not shared or len({p.country for p in found}) == 1):
                 sure.add(found[0].country)
         return frozenset(sure)
 
@@ -122,8 +123,11 @@ class Places:
                 return None
             if isinstance(prefer, Leaning):
                 inside = [p for p in found if p.country in prefer]
-                if inside and inside[0].population * LEANING_RATIO >= found[0].population:
-                    found = inside  # not a town of 42,000 over Dhaka, nor Odessa, Texas, over Odesa
+                if inside and (inside[0].population * LEANING_RATIO >= found[0].population
+                               or inside[0].kind == found[0].kind == "country"):
+                    # not a town of 42,000 over Dhaka, nor Odessa, Texas, over Odesa; but of two countries
+                    # of one name ("Congo"), the one the document names places in
+                    found = inside
             elif prefer:
                 found = [p for p in found if p.country in prefer]
                 if not found:

@@ -236,6 +236,9 @@ class Gazetteer:
                 bucket = self._extra.setdefault(fold_key(name), [])
                 if country not in bucket:
                     bucket.append(country)
+                    # a name two countries share, the more populous first: "Congo" is the DRC in news,
+                    # unless the document's other places lean it to Brazzaville's (lint.facts.places)
+                    bucket.sort(key=lambda place: -place.population)
 
     def _add_user_place(self, name: str, parent: Place | None) -> Place:
         """A user's place: the shipped place of that name inside `parent` (or, for a region of a
