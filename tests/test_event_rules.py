@@ -564,6 +564,33 @@ def test_a_count_the_article_tells_is_earlier_is_no_contradiction(tmp_path):
     assert codes(run(root, ["KZ501"]), "KZ501")
 
 
+@pytest.mark.parametrize(("opening", "country"), [
+    ("KINSHASA, Congo (AP) — ", "CD"),
+    ("The government in Brazzaville said on Friday that the rains had not stopped. ", "CG"),
+])
+def test_congo_is_the_drc_unless_the_article_names_the_republics_places(opening, country):
+    from lint.api import default_config, lint_document
+
+    text = article("2025-09-12", "Floods", opening + "At least 20 people were killed in floods in Congo this week, "
+                   "officials said.")
+    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    assert claim["scope"][-1] == country
+
+
+def test_a_sum_over_several_events_meets_only_other_sums(tmp_path):
+    """Congo's two boat accidents, September 2025 (written for this test): '193 killed after two boat
+    accidents' sums them, so it neither contradicts nor updates one boat's 107; two sums that
+    disagree on one day still do."""
+    one = "A whaleboat caught fire and capsized near Lukolela in Equateur province on Thursday, killing 107 people, officials said."
+    both = "At least 193 people were killed after two boat accidents in Equateur province this week, officials said."
+    root = corpus(tmp_path, a=article("2025-09-12", "Boat fire", one), b=article("2025-09-13", "Boat accidents", both))
+    assert codes(run(root, ["KZ501"]), "KZ501") == []
+    (tmp_path / "sums").mkdir()
+    root = corpus(tmp_path / "sums", a=article("2025-09-13", "Boats", both),
+                  b=article("2025-09-13", "Boats", both.replace("At least 193", "Some 150")))
+    assert codes(run(root, ["KZ501"]), "KZ501")
+
+
 def test_last_september_dates_an_earlier_event(tmp_path):
     """A cyclone "last September" in an article of May 2024 is not the May floods."""
     text = ("At least 83 people have been killed by the floods in Rio Grande do Sul, the civil defence agency "

@@ -21,7 +21,7 @@ from lint.facts.figures import find_figures  # link labels (other articles' head
 from lint.facts.name_runs import Run, capitalised_runs
 from lint.facts.names import NameIndex
 from lint.facts.event_facts import document_events
-from lint.facts.events import EventLexicon
+from lint.facts.events import EventLexicon, event_mentions
 from lint.facts.places import PLACE_NOUNS, places_for
 from lint.text.page_furniture import on_furniture
 from lint.text.transliteration import skeleton, spelling, tokens
@@ -136,6 +136,21 @@ _INCREMENT = re.compile(r"\s+(?:more|additional|further|new)\b", re.I)
 _ALONE = re.compile(r"\balone\b", re.I)
 # "Earlier this week the toll stood at 2,056", "Officials initially said 12 died": a count the
 # article itself tells is superseded, an earlier snapshot, not one it stands by
+# "193 people were killed after two boat accidents", "in separate attacks": a sum over events
+# (not "a series of landslides": one disaster's)
+_EVENT_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|separate)\s+"
+                          r"(?:(?!(?:in|of|by|on|at|and|or|were|was|people|more)\b)[\w-]+\s+)?([a-z]+?)(?:e?s)\b", re.I)
+
+
+def _several_events(sentence: str, lexicon: EventLexicon) -> bool:
+    """The sentence counts over several events: a number of them, their word in the plural."""
+    for match in _EVENT_COUNT.finditer(sentence):
+        stem = match.group(1)
+        if any(event_mentions(word, lexicon) for word in (stem, stem + "e")):
+            return True
+    return False
+
+
 _EARLIER_COUNT = re.compile(r"\b(?:earlier|previously|initially|originally|at first)\b", re.I)
 _SKIPPED_SECTIONS = re.compile(r"^(?:related|see also|read more|more on this|most (?:viewed|read)|"
                                r"related (?:stories|articles|links)|sources?|further reading|recommended)\b", re.I)
@@ -155,7 +170,8 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
     if not figures:
         return []
     del figures[MAX_CLAIMS:]  # see MAX_CLAIMS
-    events = document_events(doc, EventLexicon.of(lexicon.events), places_for(index))
+    lexicon_events = EventLexicon.of(lexicon.events)
+    events = document_events(doc, lexicon_events, places_for(index))
     sentences = doc.sentences
     claims = []
     previous = None
@@ -186,6 +202,8 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
             claims[-1]["share"] = True
         if _EARLIER_COUNT.search(doc.prose, sentence.start, figure.start):
             claims[-1]["earlier"] = True
+        if _several_events(doc.prose[sentence.start:sentence.end], lexicon_events):
+            claims[-1]["events"] = True
     return claims
 
 

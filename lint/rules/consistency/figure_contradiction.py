@@ -39,6 +39,7 @@ class Claim:
     share: bool = False  # its sentence says it is a place's share of a wider toll ("in Kerr County alone")
     entry: int = -1  # the live-blog entry it is told in (its time-stamped block), -1 in an ordinary article
     earlier: bool = False  # its sentence tells it is an earlier count ("Earlier this week the toll stood at 2,056")
+    events: bool = False  # it sums several events ("193 people were killed after two boat accidents")
 
     @property
     def location(self) -> Location:
@@ -208,7 +209,7 @@ class FigureContradiction(CorpusRule):
                                                             and claims[other].path not in focus):
                     continue
                 a, b = claims[number], claims[other]
-                if a.earlier or b.earlier or _incommensurate(a, b):
+                if a.earlier or b.earlier or a.events != b.events or _incommensurate(a, b):
                     continue
                 if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, one_event, lexicon)):
                     continue
@@ -248,7 +249,7 @@ class FigureContradiction(CorpusRule):
             path, fact["measure"], self._subject(fact["subject"]), fact["low"] or 0.0,
             math.inf if fact["high"] is None else fact["high"], fact["low_open"], fact["high_open"],
             fact["text"], tuple(fact["span"]), sighting(path, fact), fact.get("place", ""), fact.get("speaker", ""),
-            fact.get("share", False), fact.get("entry", -1), fact.get("earlier", False),
+            fact.get("share", False), fact.get("entry", -1), fact.get("earlier", False), fact.get("events", False),
         )
 
     def _subject(self, subject: str) -> str:
