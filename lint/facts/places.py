@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from lint.reference import gazetteer as world
+from lint.text.transliteration import skeleton
 
 # a lower-case noun after a single capitalised word that makes it a place: "the Mangistau region"
 PLACE_NOUNS = frozenset("region province oblast district county city town village river valley".split())
@@ -81,6 +82,7 @@ class Places:
         self.canonical: dict[str, str] = {}  # key -> the place's own name ('Zhanaozen', 'Aceh')
 
         self._found: dict[str, list] = {}  # name -> gazetteer places (names repeat across articles)
+        self._containers_by_skeleton: dict[str, list] | None = None  # see region_like
 
     def lookup(self, name: str) -> list:
         found = self._found.get(name)
@@ -145,6 +147,31 @@ class Places:
                 self.canonical.setdefault(key, chain[0])
                 return key
         return None
+
+
+    def region_like(self, name: str, prefer: frozenset[str] = frozenset()) -> str | None:
+        """The region or district the text calls `name` province or district in another romanisation
+        ("Kunar province" for GeoNames' 'Konar'): the one place of the same consonant skeleton
+        (lint.text.transliteration), of one country or the country the text names. Only a name the
+        text itself calls a region is read this loosely: a bare word never is."""
+        if self.gazetteer is None or len(name) < 4:
+            return None
+        by_skeleton = self._containers_by_skeleton
+        if by_skeleton is None:
+            by_skeleton = self._containers_by_skeleton = {}
+            for place in self.gazetteer.containers():
+                words = place.name.split()
+                for form in {place.name, " ".join(words[:-1]) if words[-1].lower() in _ADMINISTRATIVE else place.name}:
+                    by_skeleton.setdefault(skeleton(form), []).append(place)
+        found = by_skeleton.get(skeleton(name), [])
+        if prefer:
+            found = [place for place in found if place.country in prefer] or found
+        if not found or len({place.country for place in found}) > 1:
+            return None
+        place = max(found, key=lambda p: p.population)
+        key = _place_key(place)
+        self.canonical.setdefault(key, place.name)
+        return key
 
 
 _PLACES: dict[int, tuple[Any, Places]] = {}
@@ -267,6 +294,14 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
         if not prefer and countries is not None:
             prefer = Leaning(countries())  # ... else the document leans, ruling out no place
     resolved: dict[tuple[str, str, str], tuple[str | None, str]] = {}  # a name read again in the same context
+    sure: list[frozenset[str]] = []
+
+    def named_countries() -> frozenset[str]:
+        """The countries the text, else the document, names without doubt (asked for rarely: once)."""
+        if not sure:
+            sure.append(places.sure_countries(text, runs) or (countries() if countries is not None else frozenset()))
+        return sure[0]
+
     read: list[list] = []  # [start, end, key, name as written, context] of each place named
     for match in runs:
         if wide and _overlaps(wide, wide_ends, match.start(), match.end()):
@@ -275,7 +310,7 @@ def places_in(text: str, places: Places, last: bool = False, names: dict[str, st
         context = _word_before(text, match.start())
         found = resolved.get((run, after, context))
         if found is None:
-            found = resolved[(run, after, context)] = _resolve(run, after, context, places, prefer)
+            found = resolved[(run, after, context)] = _resolve(run, after, context, places, prefer, named_countries)
         key, name = found
         if key is not None:
             read.append([match.start(), match.end(), key, name, context])
@@ -316,9 +351,12 @@ def _qualified(text: str, read: list[list], places: Places) -> None:
             before[2] = place
 
 
-def _resolve(run: str, after: str, context: str, places: Places, prefer: frozenset[str]) -> tuple[str | None, str]:
+def _resolve(run: str, after: str, context: str, places: Places, prefer: frozenset[str],
+             countries: Callable[[], frozenset[str]] | None = None) -> tuple[str | None, str]:
     """(the place key, the name as written) of a capitalised run, from the run, the few characters
-    after it and the word before it (see places_in): (None, "") when it names no place."""
+    after it and the word before it (see places_in): (None, "") when it names no place. `countries`:
+    the countries the text or its document names, asked for when a region's name is read loosely
+    (Places.region_like)."""
     words = run.split()
     # drop leading titles and function words ("President", "The", "In"): "In Zhanaozen" -> "Zhanaozen";
     # a qualifier only when the name with it is no place ("New York", "South Africa"; "west London")
@@ -345,13 +383,15 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
         if owned is not None:
             return owned
         if words[-1].lower().rstrip(".") in _ADMINISTRATIVE:  # "Kwara State", "Ishikawa Prefecture": the region's own name
-            key = places.key(" ".join(words[:-1]), "in", prefer)
+            key = places.key(" ".join(words[:-1]), "in", prefer) or places.region_like(" ".join(words[:-1]), prefer)
             if key is not None:
                 return key, _bare(name)
         # the place a longer name ends with, after 'in', 'at', 'near' ("in Northern Kajiado"), not after
         # a verb, a title or 'of' ("Chief Secretary Pradeep Jena said", "the death of Mahsa Amini")
         if context in _LOCATIVE and not _head_noun(words[-1], places):
             key = places.key(words[-1], context, prefer)
+    if key is None and _ADMINISTRATIVE_AFTER.match(after):  # "in Kunar province": GeoNames' 'Konar'
+        key = places.region_like(name, prefer or (countries() if countries is not None else frozenset()))
     if key is None and context in _LOCATIVE and not _POSSESSIVE.search(run) and name.lower() not in _NOT_PLACES \
             and not (_DEMONYM.search(name.lower()) and _DEMONYM_ADJECTIVE.match(after)):
         key = "~" + _bare(name).lower()
@@ -368,6 +408,8 @@ def _head_noun(word: str, places: Places) -> bool:
 # the generic word after a region's name, capitalised as part of it
 _ADMINISTRATIVE = frozenset("state province prefecture region district county governorate oblast municipality "
                             "department division".split())
+# the lower-case generic word after a name, as far as the few characters after a run show it ("Kunar provinc")
+_ADMINISTRATIVE_AFTER = re.compile(r"[ ](?:prov|distr|regi|prefe|count|gover|obla|munic)")
 
 
 def _owned_place(words: list[str], context: str, places: Places, prefer: frozenset[str]) -> tuple[str, str] | None:

@@ -277,6 +277,12 @@ class Gazetteer:
         return place
 
     # -- internals --------------------------------------------------------------------------------
+    def containers(self) -> list[Place]:
+        """Every region and district: what a name the text calls a province or a district may be."""
+        if self._countries is None:
+            self._index_containers()
+        return [*self._regions.values(), *self._districts.values()]
+
     def _place(self, index: int) -> Place:
         place = self._made.get(index)
         if place is None:
