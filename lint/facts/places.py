@@ -82,7 +82,8 @@ class Places:
         self.canonical: dict[str, str] = {}  # key -> the place's own name ('Zhanaozen', 'Aceh')
 
         self._found: dict[str, list] = {}  # name -> gazetteer places (names repeat across articles)
-        self._containers_by_skeleton: dict[str, list] | None = None  # see region_like
+        self._containers: dict[str, list] | None = None  # country -> its regions and districts (region_like)
+        self._skeletons: dict[str, list] = {}  # country -> (place, the skeletons of its names)
 
     def lookup(self, name: str) -> list:
         found = self._found.get(name)
@@ -149,29 +150,38 @@ class Places:
         return None
 
 
-    def region_like(self, name: str, prefer: frozenset[str] = frozenset()) -> str | None:
+    def region_like(self, name: str, countries: frozenset[str]) -> str | None:
         """The region or district the text calls `name` province or district in another romanisation
         ("Kunar province" for GeoNames' 'Konar'): the one place of the same consonant skeleton
-        (lint.text.transliteration), of one country or the country the text names. Only a name the
-        text itself calls a region is read this loosely: a bare word never is."""
-        if self.gazetteer is None or len(name) < 4:
+        (lint.text.transliteration) in the countries the text names. Only a name the text itself
+        calls a region, in a country it names, is read this loosely: a bare word never is."""
+        if self.gazetteer is None or len(name) < 4 or not countries:
             return None
-        by_skeleton = self._containers_by_skeleton
-        if by_skeleton is None:
-            by_skeleton = self._containers_by_skeleton = {}
+        by_country = self._containers
+        if by_country is None:
+            by_country = self._containers = {}
             for place in self.gazetteer.containers():
-                words = place.name.split()
-                for form in {place.name, " ".join(words[:-1]) if words[-1].lower() in _ADMINISTRATIVE else place.name}:
-                    by_skeleton.setdefault(skeleton(form), []).append(place)
-        found = by_skeleton.get(skeleton(name), [])
-        if prefer:
-            found = [place for place in found if place.country in prefer] or found
+                by_country.setdefault(place.country, []).append(place)
+        wanted = skeleton(name)
+        found = []
+        for country in sorted(countries):
+            skeletons = self._skeletons.get(country)
+            if skeletons is None:  # each place's name with and without its generic word ("Sylhet Division")
+                skeletons = self._skeletons[country] = [
+                    (place, {skeleton(place.name), skeleton(_without_generic(place.name))})
+                    for place in by_country.get(country, ())]
+            found += [place for place, forms in skeletons if wanted in forms]
         if not found or len({place.country for place in found}) > 1:
             return None
         place = max(found, key=lambda p: p.population)
         key = _place_key(place)
         self.canonical.setdefault(key, place.name)
         return key
+
+
+def _without_generic(name: str) -> str:
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _ADMINISTRATIVE else name
 
 
 _PLACES: dict[int, tuple[Any, Places]] = {}
