@@ -400,7 +400,7 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
         # a verb, a title or 'of' ("Chief Secretary Pradeep Jena said", "the death of Mahsa Amini")
         if context in _LOCATIVE and not _head_noun(words[-1], places):
             key = places.key(words[-1], context, prefer)
-    if key is None and _ADMINISTRATIVE_AFTER.match(after):  # "in Kunar province": GeoNames' 'Konar'
+    if key is None and context in _LOCATIVE and _ADMINISTRATIVE_AFTER.match(after):  # "in Kunar province": 'Konar'
         key = places.region_like(name, prefer or (countries() if countries is not None else frozenset()))
     if key is None and context in _LOCATIVE and not _POSSESSIVE.search(run) and name.lower() not in _NOT_PLACES \
             and not (_DEMONYM.search(name.lower()) and _DEMONYM_ADJECTIVE.match(after)):
@@ -419,7 +419,7 @@ def _head_noun(word: str, places: Places) -> bool:
 _ADMINISTRATIVE = frozenset("state province prefecture region district county governorate oblast municipality "
                             "department division".split())
 # the lower-case generic word after a name, as far as the few characters after a run show it ("Kunar provinc")
-_ADMINISTRATIVE_AFTER = re.compile(r"[ ](?:prov|distr|regi|prefe|count|gover|obla|munic)")
+_ADMINISTRATIVE_AFTER = re.compile(r"[ ](?:provi|distr|regio|prefe|gover|oblas)")
 
 
 def _owned_place(words: list[str], context: str, places: Places, prefer: frozenset[str]) -> tuple[str, str] | None:

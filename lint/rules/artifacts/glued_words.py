@@ -65,20 +65,25 @@ class GluedWords(DocumentRule):
     # Cheap scans first (a lower-case letter meeting a capital, a URL scheme); the exact shape is
     # then checked at the few places they find. The capital comes first in the pattern, so that `re`
     # looks for it with a fast character-set scan (lower-case letters are everywhere).
-    _CASE_CHANGE = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[a-z][.!?][A-Z]))")
+    _CASE_CHANGE = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[a-z][.!?][A-Z])|(?<=[\d%)\]\"”’][.!?][A-Z])"
+                              r"|(?<=[a-z][.!?][\"”’][A-Z]))")
     _URL_START = re.compile(r"https?://|www\.|pic\.twitter\.com/")
     _SENTENCE = re.compile(r"(?:[A-Z]?[a-z]{2,}|[a-z])[.!?](?=[A-Z][a-z]+(?![\w.@/(]))")
     _CAPITALISED = re.compile(r"[A-Z][a-z]+(?![\w(])")
-    # a sentence that ends on a figure, a bracket or a quotation, glued to the next: "in 2026.Germany's",
-    # "4.5%.Analysts", "(AFP).Police", 'leave."The'
-    _STOP_AFTER_MARK = re.compile(r"[.!?](?<=[\d%)\]\"”’][.!?])(?=[A-Z][a-z]+(?![\w.@/(]))"
-                                  r"|[\"”’](?<=[a-z][.!?][\"”’])(?=[A-Z][a-z]+(?![\w.@/(]))")
+    _SENTENCE_WORD = re.compile(r"[A-Z][a-z]+(?![\w.@/(])")
     _WORD_BEFORE = frozenset("#@/.&'’-_")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
         for match in self._CASE_CHANGE.finditer(prose):
             capital = match.start()
+            if prose[capital - 1] in "\"”’" or prose[capital - 1] in ".!?" and not "a" <= prose[capital - 2] <= "z":
+                # a sentence that ends on a figure, a bracket or a quotation, glued to the next: "in
+                # 2026.Germany's", "4.5%.Analysts", "(AFP).Police", 'leave."The'
+                start, _ = _token(prose, capital, capital)
+                if self._SENTENCE_WORD.match(prose, capital) and not any(mark in prose[start:capital] for mark in "/@#"):
+                    yield from self._report(doc, start, capital, "after the end of a sentence")
+                continue
             after_stop = not "a" <= prose[capital - 1] <= "z"  # "killed.Police"
             left = capital - 2 if after_stop else capital - 1
             while left > 0 and prose[left - 1].isalpha() and prose[left - 1].islower():
@@ -101,10 +106,6 @@ class GluedWords(DocumentRule):
             if glued is None or glued.end() != capital:
                 continue
             yield from self._report(doc, left, glued.end(), kind)
-        for match in self._STOP_AFTER_MARK.finditer(prose):
-            start, _ = _token(prose, match.start(), match.start())
-            if not any(mark in prose[start:match.start()] for mark in "/@#"):  # a path, a handle
-                yield from self._report(doc, start, match.end(), "after the end of a sentence")
         if "http" in prose or "www." in prose or "pic.twitter.com" in prose:
             for match in self._URL_START.finditer(prose):
                 if match.start() > 0 and prose[match.start() - 1].isalpha():
