@@ -208,6 +208,7 @@ def test_every_furniture_line_of_the_ap_article_fires():
     # a newsletter named by its brand (probe round 4: Axios through Pocket, The Conversation's feed)
     "**Sign up for Axios Generate** for free to get more news like this in your inbox.",
     "Like what you've read? Want more? Sign up for The Conversation's daily newsletter.",
+    "CLICK HERE FOR MORE US COVERAGE",  # Fox News through w3m (probe round 4)
 ])
 def test_furniture_lines_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."

@@ -75,7 +75,7 @@ class BoilerplateOptions(ArtifactOptions):
         "this website uses cookies", "accept all cookies", "our cookie policy", "cookie settings",
         "comments are closed", "be the first to comment", "log in to comment", "sign in to comment",
         "share this article", "share this story", "share on facebook", "share on twitter", "share on whatsapp",
-        "click to share", "click here to", "all rights reserved", "follow us on", "download our app",
+        "click to share", "click here to", "click here for", "all rights reserved", "follow us on", "download our app",
         "view more articles from", "more articles by", "view all posts by", "view all articles by",
         "continue reading the main story", "read the full story", "read the full article",
         # a paywall's copy
