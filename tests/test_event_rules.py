@@ -223,6 +223,7 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     # country the text names; alone, the name is too loose to place (probe round 4)
     ("the quake killed hundreds in Kunar province, Afghanistan", ["AF.34", "AF"]),
     ("1,411 people had died in Kunar province and 12 in Nangarhar", ["AF.34"]),
+    ("the quake killed hundreds in Kunar Province, Afghanistan", ["AF.34", "AF"]),
     ("in Kunar province", ["~kunar"]),
 ])
 def test_places_named_with_an_owner_or_a_country(text, expected):

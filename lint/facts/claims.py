@@ -134,8 +134,6 @@ _SUBSET_OPENING = re.compile(r"\s*(?:among|of)\s+(?:them|those|these|the\s+(?:de
 _INCREMENT = re.compile(r"\s+(?:more|additional|further|new)\b", re.I)
 # "In Kerr County alone, 43 people were killed": a place's share of a wider toll
 _ALONE = re.compile(r"\balone\b", re.I)
-# "Earlier this week the toll stood at 2,056", "Officials initially said 12 died": a count the
-# article itself tells is superseded, an earlier snapshot, not one it stands by
 # "193 people were killed after two boat accidents", "in separate attacks": a sum over events
 # (not "a series of landslides": one disaster's)
 _EVENT_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|separate)\s+"
@@ -151,6 +149,8 @@ def _several_events(sentence: str, lexicon: EventLexicon) -> bool:
     return False
 
 
+# "Earlier this week the toll stood at 2,056", "Officials initially said 12 died": a count the
+# article itself tells is superseded, an earlier snapshot, not one it stands by
 _EARLIER_COUNT = re.compile(r"\b(?:earlier|previously|initially|originally|at first)\b", re.I)
 _SKIPPED_SECTIONS = re.compile(r"^(?:related|see also|read more|more on this|most (?:viewed|read)|"
                                r"related (?:stories|articles|links)|sources?|further reading|recommended)\b", re.I)

@@ -149,7 +149,6 @@ class Places:
                 return key
         return None
 
-
     def region_like(self, name: str, countries: frozenset[str]) -> str | None:
         """The region or district the text calls `name` province or district in another romanisation
         ("Kunar province" for GeoNames' 'Konar'): the one place of the same consonant skeleton
@@ -393,7 +392,8 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
         if owned is not None:
             return owned
         if words[-1].lower().rstrip(".") in _ADMINISTRATIVE:  # "Kwara State", "Ishikawa Prefecture": the region's own name
-            key = places.key(" ".join(words[:-1]), "in", prefer) or places.region_like(" ".join(words[:-1]), prefer)
+            key = places.key(" ".join(words[:-1]), "in", prefer) or places.region_like(
+                " ".join(words[:-1]), prefer or (countries() if countries is not None else frozenset()))
             if key is not None:
                 return key, _bare(name)
         # the place a longer name ends with, after 'in', 'at', 'near' ("in Northern Kajiado"), not after
