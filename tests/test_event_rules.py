@@ -666,6 +666,19 @@ def test_a_day_month_dateline_dates_the_report_and_places_what_the_gazetteer_lac
     assert claim["scope"][0] == "~itaewon" and claim["scope"][1].startswith("KR.")
 
 
+@pytest.mark.parametrize(("opening", "scope"), [
+    ("WASHINGTON, Jan. 30 -- ", "US.DC."),  # the capital, not the state (probe round 4, the Potomac collision)
+    ("PARIS, Texas (AP) — ", "US.TX."),  # a city within the dateline's region, not France's
+])
+def test_a_dateline_names_a_city(opening, scope):
+    from lint.api import default_config, lint_document
+
+    text = article("2025-01-30", "Crash", opening + "Sixty-six people died when two aircraft collided on Wednesday, "
+                   "officials said.")
+    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    assert claim["scope"][0].startswith(scope)
+
+
 def test_a_datelines_date_is_the_reports_not_the_events(tmp_path):
     """Gaza, October 2023, as two reports wrote it (written for this test): the blast was on the
     17th; Reuters' dateline of the 18th dates the report, so its revised count meets the first."""

@@ -286,9 +286,13 @@ class DocumentEvents:
             key = ("dateline",)
             filed = memo.get(key)
             if filed is None:
-                filed = memo[key] = (places_in(opening.group("place").title(), self.places, names=names)
-                                     or places_in(opening.group("region") or "", self.places, names=names))
-                # a town the gazetteer does not hold: its region ("LAHAINA, Hawaii (AP) —")
+                place = opening.group("place").title()
+                region = places_in(opening.group("region") or "", self.places, names=names)
+                city = self.places.city_key(place, region)  # a dateline names a city ("WASHINGTON")
+                if city is not None:
+                    names.setdefault(city, self.places.canonical.get(city, place))
+                filed = memo[key] = ([city] if city is not None else places_in(place, self.places, names=names)) \
+                    or region  # a town the gazetteer does not hold: its region ("LAHAINA, Hawaii (AP) —")
             own = [*own, *(key for key in filed if key not in own)]
         if not own:
             region = _REGION.search(sentence_text, start, end)

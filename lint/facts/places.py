@@ -149,6 +149,20 @@ class Places:
                 return key
         return None
 
+    def city_key(self, name: str, within: Sequence[str] = ()) -> str | None:
+        """The key of the most populous city called `name` (inside one of the `within` keys, when
+        given): a wire dateline names the city the report was filed from, so "WASHINGTON" is the
+        capital, not the state, and "PARIS, Texas" is not France's."""
+        if self.gazetteer is None:
+            return None
+        for place in self.lookup(_bare(name.strip())):
+            if place.kind == "city":
+                key = _place_key(place)
+                if not within or any(key == w or key.startswith(w + ".") for w in within):
+                    self.canonical.setdefault(key, place.name)
+                    return key
+        return None
+
     def region_like(self, name: str, countries: frozenset[str]) -> str | None:
         """The region or district the text calls `name` province or district in another romanisation
         ("Kunar province" for GeoNames' 'Konar'): the one place of the same consonant skeleton
