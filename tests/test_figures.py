@@ -508,6 +508,25 @@ def test_tolls_of_the_deceased_and_a_toll_revised_down_to(sentence, expected):
     assert [(f.text, f.low, f.high) for f in figures(sentence) if f.measure == "killed"] == [expected]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # wordings of probe round 4 (written for this test): a toll revised upward or "up to" (a change, not a
+    # bound), all of those on board, and "martyred" as South Asian and Middle Eastern reports write it
+    ("The death toll from the boat fire has been revised upward to 148.", ("death toll from the boat fire has been "
+                                                                          "revised upward to 148", 148, 148)),
+    ("The death toll from the boat fire has been revised up to 148.", ("death toll from the boat fire has been "
+                                                                      "revised up to 148", 148, 148)),
+    ("The plane crashed in Ahmedabad, killing all 242 people on board.", ("killing all 242 people", 242, 242)),
+    ("Thirty-one civilians were martyred in the strikes, the army said.", ("Thirty-one civilians were martyred", 31, 31)),
+])
+def test_a_toll_revised_upward_all_on_board_and_martyred(sentence, expected):
+    assert [(f.text, f.low, f.high) for f in figures(sentence) if f.measure == "killed"] == [expected]
+
+
+def test_a_bound_up_to_a_number_is_still_a_bound():
+    (figure,) = figures("Up to 40 people were killed in the floods.")
+    assert (figure.low, figure.high) == (0, 40)
+
+
 def test_the_deceased_person_is_no_count():
     assert figures("The deceased was a father of three, police said.") == []
 

@@ -34,7 +34,7 @@ AUXILIARIES = (
     r"(?:said|believed|thought|feared|reported|confirmed)\s+to\s+(?:be|have\s+been)|feared|confirmed"
 )
 # Words allowed between a measure and the quantity that follows it: "killed a total of 12".
-FILLERS = r"the|a|an|total|of|to|at|now|reportedly|allegedly|another|more|further|some|up"
+FILLERS = r"the|a|an|all|total|of|to|at|now|reportedly|allegedly|another|more|further|some|up"
 # Words that end a noun phrase; modifiers between a quantity and its noun are never these.
 STOPWORDS = (
     "and or but nor in on at to from with by for as of was were is are be been being have has had will would "
@@ -65,19 +65,20 @@ TOLL_VERB = (r"(?:risen|rose|rises|climbed|climbs|reached|reaches|jumped|increas
              r"hit|passed|topped|surpassed|exceeded|crossed|crosses|revised|lowered|raised|corrected|is|was|"
              r"amounts|amounted|totals|totalled|totaled|"
              r"(?:gone|went|goes)(?=\s+(?:up|down)\b|\s*$))")  # "has gone up to 261" ("up to" may be the number's)
-# "has gone up to 261": the toll's verb takes "up to", which is then no bound of the number
-_GONE_UP = re.compile(r"\b(?:gone|went|goes)\s*$", re.I)
+# "has gone up to 261", "has been revised up to 148": the toll's verb takes "up to", which is then no
+# bound of the number
+_GONE_UP = re.compile(r"\b(?:gone|went|goes|revised|raised|moved)\s*$", re.I)
 # a toll's verb that says the count is past its number: "the death toll passed 11,000", "crossed 1,100"
 _PASSED = re.compile(r"\b(?:passed|passes|topped|tops|surpassed|surpasses|exceeded|exceeds|crossed|crosses|"
                      r"past|above|over|beyond)\s*$", re.I)
 _TOLL_AUXILIARIES = r"(?:(?:has|had|have|been|was|were|is|now|officially|already|since|reportedly)\s+)*"
-TOLL_VERBS = rf"{_TOLL_AUXILIARIES}{TOLL_VERB}(?:\s+(?:down|up|upwards|downwards))?(?:\s+(?:to|at|above|past|over|beyond))?"
+TOLL_VERBS = rf"{_TOLL_AUXILIARIES}{TOLL_VERB}(?:\s+(?:down|up|upwards?|downwards?))?(?:\s+(?:to|at|above|past|over|beyond))?"
 # ... and those of a toll that changed, which may stand further from its noun ("The death toll from
 # Tuesday's stampede at a religious event in Hathras, Uttar Pradesh, has risen to 121"): a toll that
 # "is" or "was" a number ten words on is too far to be read as one ("the toll road ... is 40 km").
 TOLL_CHANGES = (rf"{_TOLL_AUXILIARIES}(?:risen|rose|rises|climbed|climbs|jumped|increased|soared|grown|grew|passed|"
                 r"topped|surpassed|exceeded|crossed|crosses|revised|lowered|raised|corrected|"
-                r"(?:gone|went|goes)(?=\s+(?:up|down)\b))(?:\s+(?:down|up|upwards|downwards))?"
+                r"(?:gone|went|goes)(?=\s+(?:up|down)\b))(?:\s+(?:down|up|upwards?|downwards?))?"
                 r"(?:\s+(?:to|above|past|over|beyond))?")
 # A disaster that "claimed 4,000 lives" or "cost 30 lives": `lives` is who is counted, the verb the measure
 # (lives alone are no toll: "could save 10,000 lives a year").
