@@ -583,6 +583,20 @@ def test_congo_is_the_drc_unless_the_article_names_the_republics_places(opening,
     assert claim["scope"][-1] == country
 
 
+def test_those_aboard_are_not_the_toll_with_the_grounds(tmp_path):
+    """Air India 171 (written for this test): all 242 on board died and 28 more on the ground; the
+    count of those aboard neither contradicts nor revises the whole toll, but two counts of those
+    aboard still disagree."""
+    aboard = "The plane crashed into a hostel in Ahmedabad, killing all 242 people on board, officials said."
+    whole = "The death toll from the plane crash in Ahmedabad has risen to 270, officials said."
+    root = corpus(tmp_path, a=article("2025-06-12", "Crash", aboard), b=article("2025-06-14", "Crash", whole))
+    assert codes(run(root, ["KZ501"]), "KZ501") == []
+    (tmp_path / "aboard").mkdir()
+    root = corpus(tmp_path / "aboard", a=article("2025-06-12", "Crash", aboard),
+                  b=article("2025-06-12", "Crash", aboard.replace("242", "241")))
+    assert codes(run(root, ["KZ501"]), "KZ501")
+
+
 def test_a_sum_over_several_events_meets_only_other_sums(tmp_path):
     """Congo's two boat accidents, September 2025 (written for this test): '193 killed after two boat
     accidents' sums them, so it neither contradicts nor updates one boat's 107; two sums that

@@ -149,6 +149,7 @@ def _several_events(sentence: str, lexicon: EventLexicon) -> bool:
     return False
 
 
+_ABOARD = re.compile(r"\b(?:on\s+board|aboard|onboard)\b", re.I)
 # "Earlier this week the toll stood at 2,056", "Officials initially said 12 died": a count the
 # article itself tells is superseded, an earlier snapshot, not one it stands by
 _EARLIER_COUNT = re.compile(r"\b(?:earlier|previously|initially|originally|at first)\b", re.I)
@@ -184,6 +185,8 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
         block = doc.blocks[sentence.block]
         if _SKIPPED_SECTIONS.match(block.section or "") and block.kind != "heading":
             continue
+        if subject and _ABOARD.search(doc.prose, figure.quantity_end, min(figure.end + 12, sentence.end)):
+            subject += " aboard"  # "killing all 260 people on board": those aboard, not the toll with the ground's
         claims.append({
             "measure": figure.measure,
             "subject": subject or "",
