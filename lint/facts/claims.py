@@ -185,8 +185,6 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
         block = doc.blocks[sentence.block]
         if _SKIPPED_SECTIONS.match(block.section or "") and block.kind != "heading":
             continue
-        if subject and _ABOARD.search(doc.prose, figure.quantity_end, min(figure.end + 12, sentence.end)):
-            subject += " aboard"  # "killing all 260 people on board": those aboard, not the toll with the ground's
         claims.append({
             "measure": figure.measure,
             "subject": subject or "",
@@ -207,6 +205,8 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
             claims[-1]["earlier"] = True
         if _several_events(doc.prose[sentence.start:sentence.end], lexicon_events):
             claims[-1]["events"] = True
+        if _ABOARD.search(doc.prose, figure.quantity_end, min(figure.end + 12, sentence.end)):
+            claims[-1]["aboard"] = True  # "killing all 260 people on board": the ground's dead may come on top
     return claims
 
 
