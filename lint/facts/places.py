@@ -406,8 +406,10 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
         if owned is not None:
             return owned
         if words[-1].lower().rstrip(".") in _ADMINISTRATIVE:  # "Kwara State", "Ishikawa Prefecture": the region's own name
-            key = places.key(" ".join(words[:-1]), "in", prefer) or places.region_like(
-                " ".join(words[:-1]), prefer or (countries() if countries is not None else frozenset()))
+            key = places.key(" ".join(words[:-1]), "in", prefer)
+            if key is None and context in _LOCATIVE and words[-1].lower().rstrip(".") in _LOOSE_REGIONS:
+                key = places.region_like(" ".join(words[:-1]), prefer or (countries() if countries is not None
+                                                                           else frozenset()))
             if key is not None:
                 return key, _bare(name)
         # the place a longer name ends with, after 'in', 'at', 'near' ("in Northern Kajiado"), not after
@@ -432,7 +434,9 @@ def _head_noun(word: str, places: Places) -> bool:
 # the generic word after a region's name, capitalised as part of it
 _ADMINISTRATIVE = frozenset("state province prefecture region district county governorate oblast municipality "
                             "department division".split())
-# the lower-case generic word after a name, as far as the few characters after a run show it ("Kunar provinc")
+# the generic words after which a region's name is read loosely (Places.region_like), and the lower-case
+# ones as far as the few characters after a run show them ("Kunar provinc")
+_LOOSE_REGIONS = frozenset("province district region prefecture governorate oblast".split())
 _ADMINISTRATIVE_AFTER = re.compile(r"[ ](?:provi|distr|regio|prefe|gover|oblas)")
 
 
