@@ -16,6 +16,7 @@ import yaml
 
 from corpora import write_corpus
 
+from lint.api import default_config, lint_document
 from lint.config import load
 from lint.core.document import Document
 from lint.core.findings import Severity
@@ -35,6 +36,17 @@ def run(root: Path, select: list[str], paths: list[str] | None = None, config_te
     rules = build_rules(config, select=select)
     engine = Engine(config, rules, cwd=root, config_dir=root, jobs=1, use_cache=False)
     return engine.run(paths or [str(root / "corpus")]).findings
+
+
+def kz501_claims(text: str) -> list[dict]:
+    """The KZ501 claims one article gives the corpus check (lint.api, as an editor plug-in reads them)."""
+    return lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+
+
+def kz501(root: Path, **files: str) -> list:
+    """KZ501's findings on a corpus of these articles written under `root` (made if it is new)."""
+    root.mkdir(exist_ok=True)
+    return codes(run(corpus(root, **files), ["KZ501"]), "KZ501")
 
 
 def corpus(tmp_path: Path, **files: str) -> Path:
@@ -550,11 +562,8 @@ def test_a_live_blogs_timed_entries_update_the_toll(tmp_path):
     entries = ("**10:40 KST** Twenty-eight people have been confirmed dead in the crash in Muan, officials said.",
                "**12:25 KST** The death toll from the crash in Muan has risen to 85, officials said.",
                "**15:10 KST** Officials said 151 people were killed in the crash in Muan.")
-    root = corpus(tmp_path, a=article("2024-12-29", "Plane crash", *entries))
-    assert codes(run(root, ["KZ501"]), "KZ501") == []
-    (tmp_path / "plain").mkdir()
-    root = corpus(tmp_path / "plain", a=article("2024-12-29", "Plane crash", *(e.split("** ", 1)[1] for e in entries)))
-    assert codes(run(root, ["KZ501"]), "KZ501")
+    assert kz501(tmp_path, a=article("2024-12-29", "Plane crash", *entries)) == []
+    assert kz501(tmp_path / "plain", a=article("2024-12-29", "Plane crash", *(e.split("** ", 1)[1] for e in entries)))
 
 
 def test_a_count_the_article_tells_is_earlier_is_no_contradiction(tmp_path):
@@ -563,11 +572,9 @@ def test_a_count_the_article_tells_is_earlier_is_no_contradiction(tmp_path):
     counts of one day disagree."""
     now = "The number of people killed in the earthquake in Myanmar has passed 3,000, the military government said."
     before = "Earlier this week the toll in Myanmar stood at 2,056, officials said."
-    root = corpus(tmp_path, a=article("2025-04-03", "Myanmar quake", now, before))
-    assert codes(run(root, ["KZ501"]), "KZ501") == []
-    (tmp_path / "plain").mkdir()
-    root = corpus(tmp_path / "plain", a=article("2025-04-03", "Myanmar quake", now, before.replace("Earlier this week t", "T")))
-    assert codes(run(root, ["KZ501"]), "KZ501")
+    assert kz501(tmp_path, a=article("2025-04-03", "Myanmar quake", now, before)) == []
+    assert kz501(tmp_path / "plain", a=article("2025-04-03", "Myanmar quake", now,
+                                               before.replace("Earlier this week t", "T")))
 
 
 @pytest.mark.parametrize(("opening", "country"), [
@@ -575,11 +582,9 @@ def test_a_count_the_article_tells_is_earlier_is_no_contradiction(tmp_path):
     ("The government in Brazzaville said on Friday that the rains had not stopped. ", "CG"),
 ])
 def test_congo_is_the_drc_unless_the_article_names_the_republics_places(opening, country):
-    from lint.api import default_config, lint_document
-
     text = article("2025-09-12", "Floods", opening + "At least 20 people were killed in floods in Congo this week, "
                    "officials said.")
-    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    (claim,) = kz501_claims(text)
     assert claim["scope"][-1] == country
 
 
@@ -589,12 +594,9 @@ def test_those_aboard_are_not_the_toll_with_the_grounds(tmp_path):
     aboard still disagree."""
     aboard = "The plane crashed into a hostel in Ahmedabad, killing all 242 people on board, officials said."
     whole = "The death toll from the plane crash in Ahmedabad has risen to 270, officials said."
-    root = corpus(tmp_path, a=article("2025-06-12", "Crash", aboard), b=article("2025-06-14", "Crash", whole))
-    assert codes(run(root, ["KZ501"]), "KZ501") == []
-    (tmp_path / "aboard").mkdir()
-    root = corpus(tmp_path / "aboard", a=article("2025-06-12", "Crash", aboard),
-                  b=article("2025-06-12", "Crash", aboard.replace("242", "241")))
-    assert codes(run(root, ["KZ501"]), "KZ501")
+    assert kz501(tmp_path, a=article("2025-06-12", "Crash", aboard), b=article("2025-06-14", "Crash", whole)) == []
+    assert kz501(tmp_path / "aboard", a=article("2025-06-12", "Crash", aboard),
+                 b=article("2025-06-12", "Crash", aboard.replace("242", "241")))
 
 
 def test_a_sum_over_several_events_meets_only_other_sums(tmp_path):
@@ -603,12 +605,9 @@ def test_a_sum_over_several_events_meets_only_other_sums(tmp_path):
     disagree on one day still do."""
     one = "A whaleboat caught fire and capsized near Lukolela in Equateur province on Thursday, killing 107 people, officials said."
     both = "At least 193 people were killed after two boat accidents in Equateur province this week, officials said."
-    root = corpus(tmp_path, a=article("2025-09-12", "Boat fire", one), b=article("2025-09-13", "Boat accidents", both))
-    assert codes(run(root, ["KZ501"]), "KZ501") == []
-    (tmp_path / "sums").mkdir()
-    root = corpus(tmp_path / "sums", a=article("2025-09-13", "Boats", both),
-                  b=article("2025-09-13", "Boats", both.replace("At least 193", "Some 150")))
-    assert codes(run(root, ["KZ501"]), "KZ501")
+    assert kz501(tmp_path, a=article("2025-09-12", "Boat fire", one), b=article("2025-09-13", "Boat accidents", both)) == []
+    assert kz501(tmp_path / "sums", a=article("2025-09-13", "Boats", both),
+                 b=article("2025-09-13", "Boats", both.replace("At least 193", "Some 150")))
 
 
 def test_last_september_dates_an_earlier_event(tmp_path):
@@ -654,11 +653,9 @@ def test_a_title_case_dateline_with_its_agency_is_where_the_report_was_filed(tmp
 
 
 def test_a_dateline_places_a_toll_that_names_no_place():
-    from lint.api import default_config, lint_document
-
     text = article("2024-01-03", "Storm", "LONDON, Jan 3 (Reuters) - Five people were killed when a storm swept in "
                                           "on Tuesday, police said.")
-    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    (claim,) = kz501_claims(text)
     assert claim["place"] == "London" and claim["scope"][0].startswith("GB.")
 
 
@@ -672,11 +669,9 @@ def test_a_day_month_dateline_dates_the_report_and_places_what_the_gazetteer_lac
                   b=article("2025-09-04", "Funicular crash", "LISBON, 4 September -- Fifteen people were killed when a "
                             "funicular car derailed in Lisbon on Wednesday evening, emergency services said."))
     assert len(codes(run(root, ["KZ501"]), "KZ501")) == 2
-    from lint.api import default_config, lint_document
-
     text = article("2022-10-30", "Crowd crush", "SEOUL, October 30, 2022 (KBS) -- The number of people killed in the "
                    "Itaewon crowd crush climbed to 154 on Sunday evening, emergency officials said.")
-    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    (claim,) = kz501_claims(text)
     assert claim["scope"][0] == "~itaewon" and claim["scope"][1].startswith("KR.")
 
 
@@ -685,11 +680,9 @@ def test_a_day_month_dateline_dates_the_report_and_places_what_the_gazetteer_lac
     ("PARIS, Texas (AP) — ", "US.TX."),  # a city within the dateline's region, not France's
 ])
 def test_a_dateline_names_a_city(opening, scope):
-    from lint.api import default_config, lint_document
-
     text = article("2025-01-30", "Crash", opening + "Sixty-six people died when two aircraft collided on Wednesday, "
                    "officials said.")
-    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    (claim,) = kz501_claims(text)
     assert claim["scope"][0].startswith(scope)
 
 
@@ -711,28 +704,26 @@ def test_a_datelines_date_is_the_reports_not_the_events(tmp_path):
 def test_a_name_of_towns_in_two_countries_is_read_in_the_country_the_article_names():
     """Noto, January 2024: 'Noto' is a town in Sicily and Ushitsu's other name in Ishikawa; a
     paragraph that names no country is read in the one the article's opening names."""
-    from lint.api import default_config, lint_document
-
     text = article("2024-01-09", "Japan earthquake toll rises",
                    "The death toll from the New Year's Day earthquake in Japan rose to 202, officials said.",
                    "In Noto, 14 people died at evacuation centres, the town said.")
-    claims = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    claims = kz501_claims(text)
     assert [c["scope"][0].split(".")[0] for c in claims] == ["JP", "JP"]
     # the article's countries only lean: a place that lies elsewhere is still that place
     text = article("2024-06-25", "U2 break ticket record",
                    "U2 have smashed Irish box office records with ticket sales for their Dublin concerts. "
                    "Some 8 people were hospitalised in Kabul on Tuesday, police said.",
                    '"Nothing like it has ever been seen in Ireland before," said the organisers.')  # Kābūl, Israel
-    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    (claim,) = kz501_claims(text)
     assert claim["scope"][0].startswith("AF.")
     # ... nor a town of 42,000 in the country it names over a capital of millions elsewhere
     text = article("2008-01-21", "Debt freeze", "Thailand and India have declined the Paris Club's offer.",
                    "At least 83 people were hospitalised in Dhaka on Sunday, police said.")
-    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    (claim,) = kz501_claims(text)
     assert claim["scope"][0].startswith("BD.")
     text = article("2005-07-28", "Marsh executive in guilty plea", "The US regulator asked for information.",
                    "At least 1000 people were arrested in Odesa on Wednesday, police said.")  # not Odessa, Texas
-    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    (claim,) = kz501_claims(text)
     assert claim["scope"][0].startswith("UA.")
 
 
@@ -772,12 +763,10 @@ def test_a_national_toll_in_a_story_on_one_city_is_the_countrys(tmp_path):
 def test_a_dateline_of_a_small_town_places_a_toll_in_its_region():
     """Maui, 12 August 2023, as AP's dateline wrote it: a town of 12,000 (below the gazetteer's
     cities) filed with its state; the toll names no place the gazetteer holds."""
-    from lint.api import default_config, lint_document
-
     text = article("2023-08-12", "Maui wildfire death toll reaches 80",
                    "LAHAINA, Hawaii (AP) — The death toll from the wildfire that destroyed the historic town "
                    "rose to 80 on Saturday, officials said.")
-    (claim,) = lint_document(text, "a.md", default_config())[1]["facts"]["KZ501"]
+    (claim,) = kz501_claims(text)
     assert claim["scope"][0].startswith("US.HI")
 
 
@@ -843,9 +832,7 @@ def test_a_toll_of_a_described_region_is_a_part_and_a_restated_headline_no_claim
      "Camp Fire.", "Chile"),
 ])
 def test_a_place_named_in_passing_is_not_the_tolls(sentence, place):
-    from lint.api import default_config, lint_document
-
-    (claim,) = lint_document(article("2023-06-14", "Disaster", sentence), "a.md", default_config())[1]["facts"]["KZ501"]
+    (claim,) = kz501_claims(article("2023-06-14", "Disaster", sentence))
     assert claim["place"] == place
 
 

@@ -381,6 +381,10 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
     the countries the text or its document names, asked for when a region's name is read loosely
     (Places.region_like)."""
     words = run.split()
+
+    def loose_countries() -> frozenset[str]:
+        return prefer or (countries() if countries is not None else frozenset())
+
     # drop leading titles and function words ("President", "The", "In"): "In Zhanaozen" -> "Zhanaozen";
     # a qualifier only when the name with it is no place ("New York", "South Africa"; "west London")
     key = None
@@ -408,8 +412,7 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
         if words[-1].lower().rstrip(".") in _ADMINISTRATIVE:  # "Kwara State", "Ishikawa Prefecture": the region's own name
             key = places.key(" ".join(words[:-1]), "in", prefer)
             if key is None and context in _LOCATIVE and words[-1].lower().rstrip(".") in _LOOSE_REGIONS:
-                key = places.region_like(" ".join(words[:-1]), prefer or (countries() if countries is not None
-                                                                           else frozenset()))
+                key = places.region_like(" ".join(words[:-1]), loose_countries())
             if key is not None:
                 return key, _bare(name)
         # the place a longer name ends with, after 'in', 'at', 'near' ("in Northern Kajiado"), not after
@@ -417,7 +420,7 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
         if context in _LOCATIVE and not _head_noun(words[-1], places):
             key = places.key(words[-1], context, prefer)
     if key is None and context in _LOCATIVE and _ADMINISTRATIVE_AFTER.match(after):  # "in Kunar province": 'Konar'
-        key = places.region_like(name, prefer or (countries() if countries is not None else frozenset()))
+        key = places.region_like(name, loose_countries())
     if key is None and context in _LOCATIVE and not _POSSESSIVE.search(run) and name.lower() not in _NOT_PLACES \
             and not (_DEMONYM.search(name.lower()) and _DEMONYM_ADJECTIVE.match(after)):
         key = "~" + _bare(name).lower()

@@ -60,8 +60,8 @@ class BrokenLine(DocumentRule):
         lines = prose_lines(doc)
         width = _wrap_width(lines) if len(breaks) >= self.options.wrapped_min else None
         # short lines are no wrap of a document that keeps its paragraphs on one line each, or wraps them wider
-        if width is not None and width >= LINEATED_WIDTH + 10 or \
-                width is None and any(len(line.text) >= 2 * LINEATED_WIDTH for line in lines):
+        if breaks and (width is not None and width >= LINEATED_WIDTH + 10
+                       or width is None and any(len(line.text) >= 2 * LINEATED_WIDTH for line in lines)):
             breaks = [b for b in breaks if not b[-1]]
         if width is None:
             for start, end, before, after, edit, _ in breaks:
