@@ -98,6 +98,11 @@ def test_a_repeated_typo_loses_to_the_spelling_english_knows(tmp_path):
      "Kithure Kindikki"),
     ("Pastor Paul Mackenzi appeared in court on Tuesday.", "Police said Paul Mackenzie had been arrested.",
      "Paul Mackenzi"),
+    # a role noun opening the sentence, capitalised only for that (Congo boat and Tai Po fire reports)
+    ("Survivor Jospin Mboyi said he had seen classmates pulled under.",
+     "The boat had no lifejackets, said survivor Jospin Mbuyi, 23.", "Jospin Mboyi"),
+    ("\"Firefighter Ho Wai-hoo will be given a funeral,\" the department said.",
+     "Among the dead was firefighter Ho Wai-ho, 37.", "Ho Wai-hoo"),
 ])
 def test_a_title_before_a_name_does_not_hide_its_variant(tmp_path, first, second, expected):
     found = run(corpus(tmp_path, a=first, b=second))

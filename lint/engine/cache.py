@@ -40,7 +40,7 @@ from lint.core import cache_folder
 from lint.core.findings import Finding, to_record
 from lint.engine.discovery import RACY_SECONDS, Listing
 
-SCHEMA = 55  # 10: corpus findings compressed; 11: KZ202 and KZ203 tell other languages without wordfreq, and by
+SCHEMA = 56  # 10: corpus findings compressed; 11: KZ202 and KZ203 tell other languages without wordfreq, and by
 # paragraph and article; 12: KZ102's line facts carry the local furniture model's score; 13: places named with
 # their owner ('Nepal's Jajarkot') or with their country; 14: KZ502's mentions carry a foreign article's language;
 # 15: KZ502's bucket keys leave out the Arabic article and a vowel's final h; 16: the world gazetteer holds
@@ -68,7 +68,8 @@ SCHEMA = 55  # 10: corpus findings compressed; 11: KZ202 and KZ203 tell other la
 # Congos, the DRC first, and leans to the one the document names places in; 'DR Congo'; 49: a claim that sums
 # several events ('after two boat accidents'); 50: a region the text calls a province, in another romanisation;
 # 51: 'click here for'; 52: a dateline names a city ('WASHINGTON' the capital); 53: 'revised upward to', 'killing all
-# 242', 'martyred'; 54: a count of those aboard; 55: ... is a part of the toll, no more than it
+# 242', 'martyred'; 54: a count of those aboard; 55: ... is a part of the toll, no more than it; 56: a name
+# opening a sentence after a common word ('Survivor Jospin Mboyi') is also a name without it
 FLUSH_EVERY = 2000  # pending rows written in batches: bounded memory on a cold run
 SCAN_ABOVE = 5000  # more keys than this are read with a table scan, not looked up one by one
 SLICE = 1 << 20  # characters of a long report encoded at a time: never a second copy of it whole

@@ -23,6 +23,7 @@ from lint.facts.names import NameIndex
 from lint.facts.event_facts import document_events
 from lint.facts.events import EventLexicon, event_mentions
 from lint.facts.places import PLACE_NOUNS, places_for
+from lint.reference.wordlists import zipf_frequency
 from lint.text.page_furniture import on_furniture
 from lint.text.transliteration import skeleton, spelling, tokens
 from lint.text.transliteration_rules import bucket_key
@@ -76,7 +77,7 @@ def _names(doc: Document, index: NameIndex, runs_by_sentence: list[list[Run]]) -
         else:
             seen[written] = [surface, key, *_span(doc, start, end), 1]
 
-    for runs in runs_by_sentence:
+    for sentence, runs in zip(doc.sentences, runs_by_sentence):
         contrasted = _contrasted(doc.prose, runs) if len(runs) > 1 else ()
         for run in runs:
             words = run.name
@@ -87,6 +88,8 @@ def _names(doc: Document, index: NameIndex, runs_by_sentence: list[list[Run]]) -
                 continue
             if several and surface.upper() != surface:
                 add(start, end, run.key())
+                if len(words) >= 3 and _opens_sentence(doc.prose, sentence.start, start) and _is_word(words[0].lower):
+                    add(words[1][0], end, run.key(1))  # 'Survivor Jospin Mboyi said': maybe a role noun before a name
                 for i, j, key in run.parts(index):
                     if (i, j) != (0, len(words)) and key in known:
                         add(words[i][0], words[j - 1][1], key)
@@ -99,6 +102,19 @@ def _names(doc: Document, index: NameIndex, runs_by_sentence: list[list[Run]]) -
                     if key in known:
                         add(words[i][0], words[j - 1][1], key)
     return list(seen.values())
+
+
+def _opens_sentence(prose: str, sentence_start: int, start: int) -> bool:
+    """The name is the sentence's first word (after quotes or a bracket): its capital says nothing."""
+    return not prose[sentence_start:start].strip(" \"“‘'([")
+
+
+def _is_word(lower: str) -> bool:
+    """An English word ('firefighter', 'survivor', 'villager'), not only a name ('Jospin')."""
+    return zipf_frequency(lower) >= COMMON_WORD_ZIPF
+
+
+COMMON_WORD_ZIPF = 2.5
 
 
 CONTRAST_GAP = 40  # two spellings of one name this close in a sentence are set side by side on purpose
