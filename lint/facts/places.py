@@ -393,6 +393,8 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
             key = places.key(" ".join(words).rstrip("."), context, prefer)
             if key is not None:
                 break
+        if words[0].lower() in _LOCATIVE:
+            context = words[0].lower()  # "In Lukolela, officials said": the run opens a sentence with 'In'
         words = words[1:]
     if not words or (len(words) == 1 and words[0].lower() in _LEADING):
         return None, ""
