@@ -599,6 +599,28 @@ def test_those_aboard_are_not_the_toll_with_the_grounds(tmp_path):
                  b=article("2025-06-12", "Crash", aboard.replace("242", "241")))
 
 
+def test_bodies_found_so_far_are_a_floor_of_the_toll(tmp_path):
+    """Congo's boat fire near Lukolela, September 2025, and Air India 171 (written for this test):
+    150 bodies recovered cannot be a toll of 107 the same day, but six bodies recovered do not
+    contradict or update a toll of 670, nor 270 bodies the 242 who were on board."""
+    toll = "A whaleboat caught fire and capsized near Lukolela on Thursday, killing 107 people, officials said."
+    bodies = "In Lukolela, local officials said at least 150 bodies had been recovered from the river."
+    assert kz501(tmp_path, a=article("2025-09-12", "Boat fire", toll), b=article("2025-09-12", "Boat fire", bodies))
+    few = bodies.replace("at least 150", "six")
+    assert kz501(tmp_path / "few", a=article("2025-09-12", "Boat fire", toll), b=article("2025-09-14", "Boat fire", few)) == []
+    aboard = "The plane crashed into a hostel in Ahmedabad, killing all 242 people on board, officials said."
+    found = "Hospital officials in Ahmedabad said on Saturday that 270 bodies had been brought to the civil hospital."
+    assert kz501(tmp_path / "aboard", a=article("2025-06-12", "Crash", aboard),
+                 b=article("2025-06-14", "Crash", found)) == []
+
+
+def test_a_sentence_opening_in_a_place_places_its_toll():
+    """'In Lukolela, officials said ...': the town is where the toll is, as it is after a verb."""
+    (claim,) = kz501_claims(article("2025-09-12", "Boat fire",
+                                    "In Lukolela, local officials said at least 150 people had died."))
+    assert claim["place"] == "Lukolela"
+
+
 def test_a_sum_over_several_events_meets_only_other_sums(tmp_path):
     """Congo's two boat accidents, September 2025 (written for this test): '193 killed after two boat
     accidents' sums them, so it neither contradicts nor updates one boat's 107; two sums that

@@ -186,6 +186,8 @@ class Lexicon(Section):
     approximate_margin: float = Field(0.1, ge=0, lt=1)
     # measures whose words also describe things ("Millions go missing" is money): a figure needs a person
     measures_needing_subject: list[str] = []
+    # measure words that count what has been found so far ("150 bodies recovered"): a floor of the toll
+    counts_so_far: list[str] = []
     # a count of participants named by a noun alone ("2,500 peacekeepers") is a figure from this size;
     # "two strikers" in a football report, "nine detainees" in a court report are not crowds
     min_crowd: float = Field(20, ge=0)

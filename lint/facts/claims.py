@@ -25,6 +25,7 @@ from lint.facts.events import EventLexicon, event_mentions
 from lint.facts.places import PLACE_NOUNS, places_for
 from lint.reference.wordlists import zipf_frequency
 from lint.text.page_furniture import on_furniture
+from lint.text.phrases import normalise
 from lint.text.transliteration import skeleton, spelling, tokens
 from lint.text.transliteration_rules import bucket_key
 
@@ -190,6 +191,7 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
     lexicon_events = EventLexicon.of(lexicon.events)
     events = document_events(doc, lexicon_events, places_for(index))
     sentences = doc.sentences
+    so_far = {normalise(word) for word in lexicon.counts_so_far}
     claims = []
     previous = None
     for figure in figures:
@@ -221,8 +223,11 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
             claims[-1]["earlier"] = True
         if _several_events(doc.prose[sentence.start:sentence.end], lexicon_events):
             claims[-1]["events"] = True
-        if _ABOARD.search(doc.prose, figure.quantity_end, min(figure.end + 12, sentence.end)):
-            claims[-1]["aboard"] = True  # "killing all 260 people on board": the ground's dead may come on top
+        # a part of the toll, more may come on top: "all 260 people on board" (the ground's dead), "150 bodies recovered"
+        if normalise(doc.prose[figure.measure_start:figure.measure_end]) in so_far:
+            claims[-1]["subtotal"] = "found"
+        elif _ABOARD.search(doc.prose, figure.quantity_end, min(figure.end + 12, sentence.end)):
+            claims[-1]["subtotal"] = "aboard"
     return claims
 
 

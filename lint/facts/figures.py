@@ -168,6 +168,7 @@ class FigureFinder:
         self.number_of = {normalise(w): v for w, v in lexicon.number_words.items()}
         self.vague_of = {normalise(w): tuple(v) for w, v in lexicon.vague_quantities.items()}
         self.qualifier_of = {normalise(w): kind for kind, words in lexicon.qualifiers.items() for w in words}
+        self.so_far = {normalise(w) for w in lexicon.counts_so_far}
 
         scales = [w for w, v in self.number_of.items() if v >= 100 or w == "dozen"]
         number_word = phrase_pattern(self.number_of)
@@ -397,6 +398,8 @@ class FigureFinder:
             interval = (interval[0], math.inf, True, True)  # "the death toll passed 11,000": more than 11,000
         if toll_start is not None and match.group("qual") and _GONE_UP.search(prose, toll_start, q_start):
             interval = (interval[1], interval[1], False, False)  # "the toll has gone up to 261": 261
+        if word in self.so_far and span == head.span("head"):
+            interval = (interval[0], math.inf, interval[2], True)  # "150 bodies recovered": at least 150 dead
         if self.part_of.search(prose, max(s_start, q_start - 40), q_start) and not (
                 head and span[0] >= head.end() and not prose[head.end():span[0]].strip()):
             return None  # the whole of "90 of its 200 residents were killed" (not "3 of the 20 people arrested")

@@ -40,7 +40,7 @@ class Claim:
     entry: int = -1  # the live-blog entry it is told in (its time-stamped block), -1 in an ordinary article
     earlier: bool = False  # its sentence tells it is an earlier count ("Earlier this week the toll stood at 2,056")
     events: bool = False  # it sums several events ("193 people were killed after two boat accidents")
-    aboard: bool = False  # it counts those aboard ("killing all 242 people on board"), a part of a crash's toll
+    subtotal: str = ""  # a part of the toll it counts: "aboard" ("all 242 people on board"), "found" (bodies found so far)
 
     @property
     def location(self) -> Location:
@@ -210,7 +210,7 @@ class FigureContradiction(CorpusRule):
                                                             and claims[other].path not in focus):
                     continue
                 a, b = claims[number], claims[other]
-                if a.earlier or b.earlier or a.events != b.events or _aboard_within(a, b) or _incommensurate(a, b):
+                if a.earlier or b.earlier or a.events != b.events or _subtotal_within(a, b) or _incommensurate(a, b):
                     continue
                 if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, one_event, lexicon)):
                     continue
@@ -251,7 +251,7 @@ class FigureContradiction(CorpusRule):
             math.inf if fact["high"] is None else fact["high"], fact["low_open"], fact["high_open"],
             fact["text"], tuple(fact["span"]), sighting(path, fact), fact.get("place", ""), fact.get("speaker", ""),
             fact.get("share", False), fact.get("entry", -1), fact.get("earlier", False), fact.get("events", False),
-            fact.get("aboard", False),
+            fact.get("subtotal", ""),
         )
 
     def _subject(self, subject: str) -> str:
@@ -326,12 +326,16 @@ def _part_of(part: Claim, whole: Claim, wider: set[str] | None = None) -> bool:
     return bool(inner) and part.low < whole.low and (not outer or inner[0].startswith(outer[0] + "."))
 
 
-def _aboard_within(a: Claim, b: Claim) -> bool:
-    """Those aboard against a toll that does not say so, and no more of them than it counts: 242 on
-    board and 270 in all (28 on the ground) agree; 179 of 181 on board and 176 in all do not."""
-    if a.aboard == b.aboard:
+def _subtotal_within(a: Claim, b: Claim) -> bool:
+    """A part of a toll (those aboard, the bodies found so far) against a toll that does not say so,
+    and no more of them than it counts: 242 on board and 270 in all (28 on the ground) agree, as do
+    6 bodies recovered and 670 feared dead; 179 of 181 on board and 176 in all do not, nor 150
+    bodies and 107 dead. Two different parts (270 bodies, 242 aboard) are never compared."""
+    if a.subtotal == b.subtotal:
         return False
-    part, whole = (a, b) if a.aboard else (b, a)
+    if a.subtotal and b.subtotal:
+        return True
+    part, whole = (a, b) if a.subtotal else (b, a)
     return part.low <= whole.high
 
 
