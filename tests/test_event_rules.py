@@ -597,6 +597,9 @@ def test_those_aboard_are_not_the_toll_with_the_grounds(tmp_path):
     assert kz501(tmp_path, a=article("2025-06-12", "Crash", aboard), b=article("2025-06-14", "Crash", whole)) == []
     assert kz501(tmp_path / "aboard", a=article("2025-06-12", "Crash", aboard),
                  b=article("2025-06-12", "Crash", aboard.replace("242", "241")))
+    ground = "Local officials said at least 24 people were killed on the ground in Ahmedabad."
+    assert kz501(tmp_path / "ground", a=article("2025-06-12", "Crash", ground), b=article("2025-06-14", "Crash", whole)) == []
+    assert kz501(tmp_path / "parts", a=article("2025-06-12", "Crash", ground), b=article("2025-06-12", "Crash", aboard)) == []
 
 
 def test_bodies_found_so_far_are_a_floor_of_the_toll(tmp_path):
@@ -619,6 +622,20 @@ def test_a_sentence_opening_in_a_place_places_its_toll():
     (claim,) = kz501_claims(article("2025-09-12", "Boat fire",
                                     "In Lukolela, local officials said at least 150 people had died."))
     assert claim["place"] == "Lukolela"
+
+
+def test_a_sentence_without_a_place_is_where_the_one_before_it_is(tmp_path):
+    """Congo's two boat accidents, September 2025 (written for this test after AP's report): the
+    first accident's toll names no place, its sentence's paragraph does; it is no update of the
+    second accident's toll, named in the article's opening."""
+    text = article("2025-09-12", "Boat accidents",
+                   "KINSHASA, Congo (AP) — A whaleboat caught fire and capsized near Lukolela on Thursday, "
+                   "killing 107 people, officials said. It was the second accident on the rivers of Equateur in two days.",
+                   "In the first accident, a motorised boat capsized near Songa in Basankusu territory. "
+                   "At least 86 people died, state broadcaster RTNC reported.")
+    claims = {claim["text"]: claim for claim in kz501_claims(text)}
+    assert claims["At least 86 people died"]["place"] == "Songa"  # not the opening's Lukolela
+    assert claims["killing 107 people"]["place"] == "Lukolela"
 
 
 def test_a_sum_over_several_events_meets_only_other_sums(tmp_path):

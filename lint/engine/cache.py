@@ -70,7 +70,8 @@ SCHEMA = 56  # 10: corpus findings compressed; 11: KZ202 and KZ203 tell other la
 # 51: 'click here for'; 52: a dateline names a city ('WASHINGTON' the capital); 53: 'revised upward to', 'killing all
 # 242', 'martyred'; 54: a count of those aboard; 55: ... is a part of the toll, no more than it; 56: a name
 # opening a sentence after a common word ('Survivor Jospin Mboyi') is also a name without it; 'In Lukolela, ...' is
-# a place after 'in'; '150 bodies' a toll found so far
+# a place after 'in'; '150 bodies' a toll found so far; 'killed on the ground' a part; a sentence without a place
+# is where the one before it is
 FLUSH_EVERY = 2000  # pending rows written in batches: bounded memory on a cold run
 SCAN_ABOVE = 5000  # more keys than this are read with a table scan, not looked up one by one
 SLICE = 1 << 20  # characters of a long report encoded at a time: never a second copy of it whole

@@ -166,7 +166,7 @@ def _several_events(sentence: str, lexicon: EventLexicon) -> bool:
     return False
 
 
-_ABOARD = re.compile(r"\b(?:on\s+board|aboard|onboard)\b", re.I)
+_ABOARD_OR_GROUND = re.compile(r"\b(?:on\s+board|aboard|onboard|on\s+the\s+ground)\b", re.I)
 # "Earlier this week the toll stood at 2,056", "Officials initially said 12 died": a count the
 # article itself tells is superseded, an earlier snapshot, not one it stands by
 _EARLIER_COUNT = re.compile(r"\b(?:earlier|previously|initially|originally|at first)\b", re.I)
@@ -226,8 +226,8 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
         # a part of the toll, more may come on top: "all 260 people on board" (the ground's dead), "150 bodies recovered"
         if normalise(doc.prose[figure.measure_start:figure.measure_end]) in so_far:
             claims[-1]["subtotal"] = "found"
-        elif _ABOARD.search(doc.prose, figure.quantity_end, min(figure.end + 12, sentence.end)):
-            claims[-1]["subtotal"] = "aboard"
+        elif part := _ABOARD_OR_GROUND.search(doc.prose, figure.quantity_end, min(figure.end + 16, sentence.end)):
+            claims[-1]["subtotal"] = "ground" if part.group().lower().endswith("ground") else "aboard"
     return claims
 
 

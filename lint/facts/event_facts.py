@@ -256,7 +256,8 @@ class DocumentEvents:
     def _sentence_cache(self) -> dict[int, dict]:
         return {}
 
-    def _scope(self, sentence_text: str, event: ev.FigureEvent, memo: dict | None = None) -> tuple[list[str], bool]:
+    def _scope(self, sentence_text: str, event: ev.FigureEvent, memo: dict | None = None,
+               index: int = -1) -> tuple[list[str], bool]:
         start, end = event.clause
         names = self.names
         memo = {} if memo is None else memo
@@ -300,6 +301,9 @@ class DocumentEvents:
                 key = "~" + " ".join(region.group("region").lower().split())
                 names.setdefault(key, region.group("region"))
                 return [key], True
+            before = self._places_before(index) if not event.reference else []
+            if before:  # "... capsized near Songa in Basankusu territory. At least 86 people died": there
+                return before, False
             context = self.context_scope
             if context and _NATIONAL.search(sentence_text):
                 # "the national death toll from the rains had risen to 169" in a story on Nairobi: Kenya's
@@ -314,6 +318,19 @@ class DocumentEvents:
             if context and context[0].startswith(own[0] + "."):
                 return [context[0], *own], True  # "in Kazakhstan" in an article about Zhanaozen
         return own, True
+
+    def _places_before(self, index: int) -> list[str]:
+        """The places the sentence before sentence `index` names, when both are in one paragraph: a
+        sentence that names no place tells what happened where the one before it did."""
+        sentences = self.doc.sentences
+        if index < 1 or sentences[index - 1].block != sentences[index].block:
+            return []
+        memo = self._sentence(index - 1)
+        places = memo.setdefault("places", {})
+        whole = places.get("whole")
+        if whole is None:
+            whole = places["whole"] = self._places_named(memo["text"])
+        return list(whole)
 
     def _places_named(self, text: str) -> list[str]:
         """The places `text` names as where something happened: a place only passed through or compared
@@ -343,7 +360,7 @@ class DocumentEvents:
         event = self.figure_event(figure)
         sentence = self.doc.sentences[figure.sentence]
         memo = self._sentence(figure.sentence)
-        scope, own = self._scope(memo["text"], event, memo.setdefault("places", {}))
+        scope, own = self._scope(memo["text"], event, memo.setdefault("places", {}), figure.sentence)
         era = self.narrative_time(figure.sentence) if not event.dated else None
         prose = self.doc.prose
         projection = bool(_PROJECTION.search(prose, max(sentence.start, figure.start - 16), figure.end))

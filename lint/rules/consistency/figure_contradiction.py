@@ -40,7 +40,7 @@ class Claim:
     entry: int = -1  # the live-blog entry it is told in (its time-stamped block), -1 in an ordinary article
     earlier: bool = False  # its sentence tells it is an earlier count ("Earlier this week the toll stood at 2,056")
     events: bool = False  # it sums several events ("193 people were killed after two boat accidents")
-    subtotal: str = ""  # a part of the toll it counts: "aboard" ("all 242 people on board"), "found" (bodies found so far)
+    subtotal: str = ""  # a part of the toll it counts: "aboard" ("all 242 people on board"), "ground", "found" (bodies so far)
 
     @property
     def location(self) -> Location:
