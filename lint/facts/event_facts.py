@@ -163,6 +163,9 @@ class DocumentEvents:
                 last = dates[-1]
                 if last.kind in ("weekday", "relative", "md", "dm", "holiday") and not (last.time and last.time.known):
                     return None
+                start = self.doc.sentences[j].start
+                if _SINCE.search(self.doc.prose, max(start, start + last.start - 48), start + last.start):
+                    return None  # "has played for the team since its first season in 2008": a span up to now
                 return last.time if last.time is not None and last.time.known else None
         return None
 
@@ -420,7 +423,9 @@ class DocumentEvents:
             if self.date is None and any(t.precision in ("year", "years", "decade", "century") for t in candidates):
                 return True  # "the Hatfield rail crash in 2000": a bare year dates the past
             return all(ev.settled(t, self.date, self.bound) for t in candidates)
-        return self.anniversary and not self.dates(figure.sentence)
+        # an anniversary: its event, when the sentence is undated or dated only by how long after
+        # something it is ('One year after the fires')
+        return self.anniversary and all(d.kind == "shift" and d.time is None for d in self.dates(figure.sentence))
 
     def agent_is_source(self, figure: Any) -> bool:
         if figure.measure not in ev.AGENT_MEASURES:
@@ -503,10 +508,14 @@ _NATIONAL = re.compile(rf"\b(?:national|the\s+country['’]s)\s+(?:death\s+|casu
 _PROJECTION = re.compile(r"\b(?:will|would|could|may|might|shall|expected\s+to|likely\s+to|set\s+to|risk(?:s|ing)?)"
                          r"\s+(?:\w+\s+){0,2}?(?:die|kill|be\s+killed|lose|be\s+injured|be\s+displaced|be\s+"
                          r"evacuated|be\s+arrested|perish|face)\b", re.I)
+# a date that starts a span lasting up to the present: no time the story is telling of
+_SINCE = re.compile(r"\bsince\b[^,.;:]*$", re.I)
 _MAY_HAVE_DATE = re.compile(r"\d|day\b|\b(?:yesterday|today|tonight|last|this|previous|earlier|ago|later|Jan|Feb|Mar|"
                             r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|twenties|thirties|forties|fifties|sixties|"
                             r"seventies|eighties|nineties|Halloween|century)", re.I)
 _ANNIVERSARY = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                           r"tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|"
-                          r"eightieth|hundredth|centenary|one-year|\w+-year)\s+anniversary\b|\banniversary\s+of\b",
+                          r"eightieth|hundredth|centenary|one-year|\w+-year)\s+anniversary\b|\banniversary\s+of\b"
+                          r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|\d+)\s+years?\s+"
+                          r"(?:ago\s+today|on\b(?!\s+\w+day)|after\s+the\b|since\s+the\b)",  # "One year after the fires ..."
                           re.I)

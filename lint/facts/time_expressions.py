@@ -62,7 +62,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("shift", re.compile(rf"\b{_COUNT} {_UNIT} (later|earlier|before|after(?:wards)?|on)\b", re.I)),
     # "three days ago"; "to mark 20 years since the tsunami", "in the ten days since the flood": that long before the report
-    ("ago", re.compile(rf"\b{_COUNT} {_UNIT} (?:ago|since)\b", re.I)),
+    ("ago", re.compile(rf"\b{_COUNT} {_UNIT} (ago today|ago|since)\b", re.I)),
     ("month", re.compile(rf"\b(last|this|next|past) {_MONTH}(?!,? \d)\b", re.I)),  # "last September"
     ("relative", re.compile(r"\b(yesterday|today|tonight|this (?:week|month|year|morning|afternoon|evening)|"
                             r"last (?:night|week|month|year)|(?:the )?previous (?:week|month|year)|earlier this "
@@ -317,6 +317,10 @@ def _resolve(kind: str, match: re.Match, base: Time | None, previous: Time | Non
     if kind == "ago":
         if base is None or not base.known:
             return None
+        if groups[2].lower() == "ago today" and base.precision == "day" and groups[1].lower().startswith("year"):
+            now = _dt.date.fromordinal(base.lo)  # "a year ago today": that very day (29 February: the 28th)
+            then = now.replace(year=now.year - _count(groups[0]), day=min(now.day, 28 if now.month == 2 else 31))
+            return Time(then.toordinal(), then.toordinal(), "day")
         return _shifted(base, _count(groups[0]), groups[1], -1)
     if kind == "month":
         if base is None or not base.known:
