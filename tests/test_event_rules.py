@@ -925,3 +925,81 @@ def test_a_toll_revised_down_to_an_approximate_count(tmp_path):
     assert len(found) == 2 and all(f.path == "corpus/a.md" for f in found)
     assert "revised from 9,240 to between 1,530 and 1,870 at corpus/b.md:6" in messages[0]
     assert "revised from more than 2,000 to 1,294 at corpus/b.md:6, 1 day later" in messages[1]
+
+
+def test_a_fact_check_refutes_the_figure_it_quotes(tmp_path):
+    """A fact check of a viral post (written for this test, after AFP's style): the post's 40,000
+    arrests are quoted to be denied, not claimed; without the denial the two counts disagree."""
+    paragraphs = ("A claim that London's Metropolitan Police arrested 40,000 people at a march in central London "
+                  "on Saturday has been shared widely on social media. The force said it made 212 arrests.",
+                  '"BREAKING: 40,000 arrested in London today. This is what a police state looks like," reads a post on X.',
+                  "**False.** The Metropolitan Police reported 212 arrests, not 40,000.")
+    assert kz501(tmp_path, a=article("2026-11-16", "Police did not arrest 40,000 people", *paragraphs)) == []
+    plain = ("Police arrested 40,000 people at a march in central London on Saturday.",
+             "The Metropolitan Police made 212 arrests at the march in central London on Saturday.")
+    assert kz501(tmp_path / "plain", a=article("2026-11-16", "March", *plain))
+
+
+@pytest.mark.parametrize("earlier", [
+    "On Wednesday, the ministry had put the toll at 69 dead.",
+    "The ministry had reported 69 deaths on Wednesday.",
+])
+def test_a_toll_the_article_says_was_given_before_is_an_earlier_count(tmp_path, earlier):
+    now = "The death toll from the earthquake in western Nepal rose to 132 on Thursday, officials said."
+    assert kz501(tmp_path, a=article("2026-11-05", "Quake toll rises", now, earlier)) == []
+    assert kz501(tmp_path / "plain", a=article("2026-11-05", "Quake toll rises", now,
+                                               "The ministry put the toll at 69 dead on Thursday."))
+
+
+@pytest.mark.parametrize("part", [
+    "The county police commander said ten passengers died at the scene and two others on the way to hospital.",
+    "The prime minister visited the district hospital, where dozens of injured people are being treated, his office said.",
+])
+def test_those_counted_at_the_scene_or_in_hospital_are_a_part(tmp_path, part):
+    whole = ("Twelve people were killed and more than 300 injured when a bus collided with a lorry near Nakuru "
+             "early on Thursday, police said.")
+    assert kz501(tmp_path, a=article("2026-11-19", "Bus crash", whole, part)) == []
+
+
+def test_a_live_blogs_earlier_entries_are_earlier_counts(tmp_path):
+    """A live blog (written for this test): 53 at 4.15pm was the count then, not a rival of the
+    evening's 69 in another article; the blog's latest entry still is its claim."""
+    blog = article("2026-11-04", "Live updates: earthquake in Nepal",
+                   "**8:40 p.m.** — The death toll from the earthquake in Nepal has risen to 69, the home ministry said.",
+                   "**4:15 p.m.** — The home ministry says 53 people have been confirmed dead in the earthquake in Nepal.")
+    story = article("2026-11-04", "Nepal earthquake kills at least 69",
+                    "A strong earthquake in western Nepal killed at least 69 people, the home ministry said.")
+    assert kz501(tmp_path, a=blog, b=story) == []
+    assert kz501(tmp_path / "rival", a=blog, b=story.replace("at least 69", "45"))
+
+
+def test_a_national_count_and_a_named_storm_are_other_counts(tmp_path):
+    """Kenya's short rains and the Philippines' storms (written for this test): a county's toll is part of
+    the one given 'nationally', and a storm named in lower case ('tropical storm Kristine') is another event."""
+    county = article("2026-11-19", "Mandera floods",
+                     "The number of people who have died in floods in Mandera County has risen to 14, the county "
+                     "commissioner said on Thursday.",
+                     "Nationally, the Interior Ministry said on Thursday that 46 people had died in floods.")
+    storms = article("2026-11-10", "Typhoon Marce leaves 21 dead",
+                     "At least 21 people were killed as Typhoon Marce battered the Bicol region, the agency said on Monday.",
+                     "Marce followed severe tropical storm Kristine, which killed more than 150 people in the Bicol region, "
+                     "according to the agency.")
+    assert kz501(tmp_path, a=county) == []
+    assert kz501(tmp_path / "storms", a=storms) == []
+
+
+def test_a_share_of_a_toll_is_no_rival_of_a_count_that_names_no_place(tmp_path):
+    """Pakistan's 2022 floods (written for this test after Geo's and Dawn's reports): Sindh's share against
+    the NDMA's count, whose sentence names no place (the article's headline names Sindh)."""
+    def report(title: str, *paragraphs: str) -> str:
+        return f'---\ntitle: "{title}"\ndate: 2022-08-29\n---\n\n' + "\n\n".join(paragraphs) + "\n"
+    share = report("Flood devastation: Pakistan death toll reaches 1,136",
+                   "KARACHI: One thousand one hundred and thirty-six people have lost their lives in rain-related "
+                   "incidents across the country since June 14, the NDMA said.",
+                   "In Sindh alone, 347 people died and 1,009 were injured, the provincial disaster authority said.")
+    whole = report("Flood death toll crosses 1,100 as Sindh reels",
+                   "ISLAMABAD: The death toll from monsoon floods across Pakistan since mid-June has risen to 1,136, "
+                   "the National Disaster Management Authority (NDMA) said on Monday.",
+                   "According to the NDMA, 1,634 people have been injured. Sindh province has been the worst hit, "
+                   "with 347 deaths, followed by Khyber Pakhtunkhwa with 264.")
+    assert kz501(tmp_path, a=share, b=whole) == []

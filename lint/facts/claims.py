@@ -166,10 +166,19 @@ def _several_events(sentence: str, lexicon: EventLexicon) -> bool:
     return False
 
 
-_ABOARD_OR_GROUND = re.compile(r"\b(?:on\s+board|aboard|onboard|on\s+the\s+ground)\b", re.I)
+# where a part of a toll was counted, named right after its figure: those aboard a crash's plane and those
+# on the ground, those who died at the scene and those in hospital (the kind of part, by its group)
+_PART_OF_TOLL = re.compile(
+    r"\b(?:(?P<aboard>on\s+board|aboard|onboard)|(?P<ground>on\s+the\s+ground)|(?P<scene>at\s+the\s+scene|on\s+the\s+spot)"
+    r"|(?P<hospital>(?:being\s+)?treated\s+(?:at|in)\b|are\s+being\s+treated|in\s+hospitals?\b|"
+    r"on\s+(?:the|their)\s+way\s+to\s+(?:the\s+)?hospital))", re.I)
 # "Earlier this week the toll stood at 2,056", "Officials initially said 12 died": a count the
 # article itself tells is superseded, an earlier snapshot, not one it stands by
-_EARLIER_COUNT = re.compile(r"\b(?:earlier|previously|initially|originally|at first)\b", re.I)
+_EARLIER_COUNT = re.compile(r"\b(?:earlier|previously|initially|originally|at first|"
+                            r"had\s+(?:put|reported|given|announced|confirmed|counted|recorded|estimated|said|stood))\b", re.I)
+# a number the article denies: "212 arrests, not 40,000", "police did not arrest 40,000 people"
+_DENIED = re.compile(r"(?:,\s*not|\b(?:did|do|does|has|have|had)\s+not\s+(?:kill|arrest|injure|detain|evacuate)\w*)"
+                     r"\s+(\d{1,3}(?:,\d{3})+|\d+)\b(?![.,]\d)")
 _SKIPPED_SECTIONS = re.compile(r"^(?:related|see also|read more|more on this|most (?:viewed|read)|"
                                r"related (?:stories|articles|links)|sources?|further reading|recommended)\b", re.I)
 
@@ -226,9 +235,33 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
         # a part of the toll, more may come on top: "all 260 people on board" (the ground's dead), "150 bodies recovered"
         if normalise(doc.prose[figure.measure_start:figure.measure_end]) in so_far:
             claims[-1]["subtotal"] = "found"
-        elif part := _ABOARD_OR_GROUND.search(doc.prose, figure.quantity_end, min(figure.end + 16, sentence.end)):
-            claims[-1]["subtotal"] = "ground" if part.group().lower().endswith("ground") else "aboard"
+        elif part := _PART_OF_TOLL.search(doc.prose, figure.quantity_end, min(figure.end + 32, sentence.end)):
+            claims[-1]["subtotal"] = part.lastgroup
+    _superseded_entries(claims, events)
+    denied = {float(number.replace(",", "")) for number in _DENIED.findall(doc.prose)} if "not " in doc.prose else ()
+    for claim in claims:
+        if claim["low"] in denied and claim["low"] == claim["high"]:
+            claim["denied"] = True  # "The police reported 212 arrests, not 40,000": 40,000 is refuted, not claimed
     return claims
+
+
+def _superseded_entries(claims: list[dict], events: Any) -> None:
+    """In a live blog, a count told in an entry stamped earlier than another entry's count of the same
+    measure is an earlier snapshot (the blog updated it): not the toll the blog stands by."""
+    minute_of: dict[int, int | None] = {}
+    for claim in claims:
+        entry = claim.get("entry", -1)
+        if entry >= 0 and entry not in minute_of:
+            minute_of[entry] = events.entry_minute(entry)
+    latest: dict[str, int] = {}
+    for claim in claims:
+        minute = minute_of.get(claim.get("entry", -1))
+        if minute is not None:
+            latest[claim["measure"]] = max(latest.get(claim["measure"], minute), minute)
+    for claim in claims:
+        minute = minute_of.get(claim.get("entry", -1))
+        if minute is not None and minute < latest[claim["measure"]]:
+            claim["earlier"] = True
 
 
 def _finite(value: float | None) -> float | None:

@@ -21,9 +21,12 @@ from lint.facts.time_expressions import BYLINE_BLOCKS
 
 # a time of day opening a paragraph: a live blog's entry ("10:40 KST", "9.15am", "14:02 GMT")
 _ENTRY_TIME = re.compile(r"\W{0,4}(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?(?![\w:.]\d)")
-_STORM_WORDS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
-_NAMED_STORM = re.compile(r"\b(?:Super\s+)?(?:Hurricane|Typhoon|Cyclone|(?:Tropical\s+|Winter\s+)?Storm)\s+"
-                          r"([A-Z][a-z]{2,})\b")
+_ENTRY_CLOCK = re.compile(r"\W{0,4}([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*([ap])\.?m\b)?", re.I)  # its hour, minute, am/pm
+_STORM_WORDS = ("urricane", "yphoon", "yclone", "torm")
+# "Typhoon Marce", "severe tropical storm Kristine" (not "the storm Friday")
+_NAMED_STORM = re.compile(r"\b(?i:(?:super\s+)?(?:hurricane|typhoon|cyclone|(?:tropical\s+|winter\s+)?storm))\s+"
+                          r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                          r"May|June|July|August|September|October|November|December)\b)([A-Z][a-z]{2,})\b")
 from lint.text.own_site import article_url_keys
 
 # -- one document -----------------------------------------------------------------------------------
@@ -65,6 +68,17 @@ class DocumentEvents:
         block = self.doc.sentences[figure.sentence].block
         position = bisect.bisect_right(entries, block) - 1
         return entries[position] if position >= 0 else -1
+
+    def entry_minute(self, entry: int) -> int | None:
+        """The minute of the day a live-blog entry (a block index of `entries`) is stamped with."""
+        block = self.doc.blocks[entry]
+        match = _ENTRY_CLOCK.match(self.doc.prose, block.start, block.end)
+        if match is None:
+            return None
+        hour, minute, half = int(match.group(1)), int(match.group(2)), (match.group(3) or "").lower()
+        if half and hour <= 12:
+            hour = hour % 12 + (12 if half == "p" else 0)
+        return hour * 60 + minute
 
     # -- named storms ---------------------------------------------------------------------------------
     @cached_property
@@ -501,7 +515,8 @@ def _blank(match: re.Match) -> str:
 
 # a country named as a whole: "the death toll from floods across Pakistan", not the province the article is about
 _ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?[A-Z]")
-_NATIONWIDE = re.compile(r"\b(?:(?:across|throughout|all\s+over)\s+the\s+(?:country|nation)|nationwide|countrywide)\b", re.I)
+_NATIONWIDE = re.compile(r"\b(?:(?:across|throughout|all\s+over)\s+the\s+(?:country|nation)|nationwide|countrywide|"
+                         r"nationally)\b", re.I)
 # a count of the whole country where the clause names no place: "the national death toll", "nationwide"
 _NATIONAL = re.compile(rf"\b(?:national|the\s+country['’]s)\s+(?:death\s+|casualty\s+)?toll\b|{_NATIONWIDE.pattern}", re.I)
 # a figure of the future or of a condition ("45 million children will die", "could kill 10,000") is no toll

@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 
 _VERB = (r"(?:(?:has|have|had)\s+)?(?:said|says|told|tells|reported|reports|confirmed|confirms|announced|announces|"
-         r"estimated|estimates|recorded|put|puts)")
+         r"estimated|estimates|recorded|put|puts|claimed|claims|alleged|alleges)")
 # a name ("Iran Human Rights", "Iranian state television", "the World Health Organization"), a definite
 # noun phrase ("the health ministry") or a group that reports what it saw ("police", "witnesses")
 _PHRASE = (r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|on|de|al|[A-Z][\w'’.&-]*)){0,6}(?:\s+[a-z-]+){0,2}"
-           r"|(?<=[Tt]he\s)(?:[a-z-]+\s+){0,3}[a-z-]+"
+           r"|(?:(?<=[Tt]he\s)|(?<=\b[Aa]\s)|(?<=\b[Aa]n\s))(?:[a-z-]+\s+){0,3}[a-z-]+"
            r"|\b(?:police|witnesses|residents|medics|rescuers|doctors|activists|organi[sz]ers|protesters))")
 _SPEAKER = re.compile(
     rf"\baccording\s+to\s+(?P<after>(?:the\s+)?{_PHRASE})"
     rf"|(?P<before>{_PHRASE}),?\s+{_VERB}\b"
-    rf"|\b(?:said|says|told|reported)\s+(?P<inverted>the\s+{_PHRASE})")
+    rf"|\b(?:said|says|told|reported|reads|read)\s+(?P<inverted>(?:the|an?)\s+{_PHRASE})"
+    rf"|\b(?:[Aa]n?|[Tt]he)\s+(?P<claim>claim|allegation|rumou?r|post)\s+that\b")  # "A claim that police arrested 40,000"
 _NOT_NAMES = frozenset("he she they it we i you this that these those there officials".split())
 _FUNCTION = frozenset("the of for and on de al".split())
 
@@ -29,7 +30,7 @@ def speaker(sentence: str) -> str:
     """The sentence's source as lower-case words in order ("libyan red crescent"), or "" when it
     names none (no reporting verb, or only a pronoun or bare "officials")."""
     for match in _SPEAKER.finditer(sentence):
-        phrase = match.group("after") or match.group("before") or match.group("inverted") or ""
+        phrase = match.group("after") or match.group("before") or match.group("inverted") or match.group("claim") or ""
         words = [w for w in (w.lower().strip(".,'’") for w in phrase.split()) if w and w not in _FUNCTION]
         if words and not (len(words) == 1 and words[0] in _NOT_NAMES):
             return " ".join(words)

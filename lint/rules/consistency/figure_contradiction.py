@@ -40,7 +40,13 @@ class Claim:
     entry: int = -1  # the live-blog entry it is told in (its time-stamped block), -1 in an ordinary article
     earlier: bool = False  # its sentence tells it is an earlier count ("Earlier this week the toll stood at 2,056")
     events: bool = False  # it sums several events ("193 people were killed after two boat accidents")
-    subtotal: str = ""  # a part of the toll it counts: "aboard" ("all 242 people on board"), "ground", "found" (bodies so far)
+    denied: bool = False  # the article refutes it ("212 arrests, not 40,000"): reported only to be denied
+    subtotal: str = ""  # the part of the toll it counts: "aboard", "ground", "scene", "hospital", "found" (bodies so far)
+
+    @property
+    def stood_by(self) -> bool:
+        """The article gives it as its own count: not an earlier one it updated, nor one it refutes."""
+        return not (self.earlier or self.denied)
 
     @property
     def location(self) -> Location:
@@ -210,14 +216,16 @@ class FigureContradiction(CorpusRule):
                                                             and claims[other].path not in focus):
                     continue
                 a, b = claims[number], claims[other]
-                if a.earlier or b.earlier or a.events != b.events or _subtotal_within(a, b) or _incommensurate(a, b):
+                if not (a.stood_by and b.stood_by) or a.events != b.events or _subtotal_within(a, b) \
+                        or _incommensurate(a, b):
                     continue
                 if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, one_event, lexicon)):
                     continue
                 if a.path == b.path and (_part_of(a, b) or _part_of(b, a) or different_speakers(a.speaker, b.speaker)
                                          or a.entry != b.entry):
                     continue  # a part and its whole; two sources' tolls side by side; a live blog's updates
-                if a.path != b.path and (_part_of(a, b, wider) or _part_of(b, a, wider)):
+                if a.path != b.path and (_part_of(a, b, wider) or _part_of(b, a, wider) or _share_of_unplaced(a, b)
+                                         or _share_of_unplaced(b, a)):
                     continue  # a county's toll and its state's, in two articles
                 reports = (a.sighting.report, b.sighting.report)
                 if _retrospective(a.sighting) and _retrospective(b.sighting):
@@ -251,7 +259,7 @@ class FigureContradiction(CorpusRule):
             math.inf if fact["high"] is None else fact["high"], fact["low_open"], fact["high_open"],
             fact["text"], tuple(fact["span"]), sighting(path, fact), fact.get("place", ""), fact.get("speaker", ""),
             fact.get("share", False), fact.get("entry", -1), fact.get("earlier", False), fact.get("events", False),
-            fact.get("subtotal", ""),
+            fact.get("denied", False), fact.get("subtotal", ""),
         )
 
     def _subject(self, subject: str) -> str:
@@ -300,11 +308,11 @@ def _without_restated_headline(doc: Document, found: list[dict]) -> list[dict]:
 def _name_speakers(doc: Document, found: list[dict]) -> None:
     """Add who says so ("speaker") to the claims of a measure the article gives two values of, in
     different sentences: only there can two sources' tolls stand side by side (_check skips them)."""
-    values: dict[tuple, set] = defaultdict(set)
+    values: dict[str, set] = defaultdict(set)  # by measure: '212 arrests' (no subject) and 'arrested 40,000 people' meet
     for claim in found:
-        values[(claim["measure"], claim["subject"])].add((claim["low"], claim["high"], claim["sentence"]))
+        values[claim["measure"]].add((claim["low"], claim["high"], claim["sentence"]))
     for claim in found:
-        seen = values[(claim["measure"], claim["subject"])]
+        seen = values[claim["measure"]]
         if len({(low, high) for low, high, _ in seen}) > 1 and len({s for *_, s in seen}) > 1:
             sentence = doc.sentences[claim["sentence"]]
             named = speaker(doc.prose[sentence.start:sentence.end])
@@ -324,6 +332,12 @@ def _part_of(part: Claim, whole: Claim, wider: set[str] | None = None) -> bool:
     if wider is not None and not (outer and (part.share or whole.path in wider)):
         return False
     return bool(inner) and part.low < whole.low and (not outer or inner[0].startswith(outer[0] + "."))
+
+
+def _share_of_unplaced(share: Claim, other: Claim) -> bool:
+    """A place's share of a wider toll ("In Sindh alone, 347 died") against a count whose own sentence
+    names no place ("According to the NDMA, 1,634 people have been injured"): that may be the whole."""
+    return share.share and not other.sighting.own_scope
 
 
 def _subtotal_within(a: Claim, b: Claim) -> bool:
