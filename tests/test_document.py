@@ -65,6 +65,34 @@ def test_plain_text_joins_only_continued_lines():
     assert doc.title == "Security clampdown on Kazakh town"
 
 
+WRAPPED = """Farmers block roads around Paris
+
+Hundreds of tractors converged on the ring roads around Paris on Monday
+morning, as French farmers resumed protests against the trade agreement
+that the European Union is negotiating with the Mercosur countries of
+South America.
+
+Related Stories
+Seville fails to make final
+Thompson: I will be back
+
+The restrictions had limited water use and cut water for agriculture by
+80%. For almost three years, the region of nearly 6 million people had
+lived with what the Catalan Water Agency described as "the worst drought
+since records began."
+"""
+
+
+def test_hard_wrapped_plain_text_is_read_a_paragraph_at_a_time():
+    """Text wrapped at one width (pandoc's plain output, written for this test): a line broken because
+    the next word did not fit continues into that word, capitalised or not; a stack of short lines (a
+    list of teasers) is no wrap and stays line by line."""
+    doc = Document("a.txt", WRAPPED)
+    starts = [doc.position(b.start)[0] for b in doc.blocks]
+    assert starts == [1, 3, 8, 9, 10, 12]
+    assert " ".join(doc.prose[doc.blocks[1].start:doc.blocks[1].end].split()).endswith("of South America.")
+
+
 def test_sentences_respect_abbreviations_and_map_back():
     text = "Mr. Tokayev spoke in Almaty. He said 12 people died! Police left at 5 p.m. on Friday."
     doc = Document("a.txt", text)

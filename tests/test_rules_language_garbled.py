@@ -93,6 +93,20 @@ def test_a_paragraph_ending_on_a_function_word_before_the_next_paragraph():
     assert finding.line == 3 and "stops mid-clause at “to”" in finding.message
 
 
+def test_hard_wrapped_text_whose_next_line_opens_on_a_capital_is_not_cut_off():
+    """A report wrapped at 72 characters (written for this test): 'of' ends a line because 'South'
+    did not fit, not because the paragraph stops there; the same text with a blank line does stop."""
+    wrapped = ("Hundreds of tractors converged on the ring roads around Paris on Monday\n"
+               "morning, as French farmers resumed protests against the trade agreement\n"
+               "that the European Union is negotiating with the Mercosur countries of\n"
+               "South America.\n\n"
+               "For almost three years, the region of nearly 6 million people had lived\n"
+               "with what the Catalan Water Agency described as the worst drought since\n"
+               "records began, and farmers had been among the hardest hit by the cuts.")
+    assert findings(wrapped) == []
+    assert findings(wrapped.replace("countries of\n", "countries of\n\n"))
+
+
 def test_one_finding_per_sentence_lists_every_signal():
     text = "The the officials said a of the capturers left."
     (finding,) = findings(text)

@@ -298,6 +298,7 @@ class Document:
         lines = self.text.split("\n")
         i = bisect.bisect_left(self.line_starts, self.front_matter_end)
         seen_heading = False
+        width: list[int | None] = []  # the width the text is wrapped at, found when a line may be wrapped
         while i < len(lines):
             if not lines[i].strip() or self.line_starts[i] < self.front_matter_end:
                 i += 1
@@ -307,7 +308,8 @@ class Document:
                 i += 1
                 continue
             j = i + 1
-            while j < len(lines) and lines[j].strip() and _continues(lines[j - 1], lines[j]):
+            while j < len(lines) and lines[j].strip() and (_continues(lines[j - 1], lines[j])
+                                                           or _wrapped(lines, j, width)):
                 j += 1
             start, end = self._span_of_lines(i, j)
             body = self.text[start:end].strip()
@@ -379,6 +381,33 @@ def _continues(previous: str, line: str) -> bool:
     """A plain-text line continues the previous one when it starts in lower case mid-sentence."""
     stripped = line.lstrip()
     return bool(stripped) and stripped[0].islower() and not previous.rstrip().endswith(_TERMINAL[:4])
+
+
+def _wrapped(lines: list[str], j: int, width: list[int | None]) -> bool:
+    """Line j continues line j - 1 of hard-wrapped text (pandoc's plain output, an e-mail, a text-mode
+    browser's dump): that line was broken because line j's first word did not fit in the text's width,
+    whatever the case of that word ('... becoming' / 'Jamaica's first Olympic 100m champion ...')."""
+    previous = lines[j - 1].rstrip()
+    if len(previous) < WRAP_MIN:
+        return False  # most lines: a menu's, a heading's, or a paragraph on one line of its own (longer than any wrap)
+    if not width:
+        width.append(_wrap_width(lines))
+    return width[0] is not None and len(previous) <= width[0] < len(previous) + 1 + len(lines[j].split(None, 1)[0])
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width plain text is wrapped at: the length of its longest line of four words or more, when at
+    least half of those lines are within ten characters of it and it is at most WRAP_MAX (as KZ109 reads
+    it); None when its lines are of all lengths (paragraphs on one line each)."""
+    lengths = [len(line.rstrip()) for line in lines if len(line.split(None, 4)) >= 4]
+    longest = max(lengths, default=0)
+    if not WRAP_MIN <= longest <= WRAP_MAX:
+        return None
+    near = sum(1 for n in lengths if n >= longest - 10)
+    return longest if 2 * near >= len(lengths) else None
+
+
+WRAP_MIN, WRAP_MAX = 40, 120  # the widths text is wrapped at
 
 
 def _looks_like_heading(line: str) -> bool:

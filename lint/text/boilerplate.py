@@ -170,6 +170,15 @@ def line_key(text: str, n_words: int | None = None) -> str | None:
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
 
 
+def repetition_key(text: str, n_words: int) -> str | None:
+    """A line's key for the repetition index: a line that could be furniture whole (line_key), and a
+    longer paragraph of wrapped text by its first line, which pages of one site repeat as they
+    repeat a footer ('Follow The Gleaner on X and Instagram ...' / '@GleanerJamaica. Send us ...')."""
+    if n_words > MAX_KEY_WORDS and "\n" in text:
+        return line_key(text[:text.index("\n")])
+    return line_key(text, n_words)
+
+
 def _long_key(text: str) -> str:
     """A long line's hash of its first SKETCH_KEY_WORDS words that are not names or numbers: two
     versions of one article (a name respelt, a toll updated, a sentence added at the end of a
@@ -370,7 +379,7 @@ def blocks_of(texts: Sequence[str]) -> list[Block]:
         else:
             tokens = words(text[:HEAD_CHARS])
             n = _estimated_size(len(tokens), text)
-        out.append(Block(text, tokens, n, line_key(text, n)))
+        out.append(Block(text, tokens, n, repetition_key(text, n)))
     return out
 
 
@@ -621,7 +630,7 @@ def line_facts(texts: Sequence[str], model: Model | None = None) -> list[LineFac
     model = model or load_model()
     sizes = line_sizes(texts)
     if not can_have_furniture(sizes, model):  # keys for the corpus index only: no tokens needed
-        return [LineFact(line_key(text, n), 0.0, n, 0, "") for text, n in zip(texts, sizes)]
+        return [LineFact(repetition_key(text, n), 0.0, n, 0, "") for text, n in zip(texts, sizes)]
     blocks = blocks_of(texts)
     lang, stop = pick_language(b.tokens for b in blocks if b.n >= 6)
     rows = local_features(blocks, [0] * len(blocks), stop, lang is not None)
