@@ -400,6 +400,19 @@ def test_a_lone_quote_that_lost_its_byte_in_clean_text(text):
     assert fixed("KZ105", text) == text
 
 
+@pytest.mark.parametrize(("good", "damaged"), [
+    ("President Erdoğan spoke in Eskişehir.", "ErdoÄŸan"),                  # one damaged letter a word (Turkish)
+    ("The leader Nguyễn spoke.", "Nguyá»…n"),                               # Vietnamese, three bytes
+    ("The mayor of Gdańsk recalled the murder of Paweł Adamowicz.", "GdaÅ„sk"),  # beside a letter written right
+])
+def test_a_lone_damaged_letter_inside_a_word(good, damaged):
+    """ftfy leaves a line alone when its only damage is a letter or two, or it stands beside letters
+    written right; a UTF-8 letter read as Windows-1252 inside a word is still damage."""
+    bad = good.replace(damaged.encode("cp1252").decode("utf-8"), damaged)
+    assert bad != good and check("KZ105", bad)
+    assert fixed("KZ105", bad) == good
+
+
 def test_a_byte_order_mark_read_as_text_is_deleted():
     (finding,) = check("KZ105", "He said the project was ï»¿ready.")
     assert finding.message == 'mojibake "ï»¿": a byte-order mark read as text; delete it'

@@ -49,6 +49,12 @@ _BOM = "\ufeff"
 # Cyrillic text (Windows-1251) read as Windows-1252, which ftfy, repairing UTF-8, leaves alone.
 _LATIN1_WORD = re.compile("[\u00c0-\u00ff]{3,}")
 _CYRILLIC_WORD = re.compile("[\u0401-\u045f]+")
+# What Windows-1252 shows for the bytes 0x80-0xBF, the second and third bytes of a UTF-8 letter
+_CONTINUATION = re.escape("".join(bytes([b]).decode("cp1252", errors="ignore") for b in range(0x80, 0xC0)))
+_DAMAGED_LETTER = f"(?:[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}})"
+# ... one UTF-8 letter misread, inside a word: "ErdoÄŸan" (ğ), "EskiÅŸehir" (ş), "Nguyá»…n" (ễ), which ftfy
+# leaves alone when it is the line's only damage or stands beside letters written right ("Paweł")
+_LONE_DAMAGE = re.compile(f"(?<=[^\\W\\d_]){_DAMAGED_LETTER}|{_DAMAGED_LETTER}(?=[^\\W\\d_])")
 
 
 class Mojibake(DocumentRule):
@@ -101,6 +107,9 @@ class Mojibake(DocumentRule):
                 regions = _changed_regions(matcher.get_opcodes(), original, repaired)
             for a0, a1, b0, b1 in regions:
                 yield self._finding(doc, line.start + a0, original[a0:a1], repaired[b0:b1])
+            for a0, a1, good in _lone_letters(original):
+                if not any(r0 < a1 and a0 < r1 for r0, r1, _, _ in regions):
+                    yield self._finding(doc, line.start + a0, original[a0:a1], good)
             for match in _LOST_QUOTE.finditer(original):  # ftfy leaves a lone one in clean text alone
                 if not any(a0 <= match.start() < a1 for a0, a1, _, _ in regions):
                     yield self._finding(doc, line.start + match.start(), match.group(), "\ufffd")
@@ -142,6 +151,21 @@ class Mojibake(DocumentRule):
         return self.report(doc, offset + start, offset + end, "cp1251", bad=quote(bad, 40), good=quote(good, 40),
                            fix=Fix((Edit(offset + start, offset + end, good),),
                                    f'read it as Windows-1251: "{quote(good, 40)}"', safe=False))
+
+
+def _lone_letters(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, letter) of each UTF-8 letter of the Latin alphabets read as Windows-1252 inside a
+    word ("ErdoÄŸan": the bytes of "ğ" as "Ä" and "Ÿ"); a sequence that reads back as no such letter
+    ("Straße”": "ß”" would be an N'Ko letter) is left alone."""
+    found = []
+    for match in _LONE_DAMAGE.finditer(line):
+        try:
+            letter = match.group().encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            continue
+        if letter.isalpha() and ("\u00c0" <= letter <= "\u024f" or "\u1e00" <= letter <= "\u1eff"):
+            found.append((match.start(), match.end(), letter))
+    return found
 
 
 def _changed_regions(opcodes: list[tuple[str, int, int, int, int]], original: str,
