@@ -37,7 +37,8 @@ finance economy trade industry education culture transport energy attorney speak
 bishop rev reverend father sheikh ayatollah pastor imam rabbi cardinal cleric priest coach manager boss striker midfielder defender
 goalkeeper keeper skipper captain champion spokesman spokeswoman spokesperson commissioner
 ambassador envoy inspector superintendent constable officer detective agent director ceo
-chairperson leader premier mp mep mr. mrs. dr. st saint
+chairperson leader premier mp mep mr. mrs. dr. st saint adviser advisor commander administrator counsellor
+counselor
 """.split())
 
 
