@@ -1003,3 +1003,12 @@ def test_a_share_of_a_toll_is_no_rival_of_a_count_that_names_no_place(tmp_path):
                    "According to the NDMA, 1,634 people have been injured. Sindh province has been the worst hit, "
                    "with 347 deaths, followed by Khyber Pakhtunkhwa with 264.")
     assert kz501(tmp_path, a=share, b=whole) == []
+
+
+def test_a_share_the_article_says_is_one_is_part_of_its_toll(tmp_path):
+    """Ethiopia's Gofa landslides, July 2024 (written for this test): 'in one house alone' says the 12
+    are a share of the 257; without 'alone' the two counts of one landslide disagree."""
+    toll = "The death toll from the landslides in Gofa zone has reached 257, the regional government said."
+    house = '"In one house alone, 12 people died in the landslide in Gofa," he said.'
+    assert kz501(tmp_path, a=article("2024-07-24", "Gofa landslide", toll, house)) == []
+    assert kz501(tmp_path / "plain", a=article("2024-07-24", "Gofa landslide", toll, house.replace(" alone", "")))

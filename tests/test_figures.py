@@ -415,6 +415,17 @@ def test_a_toll_whose_verb_stands_far_from_its_noun(sentence, text, low):
     # the dead as an official statement names them (Gaza's health ministry, October 2023)
     ("The number of martyrs killed in the massacre has risen to 500.",
      "The number of martyrs killed in the massacre has risen to 500", "killed"),
+    # a toll that stays, one after a relative clause, a count of victims "who died", a toll raised by a
+    # clause after it (round-5 probe: Tibet, Herat, Gofa, Sidoarjo, written for these tests)
+    ("The death toll from the quake in Tibet remained at 126 on Thursday.",
+     "death toll from the quake in Tibet remained at 126", "killed"),
+    ("The death toll in Herat remains 79.", "death toll in Herat remains 79", "killed"),
+    ("The death toll from the landslides that hit Gofa zone on Sunday and Monday has reached 257.",
+     "death toll from the landslides that hit Gofa zone on Sunday and Monday has reached 257", "killed"),
+    ("The number of victims who died in the collapse in Sidoarjo has reached 52 as of Monday.",
+     "The number of victims who died in the collapse in Sidoarjo has reached 52", "killed"),
+    ("Another man died in hospital in Kabul on Friday, raising the toll of the crash to 27.",
+     "raising the toll of the crash to 27", "killed"),
 ])
 def test_toll_phrasings_around_the_number(sentence, text, measure):
     (figure,) = find_figures(Document("a.txt", f"Headline\n\n{sentence}\n"))

@@ -63,7 +63,7 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:
 # death toll from Saturday's earthquake in Nepal has risen to 7,000" (`FigureFinder.toll_before`).
 TOLL_VERB = (r"(?:risen|rose|rises|climbed|climbs|reached|reaches|jumped|increased|soared|grown|grew|stands|stood|"
              r"hit|passed|topped|surpassed|exceeded|crossed|crosses|revised|lowered|raised|corrected|is|was|"
-             r"amounts|amounted|totals|totalled|totaled|"
+             r"amounts|amounted|totals|totalled|totaled|remained|remains|"
              r"(?:gone|went|goes)(?=\s+(?:up|down)\b|\s*$))")  # "has gone up to 261" ("up to" may be the number's)
 # "has gone up to 261", "has been revised up to 148": the toll's verb takes "up to", which is then no
 # bound of the number
@@ -76,7 +76,7 @@ TOLL_VERBS = rf"{_TOLL_AUXILIARIES}{TOLL_VERB}(?:\s+(?:down|up|upwards?|downward
 # ... and those of a toll that changed, which may stand further from its noun ("The death toll from
 # Tuesday's stampede at a religious event in Hathras, Uttar Pradesh, has risen to 121"): a toll that
 # "is" or "was" a number ten words on is too far to be read as one ("the toll road ... is 40 km").
-TOLL_CHANGES = (rf"{_TOLL_AUXILIARIES}(?:risen|rose|rises|climbed|climbs|jumped|increased|soared|grown|grew|passed|"
+TOLL_CHANGES = (rf"{_TOLL_AUXILIARIES}(?:risen|rose|rises|climbed|climbs|jumped|increased|soared|grown|grew|passed|reached|reaches|"
                 r"topped|surpassed|exceeded|crossed|crosses|revised|lowered|raised|corrected|"
                 r"(?:gone|went|goes)(?=\s+(?:up|down)\b))(?:\s+(?:down|up|upwards?|downwards?))?"
                 r"(?:\s+(?:to|above|past|over|beyond))?")
@@ -207,9 +207,14 @@ class FigureFinder:
         # "at" right after it ("put the number of dead at 57").
         self.toll_before = re.compile(
             rf"(?P<toll>\b(?:death|casualty|fatality)\s+toll|\bthe\s+(?:(?!death\b|casualty\b|fatality\b)[a-z-]+\s+)?toll|\bthe\s+number\s+(?:of\s+)?"
-            rf"(?:{phrase_pattern(self.subject_of)}\s+)?(?P<m>{phrase_pattern(self.measure_of)}))\b"
+            rf"(?:{phrase_pattern(self.subject_of)}\s+(?:(?:who|that)\s+(?:have\s+|has\s+|had\s+)?)?)?"
+            rf"(?P<m>{phrase_pattern(self.measure_of)}))\b"
             rf"(?:(?:\s+[^\s.;:!?\d][^\s.;:!?]*){{0,10}}?\s+{TOLL_VERBS}"
             rf"|(?:\s+[^\s.;:!?\d][^\s.;:!?]*){{11,18}}?\s+{TOLL_CHANGES}|\s+at|\s+(?:down|up)\s+to)\s*$", re.I)
+        # "..., raising the toll of the crash to 27", "bringing the death toll to 40": the toll after its verb
+        self.toll_raised = re.compile(
+            r"(?P<toll>\b(?:rais|bring|tak|push|lift)(?:ing|es|ed|e|s)\s+the\s+(?:death\s+|overall\s+)?toll)\b"
+            r"(?:\s+[^\s.;:!?\d][^\s.;:!?]*){0,6}?\s+to\s*$", re.I)
         self.before = re.compile(
             rf"(?P<m>{phrase_pattern(self.before_measure_of)})(?:\s+(?:{FILLERS}))*\s+$", re.I)
         self.not_measure = re.compile(phrase_pattern(lexicon.not_measures), re.I)
@@ -381,9 +386,11 @@ class FigureFinder:
                 measure, span = "killed", before.span("m")
         toll_start = None
         if not measure and not (head_measure and not subject) and (head is None or subject):
-            toll = self.toll_before.search(prose, max(s_start, q_start - 200), q_start)
+            toll = (self.toll_before.search(prose, max(s_start, q_start - 200), q_start)
+                    or self.toll_raised.search(prose, max(s_start, q_start - 120), q_start))
             if toll:  # "The death toll from Saturday's earthquake has risen to 7,000"
-                measure = self.measure_of[_word_key(toll.group("m"))] if toll.group("m") else "killed"
+                named = toll.groupdict().get("m")  # "the number of people injured"; a toll alone counts the dead
+                measure = self.measure_of[_word_key(named)] if named else "killed"
                 span, toll_start = toll.span("toll"), toll.start("toll")
         if not measure and head_measure:
             measure, span = head_measure, head.span("head")

@@ -331,6 +331,8 @@ def _part_of(part: Claim, whole: Claim, wider: set[str] | None = None) -> bool:
     inner, outer = part.sighting.scope, whole.sighting.scope
     if wider is not None and not (outer and (part.share or whole.path in wider)):
         return False
+    if wider is None and part.share and part.high <= whole.low:
+        return True  # "In one house alone, 12 people died": the article says it is a share
     return bool(inner) and part.low < whole.low and (not outer or inner[0].startswith(outer[0] + "."))
 
 
