@@ -4,6 +4,7 @@ line; names, glosses, quotations, allow-listed terms and declared languages left
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,21 @@ def test_a_sentence_followed_by_its_translation_in_parentheses_does_not_fire():
     bare = injected("Die Polizei hat gestern in der Innenstadt über hundert Menschen festgenommen. "
                     "The police said nothing more.")
     assert [f.code for f in rule().check(Document("a.txt", bare))] == ["KZ202"]
+
+
+def test_a_quotation_and_its_translation_wrapped_across_lines_do_not_fire():
+    """An obituary as a text-mode dump wraps it at 72 characters (written for this test): the
+    translation in brackets runs onto the next line, and is still the quotation's translation."""
+    paragraphs = ["Vasseur received the Goncourt prize for poetry in 1998 and wrote some of her later poems "
+                  "in Breton, publishing them with her own French versions on the facing page.",
+                  '"Elle écrivait comme on respire, au rythme des vagues," said the poet Yvon Le Men, a friend '
+                  'for 50 years. ("She wrote the way one breathes, to the rhythm of the waves.")']
+    text = "Breton poet dies at 91\n\n" + "\n\n".join(textwrap.fill(p, 72) for p in paragraphs) + "\n"
+    assert "to\nthe rhythm" in text  # the translation is broken across two lines
+    assert list(rule().check(Document("a.txt", text))) == []
+    untranslated = text.replace("(\"She wrote the way one breathes, to\nthe rhythm of the waves.\")",
+                                "He read at her funeral in Brest, in\nthe rain.")
+    assert [f.code for f in rule().check(Document("a.txt", untranslated))] == ["KZ202"]
 
 
 def test_the_seed_articles_do_not_fire():

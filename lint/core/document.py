@@ -390,6 +390,8 @@ def _wrapped(lines: list[str], j: int, width: list[int | None]) -> bool:
     previous = lines[j - 1].rstrip()
     if len(previous) < WRAP_MIN:
         return False  # most lines: a menu's, a heading's, or a paragraph on one line of its own (longer than any wrap)
+    if previous.endswith(_TERMINAL[:5]) and lines[j].lstrip()[:1].isupper():
+        return False  # a sentence ends at the line's end: a new one may open a new paragraph ('Original article: ...')
     if not width:
         width.append(_wrap_width(lines))
     return width[0] is not None and len(previous) <= width[0] < len(previous) + 1 + len(lines[j].split(None, 1)[0])

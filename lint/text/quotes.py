@@ -12,8 +12,10 @@ from lint.core.document import Document
 # The quotation marks news text uses: curly double, guillemets, German low-high, straight double
 # and (as a quotation only when not an apostrophe) curly single quotes.
 DOUBLE_QUOTE_MARKS = '"“”«»'
-# A quotation closed on its line: “…”, «…», „…“ or „…”, "…", and ‘…’ not inside a word.
-QUOTATION = re.compile(r"“[^“”\n]*”|«[^«»\n]*»|„[^„“”\n]*[“”]|\"[^\"\n]*\"|(?<![\w’'])‘[^‘’\n]*’(?!\w)")
+# A quotation closed in its paragraph (a wrapped line may break it: no blank line does): “…”, «…», „…“
+# or „…”, "…", and ‘…’ not inside a word, closed on its line (an apostrophe opens none).
+QUOTATION = re.compile(r"“(?:[^“”\n]|\n(?!\s*\n))*”|«(?:[^«»\n]|\n(?!\s*\n))*»|„(?:[^„“”\n]|\n(?!\s*\n))*[“”]"
+                       r"|\"(?:[^\"\n]|\n(?!\s*\n))*\"|(?<![\w’'])‘[^‘’\n]*’(?!\w)")
 # Specialisation for attribution (KZ301), inside one paragraph: curly or straight double quotes,
 # an unclosed curly quote running to the paragraph's end (the convention for a quote that goes on
 # in the next paragraph).
