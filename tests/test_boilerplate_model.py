@@ -334,13 +334,13 @@ _CALLS = ["Subscribe", "sign up", "Sign", "up", "don't miss", "don", "app", "app
 def test_the_call_to_action_shortcut_agrees_with_the_pattern(pieces):
     """An ASCII line skips the search when none of its words starts a call to action: never when one is there."""
     text = "".join(pieces)
-    assert bp._has_call_to_action(text) == bool(bp._LEXICON.search(text))
+    assert bp.has_call_to_action(text) == bool(bp._LEXICON.search(text))
 
 
 def test_every_call_to_action_is_found_through_the_shortcut():
     for phrase in bp.LEXICON:
         for text in (phrase, phrase.upper(), f"({phrase.title()})", f"x{phrase}", f"{phrase}s", f"1 {phrase}-now"):
-            assert bp._has_call_to_action(text) == bool(bp._LEXICON.search(text)), text
+            assert bp.has_call_to_action(text) == bool(bp._LEXICON.search(text)), text
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=14))

@@ -144,6 +144,35 @@ def test_a_wrapped_footer_that_pages_share_is_furniture():
     assert not [line for line in flagged if line.startswith(("Crews", "Neighbours", "The "))]
 
 
+FOOD_BANK = """What a food bank needs this winter
+
+Volunteers at the Riverside food bank say demand has doubled since last year. Manager Lisa Grant showed us the list pinned to the warehouse door:
+
+Tinned meat
+Tinned fish
+UHT milk
+Rice (500g bags)
+Tea bags
+Toilet roll
+Nappies, sizes 4 to 6
+Tinned tomatoes
+Sugar
+
+"We always run out of the same things," Grant said. "Nappies and toilet roll go first."
+
+The food bank is open on Tuesdays and Fridays from 10am to 2pm. Donations can be left at any branch of the Co-op in the town.
+"""
+
+
+def test_a_list_the_articles_prose_introduces_is_the_article():
+    """A local story (written for this test): a sentence ending in a colon introduces the list under it,
+    which is the story's, however much it looks like a menu; without the colon it reads as one."""
+    assert run({"a.txt": FOOD_BANK}) == []
+    assert run({"a.txt": FOOD_BANK.replace("warehouse door:", "warehouse door.")})
+    share_bar = FOOD_BANK.replace("Tinned meat\nTinned fish\nUHT milk", "Share\nTweet\nEmail")
+    assert run({"a.txt": share_bar})  # a share bar under a sentence is no list of the article's
+
+
 def test_a_first_line_that_other_pages_hold_is_a_masthead_not_a_title():
     """Plain-text pages whose extractor kept the site's name on the first line (lxml's text of an AMP
     page): a title is one article's; a line four other pages open with is the site's. The lone

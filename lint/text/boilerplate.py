@@ -310,7 +310,7 @@ _LEXICON_FIRST_WORDS = frozenset(word.encode() for word in filter(None, (_ascii_
 _ASCII_WORD_CHARS = _ascii_table({c: c.lower() for c in string.ascii_letters + string.digits + "_"})
 
 
-def _has_call_to_action(head: str) -> bool:
+def has_call_to_action(head: str) -> bool:
     """Whether a line's head holds a call to action (_LEXICON). An ASCII head is searched only
     when one of its words starts a call to action: a set lookup, where the pattern is tried at
     every character (thirty microseconds a line)."""
@@ -399,7 +399,7 @@ def local_features(blocks: Sequence[Block], repeats: Sequence[int], stop: frozen
         chars = len(stripped) or 1
         digits = _digit_count(stripped) / chars
         linked = sum(len(m.group(0)) for m in _MD_LINK.finditer(stripped)) / chars if _may_hold_link(stripped) else 0.0
-        lex = 1.0 if n <= MAX_KEY_WORDS and _has_call_to_action(head) else 0.0
+        lex = 1.0 if n <= MAX_KEY_WORDS and has_call_to_action(head) else 0.0
         tail = stripped.rstrip(CLOSERS)
         last = tail[-1:] if tail else ""
         rows.append([

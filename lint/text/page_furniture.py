@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lint.core.document import Document
 from lint.text import boilerplate as model
@@ -112,7 +112,28 @@ def protected(doc: Document, found: list[tuple[int, int]], texts: list[str], siz
     headline = _headline(texts, sizes)
     if headline is not None:
         keep[headline] = True
+    for first, last in _introduced_lists(texts, sizes):
+        keep[first - 1:last] = [True] * (last - first + 1)
     return keep
+
+
+def _introduced_lists(texts: list[str], sizes: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) unit of each list the article's prose introduces: a sentence of PROSE_WORDS or more
+    ending in a colon ("Manager Lisa Grant showed us the list pinned to the warehouse door:"), then
+    short lines up to the next line of prose. A menu's label is no sentence ("Related:"), nor a promo's call,
+    and a share bar's buttons are no list of the article's."""
+    i = 0
+    while i < len(texts) - 1:
+        text = texts[i]
+        if sizes[i] >= PROSE_WORDS and text.rstrip().endswith(":") and sizes[i + 1] < PROSE_WORDS \
+                and not model.has_call_to_action(text):
+            last = i + 1
+            while last + 1 < len(texts) and sizes[last + 1] < PROSE_WORDS:
+                last += 1
+            if not any(map(model.has_call_to_action, texts[i + 1:last + 1])):  # not a share bar's "Tweet", "Email"
+                yield i + 1, last
+            i = last
+        i += 1
 
 
 def _headline(texts: list[str], sizes: list[int]) -> int | None:
