@@ -1012,3 +1012,25 @@ def test_a_share_the_article_says_is_one_is_part_of_its_toll(tmp_path):
     house = '"In one house alone, 12 people died in the landslide in Gofa," he said.'
     assert kz501(tmp_path, a=article("2024-07-24", "Gofa landslide", toll, house)) == []
     assert kz501(tmp_path / "plain", a=article("2024-07-24", "Gofa landslide", toll, house.replace(" alone", "")))
+
+
+def test_a_part_of_a_country_cannot_count_more_than_the_country(tmp_path):
+    """Turkey's Kartalkaya hotel fire, 21 January 2025 (written for this test): 76 dead at the hotel in
+    Bolu province and 69 in 'northwestern Turkey' the same day cannot both be right; 40 in Bolu and 69
+    in Turkey can (a province's share), and so can 76 in Bolu against a national count of 90."""
+    country = "A fire at a hotel in a ski resort in northwestern Turkey on Tuesday killed 69 people, the minister said."
+    province = ("A fire at the Grand Kartal Hotel in Kartalkaya, in Bolu province, on Tuesday killed 76 people, "
+                "the minister said.")
+    assert kz501(tmp_path, a=article("2025-01-21", "Hotel fire", country), b=article("2025-01-21", "Hotel fire", province))
+    assert kz501(tmp_path / "share", a=article("2025-01-21", "Hotel fire", country),
+                 b=article("2025-01-21", "Hotel fire", province.replace("76", "40"))) == []
+    assert kz501(tmp_path / "whole", a=article("2025-01-21", "Hotel fire", country.replace("69", "90")),
+                 b=article("2025-01-21", "Hotel fire", province)) == []
+
+
+def test_a_count_including_others_is_a_part_of_the_toll_before_it(tmp_path):
+    """Kramatorsk, 8 April 2022 (AP's lede): 'including five children' counts some of the 50."""
+    ap = ("KRAMATORSK, Ukraine (AP) — A rocket attack on a train station in eastern Ukraine killed at least 50 "
+          "people, including five children, Ukrainian authorities said Friday.")
+    claims = kz501_claims(article("2022-04-08", "Station attack", ap))
+    assert [claim["text"] for claim in claims] == ["killed at least 50 people"]

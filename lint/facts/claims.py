@@ -147,6 +147,8 @@ _PARTITIVE = re.compile(r"[\"”’]?\s+of\s+(?:them|those|these|whom|which|(?:t
 # "Of the dead, 323 were Egyptians", "Among the dead were 658 Egyptians"
 _SUBSET_OPENING = re.compile(r"\s*(?:among|of)\s+(?:them|those|these|the\s+(?:dead|victims|injured|wounded|"
                              r"casualties|missing|bodies|fatalities|deceased))\b", re.I)
+# a count of some of those the figure before it counts: "killed at least 50 people, including five children"
+_SUBSET_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.I)
 # "four more deaths", "12 new cases": an increment on a count, never a toll of its own
 _INCREMENT = re.compile(r"\s+(?:more|additional|further|new)\b", re.I)
 # "In Kerr County alone, 43 people were killed": a place's share of a wider toll
@@ -223,7 +225,8 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
             "span": _span(doc, figure.start, figure.end),
             "partitive": bool(_PARTITIVE.match(doc.prose, figure.quantity_end)
                               or _INCREMENT.match(doc.prose, figure.quantity_end)
-                              or _SUBSET_OPENING.match(doc.prose, sentence.start, figure.start)),
+                              or _SUBSET_OPENING.match(doc.prose, sentence.start, figure.start)
+                              or _SUBSET_BEFORE.search(doc.prose, max(sentence.start, figure.start - 24), figure.start)),
             **events.claim_fields(figure),  # what, where, when: kinds, scope, place, time, report ...
         })
         if _ALONE.search(doc.prose, sentence.start, sentence.end):

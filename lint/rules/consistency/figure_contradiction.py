@@ -219,7 +219,8 @@ class FigureContradiction(CorpusRule):
                 if not (a.stood_by and b.stood_by) or a.events != b.events or _subtotal_within(a, b) \
                         or _incommensurate(a, b):
                     continue
-                if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, one_event, lexicon)):
+                if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, one_event, lexicon)
+                        or _part_beyond_whole(a, b, lexicon) or _part_beyond_whole(b, a, lexicon)):
                     continue
                 if a.path == b.path and (_part_of(a, b) or _part_of(b, a) or different_speakers(a.speaker, b.speaker)
                                          or a.entry != b.entry):
@@ -271,12 +272,14 @@ class FigureContradiction(CorpusRule):
 
     def _buckets(self, claims: list[Claim]) -> dict[tuple, list[int]]:
         """Claims that can be about one event: the same measure and subject, and a place key in
-        common (a town meets its province) or the same article. Only pairs inside a bucket are
+        common (a town meets its province), the same article, or one country (its toll meets its
+        provinces' and towns', for _part_beyond_whole). Only pairs inside a bucket are
         compared, so the work grows with the claims of one place, not with the corpus."""
         buckets: dict[tuple, list[int]] = defaultdict(list)
         for number, claim in enumerate(claims):
-            for key in [*scope_keys(claim.sighting.scope), f"document:{claim.path}"]:
-                buckets[(claim.measure, claim.subject, key)].append(number)
+            for key in [*scope_keys(claim.sighting.scope), f"document:{claim.path}", _country_key(claim.sighting.scope)]:
+                if key:
+                    buckets[(claim.measure, claim.subject, key)].append(number)
         return {key: members for key, members in buckets.items() if len(members) > 1}
 
 
@@ -334,6 +337,25 @@ def _part_of(part: Claim, whole: Claim, wider: set[str] | None = None) -> bool:
     if wider is None and part.share and part.high <= whole.low:
         return True  # "In one house alone, 12 people died": the article says it is a share
     return bool(inner) and part.low < whole.low and (not outer or inner[0].startswith(outer[0] + "."))
+
+
+def _country_key(scope: Sequence[str]) -> str:
+    """The bucket key of the country a scope lies in ("country:TR" for Turkey and for Bolu), or ""."""
+    known = next((key for key in scope if not key.startswith("~")), "")
+    return f"country:{known.split('.')[0]}" if known and known != "*" else ""
+
+
+def _part_beyond_whole(part: Claim, whole: Claim, lexicon: ev.EventLexicon) -> bool:
+    """A count somewhere inside a country that exceeds a count of the same kind of event, the same day,
+    in the whole country ('76 died at the Grand Kartal Hotel in Bolu province' against '69 died in a
+    hotel fire in northwestern Turkey'): a part is no more than its whole, so both cannot be right.
+    A part below its whole is no finding (a province's share of a national toll)."""
+    inner, outer = part.sighting.scope, whole.sighting.scope
+    if not inner or not outer or "." in outer[0] or outer[0] in ("*",) or outer[0].startswith("~"):
+        return False
+    return (part.low > whole.high and any(key.startswith(outer[0] + ".") for key in inner)
+            and ev.kinds_agree(part.sighting.kinds, whole.sighting.kinds, lexicon) is True
+            and ev.times_agree(part.sighting, whole.sighting) is True)
 
 
 def _share_of_unplaced(share: Claim, other: Claim) -> bool:
