@@ -8,7 +8,10 @@ Hurricane Mitch, Hillsborough) are checked against tests/data/events/labels.yaml
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -1026,6 +1029,15 @@ def test_a_part_of_a_country_cannot_count_more_than_the_country(tmp_path):
                  b=article("2025-01-21", "Hotel fire", province.replace("76", "40"))) == []
     assert kz501(tmp_path / "whole", a=article("2025-01-21", "Hotel fire", country.replace("69", "90")),
                  b=article("2025-01-21", "Hotel fire", province)) == []
+    # a run on the province's file, as pre-commit makes it after a run that filled the cache, meets the country's
+    (tmp_path / "one-file").mkdir()
+    root = corpus(tmp_path / "one-file", a=article("2025-01-21", "Hotel fire", country),
+                  b=article("2025-01-21", "Hotel fire", province))
+    (root / ".kzlint.yaml").write_text('corpus: corpus\nlanguagetool:\n  mode: "off"\n', encoding="utf-8")
+    command = [sys.executable, "-m", "lint", "--select", "KZ501", "--format", "json", "--exit-zero"]
+    subprocess.run([*command, "."], cwd=root, check=True, capture_output=True)
+    found = json.loads(subprocess.run([*command, "corpus/b.md"], cwd=root, check=True, capture_output=True).stdout)
+    assert [(f["path"], f["related"][0]["path"]) for f in found] == [("corpus/b.md", "corpus/a.md")]
 
 
 def test_a_count_including_others_is_a_part_of_the_toll_before_it(tmp_path):

@@ -197,6 +197,14 @@ class FigureContradiction(CorpusRule):
     def fact_keys(self, fact: dict) -> set[str]:
         return event_keys(fact)
 
+    def lookup_keys(self, fact: dict) -> set[str]:
+        """Its keys and, for a claim inside a country, the country's: a run on one file meets the
+        country's counts its claim may exceed (_part_beyond_whole). A country's count in the file is not
+        looked up in its provinces' (no key holds them all): a run on the whole corpus meets them."""
+        country = _country_key(fact.get("scope", ()))
+        keys = event_keys(fact)
+        return keys | {f"{fact['measure']}|{country.split(':', 1)[1]}"} if country else keys
+
     def check(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Finding]:
         claims = [self._claim(path, fact) for path, items in facts.items() for fact in items]
         tolls = [claim.toll for claim in claims]  # once per claim, not once per pair
