@@ -159,6 +159,12 @@ _EVENT_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|se
                           r"(?:(?!(?:in|of|by|on|at|and|or|were|was|people|more)\b)[\w-]+\s+)?([a-z]+?)(?:e?s)\b", re.I)
 
 
+# "... in road accidents in the country in the last solar year", "so far this year", "each year": a year's total
+_YEAR_TOTAL = re.compile(r"\b(?:in|over|during)\s+the\s+(?:last|past|previous)\s+(?:(?:solar|calendar|financial|fiscal)\s+)?"
+                         r"year\b|\bso\s+far\s+this\s+year\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b"
+                         r"|\b(?:each|every|a)\s+year\b", re.I)
+
+
 def _several_events(sentence: str, lexicon: EventLexicon) -> bool:
     """The sentence counts over several events: a number of them, their word in the plural."""
     for match in _EVENT_COUNT.finditer(sentence):
@@ -235,6 +241,8 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
             claims[-1]["earlier"] = True
         if _several_events(doc.prose[sentence.start:sentence.end], lexicon_events):
             claims[-1]["events"] = True
+        if _YEAR_TOTAL.search(doc.prose, sentence.start, sentence.end):
+            claims[-1]["period"] = True  # a year's total of many events: no toll of one
         # a part of the toll, more may come on top: "all 260 people on board" (the ground's dead), "150 bodies recovered"
         if normalise(doc.prose[figure.measure_start:figure.measure_end]) in so_far:
             claims[-1]["subtotal"] = "found"

@@ -505,7 +505,7 @@ _NAME_AFTER = r"(?:[a-z'’-]+\s+){0,5}?[A-Z][\w'’.-]*(?:['’]s)?(?:\s+[A-Z0-
 _PASSING = re.compile(
     rf"\bfrom\s[^,.;:]{{1,60}}?\sto\s{_NAME_AFTER}"
     rf"|\b(?:to\s+reach|bound\s+for|head(?:ed|ing)\s+(?:for|to)|en\s+route\s+to|on\s+(?:its|their|the)\s+way\s+to|"
-    rf"(?:set\s+(?:off|sail)|departed|fled|sailed)\s+from)\s{_NAME_AFTER}"
+    rf"(?:set\s+(?:off|sail)|departed|fled|sailed|deported|expelled|repatriated|returned|returning)\s+from)\s{_NAME_AFTER}"
     rf"|\b(?:surpassing|exceeding|overtaking|than|compared\s+(?:with|to))\s{_NAME_AFTER}")
 
 

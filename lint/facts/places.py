@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from lint.reference import gazetteer as world
+from lint.reference.wordlists import zipf_frequency
 from lint.text.transliteration import skeleton
 
 # a lower-case noun after a single capitalised word that makes it a place: "the Mangistau region"
@@ -435,7 +436,11 @@ _LOCATIVE = frozenset("in at near outside off".split())
 def _head_noun(word: str, places: Places) -> bool:
     """Whether the last word of a longer name is its head noun, an English word ('Muan International
     Airport', 'Indian Ocean'), not a place it lies in ('in Northern Kajiado')."""
-    return places.gazetteer is not None and places.gazetteer.is_word(word) or word in ("Ocean", "Sea")
+    return (places.gazetteer is not None and places.gazetteer.is_word(word) or word in ("Ocean", "Sea")
+            or zipf_frequency(word.lower()) >= HEAD_NOUN_ZIPF)  # 'Emergency Operations Centre': no region 'Centre'
+
+
+HEAD_NOUN_ZIPF = 4.0  # a word this common in English ('centre', 'hall', 'market') heads a longer name
 # the generic word after a region's name, capitalised as part of it
 _ADMINISTRATIVE = frozenset("state province prefecture region district county governorate oblast municipality "
                             "department division".split())

@@ -42,6 +42,7 @@ class Claim:
     events: bool = False  # it sums several events ("193 people were killed after two boat accidents")
     denied: bool = False  # the article refutes it ("212 arrests, not 40,000"): reported only to be denied
     subtotal: str = ""  # the part of the toll it counts: "aboard", "ground", "scene", "hospital", "found" (bodies so far)
+    period: bool = False  # it totals a year's events ("1,200 killed in road accidents in the last year")
 
     @property
     def stood_by(self) -> bool:
@@ -224,8 +225,8 @@ class FigureContradiction(CorpusRule):
                                                             and claims[other].path not in focus):
                     continue
                 a, b = claims[number], claims[other]
-                if not (a.stood_by and b.stood_by) or a.events != b.events or _subtotal_within(a, b) \
-                        or _incommensurate(a, b):
+                if not (a.stood_by and b.stood_by) or a.events != b.events or a.period or b.period \
+                        or _subtotal_within(a, b) or _incommensurate(a, b):
                     continue
                 if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, one_event, lexicon)
                         or _part_beyond_whole(a, b, lexicon) or _part_beyond_whole(b, a, lexicon)):
@@ -268,7 +269,7 @@ class FigureContradiction(CorpusRule):
             math.inf if fact["high"] is None else fact["high"], fact["low_open"], fact["high_open"],
             fact["text"], tuple(fact["span"]), sighting(path, fact), fact.get("place", ""), fact.get("speaker", ""),
             fact.get("share", False), fact.get("entry", -1), fact.get("earlier", False), fact.get("events", False),
-            fact.get("denied", False), fact.get("subtotal", ""),
+            fact.get("denied", False), fact.get("subtotal", ""), fact.get("period", False),
         )
 
     def _subject(self, subject: str) -> str:
