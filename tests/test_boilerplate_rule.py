@@ -90,6 +90,18 @@ def test_two_copies_of_one_article_do_not_make_its_short_lines_furniture():
     assert run(docs) == []
 
 
+def local_stories() -> list[list[str]]:
+    """Fifty three-paragraph stories of a local site (written for these tests): enough pages for the full model."""
+    places = ["harbour", "station", "market", "school", "bridge", "hospital", "library", "stadium", "airport", "museum"]
+    events = ["a fire", "a flood", "a robbery", "a crash", "a protest"]
+    return [[f"Crews were called to {event} near the old {place} early on Monday morning, and the road outside "
+             "stayed closed for most of the day while they worked.",
+             f"Neighbours said {event} at the {place} had been feared for years, and police asked witnesses "
+             "to call them.",
+             f"The {place} is expected to reopen next week after {event} left it damaged, a spokesman for the "
+             "owners said."] for place in places for event in events]
+
+
 def test_pages_of_one_site_with_short_articles_are_no_copies():
     """A local TV site's pages (written for this test): three-paragraph stories, each page closed by
     the same long promo lines and a few short links. The promos are as long as the stories'
@@ -100,17 +112,8 @@ def test_pages_of_one_site_with_short_articles_are_no_copies():
               "Download the Channel 7 app for breaking news alerts, live newscasts and the latest forecast.",
               "Sign up for Channel 7 email alerts to get the day's top headlines delivered to your inbox."]
     links = ["Weather Alert", "Submit a news tip", "Report a typo or error", "Closings & Delays"]
-    places = ["harbour", "station", "market", "school", "bridge", "hospital", "library", "stadium", "airport", "museum"]
-    events = ["a fire", "a flood", "a robbery", "a crash", "a protest"]
-    docs = {}
-    for n, (place, event) in enumerate((p, e) for p in places for e in events):  # fifty pages: the full model
-        body = [f"Crews were called to {event} near the old {place} early on Monday morning, and the road outside "
-                "stayed closed for most of the day while they worked.",
-                f"Neighbours said {event} at the {place} had been feared for years, and police asked witnesses "
-                "to call them.",
-                f"The {place} is expected to reopen next week after {event} left it damaged, a spokesman for the "
-                "owners said."]
-        docs[f"tv/{n}.txt"] = "\n\n".join([f"Story {n} of the day", *body, *promos, *links]) + "\n"
+    docs = {f"tv/{n}.txt": "\n\n".join([f"Story {n} of the day", *body, *promos, *links]) + "\n"
+            for n, body in enumerate(local_stories())}
     found = lines_of(run(docs), "tv/0.txt")
     text = docs["tv/0.txt"].split("\n")
     flagged = {text[line - 1]: message for line, message in found.items()}
@@ -126,18 +129,9 @@ def test_a_wrapped_footer_that_pages_share_is_furniture():
     footer = ("Follow The Herald on X and Instagram @TheHeraldNews and on Facebook\n"
               "@HeraldNews. Send us a message on WhatsApp at 1-876-499-0169 or\n"
               "email us at feedback@herald.example or editors@herald.example.")
-    places = ["harbour", "station", "market", "school", "bridge", "hospital", "library", "stadium", "airport", "museum"]
-    events = ["a fire", "a flood", "a robbery", "a crash", "a protest"]
-    docs = {}
-    for n, (place, event) in enumerate((p, e) for p in places for e in events):
-        body = [f"Crews were called to {event} near the old {place} early on Monday morning, and the road outside "
-                "stayed closed for most of the day while they worked.",
-                f"Neighbours said {event} at the {place} had been feared for years, and police asked witnesses "
-                "to call them.",
-                f"The {place} is expected to reopen next week after {event} left it damaged, a spokesman for the "
-                "owners said."]
-        docs[f"tv/{n}.txt"] = "\n\n".join([f"Story {n} of the day", *(textwrap.fill(b, 72) for b in body),
-                                            footer, *FOOTER]) + "\n"
+    docs = {f"tv/{n}.txt": "\n\n".join([f"Story {n} of the day", *(textwrap.fill(b, 72) for b in body),
+                                         footer, *FOOTER]) + "\n"
+            for n, body in enumerate(local_stories())}
     text = docs["tv/0.txt"].split("\n")
     flagged = {text[line - 1] for line in lines_of(run(docs), "tv/0.txt")}
     assert footer.split("\n")[0] in flagged
