@@ -160,9 +160,10 @@ _EVENT_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|se
 
 
 # "... in road accidents in the country in the last solar year", "so far this year", "each year": a year's total
+# (not "a year ago", "a year after the quake")
 _YEAR_TOTAL = re.compile(r"\b(?:in|over|during)\s+the\s+(?:last|past|previous)\s+(?:(?:solar|calendar|financial|fiscal)\s+)?"
                          r"year\b|\bso\s+far\s+this\s+year\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b"
-                         r"|\b(?:each|every|a)\s+year\b", re.I)
+                         r"|\b(?:each|every|per)\s+year\b", re.I)
 
 
 def _several_events(sentence: str, lexicon: EventLexicon) -> bool:
