@@ -78,7 +78,7 @@ def _names(doc: Document, index: NameIndex, runs_by_sentence: list[list[Run]]) -
         else:
             seen[written] = [surface, key, *_span(doc, start, end), 1]
 
-    for sentence, runs in zip(doc.sentences, runs_by_sentence):
+    for sentence, runs in zip(doc.sentences, runs_by_sentence, strict=True):
         contrasted = _contrasted(doc.prose, runs) if len(runs) > 1 else ()
         for run in runs:
             words = run.name
