@@ -551,12 +551,12 @@ def test_two_named_storms_are_two_events(tmp_path):
 def test_a_toll_out_of_a_whole_it_states_is_a_toll(tmp_path):
     """Jeju Air, 29 December 2024 (written for this test): '179 of the 181 people on board' is the
     crash's toll, not a part of a group counted elsewhere ('seven of the detainees')."""
-    root = corpus(tmp_path,
+    found = kz501(tmp_path,
                   a=article("2024-12-29", "Crash", "A passenger jet crashed in Muan on Sunday, killing 179 of "
                                                    "the 181 people on board, officials said."),
                   b=article("2024-12-29", "Crash", "A total of 176 people were killed when a passenger jet "
                                                    "crashed in Muan on Sunday, officials said."))
-    assert len(codes(run(root, ["KZ501"]), "KZ501")) == 2
+    assert len(found) == 2
 
 
 def test_a_live_blogs_timed_entries_update_the_toll(tmp_path):
@@ -705,12 +705,12 @@ def test_a_day_month_dateline_dates_the_report_and_places_what_the_gazetteer_lac
     """Lisbon's funicular, 4 September 2025 (written for this test): 'LISBON, 4 September --' is a
     dateline, so 'on Wednesday' dates the crash (the 3rd) as the other report does; and a toll in a
     place the gazetteer does not hold ('in Itaewon' under 'SEOUL, ... --') is near where it was filed."""
-    root = corpus(tmp_path,
+    found = kz501(tmp_path,
                   a=article("2025-09-04", "Funicular crash", "Sixteen people died when a funicular car derailed in "
                             "Lisbon on Wednesday evening, emergency services said on Thursday."),
                   b=article("2025-09-04", "Funicular crash", "LISBON, 4 September -- Fifteen people were killed when a "
                             "funicular car derailed in Lisbon on Wednesday evening, emergency services said."))
-    assert len(codes(run(root, ["KZ501"]), "KZ501")) == 2
+    assert len(found) == 2
     text = article("2022-10-30", "Crowd crush", "SEOUL, October 30, 2022 (KBS) -- The number of people killed in the "
                    "Itaewon crowd crush climbed to 154 on Sunday evening, emergency officials said.")
     (claim,) = kz501_claims(text)
