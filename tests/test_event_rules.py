@@ -126,6 +126,22 @@ def test_a_dated_revision_in_the_americas(tmp_path):
     assert finding.path == "corpus/a.md" and "27 days later" in finding.message
 
 
+def test_a_count_another_article_calls_its_earlier_one_is_out_of_date_not_contradicted(tmp_path):
+    # Savar, Bangladesh (Rana Plaza), 25 April 2013: two wire stories of one day; the second says its
+    # toll replaced the first's. Without that wording the two are a contradiction.
+    first = article("2013-04-25", "Building collapse", "Eighty-seven people were killed when a garment factory "
+                    "building collapsed in Savar, police said.")
+    update = ("The toll rose to at least 149 in Savar on Thursday, the army said, in an update that raised the "
+              "earlier toll of 87.")
+    (finding,) = kz501(tmp_path / "told", a=first, b=article("2013-04-25", "Toll rises", update))
+    assert (finding.path, finding.severity) == ("corpus/a.md", Severity.INFO)
+    assert "corpus/b.md:6 gives at least 149 and says 87 was the earlier count" in finding.message
+    plain = update.split(", in an update")[0] + "."
+    found = kz501(tmp_path / "untold", a=first, b=article("2013-04-25", "Toll rises", plain))
+    assert sorted((f.path, f.severity) for f in found) == [("corpus/a.md", Severity.WARNING),
+                                                           ("corpus/b.md", Severity.WARNING)]
+
+
 def test_undated_disjoint_tolls_are_a_contradiction_at_both(tmp_path):
     # Savar, Bangladesh (Rana Plaza), undated copies
     root = corpus(tmp_path,

@@ -147,6 +147,9 @@ class FigureContradiction(CorpusRule):
         "stale": "{figure} here, but {other} at {where}: same event ({event}); the articles are not both dated, "
                  "so which is older is unknown, but one toll must be stale, most likely this lower one: update "
                  "it or say it changed",
+        # the other article gives this count as the earlier one it replaced ("raised the earlier toll of 66")
+        "superseded": "{figure} here is out of date: {where} gives {new} and says {old} was the earlier count "
+                      "(same event: {event}); update it or say it changed",
         # in one article
         "stale-here": "{figure} here, but {other} at {where} in this article: same event ({event}); one of them "
                       "must be stale: make them agree or say the toll changed",
@@ -164,7 +167,8 @@ class FigureContradiction(CorpusRule):
         "right, a warning at each. Both articles dated: the older toll is out of date, a finding at it "
         "(severity `revision-severity`, default info): 'revised from 25,000 to 150,000 at b.md:4, 3 days "
         "later' (but two figures that each look back at an event a year or more before their articles are "
-        "a dispute, not a revision). Undated, overlapping but with floors far apart ('at least 23,000' vs '150,000'): the lower is "
+        "a dispute, not a revision). A count another article calls the earlier one it updated ('in an update that raised "
+        "the earlier toll of 66') is out of date too, whatever the dates. Undated, overlapping but with floors far apart ('at least 23,000' vs '150,000'): the lower is "
         "stale, a finding at it naming the other (inside one article, at both). In one article, a lower count "
         "with a place ('in Thailand, where 5,000 died') is a part of a count the article places nowhere "
         "('the tsunami has claimed 150,000 lives'), not compared. 'Scores', 'hundreds', "
@@ -216,6 +220,7 @@ class FigureContradiction(CorpusRule):
         earlier = _EarlierBuckets(buckets, claims, self.options.max_group)
         windows = [ev.event_window(claim.sighting) for claim in claims]
         wider = {claim.path for claim in claims if claim.share}  # articles whose tolls span more than one place
+        replaced = {_count_key(claim, claim.path) for claim in claims if claim.earlier}  # counts an article says it updated
         for index, members in enumerate(buckets):
             one_event = _OneDatedEvent(members, claims, lexicon)
             for number, other in _pairs(members, claims, self.options.max_group):
@@ -241,6 +246,8 @@ class FigureContradiction(CorpusRule):
                 if _retrospective(a.sighting) and _retrospective(b.sighting):
                     reports = (None, None)  # two looks back at a settled event: a dispute, not a revision
                 relation = ev.relation(tolls[number], tolls[other], *reports, self.options.revision_ratio)
+                if relation.kind in ("contradiction", "stale"):
+                    relation = _superseded(a, b, replaced) or relation
                 for mine, theirs, side in ((number, other, 0), (other, number, 1)):
                     if not _reported(relation, side, claims[mine].path == claims[theirs].path):
                         continue
@@ -253,7 +260,10 @@ class FigureContradiction(CorpusRule):
         fields = dict(figure=f"'{claim.text}' ({claim.measure}: {describe(claim)})",
                       other=f"'{other.text}' ({describe(other)})", where=other.where, event=_event(claim, other))
         variant: str | None = None
-        if relation.kind == "revised":
+        if relation.kind == "revised" and relation.days is None:
+            variant = "superseded"
+            fields.update(old=describe(claim, inside=True), new=describe(other, inside=True))
+        elif relation.kind == "revised":
             variant = "revised"
             fields.update(old=describe(claim, inside=True), new=describe(other, inside=True), later=_days(relation.days))
         elif relation.kind == "stale":
@@ -384,6 +394,24 @@ def _subtotal_within(a: Claim, b: Claim) -> bool:
         return True
     part, whole = (a, b) if a.subtotal else (b, a)
     return part.low <= whole.high
+
+
+def _count_key(claim: Claim, path: str) -> tuple:
+    """A count by its number: 'at least 87 were killed' is the count another article calls 'the earlier toll of 87'."""
+    return path, claim.measure, claim.subject, claim.low
+
+
+def _superseded(a: Claim, b: Claim, replaced: set[tuple]) -> ev.Relation | None:
+    """Two tolls the same day (or undated) of which one article calls the other's count its earlier one
+    ("At least 76 ..., in an update that raised the earlier toll of 66" against another article's 66):
+    a revision the articles tell of, not a contradiction; the replaced count is the older."""
+    if a.path == b.path:
+        return None
+    if _count_key(a, b.path) in replaced:
+        return ev.Relation("revised", 0)
+    if _count_key(b, a.path) in replaced:
+        return ev.Relation("revised", 1)
+    return None
 
 
 def _retrospective(sighting: ev.Sighting) -> bool:
