@@ -980,6 +980,19 @@ def test_those_counted_at_the_scene_or_in_hospital_are_a_part(tmp_path, part):
     assert kz501(tmp_path, a=article("2026-11-19", "Bus crash", whole, part)) == []
 
 
+def test_those_still_receiving_treatment_days_later_are_no_revised_count_of_the_injured(tmp_path):
+    # Dhaka, July 2025 (written for this test): three days on, those still treated are a part of the
+    # injured, not the count of the injured revised down
+    first = article("2025-07-21", "Jet crashes into school", "At least 19 people were killed and 164 others injured "
+                    "when a training jet crashed into a school in Dhaka on Monday, officials said.")
+    later = ("Three days after the crash, 68 injured persons were still receiving treatment at the burn institute "
+             "in Dhaka, the health ministry said.")
+    assert kz501(tmp_path, a=first, b=article("2025-07-24", "Crash: injured still treated", later)) == []
+    revised = later.replace(" were still receiving treatment at the burn institute", " were counted")
+    (finding,) = kz501(tmp_path / "revised", a=first, b=article("2025-07-24", "Crash: injured", revised))
+    assert "revised from 164 to 68" in finding.message
+
+
 def test_a_live_blogs_earlier_entries_are_earlier_counts(tmp_path):
     """A live blog (written for this test): 53 at 4.15pm was the count then, not a rival of the
     evening's 69 in another article; the blog's latest entry still is its claim."""

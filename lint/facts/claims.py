@@ -180,6 +180,7 @@ def _several_events(sentence: str, lexicon: EventLexicon) -> bool:
 _PART_OF_TOLL = re.compile(
     r"\b(?:(?P<aboard>on\s+board|aboard|onboard)|(?P<ground>on\s+the\s+ground)|(?P<scene>at\s+the\s+scene|on\s+the\s+spot)"
     r"|(?P<hospital>(?:being\s+)?treated\s+(?:at|in)\b|are\s+being\s+treated|in\s+hospitals?\b|"
+    r"(?:receiving|under|undergoing)\s+treatment\b|"
     r"on\s+(?:the|their)\s+way\s+to\s+(?:the\s+)?hospital))", re.I)
 # "Earlier this week the toll stood at 2,056", "Officials initially said 12 died": a count the
 # article itself tells is superseded, an earlier snapshot, not one it stands by
@@ -247,7 +248,7 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
         # a part of the toll, more may come on top: "all 260 people on board" (the ground's dead), "150 bodies recovered"
         if normalise(doc.prose[figure.measure_start:figure.measure_end]) in so_far:
             claims[-1]["subtotal"] = "found"
-        elif part := _PART_OF_TOLL.search(doc.prose, figure.quantity_end, min(figure.end + 32, sentence.end)):
+        elif part := _PART_OF_TOLL.search(doc.prose, figure.quantity_end, min(figure.end + 40, sentence.end)):
             claims[-1]["subtotal"] = part.lastgroup
     _superseded_entries(claims, events)
     denied = {float(number.replace(",", "")) for number in _DENIED.findall(doc.prose)} if "not " in doc.prose else ()
