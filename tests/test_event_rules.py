@@ -301,6 +301,18 @@ def test_a_projection_is_no_toll(tmp_path):
     assert codes(run(root, ["KZ501"]), "KZ501") == []
 
 
+def test_a_feared_toll_is_no_count_to_revise(tmp_path):
+    # Mayotte, Cyclone Chido, December 2024: a first-day headline's fear, then the ministry's count
+    count = article("2024-12-17", "Chido toll", "Twenty-one people died in Mayotte when Cyclone Chido swept over the "
+                    "archipelago on Saturday, the health ministry said.")
+    feared = article("2024-12-15", "Cyclone Chido devastates Mayotte, fears of hundreds dead",
+                     "The cyclone tore through Mayotte on Saturday.")
+    assert kz501(tmp_path, a=feared, b=count) == []
+    said = feared.replace("fears of hundreds dead", "hundreds dead")
+    (finding,) = kz501(tmp_path / "said", a=said, b=count)
+    assert "revised from between 200 and 999 to 21" in finding.message
+
+
 def test_one_file_is_checked_against_the_corpus_by_its_keys(tmp_path):
     shutil.copytree(DATA, tmp_path / "corpus", ignore=shutil.ignore_patterns("*.yaml", "*.md"))
     target = tmp_path / "corpus" / "tsunami" / "business_353.txt"

@@ -519,10 +519,11 @@ _NATIONWIDE = re.compile(r"\b(?:(?:across|throughout|all\s+over)\s+the\s+(?:coun
                          r"nationally)\b", re.I)
 # a count of the whole country where the clause names no place: "the national death toll", "nationwide"
 _NATIONAL = re.compile(rf"\b(?:national|the\s+country['’]s)\s+(?:death\s+|casualty\s+)?toll\b|{_NATIONWIDE.pattern}", re.I)
-# a figure of the future or of a condition ("45 million children will die", "could kill 10,000") is no toll
+# a figure of the future or of a condition ("45 million children will die", "could kill 10,000") is no toll,
+# nor one feared ("fears of hundreds dead", "fears that 40 died")
 _PROJECTION = re.compile(r"\b(?:will|would|could|may|might|shall|expected\s+to|likely\s+to|set\s+to|risk(?:s|ing)?)"
                          r"\s+(?:\w+\s+){0,2}?(?:die|kill|be\s+killed|lose|be\s+injured|be\s+displaced|be\s+"
-                         r"evacuated|be\s+arrested|perish|face)\b", re.I)
+                         r"evacuated|be\s+arrested|perish|face)\b|\bfears?\s+(?:of|that)\s", re.I)
 # a date that starts a span lasting up to the present: no time the story is telling of
 _SINCE = re.compile(r"\bsince\b[^,.;:]*$", re.I)
 _MAY_HAVE_DATE = re.compile(r"\d|day\b|\b(?:yesterday|today|tonight|last|this|previous|earlier|ago|later|Jan|Feb|Mar|"
