@@ -86,6 +86,23 @@ def test_a_dropped_vowel_beside_x_for_ks_is_one_letter_not_three():
     assert kind("Alexander Lukashenko", "Aleksandr Lukashenko") == TYPO
 
 
+@pytest.mark.parametrize("first, second", [
+    ("Khalid Zadran", "Khaled Zadran"),      # Afghan cricketer; both spellings established in English
+    ("Ahmed Shah Massoud", "Ahmad Shah Massoud"),
+])
+def test_one_vowel_of_an_established_given_name_before_a_rare_surname_is_one_name(first, second):
+    assert kind(first, second) in (TYPO, TRANSLITERATION)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Khalid Khan", "Khaled Khan"),          # a surname English writes every day: maybe two men
+    ("Francis Okafor", "Frances Okafor"),    # an everyday English name and its neighbour: brother and sister
+    ("Maria Rossi", "Mario Rossi"),          # the last letter: two names
+])
+def test_one_vowel_apart_is_two_names_with_a_common_surname_or_an_everyday_name(first, second):
+    assert kind(first, second) is None
+
+
 def test_a_syllable_of_a_hyphenated_korean_name_is_romanised_not_an_english_word():
     # 'hoon' and 'hun' are both words English writes; as syllables of Seoul's mayor's name they are one
     assert kind("Oh Se-hoon", "Oh Se-hun") == TRANSLITERATION

@@ -30,7 +30,8 @@ class NameOptions(ConsistencyOptions):
     min_word_length: int = Field(5, ge=1)
     # two spellings that are both established English words or names (wordfreq Zipf frequency at
     # least this) are two names, not one misspelt: Miller/Muller, Davis/Davies, Clark/Clarke
-    # (unless a romanisation rule explains them in a longer name: Mohammed Atta / Muhammad Atta)
+    # (unless a romanisation rule explains them in a longer name: Mohammed Atta / Muhammad Atta, or one
+    # vowel of a given name differs before a rare surname: Khalid / Khaled Zadran)
     established_frequency: float = Field(2.8, ge=0)
     # a spelling nobody writes ('Sharrma') still wins when it is the corpus's house style: in this
     # many times as many documents as the known spelling (and at least 3)
