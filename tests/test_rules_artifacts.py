@@ -332,6 +332,12 @@ def test_legitimate_repetition_does_not_fire(text):
      "A lawsuit was filed against a University of Texas student."),
     ("He's a populist and that's always dangerous.The man clearly has an enormous ego.", 35,
      "He's a populist and that's always dangerous. The man clearly has an enormous ego."),
+    # a joining word glued to a brand that has capitals of its own or a one-letter prefix
+    ("The agency said it was working withGovTech on the review.", 32,
+     "The agency said it was working with GovTech on the review."),
+    ("A request for comment was sent viaLinkedIn on Monday.", 32,
+     "A request for comment was sent via LinkedIn on Monday."),
+    ("He queued for theiPhone launch.", 15, "He queued for the iPhone launch."),
 ])
 def test_glued_words_fire_and_get_their_space(text, column, repaired):
     assert places("KZ104", text) == [(1, column)]
@@ -346,6 +352,7 @@ def test_glued_words_fire_and_get_their_space(text, column, repaired):
     "Write to john.Smith@example.com or visit www.example.com for details.",
     "Hollywood stars Leonardo diCaprio and Pierce Brosnan attended.",
     "Airlines such as easyJet said the U.S. envoy met Mr.Smith in Almaty.",
+    "The office bought an inkJet printer and a forkLift truck.",  # a word, not a joiner, before the capital
 ])
 def test_camel_case_names_hashtags_handles_and_urls_do_not_fire(text):
     assert places("KZ104", text) == []

@@ -44,7 +44,8 @@ class GluedWords(DocumentRule):
         "`min-word-zipf` common (\"sevenChampions\", \"greetPresident\") and the two together are no word "
         "English knows. Brand names are not glued words, and the signal is general, not a list: they "
         "start in capitals (PlayStation, YouTube, McLeish), have a prefix of one or two letters (iPod, "
-        "eBay), or are single words wordfreq knows (easyJet); names in `allow` never fire. A capitalised "
+        "eBay), or are single words wordfreq knows (easyJet); a joining word glued to such a brand still fires "
+        "(\"withGovTech\", \"theiPhone\"; not \"inkJet\", a word); names in `allow` never fire. A capitalised "
         "word ends a sentence unless it is shorter than 4 letters or in `abbreviations` (Mr.Smith, "
         "One.Tel, St.Petersburg), and \"Booking.Com\" is a site (`domain-endings`). Hashtags, @handles, "
         "e-mail addresses and URLs themselves are skipped. --fix inserts the space."
@@ -57,7 +58,9 @@ class GluedWords(DocumentRule):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         joiners = phrase_alternation(self.options.joiners)
-        self._camel = compile_or_none(rf"(?:{joiners})(?=[A-Z][a-z]+(?![\w(]))" if joiners else "")
+        # the joiner, then a capitalised word or a brand of its own: inner capitals (withGovTech, viaLinkedIn)
+        # or a one-letter prefix (theiPhone, onmParivahan)
+        self._camel = compile_or_none(rf"(?:{joiners})(?=[a-z]?[A-Z][a-z]+(?:[A-Z][a-z]*)*(?![\w(]))" if joiners else "")
         self._allowed = frozenset(self.options.allow)
         self._abbreviations = frozenset(self.options.abbreviations)
         self._domain_endings = frozenset(e.lower() for e in self.options.domain_endings)
@@ -103,6 +106,10 @@ class GluedWords(DocumentRule):
                     yield from self._report(doc, left, capital, "between words")
                     continue
                 kind = "between words"
+            if glued is not None and glued.end() == capital - 1 and not after_stop \
+                    and zipf_frequency(prose[left:capital]) < self.options.min_word_zipf:
+                yield from self._report(doc, left, glued.end(), kind)  # "theiPhone", not "inkJet"
+                continue
             if glued is None or glued.end() != capital:
                 continue
             yield from self._report(doc, left, glued.end(), kind)
