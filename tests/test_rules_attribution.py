@@ -81,6 +81,16 @@ def test_seed_al_jazeera_lede_is_covered_by_the_quoted_prosecutor():
     assert "a city of 90,000" not in findings[0].message
 
 
+def test_a_floor_far_below_an_attributed_toll_is_a_count_of_its_own():
+    """Bangladesh, July 2024 (adapted): the city's 'at least 17' is no loose restatement of the
+    nationwide 'at least 150' officials give; 'more than 100' for 140 is."""
+    national = "At least 150 people have been killed in the quota protests across Bangladesh, officials said."
+    city = "In the southern port city of Chittagong, at least 17 protesters were killed on Friday."
+    assert lines(kz301(article(national, city))) == [5]
+    assert kz301(article(national.replace("At least 150", "At least 140"),
+                         "More than 100 people were killed in the protests.")) == []
+
+
 def test_restatements_are_a_setting(tmp_path):
     (tmp_path / "rules.yaml").write_text("rules:\n  unattributed-figure:\n    restatements-count: false\n", encoding="utf-8")
     findings = kz301(seed("001")[1], seed("001")[0], load(tmp_path / "rules.yaml"))

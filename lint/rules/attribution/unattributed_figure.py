@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -46,7 +47,8 @@ class UnattributedFigure(DocumentRule):
         "from a speaker's label to the next, where two labels or more each open two paragraphs or more "
         "('COMMISSIONER MORROW:' and 'REPORTER:', 'Q:' and 'A:'). A figure that restates one attributed "
         "elsewhere in the article (an unattributed \"at least 10 killed\" when a quoted official says "
-        "\"Ten people were killed\") is covered by that attribution. Headlines and a Wikinews-style "
+        "\"Ten people were killed\") is covered by that attribution, but a floor far below it (\"at least 17\" "
+        "in one city under the attributed \"at least 150\" nationwide) is a count of its own. Headlines and a Wikinews-style "
         "one-paragraph summary count as attributed to the article's source link when it has one "
         "(setting `summary-attributed-to-source`). Dates, ages, money, percentages, scores, distances, "
         "populations and durations are not event figures. An editor leaves three more kinds alone: a toll of "
@@ -253,6 +255,11 @@ def _counts(figure: Figure) -> str:
     return figure.measure
 
 
+# a floor restates a source's count when that count is under this many times the floor ("more than 100"
+# for 140); further up it is a count of its own (KZ501's revision ratio: floors this far apart differ)
+RESTATED_FLOOR_RATIO = 1.5
+
+
 class _Restated:
     """Whether an unattributed figure restates one of the attributed `sources` (`_restates`),
     decided once per measure, subject and interval: a file of 20 MB repeats its figures thousands
@@ -272,8 +279,12 @@ class _Restated:
 
 def _restates(figure: Figure, source: Figure, families: list[list[str]] = ()) -> bool:
     """`figure` says no more than attributed `source` does: same measure (or one of a family:
-    held / arrested) and who, a wider interval."""
+    held / arrested) and who, a wider interval. A floor far below the source's ("at least 17
+    protesters were killed in Chittagong" under "at least 150 killed" nationwide) is another count,
+    a part or another event, not the source's toll said loosely."""
     if figure is source:
+        return False
+    if figure.high == math.inf and source.low > RESTATED_FLOOR_RATIO * figure.low:
         return False
     if figure.measure != source.measure and not any(
             figure.measure in family and source.measure in family for family in families):
