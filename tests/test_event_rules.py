@@ -256,6 +256,9 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     ("1,411 people had died in Kunar province and 12 in Nangarhar", ["AF.34"]),
     ("the quake killed hundreds in Kunar Province, Afghanistan", ["AF.34", "AF"]),
     ("in Kunar province", ["~kunar"]),
+    # a disease named after a place (Marburg, Lassa) is no place (probe round 6: Rwanda, 2024)
+    ("Rwanda has confirmed 26 cases of Marburg virus disease", ["RW"]),
+    ("eight people died of Lassa fever in Ondo state", ["NG.48"]),
 ])
 def test_places_named_with_an_owner_or_a_country(text, expected):
     from lint.facts.places import places_for, places_in

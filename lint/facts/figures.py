@@ -55,6 +55,7 @@ FOLLOWERS = STOPWORDS + (
 MEASURE_MODIFIERS = frozenset("other others more further additional extra confirmed reported known".split())
 # A score or time ("3-1", "10:30") next to a number, after it or (read backwards) before it
 SCORE_OR_TIME = r"\s*[-–:/]\s*\d"
+_SCORE_OR_TIME_BEFORE = re.compile(SCORE_OR_TIME)  # on the reversed text before a number
 COMPOUND_AFTER = r"-[^\W\d_]"  # "three-week", "12-year-old", "1,000-strong"
 CURRENCY_BEFORE = re.compile(rf"[{CURRENCY}]\s*$")
 # digits grouped in thousands ("1,200,000"), in the South Asian way ("12,00,000": lakhs, then pairs), or not
@@ -198,9 +199,11 @@ class FigureFinder:
         # "Twenty-eight people, including a Briton, have been arrested": a parenthetical may follow a noun
         # (not a bare number: in "Mr Mousa, 28, a hotel receptionist, was arrested" 28 is an age)
         # ... or a place: "Some 150,000 people across the region are feared to be dead", "20 people in Kabul were killed"
+        # (not a verb of its own after "and": "infected 58 people in Rwanda and killed 11 of them")
         self.after_noun = re.compile(
             rf"(?:\s*,[^,.;:!?()\"“”]{{1,60}},|\s+(?:in|across|throughout|near|outside|inside|around|on|aboard|and|or)"
-            rf"(?:\s+(?!(?:{AUXILIARIES})\b)[\w’'-]+){{1,4}}?(?=\s+(?:{AUXILIARIES})\b|\s+{phrase_pattern(self.measure_of)}))?"
+            rf"(?:\s+(?!(?:{AUXILIARIES})\b)[\w’'-]+){{1,4}}?(?<!\sand)(?<!\sor)"
+            rf"(?=\s+(?:{AUXILIARIES})\b|\s+{phrase_pattern(self.measure_of)}))?"
             rf"{chain}", re.I)
         # A toll ("the death toll", "the number of people injured") up to ten words before its verb
         # ("... has risen to 7,000"), or eighteen before a verb of change, no clause end between; or
@@ -228,8 +231,7 @@ class FigureFinder:
         # what makes a number no figure: a phrase (or a score or time) right before it, read backwards
         # from the number, and one right after it
         before_words = [w for ws in lexicon.non_figures_before.values() for w in ws]
-        self.non_figure_before = re.compile(
-            rf"{SCORE_OR_TIME}|\s*\.?{reversed_phrase_pattern(before_words)}", re.I)
+        self.non_figure_before = re.compile(rf"\s*\.?{reversed_phrase_pattern(before_words)}", re.I)
         after_words = [w for ws in lexicon.non_figures_after.values() for w in ws if w != "%"]
         self.non_figure_after = re.compile(
             rf"{SCORE_OR_TIME}|{COMPOUND_AFTER}|[\s\-]*(?:%|{phrase_pattern(after_words)})", re.I)
@@ -428,7 +430,10 @@ class FigureFinder:
 
     def _is_non_figure(self, prose: str, num_start: int, q_start: int, q_end: int, s_start: int) -> bool:
         """Dates, ages, money, percentages, scores, distances, populations, durations, ranks."""
-        if self.non_figure_before.match(prose[max(s_start, q_start - 40):q_start][::-1]):
+        before = prose[max(s_start, q_start - 40):q_start][::-1]
+        if num_start == q_start and _SCORE_OR_TIME_BEFORE.match(before):
+            return True  # "3-2", "16:45"; not "16:45 - At least 45 people", a time stamp before a qualified count
+        if self.non_figure_before.match(before):
             return True
         if CURRENCY_BEFORE.search(prose, max(s_start, num_start - 3), num_start):
             return True

@@ -405,6 +405,8 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
     letters = name.replace(".", "")
     if len(letters) <= 3 and letters.isupper() and context not in _PREPOSITIONS:
         return None, ""  # "US officials", "the UK government", "US$25,000": an abbreviation as a modifier
+    if _DISEASE_AFTER.match(after):
+        return None, ""  # "Marburg virus", "Lassa fever", "Rift Valley fever": a disease named after a place
     if len(words) == 1 and _DEMONYM_ADJECTIVE.match(after) and _DEMONYM.search(words[0].lower()):
         context = "adjective"  # "American tourists", "Thai capital": a nationality, not a place
     key = places.key(name, context, prefer)
@@ -473,6 +475,7 @@ def _owned_place(words: list[str], context: str, places: Places, prefer: frozens
         return owner, owner_name
     return None
 # "in American custody": an adjective before a noun (not before a preposition: "in Zhetybai on Saturday")
+_DISEASE_AFTER = re.compile(r" (?:virus|fever|flu|disease|variant|strain)\b", re.I)
 _DEMONYM_ADJECTIVE = re.compile(r" (?!(?:on|in|at|of|to|for|from|by|with|and|or|near|after|before|since|"
                                 r"during|when|where|which|who|that|is|was|were|has|had)\b)[a-z]")
 
