@@ -1008,6 +1008,21 @@ def test_those_still_receiving_treatment_days_later_are_no_revised_count_of_the_
     assert "revised from 164 to 68" in finding.message
 
 
+def test_a_count_across_the_country_is_not_the_towns_where_the_gazetteer_lacks_the_town(tmp_path):
+    # Kenya's interior ministry, 30 April 2024 (adapted): Mai Mahiu is in no gazetteer; the country's
+    # count, and the sentence after it, are Kenya's, not the town's
+    town = ("The Government mourns with the families who lost their loved ones in the Mai Mahiu flash flood. As "
+            "at 6pm today, the number of persons confirmed dead in the Mai Mahiu incident stands at 52.")
+    country = ("Across the country, the ongoing heavy rains and floods have so far claimed 179 lives since March. "
+               "A total of 125 persons have been injured.")
+    injured = "In Mai Mahiu, 40 people were injured, the county commissioner said."
+    assert kz501(tmp_path, a=article("2024-04-30", "Statement on the floods", town, country),
+                 b=article("2024-04-30", "Mai Mahiu floods", injured)) == []
+    local = country.replace("Across the country, the", "The")
+    assert kz501(tmp_path / "local", a=article("2024-04-30", "Statement on the floods", town, local),
+                 b=article("2024-04-30", "Mai Mahiu floods", injured))
+
+
 def test_a_live_blogs_earlier_entries_are_earlier_counts(tmp_path):
     """A live blog (written for this test): 53 at 4.15pm was the count then, not a rival of the
     evening's 69 in another article; the blog's latest entry still is its claim."""

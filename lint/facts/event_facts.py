@@ -322,12 +322,16 @@ class DocumentEvents:
             if before:  # "... capsized near Songa in Basankusu territory. At least 86 people died": there
                 return before, False
             context = self.context_scope
-            if context and _NATIONAL.search(sentence_text):
-                # "the national death toll from the rains had risen to 169" in a story on Nairobi: Kenya's
+            if _NATIONAL.search(sentence_text) or self._national_before(index):
+                # "the national death toll from the rains had risen to 169" in a story on Nairobi: Kenya's;
+                # in a story on a place the gazetteer does not hold, the country the opening names, else none
                 country = next((k.split(".")[0] for k in context if k != "*" and not k.startswith("~")), None)
+                if country is None and len(self._countries()) == 1:
+                    country = next(iter(self._countries()))
                 if country is not None:
                     names.setdefault(country, self.places.canonical.get(country, country))
                     return [country], False
+                return [], False  # the whole country, unnamed: not the article's town
             return list(context), False
         if own[0] != "*" and "." not in own[0] and not own[0].startswith("~") \
                 and not _ACROSS.search(sentence_text):  # a country: the article may say where in it
@@ -348,6 +352,13 @@ class DocumentEvents:
         if whole is None:
             whole = places["whole"] = self._places_named(memo["text"])
         return list(whole)
+
+    def _national_before(self, index: int) -> bool:
+        """The sentence before, in the same paragraph, counts the whole country ("Across the country,
+        the rains have claimed 179 lives. A total of 125 persons have been injured"): so does this one."""
+        sentences = self.doc.sentences
+        return (index >= 1 and sentences[index - 1].block == sentences[index].block
+                and bool(_NATIONAL.search(self._sentence(index - 1)["text"])))
 
     def _places_named(self, text: str) -> list[str]:
         """The places `text` names as where something happened: a place only passed through or compared
