@@ -95,6 +95,8 @@ def _consonants(word: str) -> str:
     text = fold(word)
     for before, after in _CONSONANTS:
         text = text.replace(before, after)
+    if text.endswith("kue"):  # a French-style 'que' for a final q: Rafique / Rafiq, Siddique / Siddiq
+        text = text[:-2]
     return text
 
 
@@ -153,8 +155,9 @@ def slip_keys(key: str) -> set[str]:
 
 def slipped(first: str, second: str, min_length: int = 5) -> bool:
     """Two spellings of as many words, equal but for one word of `min_length` letters or more in
-    which a letter was added, dropped, or swapped with its neighbour (not changed: 'Clair' and
-    'Blair' are two names as often as a slip)."""
+    which a letter was added, dropped, or swapped with its neighbour, or changed for one that sounds
+    alike (Doumbia / Dounbia, Nsanzimana / Nzanzimana); not another change: 'Clair' and 'Blair' are
+    two names as often as a slip."""
     words_a, words_b = words(first), words(second)
     if len(words_a) != len(words_b) or len(words_a) < 2:
         return False
@@ -166,8 +169,13 @@ def slipped(first: str, second: str, min_length: int = 5) -> bool:
     a, b = differing[0]
     if min(len(a), len(b)) < min_length or a + "s" == b or b + "s" == a:  # a plural: "Subaru Imprezas"
         return False
-    # one edit of OSA's (a letter added, dropped, changed, or two swapped), but not a changed one
-    return OSA.distance(a, b) == 1 and (len(a) != len(b) or sorted(a) == sorted(b))
+    # one edit of OSA's (a letter added, dropped, changed, or two swapped), a changed one only to its like
+    return OSA.distance(a, b) == 1 and (len(a) != len(b) or sorted(a) == sorted(b)
+                                        or {x + y for x, y in zip(a, b) if x != y} <= _ALIKE)
+
+
+# consonants romanisations and ears confuse: a nasal before a labial (Doumbia / Dounbia), s and z
+_ALIKE = frozenset(("mn", "nm", "sz", "zs"))
 
 
 def spelling(name: str) -> str:
