@@ -91,6 +91,16 @@ def test_a_floor_far_below_an_attributed_toll_is_a_count_of_its_own():
                          "More than 100 people were killed in the protests.")) == []
 
 
+def test_a_breakdown_of_an_attributed_count_is_covered_by_it():
+    """Malaysia's floods (written for this test): "Three of the deaths" splits the toll the police gave
+    in the paragraph before; without that toll, nobody gives it."""
+    toll = "The death toll from the floods has risen to four, police said on Saturday."
+    split = "Three of the deaths have been in Kelantan and one in Terengganu."
+    assert kz301(article(toll, split)) == []
+    assert lines(kz301(article("Rescuers searched the river banks on Saturday.", split))) == [5]
+    assert lines(kz301(article(toll, "Nine of the deaths have been in Kelantan."))) == [5]  # more than the toll
+
+
 def test_restatements_are_a_setting(tmp_path):
     (tmp_path / "rules.yaml").write_text("rules:\n  unattributed-figure:\n    restatements-count: false\n", encoding="utf-8")
     findings = kz301(seed("001")[1], seed("001")[0], load(tmp_path / "rules.yaml"))

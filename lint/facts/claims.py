@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from lint.core.document import Document
-from lint.facts.figures import find_figures  # link labels (other articles' headlines) are skipped there
+from lint.facts.figures import Figure, find_figures  # link labels (other articles' headlines) are skipped there
 from lint.facts.name_runs import Run, capitalised_runs
 from lint.facts.names import NameIndex
 from lint.facts.event_facts import document_events
@@ -231,10 +231,7 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
             "high_open": bool(figure.high_open),
             "text": " ".join(doc.text[figure.start:figure.end].split())[:120],
             "span": _span(doc, figure.start, figure.end),
-            "partitive": bool(_PARTITIVE.match(doc.prose, figure.quantity_end)
-                              or _INCREMENT.match(doc.prose, figure.quantity_end)
-                              or _SUBSET_OPENING.match(doc.prose, sentence.start, figure.start)
-                              or _SUBSET_BEFORE.search(doc.prose, max(sentence.start, figure.start - 24), figure.start)),
+            "partitive": bool(part_of_a_count(doc, figure) or _INCREMENT.match(doc.prose, figure.quantity_end)),
             **events.claim_fields(figure),  # what, where, when: kinds, scope, place, time, report ...
         })
         if _ALONE.search(doc.prose, sentence.start, sentence.end):
@@ -256,6 +253,15 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
         if claim["low"] in denied and claim["low"] == claim["high"]:
             claim["denied"] = True  # "The police reported 212 arrests, not 40,000": 40,000 is refuted, not claimed
     return claims
+
+
+def part_of_a_count(doc: Document, figure: Figure) -> bool:
+    """The figure counts some of those a count before it counts: "Three of the deaths", "Of the dead,
+    323 were Egyptians", "killed at least 50 people, including five children"."""
+    start = doc.sentences[figure.sentence].start
+    return bool(_PARTITIVE.match(doc.prose, figure.quantity_end)
+                or _SUBSET_OPENING.match(doc.prose, start, figure.start)
+                or _SUBSET_BEFORE.search(doc.prose, max(start, figure.start - 24), figure.start))
 
 
 def _superseded_entries(claims: list[dict], events: Any) -> None:

@@ -13,6 +13,7 @@ from lint.config import load
 from lint.core.document import Document
 from lint.core.findings import Finding
 from lint.facts.event_facts import document_events
+from lint.facts.claims import part_of_a_count
 from lint.facts.events import EventLexicon, points_back
 from lint.facts.figures import AUXILIARIES, Figure, find_figures
 from lint.facts.figures import warm_up as figures_warm_up
@@ -48,7 +49,8 @@ class UnattributedFigure(DocumentRule):
         "('COMMISSIONER MORROW:' and 'REPORTER:', 'Q:' and 'A:'). A figure that restates one attributed "
         "elsewhere in the article (an unattributed \"at least 10 killed\" when a quoted official says "
         "\"Ten people were killed\") is covered by that attribution, but a floor far below it (\"at least 17\" "
-        "in one city under the attributed \"at least 150\" nationwide) is a count of its own. Headlines and a Wikinews-style "
+        "in one city under the attributed \"at least 150\" nationwide) is a count of its own; a part told as one "
+        "(\"Three of the deaths\", \"Of the dead, ...\") of an attributed count before it is covered. Headlines and a Wikinews-style "
         "one-paragraph summary count as attributed to the article's source link when it has one "
         "(setting `summary-attributed-to-source`). Dates, ages, money, percentages, scores, distances, "
         "populations and durations are not event figures. An editor leaves three more kinds alone: a toll of "
@@ -110,7 +112,7 @@ class UnattributedFigure(DocumentRule):
             attributed = self._exempt(doc, figures, attributed, cues, config.lexicon)
         if self.options.restatements_count:
             restated = _Restated([f for f, ok in zip(figures, attributed) if ok], self.options.same_measures)
-            attributed = [ok or restated(f) for f, ok in zip(figures, attributed)]
+            attributed = [ok or restated(f, part_of_a_count(doc, f)) for f, ok in zip(figures, attributed)]
         by_sentence: dict[int, list[Figure]] = {}
         for figure, ok in zip(figures, attributed):
             if not ok:
@@ -269,25 +271,29 @@ class _Restated:
         self.sources, self.families = sources, families
         self._verdicts: dict[tuple, bool] = {}
 
-    def __call__(self, figure: Figure) -> bool:
-        key = (figure.measure, figure.subject, figure.low, figure.high, figure.low_open, figure.high_open)
+    def __call__(self, figure: Figure, part: bool = False) -> bool:
+        key = (figure.measure, figure.subject, figure.low, figure.high, figure.low_open, figure.high_open, part,
+               figure.start if part else 0)
         verdict = self._verdicts.get(key)
         if verdict is None:  # not a source itself: the sources are the attributed figures
-            verdict = self._verdicts[key] = any(_restates(figure, s, self.families) for s in self.sources)
+            verdict = self._verdicts[key] = any(_restates(figure, s, self.families, part) for s in self.sources)
         return verdict
 
 
-def _restates(figure: Figure, source: Figure, families: list[list[str]] = ()) -> bool:
+def _restates(figure: Figure, source: Figure, families: list[list[str]] = (), part: bool = False) -> bool:
     """`figure` says no more than attributed `source` does: same measure (or one of a family:
-    held / arrested) and who, a wider interval. A floor far below the source's ("at least 17
+    held / arrested) and who, a wider interval; or, told as a part of a count before it ("Three of
+    the deaths"), no more than the source counts. A floor far below the source's ("at least 17
     protesters were killed in Chittagong" under "at least 150 killed" nationwide) is another count,
     a part or another event, not the source's toll said loosely."""
     if figure is source:
         return False
-    if figure.high == math.inf and source.low > RESTATED_FLOOR_RATIO * figure.low:
-        return False
     if figure.measure != source.measure and not any(
             figure.measure in family and source.measure in family for family in families):
+        return False
+    if part and source.start < figure.start and figure.high <= source.low:
+        return True  # a breakdown of the attributed count before it
+    if figure.high == math.inf and source.low > RESTATED_FLOOR_RATIO * figure.low:
         return False
     generic = ("", "people")
     same_subject = figure.subject == source.subject or figure.subject in generic or source.subject in generic
