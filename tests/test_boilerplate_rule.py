@@ -403,6 +403,24 @@ def test_furniture_lines_of_one_document_for_the_prose_rules():
 # -- a small corpus: the local model ---------------------------------------------------------------
 
 
+def test_a_list_every_page_of_a_small_corpus_repeats_is_furniture_but_a_shared_sentence_is_not():
+    """Four pages of one site (written for this test), each closed by the site's 'Most read' headlines,
+    and a sentence of prose all four articles share: the local model reads no repetition, but lines of
+    four words or more that three other pages hold are furniture unless their shape is sure they are prose."""
+    most_read = ["Most read", "Man charged after crash on the coast road", "Postal strike: what you need to know",
+                 "Housing market cools as prices dip", "Weather warnings issued for the south"]
+    shared = ("The ministry said a full report on the week's events would be published next month, after "
+              "consultation with the regional authorities.")
+    docs = {f"news/{n}.md": page(f"Story {n}", [body[0], body[1], shared, body[2], *most_read], menu=[], footer=[])
+            for n, body in enumerate(STORIES)}
+    found = run(docs)
+    text = docs["news/0.md"].split("\n")
+    flagged = {text[line - 1]: message for line, message in lines_of(found, "news/0.md").items()}
+    assert set(most_read[1:]) <= set(flagged)
+    assert "repeated in 3 other documents" in flagged[most_read[1]]
+    assert shared not in flagged and not set(flagged) & set(STORIES[0])
+
+
 def test_a_small_corpus_is_read_by_the_local_model_and_a_large_one_by_the_full_model():
     from lint.text import boilerplate as bp
 
