@@ -101,6 +101,25 @@ def test_a_breakdown_of_an_attributed_count_is_covered_by_it():
     assert lines(kz301(article(toll, "Nine of the deaths have been in Kelantan."))) == [5]  # more than the toll
 
 
+def test_what_an_attributed_toll_added_is_covered_by_it():
+    """Bangladesh, a launch capsize (written for this test): the 13 bodies raised the toll the officials give."""
+    toll = "Officials said on Monday that the death toll from the launch capsize in the Meghna river had risen to 31."
+    more = "Divers recovered 13 more bodies from the wreck and nearby waters on Monday."
+    assert kz301(article(toll, more)) == []
+    assert lines(kz301(article(more))) == [3]
+
+
+@pytest.mark.parametrize("sentence", [
+    # people who fled and those sheltering (round-6 probe, written for this test)
+    "About 6,000 people had been sheltering in the school.",
+    "More than 59,000 people are living in relief camps.",
+    "Two village volunteers were shot dead in Kangpokpi.",
+])
+def test_counts_of_the_sheltering_and_of_volunteers_need_a_source(sentence):
+    assert lines(kz301(article(sentence))) == [3]
+    assert kz301(article(sentence[:-1] + ", the district commissioner said.")) == []
+
+
 def test_restatements_are_a_setting(tmp_path):
     (tmp_path / "rules.yaml").write_text("rules:\n  unattributed-figure:\n    restatements-count: false\n", encoding="utf-8")
     findings = kz301(seed("001")[1], seed("001")[0], load(tmp_path / "rules.yaml"))
@@ -133,6 +152,11 @@ CUES = [
      "During the unrest 225 people had been killed."),
     ("estimated by", "The crowd in the central square was estimated by organisers at 5,000 protesters.",  # adapted
      "The crowd in the central square reached 5,000 protesters."),
+    # Sudan, 2024 (round-6 probe, written for this test): a study and its researchers give the count
+    ("estimated that", "The researchers estimated that 61,202 people died in Khartoum state.",
+     "In all, 61,202 people died in Khartoum state."),
+    ("study by", "A study by the London School of Hygiene and Tropical Medicine put the deaths in Khartoum state at "
+     "61,202 people killed.", "The deaths in Khartoum state stood at 61,202 people killed."),
     ("statement", "A ministry statement put the toll at 164 dead.",  # adapted
      "The toll stood at 164 dead."),
     ("quoted", "Ten people were killed as a result of mass disorder, Khabar-24 quoted the prosecutor-general.",  # adapted, seed 001

@@ -231,7 +231,7 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
             "high_open": bool(figure.high_open),
             "text": " ".join(doc.text[figure.start:figure.end].split())[:120],
             "span": _span(doc, figure.start, figure.end),
-            "partitive": bool(part_of_a_count(doc, figure) or _INCREMENT.match(doc.prose, figure.quantity_end)),
+            "partitive": part_of_a_count(doc, figure),
             **events.claim_fields(figure),  # what, where, when: kinds, scope, place, time, report ...
         })
         if _ALONE.search(doc.prose, sentence.start, sentence.end):
@@ -257,9 +257,11 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
 
 def part_of_a_count(doc: Document, figure: Figure) -> bool:
     """The figure counts some of those a count before it counts: "Three of the deaths", "Of the dead,
-    323 were Egyptians", "killed at least 50 people, including five children"."""
+    323 were Egyptians", "killed at least 50 people, including five children", or adds to it: "13
+    more bodies"."""
     start = doc.sentences[figure.sentence].start
     return bool(_PARTITIVE.match(doc.prose, figure.quantity_end)
+                or _INCREMENT.match(doc.prose, figure.quantity_end)
                 or _SUBSET_OPENING.match(doc.prose, start, figure.start)
                 or _SUBSET_BEFORE.search(doc.prose, max(start, figure.start - 24), figure.start))
 

@@ -283,16 +283,16 @@ class _Restated:
 def _restates(figure: Figure, source: Figure, families: list[list[str]] = (), part: bool = False) -> bool:
     """`figure` says no more than attributed `source` does: same measure (or one of a family:
     held / arrested) and who, a wider interval; or, told as a part of a count before it ("Three of
-    the deaths"), no more than the source counts. A floor far below the source's ("at least 17
-    protesters were killed in Chittagong" under "at least 150 killed" nationwide) is another count,
-    a part or another event, not the source's toll said loosely."""
+    the deaths") or an addition to it ("13 more bodies"), no more than the source counts. A floor
+    far below the source's ("at least 17 protesters were killed in Chittagong" under "at least 150
+    killed" nationwide) is another count, a part or another event, not the source's toll said loosely."""
     if figure is source:
         return False
     if figure.measure != source.measure and not any(
             figure.measure in family and source.measure in family for family in families):
         return False
-    if part and source.start < figure.start and figure.high <= source.low:
-        return True  # a breakdown of the attributed count before it
+    if part and source.start < figure.start and figure.low <= source.low:
+        return True  # a breakdown of the attributed count before it, or what it added
     if figure.high == math.inf and source.low > RESTATED_FLOOR_RATIO * figure.low:
         return False
     generic = ("", "people")
