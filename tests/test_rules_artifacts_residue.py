@@ -229,6 +229,23 @@ def test_a_teaser_cut_off_mid_word_or_after_a_joining_word_fires(paragraph):
     assert [f.line for f in found] == [1] and "cut off" in found[0].message
 
 
+@pytest.mark.parametrize("ending", ["until", "because", "while", "despite"])
+def test_a_plain_text_article_whose_last_line_stops_after_a_conjunction_is_cut_off(ending):
+    # Libya (round-6 probe, written for this test): plain text reads the last line, with no full stop, as a
+    # heading; one as long as a sentence that ends on a word no sentence ends on is a cut paragraph
+    text = ("Clashes in Tripoli\n\nFlights at Mitiga were suspended, the airport said.\n\n"
+            f"Flights at Mitiga were suspended and diverted to Misrata, about 200 kilometres to the east, {ending}\n")
+    found = check("KZ107", text, "a.txt")
+    assert [f.line for f in found] == [5] and "stops mid-sentence" in found[0].message
+
+
+@pytest.mark.parametrize("last", ["What the new rules mean for students and who they are for",
+                                  "Who it is for"])
+def test_a_closing_heading_is_no_cut_paragraph(last):
+    text = f"Clashes in Tripoli\n\nFlights at Mitiga were suspended, the airport said.\n\n{last}\n"
+    assert check("KZ107", text, "a.txt") == []
+
+
 @pytest.mark.parametrize("paragraph, counter", [
     ("Heavy rains have killed at least 38 people in Kenya, the interior ministry said on Monday, as floods swept "
      "away homes and roads… [+2317 chars]", "… [+2317 chars]"),

@@ -22,7 +22,7 @@ LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 ARTICLES = ("a", "an", "the")
 DETERMINERS = frozenset((*ARTICLES, *"this these those its their his our your my".split()))
 PREPOSITIONS = frozenset("of to in on at by for from with into onto about over under between against "
-                         "through during without within among towards upon".split())
+                         "through during without within among towards upon until despite amid via".split())
 CONJUNCTIONS = frozenset("and or but nor because although though while whereas if unless than as when "
                          "whether that which who whom whose where".split())
 AUXILIARIES = frozenset("is are was were be been being am has have had do does did will would shall "
@@ -42,7 +42,9 @@ def words_from(base: frozenset[str], words: str) -> tuple[str, ...]:
 
 # Named specialisations (rule option defaults; the rules' Options use these, rules.yaml does not copy them).
 # A paragraph that ends on one of these stopped mid-clause (KZ107 `open-words`).
-OPEN_WORDS = words_from(FUNCTION_WORDS, "a an the of to and or but with for from in on at by")
+OPEN_WORDS = words_from(FUNCTION_WORDS, "a an the of to and or but with for from in on at by because while unless "
+                                        "although whereas whether than into onto between during without within "
+                                        "among until despite amid via")
 # A line that ends on one of these (or a comma) is unfinished even when the next starts in
 # capitals (KZ109 `open-words`). "her" is a possessive here; it is no FUNCTION_WORD because, as
 # an object pronoun, a sentence may end on it.

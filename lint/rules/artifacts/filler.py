@@ -119,7 +119,7 @@ class Filler(DocumentRule):
             elif block.kind == "paragraph" and self._teaser(text):
                 yield self.report(doc, end - len(text.split()[-1]), end, "teaser",
                                   tail=quote(" ".join(text.split()[-4:]), 40))
-            elif block is blocks[-1][1] and block.kind == "paragraph" and self._stops_mid_sentence(text):
+            elif block is blocks[-1][1] and self._stops_mid_sentence(text, block.kind):
                 words = text.split()
                 yield self.report(doc, end - len(words[-1]), end, "cut-off", tail=quote(" ".join(words[-4:]), 40))
 
@@ -137,10 +137,11 @@ class Filler(DocumentRule):
             return True
         return match.group(1).islower() and zipf_frequency(word) < _FRAGMENT_ZIPF
 
-    def _stops_mid_sentence(self, text: str) -> bool:
-        """Visibly unfinished: it ends on a comma, a dash or a word such as "the"."""
+    def _stops_mid_sentence(self, text: str, kind: str) -> bool:
+        """Visibly unfinished: it ends on a comma, a dash or a word such as "the". Plain text reads a
+        last line without a full stop as a heading: one as long as a sentence is its cut paragraph."""
         words = text.split()
-        if len(words) < 8:
+        if len(words) < (8 if kind == "paragraph" else _SENTENCE_LONG if kind == "heading" else len(words) + 1):
             return False
         return text[-1] in ",;-–—(" or words[-1].lower() in self._open_words
 
@@ -154,6 +155,8 @@ _UNDERSCORES = re.compile(r"^[ \t]{0,3}(?:_[ \t]*){3,}$", re.M)
 _MORE_CHARACTERS = re.compile(r"…?\s*\[\+\s?\d[\d,]*\s*(?:chars?|characters|words)\]$", re.IGNORECASE)
 # The word an ellipsis is glued to at the end of a paragraph.
 _CUT_WORD = re.compile(r"(?<![\w'’-])([A-Za-z]+)(?:…|\.\.\.)$")
+# A heading this long is a sentence (headlines run to about ten words)
+_SENTENCE_LONG = 14
 # Rarer than this in English (wordfreq Zipf), a lowercase word before the ellipsis is a cut fragment
 # ("reduc" 1.8, "suppor" 1.5; "required" 4.6).
 _FRAGMENT_ZIPF = 2.5
