@@ -127,6 +127,16 @@ def test_a_sentence_followed_by_its_translation_in_parentheses_does_not_fire():
     assert [f.code for f in rule().check(Document("a.txt", bare))] == ["KZ202"]
 
 
+@pytest.mark.parametrize("tag", ['he wrote. (They are charging us what we do not owe.)',
+                                 'he wrote (they are charging us what we do not owe).'])
+def test_a_quotation_translated_after_its_speech_tag_does_not_fire(tag):
+    """A Latin American edition (round-6 probe, written for this test): the translation follows the tag."""
+    quote = 'Salinas said the ruling was political. "Nos están cobrando lo que no debemos," '
+    assert list(rule().check(Document("a.txt", injected(quote + tag)))) == []
+    bare = injected(quote + "he wrote on Monday.")
+    assert [f.code for f in rule().check(Document("a.txt", bare))] == ["KZ202"]
+
+
 def test_a_quotation_and_its_translation_wrapped_across_lines_do_not_fire():
     """An obituary as a text-mode dump wraps it at 72 characters (written for this test): the
     translation in brackets runs onto the next line, and is still the quotation's translation."""

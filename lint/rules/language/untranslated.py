@@ -75,6 +75,11 @@ _NON_LATIN_LANGUAGES = {"russian": "CYRILLIC", "kazakh": "CYRILLIC", "ukrainian"
 _GLOSS_AFTER = re.compile(r"[\s\"'”’»“«]{0,3}(?:\(|[-–—:]\s*(?:[\"“«‘'][^\W\d_]|[A-Z]))")
 
 
+# ... or after the speech tag that closes its sentence: '"Nos están cobrando lo que no debemos," he wrote.
+# (They are charging us what we do not owe.)'
+_GLOSS_AFTER_TAG = re.compile(r"[\"'”’»]?,?\s+(?:[\w’'.-]+\s+){1,4}?[a-z]+[.!]?\s*\(")
+
+
 class UntranslatedOptions(Options):
     model_config = Section.model_config  # kebab-case keys in rules.yaml
 
@@ -123,7 +128,8 @@ class Untranslated(DocumentRule):
         "them. Names (capitalised runs of a few words), glosses in parentheses (also a sentence whose next "
         "sentence, in parentheses, translates it), quotations in another "
         "script of up to `name-words` words (a slogan), Latin-script quotations of fewer than `min-words` "
-        "lowercase words, quotations followed by their translation (in parentheses or after a dash), and "
+        "lowercase words, quotations followed by their translation (in parentheses or after a dash, also after "
+        "the speech tag that closes the sentence: '\"...,\" he wrote. (They are ...)'), and "
         "the rule's `allow` list are not reported; a longer quotation in another language left without a "
         "translation is."
     )
@@ -318,7 +324,8 @@ class Untranslated(DocumentRule):
             spans = list(quotes.quoted_spans(text, block.start))
             for number, (start, end) in enumerate(spans):
                 inner = prose[start + 1:end - 1]
-                if _GLOSS_AFTER.match(prose, end) or any(term in inner.lower() for term in allow):
+                if _GLOSS_AFTER.match(prose, end) or any(term in inner.lower() for term in allow) \
+                        or _GLOSS_AFTER_TAG.match(prose, end):
                     continue
                 latin = [w for w in _LATIN_WORD.findall(inner) if _latin(w)]
                 words = [w for w in latin if w[0].islower()]
