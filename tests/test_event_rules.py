@@ -1036,6 +1036,15 @@ def test_a_headline_in_the_present_tense_names_its_own_event(tmp_path):
     assert kz501(tmp_path, a=story) == []
 
 
+def test_a_city_a_distance_is_measured_from_is_not_where_it_happened(tmp_path):
+    # Pakistan, August 2023 (round-6 probe, written for this test): the derailment was near Nawabshah
+    a = article("2023-08-08", "Train derails", "Twenty-eight passengers were killed when the Hazara Express derailed "
+                "near Nawabshah, about 275 km north of Karachi, on Sunday.")
+    b = article("2023-08-08", "Train derails", "Thirty passengers were killed when the Hazara Express derailed near "
+                "Nawabshah on Sunday.")
+    assert sorted(f.path for f in kz501(tmp_path, a=a, b=b)) == ["corpus/a.md", "corpus/b.md"]
+
+
 def test_a_live_blogs_earlier_entries_are_earlier_counts(tmp_path):
     """A live blog (written for this test): 53 at 4.15pm was the count then, not a rival of the
     evening's 69 in another article; the blog's latest entry still is its claim."""

@@ -517,7 +517,10 @@ _PASSING = re.compile(
     rf"\bfrom\s[^,.;:]{{1,60}}?\sto\s{_NAME_AFTER}"
     rf"|\b(?:to\s+reach|bound\s+for|head(?:ed|ing)\s+(?:for|to)|en\s+route\s+to|on\s+(?:its|their|the)\s+way\s+to|"
     rf"(?:set\s+(?:off|sail)|departed|fled|sailed|deported|expelled|repatriated|returned|returning)\s+from)\s{_NAME_AFTER}"
-    rf"|\b(?:surpassing|exceeding|overtaking|than|compared\s+(?:with|to))\s{_NAME_AFTER}")
+    rf"|\b(?:surpassing|exceeding|overtaking|than|compared\s+(?:with|to))\s{_NAME_AFTER}"
+    # a distance from a landmark: "near Nawabshah, about 275 km north of Karachi"
+    rf"|\b\d[\d,.]*\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d[^)]{{0,20}}\)\s+)?"
+    rf"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|from|outside)\s{_NAME_AFTER}")
 
 
 def _blank(match: re.Match) -> str:
