@@ -259,6 +259,8 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     # a disease named after a place (Marburg, Lassa) is no place (probe round 6: Rwanda, 2024)
     ("Rwanda has confirmed 26 cases of Marburg virus disease", ["RW"]),
     ("eight people died of Lassa fever in Ondo state", ["NG.48"]),
+    # a sentence that opens on a number written out: "Forty-two" is also a gazetteer's town (probe round 6)
+    ("Forty-two people were killed when a dam burst in Nakuru", ["KE.39"]),
 ])
 def test_places_named_with_an_owner_or_a_country(text, expected):
     from lint.facts.places import places_for, places_in

@@ -63,6 +63,14 @@ august september october november december god christmas easter
 """.split())
 
 
+# a number written out, as a sentence opens on one ("Forty-two people were killed"): a gazetteer has
+# places of that name, the sentence means the number
+_NUMBER_NAME = re.compile(
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+    r"[\s-]*)+", re.I)
+
+
 class Leaning(frozenset):
     """Countries a document names, preferred among the places of an ambiguous name without ruling
     out places elsewhere ('Noto' in a report on Japan is Japan's; 'Kabul' in one on U2 is Kabul), and
@@ -117,7 +125,7 @@ class Places:
         outside them ('Mina' beside 'Mecca' is no town of North Dakota), unless `prefer` is only the
         document's Leaning."""
         name = _bare(name.strip())
-        if not name or name.lower() in _NOT_PLACES:
+        if not name or name.lower() in _NOT_PLACES or _NUMBER_NAME.fullmatch(name):
             return None
         if self.gazetteer is not None:
             found = self.lookup(name)
