@@ -1047,6 +1047,16 @@ def test_a_city_a_distance_is_measured_from_is_not_where_it_happened(tmp_path):
     assert sorted(f.path for f in kz501(tmp_path, a=a, b=b)) == ["corpus/a.md", "corpus/b.md"]
 
 
+def test_a_site_the_gazetteer_lacks_is_one_site_with_or_without_its_generic_word(tmp_path):
+    # Iran, April 2025 (round-6 probe, written for this test): "Shahid Rajaee port" and "... Port"
+    a = article("2025-04-27", "Port blast", "The number of injured in the explosion at Shahid Rajaee port in Bandar "
+                "Abbas reached 1,242 on Sunday.")
+    b = article("2025-04-28", "Port blast", "1,139 people were injured in the explosion at Shahid Rajaee Port, the "
+                "government said.")
+    (finding,) = kz501(tmp_path, a=a, b=b)
+    assert finding.path == "corpus/a.md" and "revised from 1,242 to 1,139" in finding.message
+
+
 def test_a_live_blogs_earlier_entries_are_earlier_counts(tmp_path):
     """A live blog (written for this test): 53 at 4.15pm was the count then, not a rival of the
     evening's 69 in another article; the blog's latest entry still is its claim."""

@@ -436,8 +436,16 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
         key = places.region_like(name, loose_countries())
     if key is None and context in _LOCATIVE and not _POSSESSIVE.search(run) and name.lower() not in _NOT_PLACES \
             and not (_DEMONYM.search(name.lower()) and _DEMONYM_ADJECTIVE.match(after)):
-        key = "~" + _bare(name).lower()
+        key = "~" + _site_key(_bare(name))
     return key, (_bare(name) if key is not None else "")
+
+
+def _site_key(name: str) -> str:
+    """An unknown place's key, without the generic word a name may end on or not: 'Shahid Rajaee Port'
+    and 'Shahid Rajaee' (in 'at Shahid Rajaee port') are one site."""
+    words = name.lower().split()
+    return " ".join(words[:-1] if len(words) > 1 and words[-1] in _SITE_WORDS else words)
+
 
 
 _LOCATIVE = frozenset("in at near outside off".split())
@@ -454,6 +462,9 @@ HEAD_NOUN_ZIPF = 4.0  # a word this common in English ('centre', 'hall', 'market
 # the generic word after a region's name, capitalised as part of it
 _ADMINISTRATIVE = frozenset("state province prefecture region district county governorate oblast municipality "
                             "department division".split())
+# generic words after a site's name, written with it in capitals or not
+_SITE_WORDS = _ADMINISTRATIVE | frozenset("port airport station stadium market mine dam bridge hotel mall camp "
+                                          "village town city island".split())
 # the generic words after which a region's name is read loosely (Places.region_like), and the lower-case
 # ones as far as the few characters after a run show them ("Kunar provinc")
 _LOOSE_REGIONS = frozenset("province district region prefecture governorate oblast".split())
