@@ -56,8 +56,8 @@ LINE_OPEN_WORDS = (*words_from(FUNCTION_WORDS, "a an the of from to in on at by 
 GLUE_JOINERS = (*words_from(FUNCTION_WORDS, "a an the of from to in on at by for with and or but into onto than as "
                                             "about over under between against during without within that this "
                                             "his their its is was were are has have had be been when where who "
-                                            "which"),
-                "via", "after", "before", "said", "says", "told", "her", "not", "also")
+                                            "which via"),
+                "after", "before", "said", "says", "told", "her", "not", "also")
 # Words an article is never followed by: "the of", "a the" (KZ203 article pairs).
 NOT_AFTER_ARTICLE = frozenset(words_from(FUNCTION_WORDS, "the a an of to in on at by from with and or but nor than "
                                                          "is are was were has have had been being"))
