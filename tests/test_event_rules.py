@@ -1057,6 +1057,16 @@ def test_a_site_the_gazetteer_lacks_is_one_site_with_or_without_its_generic_word
     assert finding.path == "corpus/a.md" and "revised from 1,242 to 1,139" in finding.message
 
 
+def test_a_count_posts_claim_is_theirs_not_the_fact_checks(tmp_path):
+    """A fact check (written for this test): the posts' 5,000 and the ministry's 132 are two sources'."""
+    claim = ("Posts shared thousands of times on social media claim that more than 5,000 people died in the "
+             "earthquake that struck western Nepal on November 3.")
+    verdict = "This is false: the home ministry and aid agencies in the districts have reported a toll of 132."
+    assert kz501(tmp_path, a=article("2026-11-07", "Fact check: Nepal earthquake", claim, verdict)) == []
+    said = claim.replace("Posts shared thousands of times on social media claim that", "On Friday")
+    assert kz501(tmp_path / "said", a=article("2026-11-07", "Fact check: Nepal earthquake", said, verdict))
+
+
 def test_a_live_blogs_earlier_entries_are_earlier_counts(tmp_path):
     """A live blog (written for this test): 53 at 4.15pm was the count then, not a rival of the
     evening's 69 in another article; the blog's latest entry still is its claim."""

@@ -21,7 +21,8 @@ _SPEAKER = re.compile(
     rf"\baccording\s+to\s+(?P<after>(?:the\s+)?{_PHRASE})"
     rf"|(?P<before>{_PHRASE}),?\s+{_VERB}\b"
     rf"|\b(?:said|says|told|reported|reads|read)\s+(?P<inverted>(?:the|an?)\s+{_PHRASE})"
-    rf"|\b(?:[Aa]n?|[Tt]he)\s+(?P<claim>claim|allegation|rumou?r|post)\s+that\b")  # "A claim that police arrested 40,000"
+    rf"|\b(?:(?:[Aa]n?|[Tt]he)\s+(?P<claim>claim|allegation|rumou?r|post)"  # "A claim that police arrested 40,000"
+    rf"|(?P<claims>claim|claims|claimed|allege|alleges|alleged))\s+that\b")  # "Posts shared ... claim that 5,000 died"
 _NOT_NAMES = frozenset("he she they it we i you this that these those there officials".split())
 _FUNCTION = frozenset("the of for and on de al".split())
 
@@ -30,7 +31,8 @@ def speaker(sentence: str) -> str:
     """The sentence's source as lower-case words in order ("libyan red crescent"), or "" when it
     names none (no reporting verb, or only a pronoun or bare "officials")."""
     for match in _SPEAKER.finditer(sentence):
-        phrase = match.group("after") or match.group("before") or match.group("inverted") or match.group("claim") or ""
+        phrase = (match.group("after") or match.group("before") or match.group("inverted") or match.group("claim")
+                  or match.group("claims") or "")
         words = [w for w in (w.lower().strip(".,'’") for w in phrase.split()) if w and w not in _FUNCTION]
         if words and not (len(words) == 1 and words[0] in _NOT_NAMES):
             return " ".join(words)
