@@ -207,6 +207,30 @@ def test_the_headline_under_a_masthead_and_menu_is_the_article():
     assert "German farmers block Berlin streets in protest over diesel subsidy cuts" not in _flagged_lines(lines, "\n")
 
 
+def test_the_standfirst_under_the_headline_is_the_article_but_a_notice_there_is_not():
+    """A page of a regional site in a text-mode browser (written for this test): menus, the section, the
+    headline, its standfirst, the byline, a photo line, share buttons, the story. The standfirst stands
+    above the body like the menus, but it is one sentence of the story's prose; a notice in the site's
+    own voice in its place is no standfirst."""
+    dek = "The vote came despite weeks of demonstrations and warnings from European and American diplomats."
+    lines = [*MENU, "Georgia", "Georgia's parliament passes 'foreign agent' law amid mass protests", dek,
+             "Giorgi Lomsadze May 14, 2024", "Protesters outside parliament in Tbilisi on May 13.",
+             "Share", "Tweet", "Email", "Print",
+             "Georgia's parliament on Tuesday passed a law on 'foreign influence' in its third and final reading, "
+             "despite weeks of mass protests in Tbilisi against what critics call a Russian-style law.",
+             "The law requires media and non-governmental organisations that receive more than 20 per cent of "
+             "their funding from abroad to register as bearing the interests of a foreign power.",
+             "The ruling party says the law will make foreign funding transparent, while opponents say it will "
+             "be used to silence critics of the government before elections in October.",
+             *FOOTER]
+    flagged = _flagged_lines(lines, "\n\n")
+    assert dek not in flagged and set(MENU[2:]) <= flagged
+    from lint.text.page_furniture import _standfirst
+
+    notice = "We've detected you are using an outdated browser, so some features of this page may not work."
+    assert _standfirst([dek], [14], 0) and not _standfirst([notice], [17], 0)
+
+
 def test_the_headline_under_an_archive_banners_prose_is_the_article():
     """A page saved by the Wayback Machine (written for this test): the archive's banner is two
     paragraphs of prose above the site's menus; the article's headline sums up the article's lede

@@ -44,6 +44,7 @@ HEADLINE_SHARE = 0.5  # of a headline's words of four letters or more that its l
 HEADLINE_SUMMARY = (3, 0.4)  # words, and share of its words, of a headline the lede holds at once
 HEADLINE_REACH = 40  # lines above the body searched for it
 PROSE_WORDS = 12
+STANDFIRST_WORDS = 45  # words of a standfirst (a dek: one or two sentences)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|\s*$")
 _CACHE_ATTR = "_kz_furniture_lines"
 _INPUT_ATTR = "_kz_furniture_input"
@@ -112,6 +113,8 @@ def protected(doc: Document, found: list[tuple[int, int]], texts: list[str], siz
     headline = _headline(texts, sizes)
     if headline is not None:
         keep[headline] = True
+        if _standfirst(texts, sizes, headline + 1):
+            keep[headline + 1] = True
     for first, last in _introduced_lists(texts, sizes):
         keep[first - 1:last] = [True] * (last - first + 1)
     return keep
@@ -174,6 +177,20 @@ def _headline(texts: list[str], sizes: list[int]) -> int | None:
         if share >= best_share:
             best, best_share = i, share
     return best
+
+
+def _standfirst(texts: list[str], sizes: list[int], i: int) -> bool:
+    """The line right under the headline is its standfirst when it is one sentence of prose (PROSE_WORDS
+    to STANDFIRST_WORDS words, a full stop), no call to action and not the site's voice: the dek that
+    sums the story up."""
+    return (i < len(texts) and PROSE_WORDS <= sizes[i] <= STANDFIRST_WORDS
+            and texts[i].rstrip(model.CLOSERS)[-1:] in ".!?" and not model.has_call_to_action(texts[i])
+            and not _SITE_VOICE.search(texts[i]))
+
+
+# the site speaking to its reader ("We've detected you are on Internet Explorer", "This post may contain
+# affiliate links"), which a story's dek never does
+_SITE_VOICE = re.compile(r"\b(?:you|your|we|we've|we're|our|us|this (?:post|page|site|article|story))\b", re.I)
 
 
 def _content_words(text: str, lowercase: bool = False) -> set[str]:
