@@ -171,7 +171,7 @@ def slipped(first: str, second: str, min_length: int = 5) -> bool:
         return False
     # one edit of OSA's (a letter added, dropped, changed, or two swapped), a changed one only to its like
     return OSA.distance(a, b) == 1 and (len(a) != len(b) or sorted(a) == sorted(b)
-                                        or {x + y for x, y in zip(a, b) if x != y} <= _ALIKE)
+                                        or {x + y for x, y in zip(a, b, strict=True) if x != y} <= _ALIKE)
 
 
 # consonants romanisations and ears confuse: a nasal before a labial (Doumbia / Dounbia), s and z
@@ -223,7 +223,7 @@ def compare(first: str, second: str, *, zipf: Callable[[str], float] = lambda wo
     differing: list[tuple[str, str]] = []
     kinds: list[str] = []
     given_vowel = False  # two established given names one vowel apart (see the end)
-    for position, (a, b) in enumerate(zip(folded_a, folded_b)):
+    for position, (a, b) in enumerate(zip(folded_a, folded_b, strict=True)):
         fa, fb = fold(a), fold(b)
         if fa == fb:
             continue
@@ -263,7 +263,7 @@ def _vowel_swapped(a: str, b: str) -> bool:
     letter kept: romanisation's commonest slip, where Maria / Mario or Louis / Louise are two names."""
     if len(a) != len(b) or a[-1] != b[-1]:
         return False
-    changed = [(x, y) for x, y in zip(a, b) if x != y]
+    changed = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(changed) == 1 and all(_VOWELS.fullmatch(letter) for letter in changed[0])
 
 
