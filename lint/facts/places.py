@@ -447,7 +447,6 @@ def _site_key(name: str) -> str:
     return " ".join(words[:-1] if len(words) > 1 and words[-1] in _SITE_WORDS else words)
 
 
-
 _LOCATIVE = frozenset("in at near outside off".split())
 
 
