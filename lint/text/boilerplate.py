@@ -50,7 +50,7 @@ REPEATED_THRESHOLD = 0.5  # ... and from this probability, not the model's thres
 REPEATED_MIN_WORDS = 4  # in a line of words (a counter's "57" or a year shares its key with every number)
 # In a small corpus (the local model, which has no repetition features), such a line is furniture unless
 # the line's shape is sure it is prose: a "Trending Now" list all five pages of a site repeat. Held-out
-# furniture probes (rounds 2-6, one site's 5 pages at a time): +3 to +7 points of recall, no more false
+# furniture probes (rounds 2-6, one site's 5 pages at a time): +1.6 to +6.4 points of recall, no more false
 # positives there nor on 35 small clean corpora, which first gain some below 0.05 (templated articles).
 LOCAL_REPEATED_THRESHOLD = 0.1
 
