@@ -201,9 +201,11 @@ class Places:
         return key
 
 
-def _without_generic(name: str) -> str:
+def _without_generic(name: str, generic: frozenset[str] | None = None) -> str:
+    """The name without the generic word it may end on (`generic`, else the administrative ones):
+    'Kwara State' -> 'Kwara'; 'Shahid Rajaee Port' and 'Shahid Rajaee' are one site."""
     words = name.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _ADMINISTRATIVE else name
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in (generic or _ADMINISTRATIVE) else name
 
 
 _PLACES: dict[int, tuple[Any, Places]] = {}
@@ -436,15 +438,8 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
         key = places.region_like(name, loose_countries())
     if key is None and context in _LOCATIVE and not _POSSESSIVE.search(run) and name.lower() not in _NOT_PLACES \
             and not (_DEMONYM.search(name.lower()) and _DEMONYM_ADJECTIVE.match(after)):
-        key = "~" + _site_key(_bare(name))
+        key = "~" + _without_generic(_bare(name), _SITE_WORDS).lower()
     return key, (_bare(name) if key is not None else "")
-
-
-def _site_key(name: str) -> str:
-    """An unknown place's key, without the generic word a name may end on or not: 'Shahid Rajaee Port'
-    and 'Shahid Rajaee' (in 'at Shahid Rajaee port') are one site."""
-    words = name.lower().split()
-    return " ".join(words[:-1] if len(words) > 1 and words[-1] in _SITE_WORDS else words)
 
 
 _LOCATIVE = frozenset("in at near outside off".split())
