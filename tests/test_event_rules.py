@@ -638,6 +638,39 @@ def test_those_aboard_are_not_the_toll_with_the_grounds(tmp_path):
     assert kz501(tmp_path / "parts", a=article("2025-06-12", "Crash", ground), b=article("2025-06-12", "Crash", aboard)) == []
 
 
+def test_a_breakdown_and_others_are_parts_of_the_toll(tmp_path):
+    """Lewiston, Maine, October 2023 (written for this test): 7 dead at the bowling alley and 8 at the
+    bar, joined in one sentence, and "Three others" after them are parts of the toll of 18, not tolls
+    that contradict it; an earlier article's 22 is out of date against the 18, not against a part."""
+    first = article("2023-10-25", "Lewiston shooting", "A gunman opened fire at a bowling alley and a bar in "
+                    "Lewiston, Maine, on Wednesday night, killing 22 people, police said.")
+    second = article("2023-10-26", "Lewiston shooting", "Eighteen people were killed in Wednesday night's "
+                     "shootings in Lewiston, Maine Governor Janet Mills said on Thursday.",
+                     "Seven people died at the bowling alley, including one woman, and eight men were killed at "
+                     "the bar, said Mike Sauschuck, Maine's public safety commissioner. Three others died after "
+                     "being taken to hospitals.")
+    (finding,) = kz501(tmp_path, a=first, b=second)
+    assert finding.path.endswith("a.md") and "revised from 22 to 18" in finding.message
+    breakdown = kz501_claims(second)  # "Three others" is partitive: KZ501 leaves it out
+    assert [(c["text"], c.get("subtotal", "")) for c in breakdown] == [
+        ("Eighteen people were killed", ""), ("Seven people died", "breakdown"), ("eight men were killed", "breakdown")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said 10 people were killed, while hospital officials said 16 were killed.",
+    "The toll rose from 10 people killed to 16 killed overnight.",
+])
+def test_two_sources_or_a_revision_in_one_sentence_are_no_breakdown(sentence):
+    assert all("subtotal" not in claim for claim in kz501_claims(article("2023-10-26", "Crash", sentence)))
+
+
+def test_others_of_another_measure_are_a_count_of_their_own():
+    """'34 people died, with 220 others missing': the missing are no more of the dead."""
+    claims = kz501_claims(article("2005-01-04", "Tsunami", "The Foreign Office says 34 people were killed in the "
+                                  "tsunami, with 220 others missing."))
+    assert [(c["measure"], c["partitive"]) for c in claims] == [("killed", False), ("missing", False)]
+
+
 def test_bodies_found_so_far_are_a_floor_of_the_toll(tmp_path):
     """Congo's boat fire near Lukolela, September 2025, and Air India 171 (written for this test):
     150 bodies recovered cannot be a toll of 107 the same day, but six bodies recovered do not

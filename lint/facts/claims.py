@@ -151,6 +151,9 @@ _SUBSET_OPENING = re.compile(r"\s*(?:among|of)\s+(?:them|those|these|the\s+(?:de
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.I)
 # "four more deaths", "12 new cases": an increment on a count, never a toll of its own
 _INCREMENT = re.compile(r"\s+(?:more|additional|further|new)\b", re.I)
+# "... eight men were killed at the bar. Three others died": more of the measure just counted (but
+# "34 Britons died, with 220 others missing" counts a measure of its own)
+_OTHERS = re.compile(r"\s+others\b", re.I)
 # "In Kerr County alone, 43 people were killed": a place's share of a wider toll
 _ALONE = re.compile(r"\balone\b", re.I)
 # "193 people were killed after two boat accidents", "in separate attacks": a sum over events
@@ -189,6 +192,12 @@ _EARLIER_COUNT = re.compile(r"\b(?:earlier|previously|initially|originally|at fi
 # a number the article denies: "212 arrests, not 40,000", "police did not arrest 40,000 people"
 _DENIED = re.compile(r"(?:,\s*not|\b(?:did|do|does|has|have|had)\s+not\s+(?:kill|arrest|injure|detain|evacuate)\w*)"
                      r"\s+(\d{1,3}(?:,\d{3})+|\d+)\b(?![.,]\d)")
+# "Seven people died at the bowling alley ... and eight men were killed at the bar": two counts of one
+# measure joined in one sentence are the parts of a toll (not two sources' counts: "said", "while";
+# nor a revision: "rose from 7 to 8")
+_JOINED_PARTS = re.compile(r"\band\b", re.I)
+_NOT_PARTS = re.compile(r"\b(?:said|says|told|according|reported|put|puts|while|whereas|but|from|to|up|down|"
+                        r"rose|risen|raised|revised|not|or)\b", re.I)
 _SKIPPED_SECTIONS = re.compile(r"^(?:related|see also|read more|more on this|most (?:viewed|read)|"
                                r"related (?:stories|articles|links)|sources?|further reading|recommended)\b", re.I)
 
@@ -218,6 +227,9 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
         subject = figure.subject
         if not subject and previous is not None and previous.sentence == figure.sentence:
             subject = previous.subject  # "12 police officers were killed and 353 (officers) injured"
+        joined = _joined_part(doc.prose, previous, figure)
+        more_of_the_same = previous is not None and previous.measure == figure.measure \
+            and bool(_OTHERS.match(doc.prose, figure.quantity_end))
         previous = figure
         block = doc.blocks[sentence.block]
         if _SKIPPED_SECTIONS.match(block.section or "") and block.kind != "heading":
@@ -231,7 +243,7 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
             "high_open": bool(figure.high_open),
             "text": " ".join(doc.text[figure.start:figure.end].split())[:120],
             "span": _span(doc, figure.start, figure.end),
-            "partitive": part_of_a_count(doc, figure),
+            "partitive": more_of_the_same or part_of_a_count(doc, figure),
             **events.claim_fields(figure),  # what, where, when: kinds, scope, place, time, report ...
         })
         if _ALONE.search(doc.prose, sentence.start, sentence.end):
@@ -247,12 +259,23 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
             claims[-1]["subtotal"] = "found"
         elif part := _PART_OF_TOLL.search(doc.prose, figure.quantity_end, min(figure.end + 40, sentence.end)):
             claims[-1]["subtotal"] = part.lastgroup
+        if joined:
+            for claim in claims[-2:]:
+                claim.setdefault("subtotal", "breakdown")
     _superseded_entries(claims, events)
     denied = {float(number.replace(",", "")) for number in _DENIED.findall(doc.prose)} if "not " in doc.prose else ()
     for claim in claims:
         if claim["low"] in denied and claim["low"] == claim["high"]:
             claim["denied"] = True  # "The police reported 212 arrests, not 40,000": 40,000 is refuted, not claimed
     return claims
+
+
+def _joined_part(prose: str, previous: Figure | None, figure: Figure) -> bool:
+    """The figure and the one before it count one measure in one sentence, joined by "and": parts of a toll."""
+    if previous is None or previous.sentence != figure.sentence or previous.measure != figure.measure:
+        return False
+    between = prose[previous.end:figure.quantity_start]
+    return bool(_JOINED_PARTS.search(between)) and not _NOT_PARTS.search(between)
 
 
 def part_of_a_count(doc: Document, figure: Figure) -> bool:

@@ -41,7 +41,8 @@ class Claim:
     earlier: bool = False  # its sentence tells it is an earlier count ("Earlier this week the toll stood at 2,056")
     events: bool = False  # it sums several events ("193 people were killed after two boat accidents")
     denied: bool = False  # the article refutes it ("212 arrests, not 40,000"): reported only to be denied
-    subtotal: str = ""  # the part of the toll it counts: "aboard", "ground", "scene", "hospital", "found" (bodies so far)
+    subtotal: str = ""  # the part of the toll it counts: "aboard", "ground", "scene", "hospital", "found" (bodies
+    # so far), "breakdown" (one of several joined in a sentence)
     period: bool = False  # it totals a year's events ("1,200 killed in road accidents in the last year")
 
     @property
@@ -387,8 +388,9 @@ def _subtotal_within(a: Claim, b: Claim) -> bool:
     """A part of a toll (those aboard, the bodies found so far) against a toll that does not say so,
     and no more of them than it counts: 242 on board and 270 in all (28 on the ground) agree, as do
     6 bodies recovered and 670 feared dead; 179 of 181 on board and 176 in all do not, nor 150
-    bodies and 107 dead. Two different parts (270 bodies, 242 aboard) are never compared."""
-    if a.subtotal == b.subtotal:
+    bodies and 107 dead. Two different parts (270 bodies, 242 aboard) are never compared, nor two
+    parts of a breakdown (7 at the bowling alley and 8 at the bar: which part is which is not known)."""
+    if a.subtotal == b.subtotal != "breakdown":
         return False
     if a.subtotal and b.subtotal:
         return True
