@@ -671,6 +671,17 @@ def test_others_of_another_measure_are_a_count_of_their_own():
     assert [(c["measure"], c["partitive"]) for c in claims] == [("killed", False), ("missing", False)]
 
 
+def test_the_lede_under_a_front_matter_title_is_no_restated_headline():
+    """Under front matter that holds the headline, the first paragraph is the lede: its toll is a
+    claim even when the body gives the same count again (a headline's restated count is dropped)."""
+    body = ("NAIROBI — Police shot dead 23 protesters in Nairobi on Tuesday, according to the rights commission.\n\n"
+            "The commission said on Wednesday that 23 people were killed in the capital.\n")
+    front = '---\ntitle: "Police shoot protesters in Nairobi"\ndate: 2024-06-26\n---\n\n'
+    assert [c["text"] for c in kz501_claims(front + body)] == ["shot dead 23 protesters", "23 people were killed"]
+    headline = "# Police shot dead 23 protesters in Nairobi\n\n"
+    assert [c["text"] for c in kz501_claims(headline + body.split("\n\n", 1)[1])] == ["23 people were killed"]
+
+
 def test_bodies_found_so_far_are_a_floor_of_the_toll(tmp_path):
     """Congo's boat fire near Lukolela, September 2025, and Air India 171 (written for this test):
     150 bodies recovered cannot be a toll of 107 the same day, but six bodies recovered do not

@@ -160,6 +160,8 @@ def test_link_labels_are_other_articles_headlines_not_figures():
          [("Twelve migrants drowned", "killed", "migrants", 12, 12)]),
         ("Some 10,000 people remain missing in Derna, officials said.",  # world news: 'remain' as an auxiliary
          [("Some 10,000 people remain missing", "missing", "people", 9000, 11000)]),
+        ("Police shot dead 23 protesters in Nairobi on Tuesday as demonstrators stormed Parliament.",  # world news:
+         [("shot dead 23 protesters", "killed", "protesters", 23, 23)]),  # 'demonstrators' is no verb of the 23
     ],
 )
 def test_figure_forms(sentence, expected):

@@ -373,7 +373,9 @@ class FigureFinder:
         measure, span, before = "", (0, 0), None
         if not (head_measure and not subject):  # "Dozens killed" needs no verb after it
             after = (self.after_noun if subject else self.after).match(prose, end, s_end)
-            if after and not self._blocked(prose, after.start("m"), after.end("m")):
+            # a noun for people is no verb of this figure: "shot dead 23 protesters in Nairobi ... as demonstrators"
+            if after and not self._blocked(prose, after.start("m"), after.end("m")) \
+                    and _word_key(after.group("m")) not in self.subject_of:
                 measure, span, end = self.measure_of[_word_key(after.group("m"))], after.span("m"), after.end()
         if not measure and not (head_measure and not subject):
             before = self.before.search(prose, max(s_start, q_start - 80), q_start)

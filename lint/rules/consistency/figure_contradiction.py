@@ -318,7 +318,9 @@ def _without_restated_headline(doc: Document, found: list[dict]) -> list[dict]:
     above 35,000"), not the toll's place, which the body's sentence says ("in Turkey and Syria")."""
     if not found or not doc.prose_blocks:
         return found
-    title = doc.prose_blocks[0][0]
+    title, first = doc.prose_blocks[0]
+    if first.kind != "heading" and " ".join(doc.block_text(first).split()) != doc.title:
+        return found  # the front matter holds the headline: the first paragraph is the lede
     sentences = doc.sentences
 
     def count(claim: dict) -> tuple:
