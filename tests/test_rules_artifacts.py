@@ -209,6 +209,14 @@ def test_every_furniture_line_of_the_ap_article_fires():
     "**Sign up for Axios Generate** for free to get more news like this in your inbox.",
     "Like what you've read? Want more? Sign up for The Conversation's daily newsletter.",
     "CLICK HERE FOR MORE US COVERAGE",  # Fox News through w3m (probe round 4)
+    # a rights notice with its holder before the year, and comment widgets' time stamps (probe round 7)
+    "© Coast Media Pty Ltd 2026. [Privacy](https://example.com.au/privacy) | [Terms](https://example.com.au/terms)",
+    "Cornish Echo is part of Kernow Media Group. © 2024 Kernow Media Group Ltd. Registered in England.",
+    "Posted by bazza of Smithfield on 11/03/2009 8:14 AM",
+    "Posted by: farmboy_ks | 7/15/2010 2:17 PM",
+    "Aug 14, 2019 09:12am",
+    "Jorge P. — August 3, 2018 at 11:02 am",
+    "Published: 22-10-2015 08:15",
 ])
 def test_furniture_lines_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."
@@ -241,6 +249,9 @@ def test_furniture_lines_fire(text):
     "The photographer Spencer Colby/The Canadian Press pool covered the visit.",
     "Two of 3 voters backed the plan, the poll found.",
     "Voters who signed up for postal ballots will find them in their inbox, the council said.",
+    "The vote was held on 12 March 2019 at 10:30, and the result came at 11:45.",
+    "Polls close on 7 May 2024 at 22:00",
+    "The song (c) and the album it opened were released in 1999, the label said.",
 ])
 def test_prose_that_merely_contains_the_words_does_not_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."
