@@ -108,6 +108,23 @@ def test_one_vowel_apart_is_two_names_with_a_common_surname_or_an_everyday_name(
     assert kind(first, second) is None
 
 
+@pytest.mark.parametrize("first, second", [
+    ("Samia Suluhu Hassan", "Samia Suluhu Hasan"),  # Tanzania's president (probe round 7)
+    ("Mohammed Salah", "Mohamed Salah"),
+    ("Eliot Spitzer", "Elliot Spitzer"),            # both spellings in the dev corpus (BBC, 2004-05)
+])
+def test_a_doubled_letter_beside_names_english_does_not_write_every_day_is_one_name(first, second):
+    assert kind(first, second) == TRANSLITERATION
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Mark Phillips", "Mark Philips"),  # an everyday given name beside the surnames: maybe two men
+    ("Sam Hassan", "Sam Hasan"),
+])
+def test_a_doubled_letter_beside_an_everyday_name_is_two_names(first, second):
+    assert kind(first, second) is None
+
+
 def test_a_syllable_of_a_hyphenated_korean_name_is_romanised_not_an_english_word():
     # 'hoon' and 'hun' are both words English writes; as syllables of Seoul's mayor's name they are one
     assert kind("Oh Se-hoon", "Oh Se-hun") == TRANSLITERATION

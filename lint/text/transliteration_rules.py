@@ -208,7 +208,9 @@ def compare(first: str, second: str, *, zipf: Callable[[str], float] = lambda wo
     two names, unless a vowel or consonant rule of romanisation (not only a doubled letter)
     explains the difference in a long word and the name's other words are the same
     (Mohammed Atta / Muhammad Atta), or one vowel inside a given name that English does not write
-    every day differs before a shared rare surname (Khalid / Khaled Zadran; not Dan / Don Brown).
+    every day differs before a shared rare surname (Khalid / Khaled Zadran; not Dan / Don Brown), or
+    only a doubled letter differs beside names English does not write every day (Samia Suluhu
+    Hassan / Hasan, Mohammed / Mohamed Salah; not Mark Phillips / Philips).
     """
     if first == second:
         return None
@@ -239,6 +241,9 @@ def compare(first: str, second: str, *, zipf: Callable[[str], float] = lambda wo
         if min(zipf(fa), zipf(fb)) >= established and not (kind == TRANSLITERATION and _syllables(a, first, b, second)):
             ruled = kind == TRANSLITERATION and _DOUBLE.sub(r"\1", fa) != _DOUBLE.sub(r"\1", fb)
             if not (ruled and min(len(fa), len(fb)) >= min_length and len(folded_a) > 1):
+                if _doubled_beside_rare(fa, fb, folded_a, position, zipf, min_length):
+                    kinds.append(kind)
+                    continue
                 if not (position < len(folded_a) - 1 and len(fa) >= min_length and _vowel_swapped(fa, fb)
                         and max(zipf(fa), zipf(fb)) < EVERYDAY_NAME):
                     return None
@@ -256,6 +261,15 @@ def compare(first: str, second: str, *, zipf: Callable[[str], float] = lambda wo
 # a given name English writes every day (Francis, Zipf 4.4; Frances 3.7): its one-vowel neighbour is
 # another English name (Francis and Frances Okafor may be brother and sister), not a romanisation slip
 EVERYDAY_NAME = 4.0
+
+
+def _doubled_beside_rare(a: str, b: str, name: list[str], position: int, zipf: Callable[[str], float],
+                        min_length: int) -> bool:
+    """Two long words that differ only by a doubled letter (Hassan / Hasan), in a name whose other
+    words English does not write every day: a romanisation's doubling, not two families' names."""
+    others = [fold(word) for i, word in enumerate(name) if i != position]
+    return (min(len(a), len(b)) >= min_length and _DOUBLE.sub(r"\1", a) == _DOUBLE.sub(r"\1", b)
+            and bool(others) and all(zipf(word) < EVERYDAY_NAME for word in others))
 
 
 def _vowel_swapped(a: str, b: str) -> bool:
