@@ -682,6 +682,19 @@ def test_the_lede_under_a_front_matter_title_is_no_restated_headline():
     assert [c["text"] for c in kz501_claims(headline + body.split("\n\n", 1)[1])] == ["23 people were killed"]
 
 
+def test_a_toll_of_workers_is_part_of_a_toll_of_people(tmp_path):
+    """Amasra mine blast, October 2022 (written for this test): 41 miners killed cannot be a toll of
+    34 people the same day; 30 miners can (the others killed may not have been miners)."""
+    miners = "An explosion at a coal mine in Amasra on Friday killed 41 miners, the interior minister said."
+    people = "A blast at a coal mine in Amasra on Friday killed 34 people, officials said."
+    (first, second) = kz501(tmp_path, a=article("2022-10-15", "Mine blast", miners),
+                            b=article("2022-10-15", "Mine blast", people))
+    assert "contradicts" in first.message and {first.path[-4:], second.path[-4:]} == {"a.md", "b.md"}
+    fewer = miners.replace("41", "30")
+    assert kz501(tmp_path / "fewer", a=article("2022-10-15", "Mine blast", fewer),
+                 b=article("2022-10-15", "Mine blast", people)) == []
+
+
 def test_bodies_found_so_far_are_a_floor_of_the_toll(tmp_path):
     """Congo's boat fire near Lukolela, September 2025, and Air India 171 (written for this test):
     150 bodies recovered cannot be a toll of 107 the same day, but six bodies recovered do not

@@ -123,6 +123,9 @@ class FigureOptions(ConsistencyOptions):
                            "abducted", "evacuated", "displaced", "sacked"]
     # subjects counted together: a toll of "people" and one of "protesters" can contradict
     same_subjects: list[list[str]] = [["people", "protesters"]]
+    # subjects always counted among people ("41 miners"): their toll is a part of a toll of people
+    # ("34 people") and contradicts it only by exceeding it
+    part_subjects: list[str] = ["workers"]
     # who an uncounted subject is ("10 killed"): compared with these
     unknown_subject: str = "people"
     # lower bounds this many times apart (at least 10 vs at least 16) are a revised or stale toll
@@ -232,7 +235,8 @@ class FigureContradiction(CorpusRule):
                     continue
                 a, b = claims[number], claims[other]
                 if not (a.stood_by and b.stood_by) or a.events != b.events or a.period or b.period \
-                        or _subtotal_within(a, b) or _incommensurate(a, b):
+                        or _subtotal_within(a, b) or _incommensurate(a, b) \
+                        or _group_within(a, b, self.options.part_subjects):
                     continue
                 if not (ev.same_event(a.sighting, b.sighting, lexicon) or _only_event(a, b, one_event, lexicon)
                         or _part_beyond_whole(a, b, lexicon) or _part_beyond_whole(b, a, lexicon)):
@@ -297,9 +301,13 @@ class FigureContradiction(CorpusRule):
         compared, so the work grows with the claims of one place, not with the corpus."""
         buckets: dict[tuple, list[int]] = defaultdict(list)
         for number, claim in enumerate(claims):
+            subjects = [claim.subject]
+            if claim.subject in self.options.part_subjects:
+                subjects.append(self._subject(""))  # 41 miners meet 34 people (_group_within)
             for key in [*scope_keys(claim.sighting.scope), f"document:{claim.path}", _country_key(claim.sighting.scope)]:
                 if key:
-                    buckets[(claim.measure, claim.subject, key)].append(number)
+                    for subject in subjects:
+                        buckets[(claim.measure, subject, key)].append(number)
         return {key: members for key, members in buckets.items() if len(members) > 1}
 
 
@@ -397,6 +405,15 @@ def _subtotal_within(a: Claim, b: Claim) -> bool:
     if a.subtotal and b.subtotal:
         return True
     part, whole = (a, b) if a.subtotal else (b, a)
+    return part.low <= whole.high
+
+
+def _group_within(a: Claim, b: Claim, groups: Sequence[str]) -> bool:
+    """A toll of a group always counted among people (41 miners) and a toll of people that may
+    hold it (34 people, or 50): no contradiction unless the group's exceeds the people's."""
+    if a.subject == b.subject:
+        return False
+    part, whole = (a, b) if a.subject in groups else (b, a)
     return part.low <= whole.high
 
 
