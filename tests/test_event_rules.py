@@ -695,6 +695,17 @@ def test_a_toll_of_workers_is_part_of_a_toll_of_people(tmp_path):
                  b=article("2022-10-15", "Mine blast", people)) == []
 
 
+def test_hospitals_named_after_people_are_no_places():
+    """Guatemala City bus crash (written for this test): 'the Roosevelt and San Juan de Dios hospitals'
+    name hospitals, not a town in New Jersey and one in Costa Rica ('several countries'); the toll is the
+    article's. A hospital named after its town keeps it ('in Broadmoor hospital')."""
+    text = article("2024-12-23", "Bus crash in Guatemala City",
+                   "A bus plunged off a bridge in Guatemala City on Monday, killing 55 people, firefighters said.",
+                   "Firefighters said 12 people were injured and taken to the Roosevelt and San Juan de Dios hospitals.")
+    injured = [c for c in kz501_claims(text) if c["measure"] == "injured"]
+    assert [c["scope"][-1].split(".")[0] for c in injured] == ["GT"]
+
+
 def test_bodies_found_so_far_are_a_floor_of_the_toll(tmp_path):
     """Congo's boat fire near Lukolela, September 2025, and Air India 171 (written for this test):
     150 bodies recovered cannot be a toll of 107 the same day, but six bodies recovered do not

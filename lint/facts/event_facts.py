@@ -364,6 +364,8 @@ class DocumentEvents:
         """The places `text` names as where something happened: a place only passed through or compared
         with (a range "from the Atlas Mountains to Marrakech", a destination "trying to reach Italy", a
         comparison "surpassing California's 2018 Camp Fire") counts only when the text names no other."""
+        if "ospital" in text or "linic" in text or "entre" in text or "enter" in text:
+            text = _HOSPITAL_NAMES.sub(_blank, text)
         masked = _PASSING.sub(_blank, text)
         found = places_in(masked, self.places, names=self.names, countries=self._countries)
         return found if found or masked == text else places_in(text, self.places, names=self.names,
@@ -521,6 +523,12 @@ _PASSING = re.compile(
     # a distance from a landmark: "near Nawabshah, about 275 km north of Karachi"
     rf"|\b\d[\d,.]*\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d[^)]{{0,20}}\)\s+)?"
     rf"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|from|outside)\s{_NAME_AFTER}")
+
+
+# the names of hospitals: "taken to the Roosevelt and San Juan de Dios hospitals", "at the Aga Khan hospital"
+# (a hospital named after a man is no town of his name; "in Broadmoor hospital" is named after its place)
+_HOSPITAL_NAMES = re.compile(r"(?<=\bthe\s)(?:[A-Z][\w'’.-]*(?:\s+(?:de|del|la|los|of|and|y|[A-Z][\w'’.-]*))*\s+)"
+                             r"(?=(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\b)")
 
 
 def _blank(match: re.Match) -> str:
