@@ -81,6 +81,13 @@ def test_names_are_multi_word_proper_names_without_titles():
     assert not any("President" in n or "Russian-led" in n or "Secretary" in n for n in names)
 
 
+def test_a_korean_given_name_of_a_long_syllable_is_a_name_but_an_english_word_after_a_hyphen_is_not():
+    names = _names("Headline\n\nOpposition leader Lee Jae-myung met Han Dong-hoon. Busan reached the "
+                   "World Cup Semi-final.\n")
+    assert {"Lee Jae-myung", "Han Dong-hoon"} <= set(names)
+    assert not any("Semi-final" in n for n in names)
+
+
 def test_an_offices_portfolio_before_a_name_is_not_part_of_it():
     # Pakistan and India (round-6 probe, written for this test): the run after "Minister for" opens
     # with the portfolio's last word; a name of two words stays whole

@@ -49,6 +49,8 @@ def corpus(tmp_path: Path, **files: str) -> Path:
     ("President Kassym-Jomart Tokayev", "President Kasym-Zhomart Tokayev"),       # Kazakh
     ("Hamas leader Ismail Haniyeh", "Hamas leader Ismail Haniya"),                 # Arabic: final h, a vowel
     ("President Alexander Lukashenko", "President Aleksandr Lukashenko"),         # Russian: x/ks, a vowel
+    ("opposition leader Lee Jae-myung", "opposition leader Lee Jae-myeong"),      # Korean: a syllable of 5-6 letters
+    ("President Samia Suluhu Hassan", "President Samia Suluhu Hasan"),            # Swahili/Arabic: a doubled letter
 ])
 def test_romanisation_variants_across_scripts(tmp_path, written, variant):
     root = corpus(tmp_path, a=f"{written} spoke on Monday. Later {written} left.",

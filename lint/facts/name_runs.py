@@ -206,8 +206,9 @@ def _marked_word(raw: str, start: int, previous: Word | None, text: str) -> Word
 
 def _syllables(word: str, previous: Word | None, start: int, text: str) -> bool:
     """A Korean or Chinese given name with a lower-case second syllable ('Jong-un', 'Jae-in',
-    'Geun-hye', 'Xiao-ping') right after a short family name in the same run ('Kim Jong-un',
-    'Moon Jae-in'): name material, although 'Russian-led' or 'The Anti-war' are not."""
+    'Geun-hye', 'Xiao-ping'; a longer one no English word: 'Jae-myung', 'Jae-myeong') right after a
+    short family name in the same run ('Kim Jong-un', 'Moon Jae-in', 'Lee Jae-myung'): name
+    material, although 'Russian-led', 'The Anti-war' or 'Cup Semi-final' are not."""
     parts = HYPHEN.split(word)
     if len(parts) != 2 or previous is None or previous.end != start - 1 or text[start - 1] != " ":
         return False
@@ -216,7 +217,8 @@ def _syllables(word: str, previous: Word | None, start: int, text: str) -> bool:
     if not (family and family[0].isupper() and 2 <= len(family) <= 5 and previous.lower not in NOT_NAMES):
         return False
     if not (2 <= len(first) <= 5 and first.isalpha() and first[1:].islower()
-            and 2 <= len(second) <= 4 and second.isalpha() and second.islower()):
+            and second.isalpha() and second.islower()
+            and (2 <= len(second) <= 4 or (len(second) <= 6 and zipf_frequency(second) < 3.0))):
         return False
     return zipf_frequency(first.lower()) < 4.3  # 'Jong', 'Jin', 'Geun'; not 'Anti', 'Pro', 'Non', 'Co', 'Mid'
 
