@@ -51,6 +51,7 @@ def corpus(tmp_path: Path, **files: str) -> Path:
     ("President Alexander Lukashenko", "President Aleksandr Lukashenko"),         # Russian: x/ks, a vowel
     ("opposition leader Lee Jae-myung", "opposition leader Lee Jae-myeong"),      # Korean: a syllable of 5-6 letters
     ("President Samia Suluhu Hassan", "President Samia Suluhu Hasan"),            # Swahili/Arabic: a doubled letter
+    ("President Lai Ching-te", "President Lai Ching-teh"),                         # Taiwanese: Wade-Giles' final h
 ])
 def test_romanisation_variants_across_scripts(tmp_path, written, variant):
     root = corpus(tmp_path, a=f"{written} spoke on Monday. Later {written} left.",

@@ -117,13 +117,18 @@ def form(word: str) -> str:
 _FINAL_H = re.compile(r"(?<=[a-z]{3}[aeiou])h$")
 
 
+# a final 'h' after the vowel of a syllable after a hyphen, as Wade-Giles writes it: Ching-teh / Ching-te
+_SYLLABLE_H = re.compile(r"(?<=[aeiou])h$")
+_HYPHENATED_SYLLABLE_H = re.compile(r"([-‐‑][A-Za-z]{0,3}[aeiou])h\b")
+
+
 @lru_cache(maxsize=1 << 16)
 def bucket_key(name: str) -> str:
     """The group of a name: its consonants after folding the consonant spellings, separators and
     vowels ignored ('Kim Jong-un' = 'Kim Jong Un' -> 'kmjngn'; 'Gaddafi' = 'Qadhafi' -> 'kdf';
     'Osama' = 'Usama' -> 'sm'; 'Haniyeh' = 'Haniya' -> 'hn'). A group-by key only: `compare` decides."""
     parts = []
-    named = words(name)
+    named = words(_HYPHENATED_SYLLABLE_H.sub(r"\1", name) if "h" in name else name)
     if sum(fold(word) not in _ARTICLES for word in named) >= 2:  # Bashar al-Assad = Bashar Assad
         named = named[:1] + [word for word in named[1:] if fold(word) not in _ARTICLES]  # not Al Gore's
     for word in named:
@@ -232,8 +237,9 @@ def compare(first: str, second: str, *, zipf: Callable[[str], float] = lambda wo
         if min(len(fa), len(fb)) < 2:
             return None
         differing.append((fa, fb))
-        if fa in _ARTICLES and fb in _ARTICLES:
-            kinds.append(TRANSLITERATION)
+        if (fa in _ARTICLES and fb in _ARTICLES) or (
+                _SYLLABLE_H.sub("", fa) == _SYLLABLE_H.sub("", fb) and _syllables(a, first, b, second)):
+            kinds.append(TRANSLITERATION)  # al / el; a syllable's silent final h (Lai Ching-te / Ching-teh)
             continue
         kind = _word_difference(fa, fb, several=len(folded_a) > 1, min_length=min_length, min_ratio=min_ratio)
         if kind is None:
