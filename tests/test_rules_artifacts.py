@@ -349,6 +349,14 @@ def test_legitimate_repetition_does_not_fire(text):
     ("A request for comment was sent viaLinkedIn on Monday.", 32,
      "A request for comment was sent via LinkedIn on Monday."),
     ("He queued for theiPhone launch.", 15, "He queued for the iPhone launch."),
+    # two lowercase words, one a joining word, glued into no English word; a title glued to a name (probe round 7)
+    ("The state governmentsaid it would not pay ransoms.", 11, "The state government said it would not pay ransoms."),
+    ("He told reportersin Chiang Rai that the boys were safe.", 9,
+     "He told reporters in Chiang Rai that the boys were safe."),
+    ("He remains under house arrest pending aninvestigation.", 39,
+     "He remains under house arrest pending an investigation."),
+    ("PresidentJoe Biden declared a federal emergency.", 1, "President Joe Biden declared a federal emergency."),
+    ("Spanish Prime MinisterMariano Rajoy said so.", 15, "Spanish Prime Minister Mariano Rajoy said so."),
 ])
 def test_glued_words_fire_and_get_their_space(text, column, repaired):
     assert places("KZ104", text) == [(1, column)]
@@ -364,6 +372,11 @@ def test_glued_words_fire_and_get_their_space(text, column, repaired):
     "Hollywood stars Leonardo diCaprio and Pierce Brosnan attended.",
     "Airlines such as easyJet said the U.S. envoy met Mr.Smith in Almaty.",
     "The office bought an inkJet printer and a forkLift truck.",  # a word, not a joiner, before the capital
+    # words English writes with a joiner's letters as a prefix or suffix, and brands after a title's word
+    "The underreported ceasefire talks were shown by livestream and onstage to the veteran actor.",
+    "Apple's HomePod sold well, and the LeaderBoard and the PresidentialDebate hashtags trended.",
+    # a text in another language: its words are no English words glued (dev-scraped clean/055.txt)
+    "Alle Informationen, die bei der Behandlung eines Patienten anfallen, werden gespeichert und ausgetauscht.",
 ])
 def test_camel_case_names_hashtags_handles_and_urls_do_not_fire(text):
     assert places("KZ104", text) == []
@@ -711,7 +724,7 @@ KNOWN_DEFECTS = {
     "entertainment/199.txt": {"KZ106"},  # &#163; (£) in the headline
     "entertainment/253.txt": {"KZ106", "KZ104"},  # :- &lt;( in a reader's comment; "Joy Division.Those"
     "entertainment/259.txt": {"KZ106"},  # clich&#233;d
-    "politics/099.txt": {"KZ104"},  # ofNew Labour
+    "politics/099.txt": {"KZ104"},  # ofNew Labour, justfor, theirfamilies
     "politics/126.txt": {"KZ106"},  # communiqu&#233; (twice)
     "politics/174.txt": {"KZ106"},  # fianc&#233;e
     "politics/177.txt": {"KZ106"},  # Bryn F&#244;n
@@ -728,6 +741,7 @@ KNOWN_DEFECTS = {
     "tech/161.txt": {"KZ106"},  # pass&#233;
     "tech/184.txt": {"KZ106"},  # caf&#233;
     "tech/204.txt": {"KZ106"},  # caf&#233; (twice)
+    "tech/268.txt": {"KZ104"},  # filethat
     "tech/273.txt": {"KZ104"},  # ofTexas
     "tech/342.txt": {"KZ106"},  # &#233;
     "tech/401.txt": {"KZ106"},  # person&#191;s (a damaged apostrophe)

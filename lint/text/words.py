@@ -131,7 +131,14 @@ def lowercase_tokens(doc: Document) -> list[str]:
     return found
 
 
-def unknown_words(doc: Document) -> set[str]:
+def unknown_words(doc: Document) -> frozenset[str]:
     """Lowercase words of the document that English does not have (looked up in C, in the small
-    list of common words first: it stays in the CPU cache and takes out most of them)."""
-    return unknown(set(lowercase_tokens(doc)))
+    list of common words first: it stays in the CPU cache and takes out most of them; once per
+    document: KZ104 and KZ203 ask)."""
+    found = _UNKNOWN.get(doc)
+    if found is None:
+        found = _UNKNOWN[doc] = frozenset(unknown(set(lowercase_tokens(doc))))
+    return found
+
+
+_UNKNOWN: weakref.WeakKeyDictionary[Document, frozenset[str]] = weakref.WeakKeyDictionary()

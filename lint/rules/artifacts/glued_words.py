@@ -11,12 +11,26 @@ from lint.reference.wordlists import zipf_frequency
 from lint.rules.artifacts.support import ArtifactOptions, block_of, compile_or_none, in_link, quote
 from lint.rules.base import DocumentRule
 from lint.text.phrases import phrase_alternation
+from lint.text import words as text_words
 from lint.text.words import GLUE_JOINERS
+
+# joining words that glue to a word in a scraped text and that English does not write as a prefix
+# ('in', 'on', 'over', 'a': 'inaction', 'onstage') or a suffix ('an', 'or', 'at': 'veteran', 'actor')
+_LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]+\b")
+NEIGHBOURHOOD = 60  # characters each side of a glued word where another unknown word makes it a foreign phrase
+UNKNOWN_SHARE = 0.15  # of a text's lowercase words unknown to English: more, and it is written in another language
+_JOINERS_BEFORE = ("the", "of", "from", "and", "but", "said", "says", "told", "was", "were", "has", "have",
+                   "had", "been", "when", "where", "which", "that", "this", "their", "its", "not", "an")
+_JOINERS_AFTER = ("the", "of", "from", "in", "on", "and", "but", "said", "says", "told", "was", "were", "has",
+                  "have", "had", "been", "when", "where", "which", "that", "this", "their", "not", "with", "for")
 
 
 class GluedWordsOptions(ArtifactOptions):
     joiners: list[str] = list(GLUE_JOINERS)  # function words and a few more (lint/text/words.py)
     allow: list[str] = ["toString", "inDesign", "onClick", "onLoad", "isNaN"]
+    # a person's title glued to the capitalised name after it ("PresidentJoe Biden", "Prime MinisterMariano")
+    titles: list[str] = ["President", "Minister", "Chancellor", "Secretary", "Governor", "Senator", "Mayor", "Judge",
+                         "Sheikh", "Ambassador", "Commissioner", "Chairman", "Spokesman", "Spokeswoman"]
     # Any other lowercase word of 3+ letters glued to a capitalised one ("sevenChampions") fires when it is
     # this common in English (wordfreq Zipf) and the two together are no word English knows
     min_word_zipf: float = 3.0
@@ -45,7 +59,11 @@ class GluedWords(DocumentRule):
         "English knows. Brand names are not glued words, and the signal is general, not a list: they "
         "start in capitals (PlayStation, YouTube, McLeish), have a prefix of one or two letters (iPod, "
         "eBay), or are single words wordfreq knows (easyJet); a joining word glued to such a brand still fires "
-        "(\"withGovTech\", \"theiPhone\"; not \"inkJet\", a word); names in `allow` never fire. A capitalised "
+        "(\"withGovTech\", \"theiPhone\"; not \"inkJet\", a word); names in `allow` never fire. A person's title "
+        "in `titles` glued to a name fires (\"PresidentJoe Biden\"), and so does a lowercase word English does "
+        "not have that is a joining word and a common word glued (\"governmentsaid\", \"reportersin\", "
+        "\"aninvestigation\"), unless the joiner's letters are an English prefix or suffix there (\"underreported\", "
+        "\"veteran\") or other unknown words stand around it (a phrase in another language). A capitalised "
         "word ends a sentence unless it is shorter than 4 letters or in `abbreviations` (Mr.Smith, "
         "One.Tel, St.Petersburg), and \"Booking.Com\" is a site (`domain-endings`). Hashtags, @handles, "
         "e-mail addresses and URLs themselves are skipped. --fix inserts the space."
@@ -62,6 +80,7 @@ class GluedWords(DocumentRule):
         # or a one-letter prefix (theiPhone, onmParivahan)
         self._camel = compile_or_none(rf"(?:{joiners})(?=[a-z]?[A-Z][a-z]+(?:[A-Z][a-z]*)*(?![\w(]))" if joiners else "")
         self._allowed = frozenset(self.options.allow)
+        self._titles = frozenset(self.options.titles)
         self._abbreviations = frozenset(self.options.abbreviations)
         self._domain_endings = frozenset(e.lower() for e in self.options.domain_endings)
 
@@ -96,6 +115,8 @@ class GluedWords(DocumentRule):
                 if capital - 1 - left < 4 or prose[left:capital - 1] in self._abbreviations:
                     continue  # "Mr.Smith", "St.Petersburg", "One.Tel": a title or a name's own dot
             if left > 0 and (prose[left - 1].isalnum() or prose[left - 1] in self._WORD_BEFORE):
+                if not after_stop and self._titled(prose, left - 1, capital):
+                    yield from self._report(doc, left - 1, capital, "after a title")
                 continue  # CamelCase (UzenMunaiGas, McDonald), a hashtag, a handle, a path
             if after_stop:
                 glued = None if self._is_domain(prose, capital) else self._SENTENCE.match(prose, left)
@@ -113,6 +134,7 @@ class GluedWords(DocumentRule):
             if glued is None or glued.end() != capital:
                 continue
             yield from self._report(doc, left, glued.end(), kind)
+        yield from self._lowercase_glue(doc)
         if "http" in prose or "www." in prose or "pic.twitter.com" in prose:
             for match in self._URL_START.finditer(prose):
                 if match.start() > 0 and prose[match.start() - 1].isalpha():
@@ -120,6 +142,44 @@ class GluedWords(DocumentRule):
                     while start > 0 and not prose[start - 1].isspace():
                         start -= 1
                     yield from self._report(doc, start, match.start(), "before a URL")
+
+    def _titled(self, prose: str, start: int, capital: int) -> bool:
+        """"PresidentJoe Biden": a title from `titles` that opens the token, glued to a capitalised word."""
+        return (prose[start:capital] in self._titles and (start == 0 or not prose[start - 1].isalnum())
+                and self._CAPITALISED.match(prose, capital) is not None)
+
+    def _lowercase_glue(self, doc: Document) -> Iterator[Finding]:
+        """"governmentsaid", "reportersin", "aninvestigation": a word English does not have that is a
+        common word (`min-word-zipf`) and a joining word glued together, the joiner where it is no
+        prefix or suffix of English words ("underreported", "veteran" are words)."""
+        unknown = text_words.unknown_words(doc)
+        if len(unknown) > max(3, UNKNOWN_SHARE * len(set(text_words.lowercase_tokens(doc)))):
+            return  # a text in another language: its words are no English words glued
+        glued = {}
+        for word in unknown:
+            if len(word) >= 6 and word.isascii() and word.isalpha():
+                split = self._lowercase_split(word)
+                if split:
+                    glued[word] = split
+        if not glued:
+            return
+        prose = doc.prose
+        foreign = unknown - glued.keys()
+        for match in re.finditer(rf"(?<![\w@#/.&'’-])(?:{'|'.join(sorted(glued))})(?![\w@/])", prose):
+            around = _LOWER_WORD.findall(prose, max(0, match.start() - NEIGHBOURHOOD), match.end() + NEIGHBOURHOOD)
+            if not foreign.intersection(around):  # among other unknown words: a phrase in another language
+                yield from self._report(doc, match.start(), match.start() + glued[match.group()], "between words")
+
+    def _lowercase_split(self, word: str) -> int | None:
+        """Where `word` is a joining word and a common word glued, if it is (see _lowercase_glue)."""
+        least = self.options.min_word_zipf
+        for joiner in _JOINERS_BEFORE:
+            if word.startswith(joiner) and len(word) - len(joiner) >= 4 and zipf_frequency(word[len(joiner):]) >= least:
+                return len(joiner)
+        for joiner in _JOINERS_AFTER:
+            if word.endswith(joiner) and len(word) - len(joiner) >= 4 and zipf_frequency(word[:-len(joiner)]) >= least:
+                return len(word) - len(joiner)
+        return None
 
     def _two_words(self, prose: str, left: int, capital: int) -> bool:
         """"sevenChampions", "greetPresident": a common English word of 3+ letters, then a capitalised
