@@ -141,6 +141,19 @@ def test_a_line_other_pages_repeat_needs_less_of_the_models_score_unless_it_is_a
     assert not bp.classify(numbers, repeats, model, protect=(0,))[at].furniture
 
 
+@pytest.mark.parametrize("documents", [5, 500])  # the local model and the one with repetition
+def test_a_call_to_action_the_site_repeats_is_furniture_inside_the_article(documents):
+    """A paywall box between two paragraphs (probe round 8, a site's four pages): its line reads as
+    the article in context, but a call to action three other pages hold is the site's, not the story's."""
+    paywall = "Subscribe to The Almaty Herald for $5 a month and get unlimited access to our journalism."
+    page = ["Fuel protests spread across the west", *MENU, *BODY[:3], paywall, *BODY[3:], *FOOTER]
+    model, at = bp.load_model().for_corpus(documents), page.index(paywall)
+    repeats = [0] * len(page)
+    assert not bp.classify(page, repeats, model, protect=(0,))[at].furniture
+    repeats[at] = bp.SITE_REPEATS
+    assert bp.classify(page, repeats, model, protect=(0,))[at].furniture
+
+
 def test_a_line_the_model_is_sure_of_is_furniture_on_a_page_with_few_such_lines():
     """A Philippine daily through boilerpipe: a clean extractor leaves few furniture lines, under the
     model's page gate (`min_flags`); one it scores SURE or more is still reported, alone."""

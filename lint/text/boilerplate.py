@@ -624,6 +624,10 @@ class LineFact:
     shape: int  # SHORT | SEPARATORS | GLUED | LINKS
     cta: str  # the call to action the line holds, or ""
     local_base: float = 0.0  # the local model's stage-1 logit (Model.for_corpus)
+    calls: bool = False  # the line opens with its call to action ("Subscribe now"; not "... next month")
+
+
+_MARKS = " \t>*_#-–—•·|[(\"'“‘"  # what may stand before a line's opening word: quote and list marks, emphasis
 
 
 def repeat_features(rep: int) -> list[float]:
@@ -652,7 +656,7 @@ def line_facts(texts: Sequence[str], model: Model | None = None) -> list[LineFac
         base = model.b1 + sum(map(mul, local_weights, values))
         local_base = local.b1 + sum(map(mul, local_model_weights, values))
         out.append(LineFact(block.key, round(base, 4), block.n, shape, match.group(0) if match else "",
-                            round(local_base, 4)))
+                            round(local_base, 4), match is not None and not block.text[:match.start()].strip(_MARKS)))
     return out
 
 
@@ -682,11 +686,15 @@ def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Mod
     x2 = context_features(p1, sized)
     w2 = model.weights2()
     p2 = [_sigmoid(_dot(w2, row, model.b2)) for row in x2]
-    protected = set(protect) | body_anchor(p2, [f.n for f in facts], p1)
+    protect = set(protect)
+    protected = protect | body_anchor(p2, [f.n for f in facts], p1)
     repeated = LOCAL_REPEATED_THRESHOLD if model.is_local else REPEATED_THRESHOLD
     chosen = {i for i, p in enumerate(p2) if i not in protected
               and (p >= model.threshold or p >= repeated and repeats[i] >= SITE_REPEATS
                    and facts[i].n >= REPEATED_MIN_WORDS)}
+    # a line opening with a call to action that the site repeats on other pages, even inside the article
+    # ("Subscribe now" in a paywall box between two paragraphs): no article's sentence, nor a call to its reader
+    chosen |= {i for i, (fact, rep) in enumerate(zip(facts, repeats)) if fact.calls and rep >= SITE_REPEATS} - protect
     if len(chosen) < model.min_flags:  # a page with a few odd lines is an article, unless the site repeats them
         chosen = {i for i in chosen if repeats[i] >= SITE_REPEATS or p2[i] >= SURE}
     verdicts = []

@@ -277,7 +277,7 @@ class Boilerplate(CorpusRule):
                     last, end_column = doc.position(end)
                     rows.append([first, column, last, end_column, line.key or "", line.base, line.n, line.shape,
                                  line.cta, quote(" ".join(text[:200].split()), 50), 0 if keep else 1,
-                                 line.local_base])
+                                 line.local_base, line.calls])
                 fact["u"] = rows
         return [fact]
 
@@ -319,7 +319,7 @@ class Boilerplate(CorpusRule):
                 continue  # a partial run reports on its files only: the others only lend their lines
             phrase_lines = {line for record in fact.get("p", ()) for line in range(record[1], record[3] + 1)}
             counts = [self._count(index, docs, path, row[4] or None) for row in rows]
-            lines = [model.LineFact(row[4] or None, row[5], row[6], row[7], row[8], row[11]) for row in rows]
+            lines = [model.LineFact(row[4] or None, row[5], row[6], row[7], row[8], row[11], row[12]) for row in rows]
             # the first line is the title, unless other pages hold it too: a title is one article's, a masthead every page's
             verdicts = model.classify_facts(lines, [c for c, _ in counts], weights,
                                             protect=[i for i, row in enumerate(rows) if row[10] == 0
