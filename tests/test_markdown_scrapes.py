@@ -193,6 +193,18 @@ def test_three_links_to_one_outlet_are_no_site():
     assert [f for f in findings(text, "news/heatwave.md") if "this site" in f.message] == []
 
 
+def test_a_results_table_in_plain_text_is_its_content():
+    """Super Rugby results in a plain-text article (probe round 8): rows of "|"-separated cells with
+    scores, without Markdown's delimiter row, are a table, not a menu."""
+    rows = ["Home | Score | Away", "Crusaders | 38-19 | Brumbies", "Hurricanes | 24-27 | Chiefs",
+            "Reds | 31-20 | Moana Pasifika", "Fijian Drua | 29-26 | Western Force"]
+    text = "\n\n".join(["Crusaders stay top after win over Brumbies", *BODY[:3], "Round 9 results", "\n".join(rows),
+                        "The Crusaders play the Highlanders in Dunedin next Saturday.", *BODY[3:],
+                        "About | Contact | Privacy | Terms"]) + "\n"
+    lines = text.split("\n")
+    assert not {lines[f.line - 1] for f in findings(text, "sport/rugby.txt")} & set(rows)
+
+
 def test_the_title_over_a_breadcrumb_heads_no_menu():
     """html2text's page of a Hong Kong daily (written for this test): the level-1 heading is the
     title; the breadcrumb of two links under it is furniture, the title is not its heading."""

@@ -45,6 +45,8 @@ HEADLINE_SUMMARY = (3, 0.4)  # words, and share of its words, of a headline the 
 HEADLINE_REACH = 40  # lines above the body searched for it
 PROSE_WORDS = 12
 STANDFIRST_WORDS = 45  # words of a standfirst (a dek: one or two sentences)
+TABLE_ROWS = 3  # lines of cells that make a table (_without_plain_tables)
+_FIGURE = re.compile(r"\d")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|\s*$")
 _CACHE_ATTR = "_kz_furniture_lines"
 _INPUT_ATTR = "_kz_furniture_input"
@@ -75,7 +77,34 @@ def units(doc: Document) -> list[tuple[int, int]]:
         elif raw.strip():
             lead = len(raw) - len(raw.lstrip())
             out.append((block.start + lead, block.start + len(raw.rstrip())))
-    return out
+    return _without_plain_tables(doc, out)
+
+
+def _without_plain_tables(doc: Document, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The units but the rows of a table written without Markdown's delimiter row (a results table in
+    plain text: "Crusaders | 38-19 | Brumbies"): TABLE_ROWS lines or more in a row, each of the same
+    number of "|" or tab-separated cells (three or more), at least two with a figure. A menu is one line
+    of cells, or lines of different numbers of them."""
+    prose = doc.prose
+    if "|" not in prose and "\t" not in prose:
+        return found
+    cells = [_cell_count(prose[start:end]) for start, end in found]
+    lines = [doc.position(start)[0] for start, _ in found]
+    dropped: set[int] = set()
+    i = 0
+    while i < len(found):
+        j = i + 1
+        while j < len(found) and cells[i] >= 3 and cells[j] == cells[i] and lines[j] == lines[j - 1] + 1:
+            j += 1
+        if j - i >= TABLE_ROWS and sum(bool(_FIGURE.search(prose[a:b])) for a, b in found[i:j]) >= 2:
+            dropped.update(range(i, j))
+        i = j
+    return [unit for k, unit in enumerate(found) if k not in dropped]
+
+
+def _cell_count(text: str) -> int:
+    separator = "|" if "|" in text else "\t"
+    return len([cell for cell in text.split(separator) if cell.strip()]) if separator in text else 0
 
 
 def _is_table(lines: list[str]) -> bool:
