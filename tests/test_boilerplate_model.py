@@ -154,6 +154,20 @@ def test_a_call_to_action_the_site_repeats_is_furniture_inside_the_article(docum
     assert bp.classify(page, repeats, model, protect=(0,))[at].furniture
 
 
+def test_a_label_the_page_repeats_at_every_ad_slot_and_the_site_on_other_pages_is_furniture():
+    """Postmedia's "Article content" between paragraphs (probe round 8): three times on the page and on
+    three other pages of the site; a number shares its key with every number and is no such label."""
+    label = "Article content"
+    page = ["Fuel protests spread across the west", *MENU, BODY[0], label, BODY[1], label, BODY[2], label,
+            BODY[3], "57", BODY[4], "57", BODY[5], "57", *BODY[6:], *FOOTER]
+    model = bp.load_model().for_corpus(5)
+    repeats = [bp.SITE_REPEATS if text in (label, "57") else 0 for text in page]
+    verdicts = bp.classify(page, repeats, model, protect=(0,))
+    assert all(v.furniture for text, v in zip(page, verdicts) if text == label)
+    assert not any(v.furniture for text, v in zip(page, verdicts) if text == "57")
+    assert not bp.classify(page, [0] * len(page), model, protect=(0,))[page.index(label)].furniture  # the site's say
+
+
 def test_a_line_the_model_is_sure_of_is_furniture_on_a_page_with_few_such_lines():
     """A Philippine daily through boilerpipe: a clean extractor leaves few furniture lines, under the
     model's page gate (`min_flags`); one it scores SURE or more is still reported, alone."""

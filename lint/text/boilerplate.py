@@ -45,6 +45,7 @@ COPY_SHARE = 0.5  # documents sharing this share of their sketch are copies of o
 ANCHOR_P1 = 0.5  # lines next to the article's best line with a stage-1 score below this are its body
 LOCAL_CORPUS = 50  # a corpus of fewer documents is read by the local model (Model.for_corpus)
 SITE_REPEATS = 3  # a line this many other documents hold is furniture on a page with few others (Model.min_flags)
+PAGE_REPEATS = 3  # times one page holds a line that, with the site's other pages holding it, make it a slot's label
 SURE = 0.9  # ... and so is a line the model is this sure of (a clean extractor leaves a page two or three)
 REPEATED_THRESHOLD = 0.5  # ... and from this probability, not the model's threshold: the sites repeat it,
 REPEATED_MIN_WORDS = 4  # in a line of words (a counter's "57" or a year shares its key with every number)
@@ -695,6 +696,11 @@ def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Mod
     # a line opening with a call to action that the site repeats on other pages, even inside the article
     # ("Subscribe now" in a paywall box between two paragraphs): no article's sentence, nor a call to its reader
     chosen |= {i for i, (fact, rep) in enumerate(zip(facts, repeats)) if fact.calls and rep >= SITE_REPEATS} - protect
+    # ... and so is a line the page repeats between its paragraphs that the site repeats on other pages
+    # ("Article content", "Story continues below" at every ad slot)
+    own = Counter(fact.key for fact in facts)
+    chosen |= {i for i, (fact, rep) in enumerate(zip(facts, repeats))
+               if rep >= SITE_REPEATS and fact.n >= 2 and own[fact.key] >= PAGE_REPEATS} - protect  # "57": every number's key
     if len(chosen) < model.min_flags:  # a page with a few odd lines is an article, unless the site repeats them
         chosen = {i for i in chosen if repeats[i] >= SITE_REPEATS or p2[i] >= SURE}
     verdicts = []
