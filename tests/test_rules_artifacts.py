@@ -217,6 +217,7 @@ def test_every_furniture_line_of_the_ap_article_fires():
     "Aug 14, 2019 09:12am",
     "Jorge P. — August 3, 2018 at 11:02 am",
     "Published: 22-10-2015 08:15",
+    "Asad R. | 1 hours ago",  # a comment's header (probe round 8)
 ])
 def test_furniture_lines_fire(text):
     article = f"Police fired tear gas on Wednesday.\n\n{text}\n\nThe curfew stays in force."
@@ -251,6 +252,7 @@ def test_furniture_lines_fire(text):
     "Voters who signed up for postal ballots will find them in their inbox, the council said.",
     "The vote was held on 12 March 2019 at 10:30, and the result came at 11:45.",
     "Polls close on 7 May 2024 at 22:00",
+    "The strike began 3 weeks ago and has closed - for now - 12 mines, the union said 2 days ago.",
     "The song (c) and the album it opened were released in 1999, the label said.",
 ])
 def test_prose_that_merely_contains_the_words_does_not_fire(text):

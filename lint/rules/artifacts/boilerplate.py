@@ -99,8 +99,9 @@ class BoilerplateOptions(ArtifactOptions):
         r"\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?[ \t]*m\.?)?(?:[ \t]+[a-z]{2,4})?[ \t]*$",
         # a comment widget's header, WordPress's "<name> says:" (news writes "said:")
         r"^[ \t]*\S+(?:[ \t]+\S+){0,3}[ \t]+says:[ \t]*$",
-        # a widget's relative time stamp: "2 days ago at 07:47 am", "Updated 16 hours ago on iOS Blog"
-        r"^[ \t]*(?:(?:updated|posted|published|edited)[ \t:]*)?(?:\d+|an?|one)[ \t]+"
+        # a widget's relative time stamp, alone or after a name and a separator: "2 days ago at 07:47 am",
+        # "Updated 16 hours ago on iOS Blog", "Asad R. | 1 hours ago"
+        r"^[ \t]*(?:[^\n]{1,40}?[ \t][|·•—–-][ \t]*)?(?:(?:updated|posted|published|edited)[ \t:]*)?(?:\d+|an?|one)[ \t]+"
         r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?[ \t]+ago\b[^\n]{0,40}$",
         r"^[ \t]*\d+[ \t]+comments?[ \t]*$",
         # a comment widget's buttons: "Comments (12)", "Show comments", "View all 40 comments"
