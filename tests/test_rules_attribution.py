@@ -91,6 +91,18 @@ def test_a_floor_far_below_an_attributed_toll_is_a_count_of_its_own():
                          "More than 100 people were killed in the protests.")) == []
 
 
+def test_a_loose_range_restates_an_attributed_count_it_overlaps_and_starts_near():
+    """Nicaragua, April 2018 (probe round 7): the lede's 'dozens of people died' restates the rights
+    group's 'at least 25'; a region's 'some 150,000' is no restatement of one country's 'more than 30,000'."""
+    lede = "MANAGUA - Police cleared the campus after days of protests in which dozens of people died."
+    source = "The Nicaraguan Center for Human Rights said at least 25 people had been killed since Wednesday."
+    assert kz301(article(lede, source)) == []
+    assert lines(kz301(article(lede, "Students barricaded the gates on Sunday."))) == [3]
+    country = "The tsunami killed more than 30,000 people in Sri Lanka, its central bank says."
+    region = "Some 150,000 people across the region are feared to be dead."
+    assert lines(kz301(article(country, region))) == [5]
+
+
 def test_a_breakdown_of_an_attributed_count_is_covered_by_it():
     """Malaysia's floods (written for this test): "Three of the deaths" splits the toll the police gave
     in the paragraph before; without that toll, nobody gives it."""

@@ -297,7 +297,11 @@ def _restates(figure: Figure, source: Figure, families: list[list[str]] = (), pa
         return False
     generic = ("", "people")
     same_subject = figure.subject == source.subject or figure.subject in generic or source.subject in generic
-    return same_subject and source.within(figure)
+    # a loose range ("dozens", "thousands") restates a count it overlaps and starts near ("at least 25"; not
+    # "some 150,000 across the region" for "more than 30,000" in one of its countries)
+    loose = figure.low < figure.high < math.inf and not (figure.low_open or figure.high_open) \
+        and source.low <= figure.high and figure.low <= min(source.high, RESTATED_FLOOR_RATIO * source.low)
+    return same_subject and (source.within(figure) or loose)
 
 
 def _previous_prose_block(doc: Document, index: int):
