@@ -168,6 +168,24 @@ def test_a_label_the_page_repeats_at_every_ad_slot_and_the_site_on_other_pages_i
     assert not bp.classify(page, [0] * len(page), model, protect=(0,))[page.index(label)].furniture  # the site's say
 
 
+def test_the_phrase_lists_verdicts_are_the_context_of_short_lines_but_not_of_a_paragraph():
+    """A reader-comment section after the article (probe round 7): the lines between two time stamps
+    the phrase lists flag ("Asad R.", "Like this:") read them as the furniture they are; the model's
+    own scores do not; a paragraph of twenty words or more keeps its own context."""
+    model = bp.load_model().for_corpus(5)
+    stamps = ["Posted by Kate on 11/03/2009 9:30 AM", "Posted by Mick on 11/03/2009 9:41 AM"]
+    paragraph = ("Rangers said the crocodile, which was about three metres long, had been seen near the jetty "
+                 "twice in the past week and would be trapped and moved.")
+    for line, furniture in (("Asad R.", True), ("Like this:", True), (paragraph, False)):
+        page = ["Fuel protests spread across the west", *MENU, *BODY, stamps[0], line, stamps[1], *FOOTER]
+        facts, at = bp.line_facts(page, bp.load_model()), page.index(line)
+        known = [page.index(stamp) for stamp in stamps]
+        plain = bp.classify_facts(facts, [0] * len(page), model, protect=(0,))[at]
+        told = bp.classify_facts(facts, [0] * len(page), model, protect=(0,), known=known)[at]
+        assert not plain.furniture and told.furniture is furniture
+        assert told.probability == plain.probability if line is paragraph else told.probability > plain.probability
+
+
 def test_a_line_the_model_is_sure_of_is_furniture_on_a_page_with_few_such_lines():
     """A Philippine daily through boilerpipe: a clean extractor leaves few furniture lines, under the
     model's page gate (`min_flags`); one it scores SURE or more is still reported, alone."""

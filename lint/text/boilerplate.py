@@ -45,6 +45,7 @@ COPY_SHARE = 0.5  # documents sharing this share of their sketch are copies of o
 ANCHOR_P1 = 0.5  # lines next to the article's best line with a stage-1 score below this are its body
 LOCAL_CORPUS = 50  # a corpus of fewer documents is read by the local model (Model.for_corpus)
 SITE_REPEATS = 3  # a line this many other documents hold is furniture on a page with few others (Model.min_flags)
+KNOWN_CONTEXT_WORDS = 20  # lines shorter than this read the phrase lists' verdicts on their neighbours (a paragraph does not)
 PAGE_REPEATS = 3  # times one page holds a line that, with the site's other pages holding it, make it a slot's label
 SURE = 0.9  # ... and so is a line the model is this sure of (a clean extractor leaves a page two or three)
 REPEATED_THRESHOLD = 0.5  # ... and from this probability, not the model's threshold: the sites repeat it,
@@ -671,7 +672,7 @@ def can_have_furniture(sizes: Sequence[int], model: Model) -> bool:
 
 
 def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Model | None = None,
-                   *, protect: Iterable[int] = ()) -> list[Verdict]:
+                   *, protect: Iterable[int] = (), known: Sequence[int] = ()) -> list[Verdict]:
     """Corpus half: add the repetition counts (a local model has none: Model.for_corpus), then the
     context stage, then the threshold. The facts come from line_facts with the model pair."""
     model = model or load_model()
@@ -687,6 +688,13 @@ def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Mod
     x2 = context_features(p1, sized)
     w2 = model.weights2()
     p2 = [_sigmoid(_dot(w2, row, model.b2)) for row in x2]
+    if known:  # lines the phrase lists call furniture: the context of their short neighbours says so too
+        told = list(p1)
+        for i in known:
+            told[i] = max(told[i], SURE)
+        for i, row in enumerate(context_features(told, sized)):
+            if facts[i].n < KNOWN_CONTEXT_WORDS:
+                p2[i] = _sigmoid(_dot(w2, row, model.b2))
     protect = set(protect)
     protected = protect | body_anchor(p2, [f.n for f in facts], p1)
     repeated = LOCAL_REPEATED_THRESHOLD if model.is_local else REPEATED_THRESHOLD

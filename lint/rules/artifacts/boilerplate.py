@@ -256,7 +256,8 @@ class Boilerplate(CorpusRule):
 
     # -- per document ------------------------------------------------------------------------------
     def extract(self, doc: Document) -> list:
-        """One fact per document: {"p": phrase findings (records), "k": [line, key] of each line
+        """One fact per document: {"p": phrase findings (records), "n": how many of them the phrase lists
+        found when the rest are links', "k": [line, key] of each line
         with a repetition key, "s": its copy sketch, "f": the keys of lines that may be the
         corpus's format (headings, labels), and "u": the lines for the model, only when the
         document can have furniture at all (one in sixteen articles: the others' lines only lend
@@ -264,6 +265,8 @@ class Boilerplate(CorpusRule):
         phrases = list(self._phrase_findings(doc))
         fact: dict[str, Any] = {"p": [to_record(f) for f in [*phrases, *self._site_link_findings(doc, phrases),
                                                                *self._reference_findings(doc)]]}
+        if len(fact["p"]) > len(phrases):
+            fact["n"] = len(phrases)  # (only then: 100,000 articles' facts are held at once)
         if self.options.model:
             units, facts, protect = page_furniture.model_input(doc)  # shared with furniture_lines
             texts = page_furniture.unit_texts(doc, units)
@@ -319,12 +322,17 @@ class Boilerplate(CorpusRule):
             if not rows or (self.focus is not None and path not in self.focus):
                 continue  # a partial run reports on its files only: the others only lend their lines
             phrase_lines = {line for record in fact.get("p", ()) for line in range(record[1], record[3] + 1)}
+            # the phrase lists' lines (not the links': an article's own link may stand among them) are the
+            # context of their short neighbours
+            records = fact.get("p", ())
+            said = {line for record in records[:fact.get("n", len(records))] for line in range(record[1], record[3] + 1)}
             counts = [self._count(index, docs, path, row[4] or None) for row in rows]
             lines = [model.LineFact(row[4] or None, row[5], row[6], row[7], row[8], row[11], row[12]) for row in rows]
             # the first line is the title, unless other pages hold it too: a title is one article's, a masthead every page's
             verdicts = model.classify_facts(lines, [c for c, _ in counts], weights,
                                             protect=[i for i, row in enumerate(rows) if row[10] == 0
-                                                     and not (i == 0 and counts[0][0] >= model.SITE_REPEATS)])
+                                                     and not (i == 0 and counts[0][0] >= model.SITE_REPEATS)],
+                                            known=[i for i, row in enumerate(rows) if row[0] in said])
             for row, verdict, (count, example) in zip(rows, verdicts, counts):
                 if not verdict.furniture or row[0] in phrase_lines:
                     continue
