@@ -706,6 +706,29 @@ def test_hospitals_named_after_people_are_no_places():
     assert [c["scope"][-1].split(".")[0] for c in injured] == ["GT"]
 
 
+def test_a_toll_that_counts_the_attackers_spans_the_victims_alone(tmp_path):
+    """DusitD2, Nairobi, January 2019 (probe round 8): '26 people dead, including the five attackers'
+    is 21 victims and 5 attackers, no contradiction of 'killed 21 people'; 30 including them is one."""
+    police = ("NAIROBI — The attack on the DusitD2 hotel complex left 26 people dead, including the five attackers, "
+              "police said on Thursday.")
+    wire = "Militants stormed the DusitD2 hotel complex in Nairobi on Wednesday and killed 21 people, police said."
+    (claim,) = kz501_claims(article("2019-01-17", "Hotel attack", police))
+    assert (claim["low"], claim["high"]) == (21, 26)
+    assert kz501(tmp_path, a=article("2019-01-17", "Hotel attack", police), b=article("2019-01-16", "Attack", wire)) == []
+    assert kz501(tmp_path / "more", a=article("2019-01-17", "Hotel attack", police.replace("26", "30")),
+                 b=article("2019-01-16", "Attack", wire))
+
+
+def test_a_count_beside_another_groups_is_a_part_of_the_toll(tmp_path):
+    """The Voepass crash in Vinhedo, August 2024 (probe round 8): 'The 58 passengers and four crew died'
+    counts the passengers of a toll of 62, no contradiction of it."""
+    parts = "The 58 passengers and four crew died when the plane crashed in Vinhedo on Friday, the airline said."
+    whole = "All 62 people on board were killed when the plane crashed in Vinhedo on Friday, officials said."
+    (claim,) = kz501_claims(article("2024-08-10", "Plane crash", parts))
+    assert claim["subtotal"] == "breakdown"
+    assert kz501(tmp_path, a=article("2024-08-10", "Plane crash", parts), b=article("2024-08-10", "Crash", whole)) == []
+
+
 def test_bodies_found_so_far_are_a_floor_of_the_toll(tmp_path):
     """Congo's boat fire near Lukolela, September 2025, and Air India 171 (written for this test):
     150 bodies recovered cannot be a toll of 107 the same day, but six bodies recovered do not

@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from lint.core.document import Document
-from lint.facts.figures import Figure, find_figures  # link labels (other articles' headlines) are skipped there
+from lint.facts.figures import Figure, find_figures, parse_quantity  # link labels (other articles' headlines) are skipped there
 from lint.facts.name_runs import Run, capitalised_runs
 from lint.facts.names import NameIndex
 from lint.facts.event_facts import document_events
@@ -198,6 +198,12 @@ _DENIED = re.compile(r"(?:,\s*not|\b(?:did|do|does|has|have|had)\s+not\s+(?:kill
 _JOINED_PARTS = re.compile(r"\band\b", re.I)
 _NOT_PARTS = re.compile(r"\b(?:said|says|told|according|reported|put|puts|while|whereas|but|from|to|up|down|"
                         r"rose|risen|raised|revised|not|or)\b", re.I)
+# "The 58 passengers and four crew died": the count of one group of those the verb counts, the others named beside it
+_ANOTHER_GROUP = re.compile(r"\band\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                            r"[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens)\b)", re.I)
+# "left 26 people dead, including the five attackers": a toll the attackers are counted in (others count
+# the victims only): the words after "including" and the number are read against the attackers' nouns
+_INCLUDING = re.compile(r",?\s*including\s+(?:the\s+)?(?P<n>[\w-]+)\s+(?P<who>[a-z]+(?:\s+[a-z]+)?)\b", re.I)
 _SKIPPED_SECTIONS = re.compile(r"^(?:related|see also|read more|more on this|most (?:viewed|read)|"
                                r"related (?:stories|articles|links)|sources?|further reading|recommended)\b", re.I)
 
@@ -220,6 +226,7 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
     events = document_events(doc, lexicon_events, places_for(index))
     sentences = doc.sentences
     so_far = {normalise(word) for word in lexicon.counts_so_far}
+    attackers = {normalise(word) for word in lexicon.subjects.get("attackers", ())}
     claims = []
     previous = None
     for figure in figures:
@@ -262,12 +269,26 @@ def _claims(doc: Document, index: NameIndex, lexicon: Any) -> list[dict]:
         if joined:
             for claim in claims[-2:]:
                 claim.setdefault("subtotal", "breakdown")
+        elif figure.measure_start > figure.quantity_end and _ANOTHER_GROUP.search(
+                doc.prose, figure.quantity_end, figure.measure_start):
+            claims[-1].setdefault("subtotal", "breakdown")
+        if attackers and (counted := _attackers_counted(doc.prose, figure, sentence.end, attackers, lexicon)):
+            claims[-1]["low"] = max(0.0, claims[-1]["low"] - counted)  # the victims alone, or all the dead
     _superseded_entries(claims, events)
     denied = {float(number.replace(",", "")) for number in _DENIED.findall(doc.prose)} if "not " in doc.prose else ()
     for claim in claims:
         if claim["low"] in denied and claim["low"] == claim["high"]:
             claim["denied"] = True  # "The police reported 212 arrests, not 40,000": 40,000 is refuted, not claimed
     return claims
+
+
+def _attackers_counted(prose: str, figure: Figure, end: int, attackers: set[str], lexicon: Any) -> float:
+    """How many attackers a toll says it counts ("26 people dead, including the five attackers"), or 0."""
+    found = _INCLUDING.match(prose, figure.end, end)
+    if found is None or not any(normalise(found.group("who")).startswith(noun) for noun in attackers):
+        return 0.0
+    quantity = parse_quantity(found.group("n"), lexicon)
+    return quantity[0] if quantity and quantity[0] == quantity[1] else 0.0
 
 
 def _joined_part(prose: str, previous: Figure | None, figure: Figure) -> bool:
