@@ -261,6 +261,10 @@ def test_a_town_the_gazetteer_does_not_know_named_with_its_country_is_one_place(
     ("eight people died of Lassa fever in Ondo state", ["NG.48"]),
     # a sentence that opens on a number written out: "Forty-two" is also a gazetteer's town (probe round 6)
     ("Forty-two people were killed when a dam burst in Nakuru", ["KE.39"]),
+    # a station's name ending in a word that is a town abroad ('Bazar', Kyrgyzstan) beside a place and its
+    # owner that agree on a country (probe round 8: Balasore, 2023)
+    ("trains collided near Bahanaga Bazar station in Odisha's Balasore district",
+     ["~bahanaga bazar", "IN.21.baleshwar.balasore"]),
 ])
 def test_places_named_with_an_owner_or_a_country(text, expected):
     from lint.facts.places import places_for, places_in

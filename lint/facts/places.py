@@ -111,6 +111,12 @@ class Places:
         for match in _CAPITALISED_RUN.finditer(text) if runs is None else runs:
             name = _bare(match.group())
             found = self.lookup(name)
+            if not found and _INNER_OWNER.search(name):  # "Odisha's Balasore": a place and its owner agree
+                owner, place = _INNER_OWNER.split(name, 1)
+                shared_countries = {p.country for p in self.lookup(owner)} & {p.country for p in self.lookup(place)}
+                if len(shared_countries) == 1:
+                    sure.update(shared_countries)
+                continue
             if found and found[0].kind != "country" and is_word(name) \
                     and _word_before(text, match.start()) not in _PREPOSITIONS:
                 continue  # a word, a person or a small town's name ('Amini said'), as key() reads it
@@ -282,6 +288,9 @@ def _has_wide_hint(text: str, step: int = 65536) -> bool:
     return False
 
 
+_INNER_OWNER = re.compile(r"['’]s\s+")
+
+
 def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of `spans` (sorted, not overlapping; `ends` their ends): a
     bisection, not a scan (a paragraph of 20 MB has thousands of spans and of names)."""
@@ -434,6 +443,8 @@ def _resolve(run: str, after: str, context: str, places: Places, prefer: frozens
         # a verb, a title or 'of' ("Chief Secretary Pradeep Jena said", "the death of Mahsa Amini")
         if context in _LOCATIVE and not _head_noun(words[-1], places):
             key = places.key(words[-1], context, prefer)
+            if key is not None and countries is not None and (sure := countries()) and key.split(".")[0] not in sure:
+                key = None  # "near Bahanaga Bazar station in Odisha's Balasore district": no town in Kyrgyzstan
     if key is None and context in _LOCATIVE and _ADMINISTRATIVE_AFTER.match(after):  # "in Kunar province": 'Konar'
         key = places.region_like(name, loose_countries())
     if key is None and context in _LOCATIVE and not _POSSESSIVE.search(run) and name.lower() not in _NOT_PLACES \
