@@ -112,6 +112,7 @@ def test_one_vowel_apart_is_two_names_with_a_common_surname_or_an_everyday_name(
     ("Samia Suluhu Hassan", "Samia Suluhu Hasan"),  # Tanzania's president (probe round 7)
     ("Mohammed Salah", "Mohamed Salah"),
     ("Eliot Spitzer", "Elliot Spitzer"),            # both spellings in the dev corpus (BBC, 2004-05)
+    ("Yoon Suk Yeol", "Yun Suk Yeol"),              # a Korean family name romanised two ways (probe round 8)
 ])
 def test_a_doubled_letter_beside_names_english_does_not_write_every_day_is_one_name(first, second):
     assert kind(first, second) == TRANSLITERATION
@@ -120,6 +121,7 @@ def test_a_doubled_letter_beside_names_english_does_not_write_every_day_is_one_n
 @pytest.mark.parametrize("first, second", [
     ("Mark Phillips", "Mark Philips"),  # an everyday given name beside the surnames: maybe two men
     ("Sam Hassan", "Sam Hasan"),
+    ("Sven Miller", "Sven Muller"),  # one given name beside: no Korean name's two syllables
 ])
 def test_a_doubled_letter_beside_an_everyday_name_is_two_names(first, second):
     assert kind(first, second) is None

@@ -215,7 +215,8 @@ def compare(first: str, second: str, *, zipf: Callable[[str], float] = lambda wo
     (Mohammed Atta / Muhammad Atta), or one vowel inside a given name that English does not write
     every day differs before a shared rare surname (Khalid / Khaled Zadran; not Dan / Don Brown), or
     only a doubled letter differs beside names English does not write every day (Samia Suluhu
-    Hassan / Hasan, Mohammed / Mohamed Salah; not Mark Phillips / Philips).
+    Hassan / Hasan, Mohammed / Mohamed Salah; not Mark Phillips / Philips), or a romanisation beside
+    two such names (Yoon / Yun Suk Yeol).
     """
     if first == second:
         return None
@@ -271,11 +272,16 @@ EVERYDAY_NAME = 4.0
 
 def _doubled_beside_rare(a: str, b: str, name: list[str], position: int, zipf: Callable[[str], float],
                         min_length: int) -> bool:
-    """Two long words that differ only by a doubled letter (Hassan / Hasan), in a name whose other
-    words English does not write every day: a romanisation's doubling, not two families' names."""
+    """Two long words that differ only by a doubled letter (Hassan / Hasan), or any two words one
+    romanisation (Yoon / Yun) beside two other words, in a name whose other words English does not
+    write every day: a romanisation, not two families' names."""
     others = [fold(word) for i, word in enumerate(name) if i != position]
-    return (min(len(a), len(b)) >= min_length and _DOUBLE.sub(r"\1", a) == _DOUBLE.sub(r"\1", b)
-            and bool(others) and all(zipf(word) < EVERYDAY_NAME for word in others))
+    if not others or any(zipf(word) >= EVERYDAY_NAME for word in others):
+        return False
+    if min(len(a), len(b)) >= min_length and _DOUBLE.sub(r"\1", a) == _DOUBLE.sub(r"\1", b):
+        return True
+    # a Korean family name romanised two ways (Yoon / Yun Suk Yeol) beside two given syllables of its own
+    return len(others) >= 2 and form(a) == form(b)
 
 
 def _vowel_swapped(a: str, b: str) -> bool:
