@@ -40,7 +40,7 @@ from lint.core import cache_folder
 from lint.core.findings import Finding, to_record
 from lint.engine.discovery import RACY_SECONDS, Listing
 
-SCHEMA = 105  # 10: corpus findings compressed; 11: KZ202 and KZ203 tell other languages without wordfreq, and by
+SCHEMA = 106  # 10: corpus findings compressed; 11: KZ202 and KZ203 tell other languages without wordfreq, and by
 # paragraph and article; 12: KZ102's line facts carry the local furniture model's score; 13: places named with
 # their owner ('Nepal's Jajarkot') or with their country; 14: KZ502's mentions carry a foreign article's language;
 # 15: KZ502's bucket keys leave out the Arabic article and a vowel's final h; 16: the world gazetteer holds
@@ -115,6 +115,7 @@ SCHEMA = 105  # 10: corpus findings compressed; 11: KZ202 and KZ203 tell other l
 # 103: a toll counting the attackers spans the victims alone; a count beside another group is a breakdown (KZ501)
 # 104: an owner named inside a run tells its country; a loose reading abroad yields to it
 # 105: KZ502: a romanised family name beside two rare given names is one name
+# 106: KZ102 rights-notice and time-stamp patterns without bounded repeats
 FLUSH_EVERY = 2000  # pending rows written in batches: bounded memory on a cold run
 SCAN_ABOVE = 5000  # more keys than this are read with a table scan, not looked up one by one
 SLICE = 1 << 20  # characters of a long report encoded at a time: never a second copy of it whole

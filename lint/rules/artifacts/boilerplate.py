@@ -88,11 +88,11 @@ class BoilerplateOptions(ArtifactOptions):
     patterns: list[str] = [
         r"^[ \t]*(?:©|\(c\)|copyright)(?:[ \t]*(?:©|\(c\)|copyright))?[ \t]*(?:19|20)\d\d\b",
         # the sign and a year anywhere, the holder between: "© Coast Media Pty Ltd 2026.", "... Group. © 2024 ..."
-        r"^[ \t]*(?:©|\(c\))[^\n]{0,80}?\b(?:19|20)\d\d\b|©[ \t]*(?:19|20)\d\d\b",
+        r"^[ \t]*(?:©|\(c\))[^\n]*?\b(?:19|20)\d\d\b|©[ \t]*(?:19|20)\d\d\b",
         # a time stamp making a line, alone or after a name and a separator or a poster's label, as a comment
         # or a byline widget writes it: "Posted by Kate on 11/03/2009 9:30 AM", "Aug 14, 2019 09:12am",
         # "Jorge P. — August 3, 2018 at 11:02 am" (not "Polls close on 7 May 2024 at 22:00")
-        r"^[ \t]*(?:[^\n]{0,60}?[|:—–·•-]|(?:posted|written|published|updated|submitted|by)\b[^\n]{0,60}?)?"
+        r"^[ \t]*(?:[^\n]*?[|:—–·•-]|(?:posted|written|published|updated|submitted|by)\b[^\n]*?)?"
         r"[ \t]*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?"
         r"[ \t]+(?:19|20)\d\d|\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
         r"[ \t]+(?:19|20)\d\d|\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d)[ \t,|·•-]*(?:at[ \t]+)?"
@@ -101,7 +101,7 @@ class BoilerplateOptions(ArtifactOptions):
         r"^[ \t]*\S+(?:[ \t]+\S+){0,3}[ \t]+says:[ \t]*$",
         # a widget's relative time stamp, alone or after a name and a separator: "2 days ago at 07:47 am",
         # "Updated 16 hours ago on iOS Blog", "Asad R. | 1 hours ago"
-        r"^[ \t]*(?:[^\n]{1,40}?[ \t][|·•—–-][ \t]*)?(?:(?:updated|posted|published|edited)[ \t:]*)?(?:\d+|an?|one)[ \t]+"
+        r"^[ \t]*(?:[^\n]+?[ \t][|·•—–-][ \t]*)?(?:(?:updated|posted|published|edited)[ \t:]*)?(?:\d+|an?|one)[ \t]+"
         r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?[ \t]+ago\b[^\n]{0,40}$",
         r"^[ \t]*\d+[ \t]+comments?[ \t]*$",
         # a comment widget's buttons: "Comments (12)", "Show comments", "View all 40 comments"
