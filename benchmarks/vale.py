@@ -52,6 +52,28 @@ def _go_compatible(pattern: str) -> bool:
     return not re.search(r"\(\?P<|\\Z|\\A|\(\?[aiLmsux]+\)", pattern)
 
 
+def _unanchored(pattern: str) -> str:
+    """A line pattern as a token found anywhere: without its anchors and without the optional group it
+    opens with ("[ \\t]*(?:a poster's label)?" before a time stamp), which an unanchored search makes
+    redundant (X?Y matches where Y does) and a backtracking engine (Vale's regexp2) would try at every
+    character of a line: the same lines, found in linear time."""
+    pattern = pattern.lstrip("^").rstrip("$")
+    while True:
+        lead = re.match(r"(?:\[ \\t\]\*)?\(\?:", pattern)
+        if lead is None:
+            return pattern
+        depth, at = 0, lead.end() - 3
+        for at in range(lead.end() - 3, len(pattern)):
+            if pattern[at] == "\\":
+                continue
+            depth += {"(": 1, ")": -1}.get(pattern[at], 0) if pattern[at - 1:at] != "\\" else 0
+            if depth == 0:
+                break
+        if pattern[at + 1:at + 2] != "?":
+            return pattern
+        pattern = pattern[at + 2:]
+
+
 def kzlint_phrase_rules() -> dict[str, dict]:
     """One Vale rule per kzlint KZ1 rule, from the rules' default options (the same lists kzlint uses)."""
     from lint.rules.registry import all_rules
@@ -65,7 +87,7 @@ def kzlint_phrase_rules() -> dict[str, dict]:
                        [p for p in stray["patterns"] if _go_compatible(p)]},
         "Boilerplate": {"tokens": [_literal(t) for t in furniture["lines"] + furniture["phrases"]] +
                         [_literal(p) + r"\s*:" for p in furniture["prefixes"]] +
-                        [p.lstrip("^").rstrip("$") for p in furniture["patterns"] if _go_compatible(p)]},
+                        [_unanchored(p) for p in furniture["patterns"] if _go_compatible(p)]},
         "GluedWords": {"tokens": [rf"\b{re.escape(word)}[A-Z][a-z]+" for word in glued["joiners"]], "ignorecase": False},
         "MarkupResidue": {"tokens": [rf"</?{re.escape(tag)}\b[^>]*>" for tag in markup["tags"]] +
                           [p for p in markup["patterns"] if _go_compatible(p)]},
