@@ -703,11 +703,12 @@ def classify_facts(facts: Sequence[LineFact], repeats: Sequence[int], model: Mod
                    and facts[i].n >= REPEATED_MIN_WORDS)}
     # a line opening with a call to action that the site repeats on other pages, even inside the article
     # ("Subscribe now" in a paywall box between two paragraphs): no article's sentence, nor a call to its reader
-    chosen |= {i for i, (fact, rep) in enumerate(zip(facts, repeats)) if fact.calls and rep >= SITE_REPEATS} - protect
+    chosen |= {i for i, (fact, rep) in enumerate(zip(facts, repeats, strict=True))
+               if fact.calls and rep >= SITE_REPEATS} - protect
     # ... and so is a line the page repeats between its paragraphs that the site repeats on other pages
     # ("Article content", "Story continues below" at every ad slot)
     own = Counter(fact.key for fact in facts)
-    chosen |= {i for i, (fact, rep) in enumerate(zip(facts, repeats))
+    chosen |= {i for i, (fact, rep) in enumerate(zip(facts, repeats, strict=True))
                if rep >= SITE_REPEATS and fact.n >= 2 and own[fact.key] >= PAGE_REPEATS} - protect  # "57": every number's key
     if len(chosen) < model.min_flags:  # a page with a few odd lines is an article, unless the site repeats them
         chosen = {i for i in chosen if repeats[i] >= SITE_REPEATS or p2[i] >= SURE}
