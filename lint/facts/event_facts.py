@@ -364,7 +364,7 @@ class DocumentEvents:
         """The places `text` names as where something happened: a place only passed through or compared
         with (a range "from the Atlas Mountains to Marrakech", a destination "trying to reach Italy", a
         comparison "surpassing California's 2018 Camp Fire") counts only when the text names no other."""
-        if "ospital" in text or "linic" in text or "entre" in text or "enter" in text:
+        if "ospital" in text or "linic" in text or "edical" in text:
             text = _HOSPITAL_NAMES.sub(_blank, text)
         masked = _PASSING.sub(_blank, text)
         found = places_in(masked, self.places, names=self.names, countries=self._countries)

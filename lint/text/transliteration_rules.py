@@ -248,7 +248,7 @@ def compare(first: str, second: str, *, zipf: Callable[[str], float] = lambda wo
         if min(zipf(fa), zipf(fb)) >= established and not (kind == TRANSLITERATION and _syllables(a, first, b, second)):
             ruled = kind == TRANSLITERATION and _DOUBLE.sub(r"\1", fa) != _DOUBLE.sub(r"\1", fb)
             if not (ruled and min(len(fa), len(fb)) >= min_length and len(folded_a) > 1):
-                if _doubled_beside_rare(fa, fb, folded_a, position, zipf, min_length):
+                if _romanised_beside_rare(fa, fb, folded_a, position, zipf, min_length):
                     kinds.append(kind)
                     continue
                 if not (position < len(folded_a) - 1 and len(fa) >= min_length and _vowel_swapped(fa, fb)
@@ -270,7 +270,7 @@ def compare(first: str, second: str, *, zipf: Callable[[str], float] = lambda wo
 EVERYDAY_NAME = 4.0
 
 
-def _doubled_beside_rare(a: str, b: str, name: list[str], position: int, zipf: Callable[[str], float],
+def _romanised_beside_rare(a: str, b: str, name: list[str], position: int, zipf: Callable[[str], float],
                         min_length: int) -> bool:
     """Two long words that differ only by a doubled letter (Hassan / Hasan), or any two words one
     romanisation (Yoon / Yun) beside two other words, in a name whose other words English does not

@@ -120,6 +120,7 @@ def _shared_words(prose: str) -> list[str]:
 
 
 _LOWERCASE: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()
+_UNKNOWN: weakref.WeakKeyDictionary[Document, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def lowercase_tokens(doc: Document) -> list[str]:
@@ -140,5 +141,3 @@ def unknown_words(doc: Document) -> frozenset[str]:
         found = _UNKNOWN[doc] = frozenset(unknown(set(lowercase_tokens(doc))))
     return found
 
-
-_UNKNOWN: weakref.WeakKeyDictionary[Document, frozenset[str]] = weakref.WeakKeyDictionary()

@@ -14,11 +14,11 @@ from lint.text.phrases import phrase_alternation
 from lint.text import words as text_words
 from lint.text.words import GLUE_JOINERS
 
-# joining words that glue to a word in a scraped text and that English does not write as a prefix
-# ('in', 'on', 'over', 'a': 'inaction', 'onstage') or a suffix ('an', 'or', 'at': 'veteran', 'actor')
 _LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]+\b")
 NEIGHBOURHOOD = 60  # characters each side of a glued word where another unknown word makes it a foreign phrase
 UNKNOWN_SHARE = 0.15  # of a text's lowercase words unknown to English: more, and it is written in another language
+# joining words that glue to a word in a scraped text and that English does not write as a prefix
+# ('in', 'on', 'over', 'a': 'inaction', 'onstage') or a suffix ('an', 'or', 'at': 'veteran', 'actor')
 _JOINERS_BEFORE = ("the", "of", "from", "and", "but", "said", "says", "told", "was", "were", "has", "have",
                    "had", "been", "when", "where", "which", "that", "this", "their", "its", "not", "an")
 _JOINERS_AFTER = ("the", "of", "from", "in", "on", "and", "but", "said", "says", "told", "was", "were", "has",
