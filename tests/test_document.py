@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.core.document import Document
-from lint.core.reading import ReadError, decode
+from lint.core.reading import ReadError, decode, read_bytes
 
 TEXT = "Headline here\n\nFirst para with Zhanaozen.\nSecond line — Алматы.\n\nLast one."
 
@@ -166,3 +167,38 @@ def test_an_article_of_headings_and_paragraphs_never_imports_markdown_it():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parents[1])
     assert done.stdout.strip() == "[('heading', 1), ('paragraph', 0), ('heading', 2), ('paragraph', 0)] False"
+
+
+@pytest.mark.parametrize("size", [0, 1, 99, 100])
+def test_a_file_up_to_the_size_limit_is_read_whole(tmp_path, size):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * size)
+    assert read_bytes(path, limit=100) == b"x" * size
+
+
+def test_a_file_over_the_size_limit_is_refused_with_its_size(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 101)
+    with pytest.raises(ReadError, match="file too large \\(101 bytes; the limit is 100"):
+        read_bytes(path, limit=100)
+
+
+@pytest.mark.parametrize(("stated", "written", "refused"), [(10, 50, False), (10, 100, False), (10, 101, True),
+                                                             (0, 7, False)])
+def test_a_file_that_grew_after_its_size_was_read_is_read_to_the_limit(tmp_path, monkeypatch, stated, written,
+                                                                       refused):
+    """The read is sized by fstat's answer; bytes written after it are still read (or refused past the limit)."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"y" * written)
+    real_fstat = os.fstat
+
+    def stale_fstat(fd):
+        info = real_fstat(fd)
+        return os.stat_result((info.st_mode, *info[1:6], stated, *info[7:]))
+
+    monkeypatch.setattr(os, "fstat", stale_fstat)
+    if refused:
+        with pytest.raises(ReadError, match="over 100 bytes"):
+            read_bytes(path, limit=100)
+    else:
+        assert read_bytes(path, limit=100) == b"y" * written

@@ -117,7 +117,11 @@ def read_bytes(path: Path, limit: int) -> bytes:
         if info.st_size > limit:
             raise ReadError(f"file too large ({info.st_size:,} bytes; the limit is {limit:,}: max-file-size)")
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
+            # a read sized by the file, not by the limit: read(limit + 1) allocates 20 MB a file
+            expected = min(info.st_size, limit) + 1
+            data = handle.read(expected)
+            if len(data) == expected <= limit:  # it grew since fstat: read on, up to the limit
+                data += handle.read(limit + 1 - expected)
     except OSError as exc:
         raise ReadError(_reason(exc)) from None
     finally:
