@@ -106,9 +106,10 @@ class Gazetteer:
         self._made: dict[int, Place] = {}
         self._extra: dict[str, list[Place]] = {}  # user keys, looked up before the shipped ones
         self._parents: dict[Place, Place | None] = {}  # user containment
-        self._countries: dict[str, Place] | None = None
-        self._regions: dict[tuple[str, str], Place] | None = None
-        self._districts: dict[tuple[str, str, str], Place] = {}
+        # the index's containers by code, as row numbers (a Place is made on first use: most never are)
+        self._countries: dict[str, int] | None = None
+        self._regions: dict[tuple[str, str], int] | None = None
+        self._districts: dict[tuple[str, str, str], int] = {}
 
     # -- look-ups ---------------------------------------------------------------------------------
     def lookup(self, name: str) -> list[Place]:
@@ -143,12 +144,14 @@ class Gazetteer:
     def country(self, code: str) -> Place | None:
         if self._countries is None:
             self._index_containers()
-        return self._countries.get(code)
+        index = self._countries.get(code)
+        return None if index is None else self._place(index)
 
     def region(self, country: str, code: str) -> Place | None:
         if self._regions is None:
             self._index_containers()
-        return self._regions.get((country, code))
+        index = self._regions.get((country, code))
+        return None if index is None else self._place(index)
 
     def parent(self, place: Place) -> Place | None:
         """The district of a city (else its region), the region of a district, the country of a
@@ -160,7 +163,7 @@ class Gazetteer:
                 self._index_containers()
             district = self._districts.get((place.country, place.admin1, place.admin2))
             if district is not None:
-                return district
+                return self._place(district)
         if place.kind in ("city", "district") and place.admin1:
             region = self.region(place.country, place.admin1)
             if region is not None:
@@ -229,7 +232,7 @@ class Gazetteer:
         if self._countries is None:
             self._index_containers()
         for code, written in names.items():
-            country = self._countries.get(code)
+            country = self.country(code)
             if country is None:
                 continue
             for name in written:
@@ -255,8 +258,8 @@ class Gazetteer:
                 loose = loose_key(name)
                 if self._regions is None:
                     self._index_containers()
-                place = next((r for (cc, _), r in self._regions.items()
-                              if cc == parent.country and loose_key(r.name) == loose), None)
+                place = next((self._place(r) for (cc, _), r in self._regions.items()
+                              if cc == parent.country and loose_key(self._rows[r][0]) == loose), None)
             if place is None:
                 place = next((p for p in found if p != parent and p.country == parent.country and p.kind != "country"),
                              None)
@@ -281,7 +284,7 @@ class Gazetteer:
         """Every region and district: what a name the text calls a province or a district may be."""
         if self._countries is None:
             self._index_containers()
-        return [*self._regions.values(), *self._districts.values()]
+        return [self._place(index) for index in (*self._regions.values(), *self._districts.values())]
 
     def _place(self, index: int) -> Place:
         place = self._made.get(index)
@@ -291,15 +294,15 @@ class Gazetteer:
         return place
 
     def _index_containers(self) -> None:
-        countries: dict[str, Place] = {}
-        regions: dict[tuple[str, str], Place] = {}
+        countries: dict[str, int] = {}
+        regions: dict[tuple[str, str], int] = {}
         for index, row in enumerate(self._rows):
             if row[1] == 0:
-                countries[row[2]] = self._place(index)
+                countries[row[2]] = index
             elif row[1] == 1:
-                regions[(row[2], row[3])] = self._place(index)
+                regions[(row[2], row[3])] = index
             elif row[1] == 3:
-                self._districts[(row[2], row[3], row[6])] = self._place(index)
+                self._districts[(row[2], row[3], row[6])] = index
             else:
                 break  # cities come last in the index
         self._countries, self._regions = countries, regions
@@ -314,9 +317,8 @@ class _Rows:
         self.names = payload["names"].split("\n")
         self.kinds = payload["kinds"]
         shared: dict[str, str] = {}  # 'US', 'ENG': one object per distinct code, not per place
-        self.countries = [shared.setdefault(code, code) for code in payload["countries"].split("\n")]
-        self.admin1 = [shared.setdefault(code, code) for code in payload["admin1"].split("\n")]
-        self.admin2 = [shared.setdefault(code, code) for code in payload["admin2"].split("\n")]
+        self.countries, self.admin1, self.admin2 = ([*map(shared.setdefault, codes, codes)] for codes in (
+            payload["countries"].split("\n"), payload["admin1"].split("\n"), payload["admin2"].split("\n")))
         self.population = _ints(payload["population"], "q")
         self.geonameid = _ints(payload["geonameid"], "q")
 
