@@ -204,3 +204,31 @@ def test_user_and_shipped_matches_merge_like_one_alternation():
     merged = PatternSet("test", [r"\{\{[^{}\n]{1,80}\}\}"], [r"TODO"])
     assert [m.group() for m in merged.finditer(text)] == ["{{ name }}", "TODO", "{{TODO}}"]
     assert merged.search(text, 11, len(text)).group() == "TODO"
+
+
+ANCHORED_PATTERNS = [r"^o+", r"^o*", r"^[ \t]*f+o?$", r"^(?:fo|of)", r"(?:^o|^f )", r"\Ao", r"^o|f"]
+FLOATING_PATTERNS = [r"fo+", r"\bof\b", r"(?<!f)o{2}", r"o+$", r"(?:^o|f)", r"o*"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.text(alphabet="fo \t", max_size=12), max_size=6).map("\n".join),
+       chosen=st.lists(st.sampled_from(ANCHORED_PATTERNS + FLOATING_PATTERNS), min_size=1, max_size=4),
+       flags=st.sampled_from([re.M, re.M | re.I, 0]), data=st.data())
+def test_shipped_patterns_are_searched_as_one_alternation_finds_them(text, chosen, flags, data):
+    """search() tries the patterns that open with ^ only at line starts, the others first: the match
+    (place, text and which alternative) is the one the whole alternation's `search` returns."""
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    whole = re.compile("|".join(f"(?:{p})" for p in chosen), flags).search(text, pos, endpos)
+    found = PatternSet("test", chosen, [], flags).search(text, pos, endpos)
+    assert (found and (found.span(), found.lastindex, found.re.pattern)) == \
+        (whole and (whole.span(), whole.lastindex, whole.re.pattern))
+
+
+def test_only_patterns_opening_with_a_line_anchor_in_every_branch_are_tried_at_line_starts():
+    assert [patterns._line_anchored(p, re.M) for p in ANCHORED_PATTERNS[:-1]] == [True] * 6
+    assert [patterns._line_anchored(p, re.M) for p in [*FLOATING_PATTERNS, ANCHORED_PATTERNS[-1], "(?m"]] == \
+        [False] * 8
+    split = PatternSet("test", [r"^[ \t]*Read more:", r"\bsubscribe\b"], [], re.I | re.M)
+    assert split._anchored.pattern == r"(?:^[ \t]*Read more:)" and split._floating.pattern == r"(?:\bsubscribe\b)"
+    assert split.search("Text.\nREAD MORE: x subscribe", 0, 27).group() == "READ MORE:"
