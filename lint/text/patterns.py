@@ -111,12 +111,17 @@ class PatternSet:
             return self._trusted.search(text, pos, endpos)
         floating = self._floating.search(text, pos, endpos) if self._floating is not None else None
         limit = floating.start() if floating is not None else endpos
+        at = None
         line = pos if pos == 0 or text[pos - 1] == "\n" else text.find("\n", pos, limit) + 1 or -1
-        while 0 <= line <= limit:
+        while at is None and 0 <= line <= limit:
             if self._anchored.match(text, line, endpos):
-                return self._trusted.match(text, line, endpos)
+                at = line
             line = text.find("\n", line, limit) + 1 or -1
-        return self._trusted.match(text, limit, endpos) if floating is not None else None
+        if at is None and floating is None:
+            return None
+        found = self._trusted.match(text, limit if at is None else at, endpos)
+        # None only if a pattern's numbered backreference means another group in the whole alternation
+        return found if found is not None else self._trusted.search(text, pos, endpos)
 
     def match(self, text: str) -> Match | None:
         """A match at the start of `text` (one line)."""
