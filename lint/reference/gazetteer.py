@@ -2,7 +2,7 @@
 
 The data is GeoNames (CC BY 4.0; see lint/data/gazetteer/README.md), built once by
 tools/build_gazetteer.py into a compact msgpack index shipped with kzlint. It is read on the
-first look-up, never at import (`kzlint --version` does not pay for it): about 20 ms and 12 MB, once per
+first look-up, never at import (`kzlint --version` does not pay for it): about 60 ms and 12 MB, once per
 process.
 
     >>> [p.country for p in lookup("Kiev")]           # an alternate name of Kyiv
@@ -391,7 +391,7 @@ class _Keys(Mapping):
 
 @cache
 def default() -> Gazetteer:
-    """The shipped gazetteer, read once per process on first use (about 20 ms, ~12 MB)."""
+    """The shipped gazetteer, read once per process on first use (about 60 ms, ~12 MB)."""
     import msgpack
 
     payload = msgpack.unpackb(DATA.read_bytes(), raw=False)
