@@ -206,7 +206,7 @@ def test_user_and_shipped_matches_merge_like_one_alternation():
     assert merged.search(text, 11, len(text)).group() == "TODO"
 
 
-ANCHORED_PATTERNS = [r"^o+", r"^o*", r"^[ \t]*f+o?$", r"^(?:fo|of)", r"(?:^o|^f )", r"\Ao", r"^o|f"]
+ANCHORED_PATTERNS = [r"^o+", r"^o*", r"^[ \t]*f+o?$", r"^(?:fo|of)", r"^[|(]o\|(?:f)", r"\Ao", r"^o|f"]
 FLOATING_PATTERNS = [r"fo+", r"\bof\b", r"(?<!f)o{2}", r"o+$", r"(?:^o|f)", r"o*"]
 
 

@@ -12,7 +12,6 @@ everywhere costs a bounded amount of work.
 from __future__ import annotations
 
 import re
-from re import _constants, _parser
 from collections.abc import Iterable, Iterator, Sequence
 from heapq import merge
 from typing import Any
@@ -181,24 +180,29 @@ class PatternSet:
 
 
 def _line_anchored(pattern: str, flags: int) -> bool:
-    """Can `pattern` match only at the start of a line (every branch opens with `^` or `\\A`)?"""
-    try:
-        return _opens_at_line_start(list(_parser.parse(pattern, flags).data))
-    except (re.error, RecursionError, OverflowError):
+    """Can `pattern` match only at the start of a line: does it open with `^` or `\\A` and have no
+    `|` outside brackets and parentheses? Read from the text, not parsed: a run whose patterns come
+    from the pattern cache parses none (lint.engine.pattern_cache). Unsure (verbose mode) is no."""
+    if flags & re.VERBOSE or not pattern.startswith(("^", "\\A")):
         return False
-
-
-def _opens_at_line_start(items: list) -> bool:
-    if not items:
-        return False
-    op, argument = items[0]
-    if op is _constants.AT:
-        return argument in (_constants.AT_BEGINNING, _constants.AT_BEGINNING_STRING)
-    if op is _constants.BRANCH:
-        return all(_opens_at_line_start(list(branch)) for branch in argument[1])
-    if op is _constants.SUBPATTERN:
-        return _opens_at_line_start(list(argument[3]))
-    return False
+    depth, position, in_class = 0, 0, False
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 1  # the escaped character
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            position += 2 if pattern.startswith("^]", position + 1) else 1 if pattern.startswith("]", position + 1) else 0
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+        position += 1
+    return True
 
 
 def _non_overlapping(items: Iterable[tuple[int, int, Match]]) -> Iterator[Match]:
