@@ -229,6 +229,9 @@ def test_only_patterns_opening_with_a_line_anchor_in_every_branch_are_tried_at_l
     assert [patterns._line_anchored(p, re.M) for p in ANCHORED_PATTERNS[:-1]] == [True] * 6
     assert [patterns._line_anchored(p, re.M) for p in [*FLOATING_PATTERNS, ANCHORED_PATTERNS[-1], "(?m"]] == \
         [False] * 8
+    # a "]" first in a set is one of its characters: the "|" after it is still inside the set
+    assert patterns._line_anchored(r"^[]|]o", re.M) and patterns._line_anchored(r"^[^]|]o", re.M)
+    assert not patterns._line_anchored(r"^[]]o|f", re.M)
     split = PatternSet("test", [r"^[ \t]*Read more:", r"\bsubscribe\b"], [], re.I | re.M)
     assert split._anchored.pattern == r"(?:^[ \t]*Read more:)" and split._floating.pattern == r"(?:\bsubscribe\b)"
     assert split.search("Text.\nREAD MORE: x subscribe", 0, 27).group() == "READ MORE:"

@@ -229,8 +229,6 @@ class Gazetteer:
     def _add_country_names(self, names: Mapping[str, Sequence[str]]) -> None:
         """Each country's other English names (code -> names), looked up before the shipped keys:
         "Palestine" is the country before a town in Texas."""
-        if self._countries is None:
-            self._index_containers()
         for code, written in names.items():
             country = self.country(code)
             if country is None:

@@ -58,8 +58,9 @@ class PatternSet:
         self._user = self._compile_user(option, [p for p in user if p], flags)
         # search()'s split of the trusted patterns: those that match only at a line's start, tried
         # there alone, and the others, searched for (both None when there is nothing to split)
-        anchored = [p for p in trusted if p and _line_anchored(p, flags)]
-        floating = [p for p in trusted if p and p not in anchored]
+        line_start = {p: _line_anchored(p, flags) for p in trusted if p}
+        anchored = [p for p, at_line_start in line_start.items() if at_line_start]
+        floating = [p for p, at_line_start in line_start.items() if not at_line_start]
         self._anchored = re.compile("|".join(f"(?:{p})" for p in anchored), flags) if anchored else None
         self._floating = re.compile("|".join(f"(?:{p})" for p in floating), flags) if self._anchored and floating else None
 
@@ -179,6 +180,9 @@ class PatternSet:
         return _re2_compile(joined, MAX_MEM * len(accepted))
 
 
+_OPENING_BRACKET = re.compile(r"\^?\]?")  # what opens a set after its "["
+
+
 def _line_anchored(pattern: str, flags: int) -> bool:
     """Can `pattern` match only at the start of a line: does it open with `^` or `\\A` and have no
     `|` outside brackets and parentheses? Read from the text, not parsed: a run whose patterns come
@@ -192,9 +196,9 @@ def _line_anchored(pattern: str, flags: int) -> bool:
             position += 1  # the escaped character
         elif in_class:
             in_class = char != "]"
-        elif char == "[":
+        elif char == "[":  # a "]" first in the set ("[]", "[^]") is one of its characters
             in_class = True
-            position += 2 if pattern.startswith("^]", position + 1) else 1 if pattern.startswith("]", position + 1) else 0
+            position += len(_OPENING_BRACKET.match(pattern, position + 1).group())
         elif char == "(":
             depth += 1
         elif char == ")":
